@@ -1,0 +1,150 @@
+"""Attribution phrases in one document: who each mention of an outlet is, and what role it plays."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dedupe.credits import Credit, dateline_credits, is_derivative, line_credits, photo_credits
+from dedupe.cues import ANAPHORA, STATE_MEDIA, decide, state_media_country
+from dedupe.lexicon import Lexicon, Mention
+from dedupe.models import Document, Paragraph, Sentence, Span
+from dedupe.roles import RoleClassifier
+
+_TRAILING_SENTENCE = re.compile(r"^\(\s*[A-Za-z][\w .&/-]{0,30}\)\s*\.?$|^[-\u2013\u2014]\s*[A-Z][\w .&]{1,30}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    document: str
+    span: Span
+    text: str
+    source: str
+    kind: str  # the form: inline-verb, according-to, dateline, photo-credit, ...
+    role: str  # source | credit | venue | subject | photo-credit | non-verification | anaphora
+    via: tuple[str, ...]
+    confidence: float
+    sentence: int | None  # index into the document's sentences, None for document-level credits
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentAttribution:
+    attributions: tuple[Attribution, ...]
+    credits: tuple[str, ...]  # document-level credits, first named first
+    derivative: bool
+    credit_sentences: frozenset[int]  # sentences that are credit lines, not claims
+
+
+def _credit_attribution(doc: Document, c: Credit) -> Attribution:
+    role = "photo-credit" if c.kind == "photo-credit" else "credit"
+    return Attribution(doc.id, c.span, c.text, c.source, c.kind, role, (), c.confidence, None)
+
+
+def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
+                     lexicon: Lexicon) -> tuple[list[Credit], set[int]]:
+    """Dateline, byline, inputs, hat tip, trailing and photo credits; and sentences that are credit lines."""
+    body = [p for p in paragraphs if p.boilerplate is None]
+    credits = dateline_credits(lexicon, doc.text, body[0] if body else None)
+    tail = set(range(max(0, len(paragraphs) - 4), len(paragraphs)))
+    for index, para in enumerate(paragraphs):
+        if para.boilerplate is not None or index in tail or len(doc.text[para.start:para.end].split()) <= 8:
+            credits.extend(line_credits(lexicon, doc.text, para, index in tail))
+    credit_sentences: set[int] = set()
+    last_body = max((i for i, p in enumerate(paragraphs) if p.boilerplate is None), default=-1)
+    for n, s in enumerate(sentences):
+        line = doc.text[s.start:s.end]
+        if s.paragraph == last_body and _TRAILING_SENTENCE.match(line):
+            found = line_credits(lexicon, doc.text, Paragraph(s.start, s.end, "credit"), True)
+            if found:
+                credits.extend(found)
+                credit_sentences.add(n)
+        elif "(photo" in line.lower() or "via getty" in line.lower():
+            credits.extend(photo_credits(lexicon, line, s.start))
+    unique = {(c.span.start, c.source, c.kind): c for c in credits}
+    return sorted(unique.values(), key=lambda c: (c.span.start, c.source)), credit_sentences
+
+
+def _context(text: str, sentence: Sentence, start: int, end: int) -> tuple[str, str]:
+    return text[sentence.start:start], text[end:sentence.end]
+
+
+def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
+                         classifier: RoleClassifier | None) -> Attribution | None:
+    left, right = _context(doc.text, s, m.start, m.end)
+    rule = decide(left, right)
+    if rule is not None:
+        confidence = 0.95 if m.method == "name" else 0.9
+        return Attribution(doc.id, Span(m.start, m.end), doc.text[m.start:m.end], m.source, rule.form, rule.role,
+                           (), round(confidence * m.score / 100, 4), n)
+    if m.needs_context or classifier is None:
+        return None  # a short acronym with no cue is never guessed ("Andhra Pradesh (AP)", "PA system")
+    role, probability = classifier.predict(left, doc.text[m.start:m.end], right)
+    form = {"source": "classifier", "venue": "venue", "photo-credit": "photo-credit"}.get(role, "mention")
+    return Attribution(doc.id, Span(m.start, m.end), doc.text[m.start:m.end], m.source, form, role, (),
+                       round(probability, 4), n)
+
+
+def _state_media(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention]) -> list[Attribution]:
+    out = []
+    for g in STATE_MEDIA.finditer(doc.text, s.start, s.end):
+        if any(0 <= m.start - g.end() <= 3 for m in mentions):
+            continue  # "Russian state news agency TASS": the named outlet decides
+        rule = decide(doc.text[s.start:g.start()], doc.text[g.end():s.end])
+        if rule is not None and rule.role == "source":
+            name = f"state media of {state_media_country(g)}"
+            out.append(Attribution(doc.id, Span(g.start(), g.end()), g.group(), name, "state-media", "source", (),
+                                   0.85, n))
+    return out
+
+
+def _anaphora(doc: Document, n: int, s: Sentence, last_source: str | None) -> list[Attribution]:
+    m = ANAPHORA.search(doc.text, s.start, s.end)
+    if m is None or last_source is None:
+        return []
+    return [Attribution(doc.id, Span(m.start(), m.end()), m.group(), last_source, "anaphora", "source", (), 0.8, n)]
+
+
+def _chain(found: list[Attribution]) -> list[Attribution]:
+    """"X reported, citing Y": Y is the source, relayed via X."""
+    sources = [a for a in found if a.role == "source"]
+    cited = [a for a in sources if a.kind == "citing"]
+    relays = [a for a in sources if a.kind != "citing"]
+    if not cited or not relays:
+        return found
+    relay = relays[0]
+    out = []
+    for a in found:
+        if a is cited[0]:
+            a = Attribution(a.document, a.span, a.text, a.source, "chain", "source", (relay.source,), a.confidence,
+                            a.sentence)
+        elif a is relay:
+            a = Attribution(a.document, a.span, a.text, a.source, a.kind, "relay", (), a.confidence, a.sentence)
+        out.append(a)
+    return out
+
+
+def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence], lexicon: Lexicon,
+              classifier: RoleClassifier | None = None) -> DocumentAttribution:
+    """Every attribution phrase of a document, in text order."""
+    credits, credit_sentences = document_credits(doc, paragraphs, sentences, lexicon)
+    found: list[Attribution] = [_credit_attribution(doc, c) for c in credits]
+    credit_names = [c.source for c in credits if c.kind != "photo-credit"]
+    last_source: str | None = credit_names[0] if credit_names else None
+    for n, s in enumerate(sentences):
+        if n in credit_sentences:
+            continue
+        mentions = [m for m in lexicon.find(doc.text, s.start, s.end)
+                    if not any(c.span.start <= m.start < c.span.end for c in credits)]
+        here = [a for m in mentions if (a := _mention_attribution(doc, n, s, m, classifier)) is not None]
+        here += _state_media(doc, n, s, mentions)
+        here = _chain(sorted(here, key=lambda a: a.span.start))
+        if not any(a.role == "source" for a in here):
+            here += _anaphora(doc, n, s, last_source)
+        named = [a.source for a in here if a.role in ("source", "relay") and a.kind != "anaphora"]
+        if named:
+            last_source = named[-1] if not any(a.kind == "chain" for a in here) else named[0]
+        found.extend(here)
+    unique_credits = tuple(dict.fromkeys(credit_names))
+    return DocumentAttribution(tuple(sorted(found, key=lambda a: (a.span.start, a.span.end, a.source))),
+                               unique_credits, is_derivative(doc.text, paragraphs), frozenset(credit_sentences))

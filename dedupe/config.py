@@ -1,0 +1,98 @@
+"""Settings for a scan: one dataclass tree with defaults, validated on construction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dedupe.errors import ConfigError
+
+DEFAULT_INCLUDE: tuple[str, ...] = (
+    "*.txt",
+    "*.md",
+    "*.json",
+    "*.jsonl",
+    "*.ndjson",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldNames:
+    """Field names read from JSON / JSONL records (first present name wins)."""
+
+    id: tuple[str, ...] = ("id", "guid", "uuid")
+    text: tuple[str, ...] = ("text", "body", "content", "article")
+    title: tuple[str, ...] = ("title", "headline")
+    url: tuple[str, ...] = ("url", "link")
+    outlet: tuple[str, ...] = ("outlet", "source", "publisher", "site")
+    published: tuple[str, ...] = ("published", "date", "published_at", "pubDate")
+    author: tuple[str, ...] = ("author", "byline")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadConfig:
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    fields: FieldNames = field(default_factory=FieldNames)
+    max_bytes: int = 20_000_000
+
+    def __post_init__(self) -> None:
+        if not self.include:
+            raise ConfigError("include needs at least one glob pattern")
+        if self.max_bytes <= 0:
+            raise ConfigError(f"max_bytes must be positive, got {self.max_bytes}")
+
+
+@dataclass(frozen=True, slots=True)
+class FingerprintConfig:
+    shingle_size: int = 3
+    num_perm: int = 128
+    seed: int = 1
+    passage_words: int = 60  # sliding-window length for passage signatures
+    passage_step: int = 30
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.shingle_size <= 12:
+            raise ConfigError(f"shingle_size must be between 1 and 12, got {self.shingle_size}")
+        if not 16 <= self.num_perm <= 1024:
+            raise ConfigError(f"num_perm must be between 16 and 1024, got {self.num_perm}")
+        if self.passage_words < 2 * self.shingle_size or self.passage_step < 1:
+            raise ConfigError("passage_words must be >= 2 * shingle_size and passage_step >= 1")
+        if self.passage_step > self.passage_words:
+            raise ConfigError("passage_step must not exceed passage_words (windows would leave gaps)")
+
+
+@dataclass(frozen=True, slots=True)
+class MatchConfig:
+    threshold: float = 0.3  # LSH Jaccard threshold for documents
+    passage_threshold: float = 0.4  # LSH Jaccard threshold for passages
+    min_passage_words: int = 25  # shortest shared passage that is reported
+    max_gap: int = 6  # words that may differ inside one passage (spun rewrites)
+    near_duplicate_coverage: float = 0.5  # both sides covered at least this much
+    max_seed_occurrences: int = 4  # shingles repeated more often are not used as seeds
+
+    def __post_init__(self) -> None:
+        for name in ("threshold", "passage_threshold", "near_duplicate_coverage"):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise ConfigError(f"{name} must be in (0, 1], got {value}")
+        if self.min_passage_words < 1 or self.max_gap < 0 or self.max_seed_occurrences < 1:
+            raise ConfigError("min_passage_words and max_seed_occurrences must be >= 1, max_gap >= 0")
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionConfig:
+    sources_files: tuple[str, ...] = ()  # user lexicon files extending the shipped one
+    use_classifier: bool = True  # role classifier for mentions no rule decides
+
+
+@dataclass(frozen=True, slots=True)
+class ScanConfig:
+    read: ReadConfig = field(default_factory=ReadConfig)
+    fingerprint: FingerprintConfig = field(default_factory=FingerprintConfig)
+    match: MatchConfig = field(default_factory=MatchConfig)
+    attribution: AttributionConfig = field(default_factory=AttributionConfig)
+    workers: int = 1
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ConfigError(f"workers must be >= 1, got {self.workers}")

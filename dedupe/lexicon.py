@@ -1,0 +1,160 @@
+"""The source lexicon (shipped as data) and name lookup: exact, acronym and fuzzy (rapidfuzz)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from dedupe.errors import LexiconError
+
+KINDS = frozenset({"news-agency", "state-media", "broadcaster", "newspaper", "press-release-wire", "online", "magazine"})
+UNNAMED_AGENCY = "unnamed agency"
+# Single words that are also ordinary English: matched like acronyms, only with structural context.
+COMMON_WORDS = frozenset(
+    "dawn mint time stuff kan guardian express nation star sun times post independent hindu telegraph mirror "
+    "observer national herald tribune standard economist statesman news daily globe world record".split()
+)
+FUZZY_MIN_LENGTH = 5
+FUZZY_CUTOFF = 86.0
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str
+    aliases: tuple[str, ...]
+    acronyms: tuple[str, ...]
+    country: str
+    kind: str
+    state_owned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An outlet name found in text: [start, end) offsets into the text searched."""
+
+    start: int
+    end: int
+    source: str
+    method: str  # name | acronym | fuzzy
+    score: float
+
+    @property
+    def needs_context(self) -> bool:
+        return self.method == "acronym"
+
+
+def _parse_source(raw: dict[str, object], origin: str) -> Source:
+    try:
+        name = str(raw["name"])
+        kind = str(raw.get("kind", "news-agency"))
+        aliases = tuple(str(a) for a in raw.get("aliases", []) or [])  # type: ignore[attr-defined]
+        acronyms = tuple(str(a) for a in raw.get("acronyms", []) or [])  # type: ignore[attr-defined]
+    except (KeyError, TypeError) as exc:
+        raise LexiconError(f"{origin}: bad source entry {raw!r}: {exc}") from None
+    if kind not in KINDS:
+        raise LexiconError(f"{origin}: source {name!r} has unknown kind {kind!r} (one of {', '.join(sorted(KINDS))})")
+    return Source(name, aliases, acronyms, str(raw.get("country", "INT")), kind, bool(raw.get("state_owned", False)))
+
+
+def _read_sources(text: str, origin: str) -> list[Source]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{origin}: invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    entries = data.get("sources") if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        raise LexiconError(f"{origin}: expected a list of sources or {{'sources': [...]}}")
+    return [_parse_source(e, origin) for e in entries]
+
+
+def _is_acronym_like(form: str) -> bool:
+    return (len(form) <= 5 and form.isupper()) or form.lower() in COMMON_WORDS
+
+
+class Lexicon:
+    """Canonical sources and the patterns that find them in text."""
+
+    def __init__(self, sources: Iterable[Source]) -> None:
+        self.sources: dict[str, Source] = {}
+        for s in sources:
+            self.sources[s.name] = s  # later entries (user files) override shipped ones
+        names: dict[str, str] = {}
+        acronyms: dict[str, str] = {}
+        for s in self.sources.values():
+            for form in (s.name, *s.aliases):
+                if _is_acronym_like(form):
+                    acronyms.setdefault(form, s.name)
+                else:
+                    names.setdefault(form.lower(), s.name)
+            for form in s.acronyms:
+                acronyms.setdefault(form, s.name)
+        self._names = names
+        self._acronyms = acronyms
+        self._name_re = _alternation(names, re.IGNORECASE)
+        self._acronym_re = _alternation(acronyms, 0, title_case=True)
+        self._fuzzy_choices = sorted(f for f in names if len(f) >= FUZZY_MIN_LENGTH)
+
+    def get(self, name: str) -> Source | None:
+        return self.sources.get(name)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Exact name and acronym mentions in ``text[start:end]``, longest first where they overlap."""
+        stop = len(text) if end is None else end
+        found = [Mention(m.start(), m.end(), self._names[m.group().lower()], "name", 100.0)
+                 for m in self._name_re.finditer(text, start, stop)]
+        for m in self._acronym_re.finditer(text, start, stop):
+            form = m.group()
+            source = self._acronyms.get(form) or self._acronyms.get(form.upper()) or self._acronyms.get(form.capitalize())
+            if source and not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(Mention(m.start(), m.end(), source, "acronym", 100.0))
+        return sorted(found, key=lambda x: x.start)
+
+    def resolve(self, phrase: str, *, fuzzy: bool = True) -> tuple[str, float] | None:
+        """Canonical name for a phrase: exact name, exact acronym, then a fuzzy match of long names."""
+        cleaned = phrase.strip(" .,;:-()[]\"'")
+        if cleaned.lower() in self._names:
+            return self._names[cleaned.lower()], 100.0
+        for variant in (cleaned, cleaned.upper(), cleaned.capitalize()):
+            if variant in self._acronyms:
+                return self._acronyms[variant], 100.0
+        if not fuzzy or len(cleaned) < FUZZY_MIN_LENGTH:
+            return None
+        best = process.extractOne(cleaned.lower(), self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return (self._names[best[0]], float(best[1])) if best else None
+
+
+def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False) -> re.Pattern[str]:
+    variants: set[str] = set()
+    for form in forms:
+        variants.add(form)
+        if title_case:
+            variants.add(form.upper())
+    ordered = sorted(variants, key=lambda f: (-len(f), f))
+    body = "|".join(re.escape(f) for f in ordered if f)
+    return re.compile(rf"(?<![\w/-])(?:{body})(?![\w-])", flags)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    text = resources.files("dedupe").joinpath("data/sources.json").read_text(encoding="utf-8")
+    return Lexicon(_read_sources(text, "dedupe/data/sources.json"))
+
+
+@cache
+def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
+    """The shipped lexicon extended (and overridden by name) with user files."""
+    sources = list(default_lexicon().sources.values())
+    for path in extra:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LexiconError(f"cannot read sources file {path}: {exc}") from None
+        sources.extend(_read_sources(text, str(path)))
+    return Lexicon(sources) if extra else default_lexicon()

@@ -1,0 +1,114 @@
+"""The scan pipeline: read -> segment -> fingerprint -> LSH candidates -> verify -> cluster."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from dedupe.attribution import DocumentAttribution, attribute
+from dedupe.claims import Claim, build_claims
+from dedupe.cluster import connected_groups
+from dedupe.config import AttributionConfig, ScanConfig
+from dedupe.errors import NoInputError
+from dedupe.fingerprint import Fingerprint, fingerprint
+from dedupe.lexicon import Lexicon, load_lexicon
+from dedupe.lsh import candidate_pairs
+from dedupe.match import NEAR_DUPLICATE, verify_pairs
+from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
+from dedupe.readers import read_inputs
+from dedupe.roles import RoleClassifier, default_classifier
+from dedupe.segment import segment
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Per-document results of the stages that look at one document at a time."""
+
+    document: Document
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    fingerprint: Fingerprint
+    attribution: DocumentAttribution
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    config: ScanConfig
+    analyses: tuple[Analysis, ...]
+    matches: tuple[Match, ...]
+    duplicate_groups: tuple[tuple[str, ...], ...]
+    errors: tuple[ReadError, ...]
+    files: int
+
+
+def attribution_models(config: AttributionConfig) -> tuple[Lexicon, RoleClassifier | None]:
+    """The lexicon (shipped plus user files) and the role classifier; cached per process."""
+    lexicon = load_lexicon(tuple(Path(p) for p in config.sources_files))
+    return lexicon, default_classifier() if config.use_classifier else None
+
+
+def analyse(doc: Document, config: ScanConfig) -> Analysis:
+    paragraphs, sentences = segment(doc.text, doc.body_start)
+    lexicon, classifier = attribution_models(config.attribution)
+    attribution = attribute(doc, paragraphs, sentences, lexicon, classifier)
+    claims = build_claims(doc, sentences, attribution)
+    return Analysis(
+        doc, tuple(paragraphs), tuple(sentences), fingerprint(doc, paragraphs, config.fingerprint),
+        attribution, tuple(claims),
+    )
+
+
+def _analyse_chunk(args: tuple[list[Document], ScanConfig]) -> list[Analysis]:
+    docs, config = args
+    return [analyse(d, config) for d in docs]
+
+
+def analyse_all(
+    docs: Sequence[Document], config: ScanConfig, workers: int = 1, progress: Progress | None = None
+) -> list[Analysis]:
+    """Analyses in the order of ``docs``, whatever the number of workers."""
+    chunk = 64
+    chunks = [(list(docs[i : i + chunk]), config) for i in range(0, len(docs), chunk)]
+    results: list[Analysis] = []
+    if workers > 1 and len(chunks) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for part in pool.map(_analyse_chunk, chunks):
+                results.extend(part)
+                _report(progress, "fingerprint", len(results), len(docs))
+    else:
+        for args in chunks:
+            results.extend(_analyse_chunk(args))
+            _report(progress, "fingerprint", len(results), len(docs))
+    return results
+
+
+def _report(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)
+
+
+def find_matches(analyses: Sequence[Analysis], config: ScanConfig) -> list[Match]:
+    fps = [a.fingerprint for a in analyses]
+    fc, mc = config.fingerprint, config.match
+    pairs = candidate_pairs(fps, mc.threshold, mc.passage_threshold, fc.num_perm, fc.seed)
+    return verify_pairs(fps, pairs, fc, mc)
+
+
+def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress: Progress | None = None) -> ScanResult:
+    """Scan files and folders for copies. Raises NoInputError when no document could be read."""
+    config = config or ScanConfig()
+    read = read_inputs(paths, config.read)
+    if not read.documents:
+        detail = f"{len(read.errors)} error(s)" if read.errors else "no matching files"
+        raise NoInputError(f"no document could be read ({detail})", read.errors)
+    attribution_models(config.attribution)  # a bad --sources file fails here, before any work
+    docs = sorted(read.documents, key=lambda d: d.id)
+    analyses = analyse_all(docs, config, config.workers, progress)
+    matches = find_matches(analyses, config)
+    groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
+    return ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors, read.files)

@@ -1,0 +1,246 @@
+"""Find input files and turn them into Documents; every failure becomes a ReadError."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dedupe.config import FieldNames, ReadConfig
+from dedupe.errors import InputError
+from dedupe.models import Document, ReadError
+
+HEADER_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "date": "published",
+    "published": "published",
+    "source": "outlet",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "url": "url",
+    "link": "url",
+    "author": "author",
+    "byline": "author",
+}
+_HEADER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:]+)?\s+")
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    path: Path
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    documents: tuple[Document, ...]
+    errors: tuple[ReadError, ...]
+    files: int
+
+
+def _matches(rel: str, patterns: Iterable[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatchcase(rel if "/" in p else name, p) for p in patterns)
+
+
+def _common_root(paths: list[Path]) -> Path:
+    bases = [p if p.is_dir() else p.parent for p in paths]
+    return Path(os.path.commonpath([str(b) for b in bases])) if bases else Path(".")
+
+
+def discover(paths: Iterable[str | Path], config: ReadConfig) -> tuple[list[InputFile], list[ReadError]]:
+    """Files below ``paths`` that match the include globs, sorted by id; missing paths are errors."""
+    found: list[InputFile] = []
+    errors: list[ReadError] = []
+    existing: list[Path] = []
+    for raw in paths:
+        p = Path(raw).absolute()
+        if not os.path.lexists(p):
+            errors.append(ReadError(str(raw), "not-found", f"no such file or directory: {raw}"))
+        else:
+            existing.append(p)
+    root = _common_root(existing)
+    for p in existing:
+        for f in _walk(p, errors, str(p.relative_to(root)) if p != root else ""):
+            rel = f.relative_to(root).as_posix()
+            if _matches(rel, config.include) and not _matches(rel, config.exclude):
+                found.append(InputFile(f, rel))
+    unique = {f.id: f for f in found}
+    return sorted(unique.values(), key=lambda f: f.id), errors
+
+
+def _walk(path: Path, errors: list[ReadError], label: str) -> Iterator[Path]:
+    if not path.is_dir():
+        yield path
+        return
+
+    def onerror(exc: OSError) -> None:
+        errors.append(ReadError(str(exc.filename or label), "unreadable", f"cannot list directory: {exc.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(path, onerror=onerror):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text of a file, or InputError(empty | binary | encoding)."""
+    if not data.strip():
+        raise InputError("empty", "file is empty" if not data else "file holds only white space")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError("binary", "file looks binary (NUL bytes): not a text document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "encoding", f"invalid UTF-8 at byte {exc.start}: {exc.reason}; re-encode the file as UTF-8"
+        ) from None
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:4096]) // 20):
+        raise InputError("binary", "file looks binary (control characters): not a text document")
+    return text
+
+
+def parse_header(text: str) -> tuple[dict[str, str], int]:
+    """Metadata from a leading ``key: value`` block, YAML front matter or a ``date YYYY-MM-DD`` prefix.
+
+    Returns the metadata and the offset where the body starts.
+    """
+    meta: dict[str, str] = {}
+    m = _DATE_PREFIX.match(text)
+    if m:
+        return {"published": m.group(1)}, m.end()
+    lines = text.split("\n")
+    fenced = bool(lines) and lines[0].strip() == "---"
+    offset = len(lines[0]) + 1 if fenced else 0
+    for line in lines[1:] if fenced else lines:
+        stripped = line.strip()
+        if fenced and stripped == "---":
+            return meta, min(offset + len(line) + 1, len(text))
+        hm = _HEADER_LINE.match(line)
+        if not stripped and not fenced:
+            return (meta, offset + len(line) + 1) if meta else ({}, 0)
+        if hm is None or hm.group(1).lower() not in HEADER_KEYS:
+            if fenced:
+                offset += len(line) + 1
+                continue
+            return ({}, 0)
+        meta[HEADER_KEYS[hm.group(1).lower()]] = hm.group(2).strip("'\"")
+        offset += len(line) + 1
+    return ({}, 0) if fenced or len(lines) < 2 else (meta, min(offset, len(text)))
+
+
+def _text_document(doc_id: str, text: str) -> Document:
+    meta, body_start = parse_header(text)
+    if not text[body_start:].strip():
+        raise InputError("empty", "the file has a metadata header but no article text")
+    return Document(id=doc_id, text=text, body_start=body_start, **meta)
+
+
+def _field(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if value is not None and not isinstance(value, dict | list):
+            return str(value)
+    return None
+
+
+def record_document(doc_id: str, record: Any, fields: FieldNames) -> Document:
+    """A Document from one JSON object, or InputError(malformed-record | missing-field | empty)."""
+    if not isinstance(record, dict):
+        raise InputError("malformed-record", f"expected a JSON object, got {type(record).__name__}")
+    text = next((record[n] for n in fields.text if isinstance(record.get(n), str)), None)
+    if text is None:
+        raise InputError("missing-field", f"no text field (looked for: {', '.join(fields.text)})")
+    if not text.strip():
+        raise InputError("empty", "the record's text is empty")
+    return Document(
+        id=doc_id,
+        text=text,
+        title=_field(record, fields.title),
+        published=_field(record, fields.published),
+        outlet=_field(record, fields.outlet),
+        url=_field(record, fields.url),
+        author=_field(record, fields.author),
+        record_id=_field(record, fields.id),
+    )
+
+
+def _json_records(text: str) -> list[Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError("malformed-json", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        return [data]
+    raise InputError("malformed-json", f"expected a JSON object or array, got {type(data).__name__}")
+
+
+def read_records(file: InputFile, text: str, fields: FieldNames) -> tuple[list[Document], list[ReadError]]:
+    """Documents from a .json / .jsonl file; a bad record is an error, the others are kept."""
+    docs: list[Document] = []
+    errors: list[ReadError] = []
+    if file.path.suffix.lower() in JSONL_SUFFIXES:
+        items: list[tuple[int, Any]] = []
+        for n, line in enumerate(text.split("\n")):
+            if line.strip():
+                try:
+                    items.append((n, json.loads(line)))
+                except json.JSONDecodeError as exc:
+                    errors.append(
+                        ReadError(
+                            f"{file.id}#{n}",
+                            "malformed-json",
+                            f"invalid JSON on line {n + 1} column {exc.colno}: {exc.msg}",
+                        )
+                    )
+    else:
+        records = _json_records(text)
+        items = list(enumerate(records)) if len(records) != 1 or text.lstrip().startswith("[") else [(-1, records[0])]
+    for n, record in items:
+        doc_id = file.id if n < 0 else f"{file.id}#{n}"
+        try:
+            docs.append(record_document(doc_id, record, fields))
+        except InputError as exc:
+            errors.append(ReadError(doc_id, exc.kind, exc.message))
+    return docs, errors
+
+
+def read_file(file: InputFile, config: ReadConfig) -> tuple[list[Document], list[ReadError]]:
+    """Documents of one file. Never raises for bad input: failures are returned as ReadErrors."""
+    try:
+        size = file.path.stat().st_size
+        if size > config.max_bytes:
+            raise InputError("too-large", f"file is {size} bytes, over the limit of {config.max_bytes}")
+        text = decode(file.path.read_bytes())
+        if file.path.suffix.lower() in JSON_SUFFIXES | JSONL_SUFFIXES:
+            return read_records(file, text, config.fields)
+        return [_text_document(file.id, text)], []
+    except InputError as exc:
+        return [], [ReadError(file.id, exc.kind, exc.message)]
+    except OSError as exc:
+        return [], [ReadError(file.id, "unreadable", f"cannot read file: {exc.strerror or exc}")]
+
+
+def read_inputs(paths: Iterable[str | Path], config: ReadConfig) -> ReadResult:
+    """All documents and errors below ``paths``, in id order."""
+    files, errors = discover(paths, config)
+    docs: list[Document] = []
+    for f in files:
+        d, e = read_file(f, config)
+        docs.extend(d)
+        errors.extend(e)
+    return ReadResult(tuple(docs), tuple(sorted(errors, key=lambda e: (e.path, e.kind))), len(files))

@@ -1,0 +1,176 @@
+"""The versioned JSON report: a plain dict built from a ScanResult, serialised deterministically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from dedupe.fingerprint import SCHEME
+from dedupe.attribution import Attribution
+from dedupe.claims import Claim
+from dedupe.lexicon import UNNAMED_AGENCY, Lexicon, load_lexicon
+from dedupe.lsh import lsh_params
+from dedupe.models import Match, Passage
+from dedupe.pipeline import Analysis, ScanResult
+
+REPORT_SCHEMA_VERSION = "1.0"
+_LIBRARIES = ("datasketch", "numpy", "rapidfuzz", "scikit-learn")
+
+
+def _round(x: float) -> float:
+    return round(float(x), 4)
+
+
+def library_versions() -> dict[str, str]:
+    versions = {}
+    for name in _LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def parameters(result: ScanResult) -> dict[str, Any]:
+    """Every setting that changes results (never the number of workers)."""
+    fc, mc, rc = result.config.fingerprint, result.config.match, result.config.read
+    bands, rows = lsh_params(mc.threshold, fc.num_perm)
+    p_bands, p_rows = lsh_params(mc.passage_threshold, fc.num_perm)
+    return {
+        "include": list(rc.include),
+        "exclude": list(rc.exclude),
+        "shingle_size": fc.shingle_size,
+        "num_perm": fc.num_perm,
+        "seed": fc.seed,
+        "hash_scheme": SCHEME,
+        "shingle_hash": "crc32-words-polynomial",
+        "threshold": mc.threshold,
+        "lsh_bands": bands,
+        "lsh_rows": rows,
+        "passage_words": fc.passage_words,
+        "passage_step": fc.passage_step,
+        "passage_threshold": mc.passage_threshold,
+        "passage_lsh_bands": p_bands,
+        "passage_lsh_rows": p_rows,
+        "min_passage_words": mc.min_passage_words,
+        "max_gap": mc.max_gap,
+        "max_seed_occurrences": mc.max_seed_occurrences,
+        "near_duplicate_coverage": mc.near_duplicate_coverage,
+        "sources_files": [Path(p).name for p in result.config.attribution.sources_files],
+        "role_classifier": result.config.attribution.use_classifier,
+        "libraries": library_versions(),
+    }
+
+
+def document_entry(a: Analysis) -> dict[str, Any]:
+    d = a.document
+    return {
+        "id": d.id,
+        "title": d.title,
+        "published": d.published,
+        "outlet": d.outlet,
+        "url": d.url,
+        "author": d.author,
+        "record_id": d.record_id,
+        "chars": len(d.text),
+        "sha256": hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
+        "words": len(a.fingerprint.tokens),
+        "body_span": [d.body_start, len(d.text)],
+        "boilerplate": [{"kind": p.boilerplate, "span": [p.start, p.end]} for p in a.paragraphs if p.boilerplate],
+        "credits": list(a.attribution.credits),
+        "derivative": a.attribution.derivative,
+    }
+
+
+def attribution_entry(a: Attribution) -> dict[str, Any]:
+    return {
+        "document": a.document, "span": a.span.as_list(), "text": a.text, "source": a.source, "kind": a.kind,
+        "role": a.role, "via": list(a.via), "confidence": _round(a.confidence),
+    }
+
+
+def claim_entry(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id, "document": c.document, "span": c.span.as_list(), "text": c.text, "source": c.source,
+        "basis": c.basis, "via": list(c.via), "unverified": c.unverified,
+        "attribution_span": c.attribution.as_list() if c.attribution else None,
+    }
+
+
+def _source_meta(name: str, lexicon: Lexicon | None) -> tuple[str, str | None]:
+    if name == UNNAMED_AGENCY:
+        return "unnamed-agency", None
+    if name.startswith("state media of "):
+        return "state-media", name.removeprefix("state media of ")
+    entry = lexicon.get(name) if lexicon else None
+    return (entry.kind, entry.country) if entry else ("unknown", None)
+
+
+def sources_entries(claims: list[Claim], lexicon: Lexicon | None) -> list[dict[str, Any]]:
+    """Claims grouped by their source, across documents; most claims first, then by name."""
+    grouped: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.source is not None:
+            grouped.setdefault(c.source, []).append(c)
+    out = []
+    for name, group in grouped.items():
+        kind, country = _source_meta(name, lexicon)
+        out.append({
+            "name": name, "kind": kind, "country": country, "claims": [c.id for c in group],
+            "documents": sorted({c.document for c in group}),
+        })
+    return sorted(out, key=lambda e: (-len(e["claims"]), e["name"]))
+
+
+def _passage(p: Passage) -> dict[str, Any]:
+    return {"a_span": p.a_span.as_list(), "b_span": p.b_span.as_list(), "words": p.tokens}
+
+
+def match_entry(m: Match) -> dict[str, Any]:
+    return {
+        "a": m.a,
+        "b": m.b,
+        "kind": m.kind,
+        "similarity": _round(m.similarity),
+        "estimated_similarity": _round(m.estimated_similarity),
+        "containment": {"a_in_b": _round(m.containment_a_in_b), "b_in_a": _round(m.containment_b_in_a)},
+        "coverage": {"a": _round(m.coverage_a), "b": _round(m.coverage_b)},
+        "passages": [_passage(p) for p in m.passages],
+    }
+
+
+def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
+    lexicon = load_lexicon(tuple(Path(p) for p in result.config.attribution.sources_files))
+    matches = [match_entry(m) for m in result.matches]
+    claims = [c for a in result.analyses for c in a.claims]
+    return {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "tool": {"name": "dedupe", "version": tool_version},
+        "parameters": parameters(result),
+        "summary": {
+            "files": result.files,
+            "documents": len(result.analyses),
+            "errors": len(result.errors),
+            "matches": len(matches),
+            "near_duplicates": sum(m["kind"] == "near-duplicate" for m in matches),
+            "partial_reuse": sum(m["kind"] == "partial-reuse" for m in matches),
+            "duplicate_groups": len(result.duplicate_groups),
+            "claims": len(claims),
+            "attributed_claims": sum(c.source is not None for c in claims),
+        },
+        "documents": [document_entry(a) for a in result.analyses],
+        "matches": matches,
+        "duplicate_groups": [{"documents": list(g)} for g in result.duplicate_groups],
+        "attributions": [attribution_entry(x) for a in result.analyses for x in a.attribution.attributions],
+        "claims": [claim_entry(c) for c in claims],
+        "sources": sources_entries(claims, lexicon),
+        "errors": [{"path": e.path, "kind": e.kind, "message": e.message} for e in result.errors],
+    }
+
+
+def report_json(report: dict[str, Any]) -> str:
+    """Deterministic serialisation: same report, same bytes."""
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,269 @@
+"""Paragraphs, boilerplate lines and sentences, all as offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dedupe.models import Paragraph, Sentence
+
+_I = re.IGNORECASE
+BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "caption",
+        re.compile(
+            r"^\s*(?:(?:file\s+|representational\s+)?(?:image|photo|picture|pic|video|graphic)s?"
+            r"(?:\s+(?:source|credit|courtesy))?\s*[:|]|video\s*[-:]|\[?(?:photo|image)\b.{0,40}\]$)",
+            _I,
+        ),
+    ),
+    ("caption", re.compile(r"^.{0,80}\bvia getty images\s*$", _I)),
+    (
+        "related",
+        re.compile(
+            r"^\s*(?:also\s+read|read\s+also|read\s+more|related(?:\s+stories)?|recommended|must\s+read|"
+            r"also\s+watch|watch(?:\s+video)?|more\s+from|top\s+stories)\s*[:|\-]",
+            _I,
+        ),
+    ),
+    (
+        "social",
+        re.compile(
+            r"^\s*(?:follow\s+us|follow\s+\S+\s+on|share\s+(?:this|on)|subscribe\b|click\s+here|"
+            r"download\s+the\b.{0,40}\bapp|join\s+our|get\s+the\s+latest|sign\s+up\s+for)",
+            _I,
+        ),
+    ),
+    (
+        "disclaimer",
+        re.compile(
+            r"^\s*disclaimer\b|auto-?generated\s+from|not\s+(?:been\s+)?edited\s+by\s+(?:our|the)\b|"
+            r"holds?\s+no\s+responsibility|(?:headline|story)\s+has\s+not\s+been\s+edited",
+            _I,
+        ),
+    ),
+    (
+        "advertisement",
+        re.compile(r"^\s*(?:advertisement|advertisment|sponsored(?:\s+content)?|story\s+continues\s+below)\s*$", _I),
+    ),
+    (
+        "credit",
+        re.compile(
+            r"^\s*(?:\(\s*with\s+inputs?\s+from\b[^)]*\)|\(\s*[A-Za-z][\w.&/ -]{0,40}\)|"
+            r"(?:source|sources|courtesy|h/t|hat\s+tip|edited\s+by|reporting\s+by|writing\s+by)\s*:.{0,80}|"
+            r"[-\u2013\u2014]\s*[A-Z][\w.& ]{1,40}|by\s+[\w.&' -]{1,40}\s+staff(?:\s+writers?)?)\s*\.?\s*$",
+            _I,
+        ),
+    ),
+)
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "maj",
+        "rep",
+        "reps",
+        "sen",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "rev",
+        "hon",
+        "adm",
+        "cmdr",
+        "pres",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "lt-gen",
+        "maj-gen",
+        "brig",
+        "gen",
+        "cpl",
+        "pvt",
+        "supt",
+        "insp",
+        "cm",
+        "pm",
+        "ag",
+        "sh",
+        "smt",
+        "shri",
+    ]
+)
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "art", "vol", "p", "pp", "sec", "para"})
+_SENTENCE_STARTERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "but",
+        "in",
+        "on",
+        "at",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "however",
+        "meanwhile",
+        "after",
+        "before",
+        "while",
+        "when",
+        "as",
+        "earlier",
+        "later",
+        "officials",
+        "there",
+    ]
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.'-]+)$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
+
+
+def classify_boilerplate(line: str) -> str | None:
+    """The boilerplate kind of one line, or None for article text."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    for kind, pattern in BOILERPLATE_PATTERNS:
+        if pattern.search(stripped):
+            if kind == "credit" and len(stripped.split()) > 12:
+                continue
+            return kind
+    return None
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        yield pos, stop
+        pos = stop + 1
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_paragraphs(text: str, start: int = 0) -> list[Paragraph]:
+    """Blank-line separated blocks (or lines when the text has no blank line).
+
+    Boilerplate lines inside a block become paragraphs of their own, marked with their kind.
+    """
+    lines = [_trimmed(text, s, e) for s, e in _lines(text, start, len(text))]
+    blank_separated = any(s == e for s, e in lines)
+    paragraphs: list[Paragraph] = []
+    block: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if block:
+            paragraphs.append(Paragraph(block[0][0], block[-1][1]))
+            block.clear()
+
+    for s, e in lines:
+        if s == e:
+            flush()
+            continue
+        kind = classify_boilerplate(text[s:e])
+        if kind is not None:
+            flush()
+            paragraphs.append(Paragraph(s, e, kind))
+            continue
+        block.append((s, e))
+        if not blank_separated:
+            flush()
+    flush()
+    return paragraphs
+
+
+def _is_abbreviation(text: str, dot: int, next_word: str) -> bool:
+    m = _LAST_WORD.search(text, 0, dot)
+    if m is None or text[dot] != ".":
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS or (word in _NUMBER_ABBREVIATIONS and next_word[:1].isdigit()):
+        return True
+    if len(word) == 1 and word.isalpha():
+        return True  # initials: "John F. Kennedy"
+    if _DOTTED.match(m.group(1) + "."):
+        return next_word.lower() not in _SENTENCE_STARTERS
+    return False
+
+
+def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list[Sentence]:
+    """Sentences of ``text[start:end]``; abbreviations such as "U.S." and "Dr." do not split."""
+    sentences: list[Sentence] = []
+    cursor = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        rest = text[m.end() : end].lstrip()
+        next_word = re.match(r"[\"'(\[\u201c\u2018]?(\w+)", rest)
+        if _is_abbreviation(text, m.start(), next_word.group(1) if next_word else ""):
+            continue
+        s, e = _trimmed(text, cursor, m.end())
+        if e > s:
+            sentences.append(Sentence(s, e, paragraph))
+        cursor = m.end()
+    s, e = _trimmed(text, cursor, end)
+    if e > s:
+        sentences.append(Sentence(s, e, paragraph))
+    return sentences
+
+
+def segment(text: str, body_start: int = 0) -> tuple[list[Paragraph], list[Sentence]]:
+    """Paragraphs of the body and the sentences of its non-boilerplate paragraphs."""
+    paragraphs = split_paragraphs(text, body_start)
+    sentences: list[Sentence] = []
+    for index, para in enumerate(paragraphs):
+        if para.boilerplate is None:
+            sentences.extend(split_sentences(text, para.start, para.end, index))
+    return paragraphs, sentences

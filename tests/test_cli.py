@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from dedupe import __version__
+from dedupe.cli import app
+
+from .conftest import FIXTURES, ROOT, assert_valid_report
+
+runner = CliRunner()
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"dedupe {__version__}"
+
+
+def test_scan_writes_a_valid_report(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = runner.invoke(app, ["scan", str(FIXTURES), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert_valid_report(report)
+    assert report["summary"]["documents"] >= 60
+    assert {e["path"] for e in report["errors"]} >= {"bad/binary-image.txt", "bad/empty.txt"}
+
+
+def test_scan_text_format_to_stdout() -> None:
+    result = runner.invoke(app, ["scan", str(FIXTURES / "articles" / "vn-state-visit"), "--format", "text"])
+    assert result.exit_code == 0
+    assert "near-duplicate" in result.stdout
+    assert re.search(r"\d+ documents from \d+ files", result.stdout)
+
+
+def test_no_readable_input_exits_3(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["scan", str(tmp_path / "missing")])
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert "Error: no document could be read" in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert runner.invoke(app, ["scan"]).exit_code == 2
+    bad = runner.invoke(app, ["scan", str(FIXTURES), "--num-perm", "3"])
+    assert bad.exit_code == 2
+    assert "num_perm" in bad.stderr
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        name = command.name or (command.callback.__name__ if command.callback else "")
+        assert f"dedupe {name}" in readme, name
+    for code in ("0", "1", "2", "3", "130"):
+        assert re.search(rf"\|\s*`?{code}`?\s*\|", readme), f"exit code {code} missing from README table"

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import numpy as np
+from datasketch import MinHash
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dedupe.config import FingerprintConfig
+from dedupe.fingerprint import shingle_hash, shingle_hashes, shingles, signature, window_signatures
+
+WORDS = st.lists(st.sampled_from([f"w{i}" for i in range(40)]), min_size=0, max_size=120).map(tuple)
+
+
+@settings(max_examples=60, deadline=None)
+@given(WORDS, st.integers(1, 5), st.sampled_from([16, 64, 128]), st.integers(0, 5))
+def test_vectorised_signature_equals_datasketch(words: tuple[str, ...], size: int, num_perm: int, seed: int) -> None:
+    """The fast path and datasketch's own MinHash (same hash function) agree exactly."""
+    grams = shingles(words, size)
+    reference = MinHash(num_perm=num_perm, seed=seed, hashfunc=shingle_hash, scheme="affine32")
+    reference.update_batch([g.encode("utf-8") for g in grams])
+    hashes = shingle_hashes(words, size)
+    assert [shingle_hash(g) for g in grams] == hashes.tolist()
+    assert np.array_equal(signature(hashes, num_perm, seed), reference.hashvalues)
+
+
+@settings(max_examples=40, deadline=None)
+@given(WORDS.filter(lambda w: len(w) > 3))
+def test_windows_are_minhashes_of_their_shingles(words: tuple[str, ...]) -> None:
+    config = FingerprintConfig(shingle_size=2, num_perm=32, passage_words=8, passage_step=4)
+    hashes = shingle_hashes(words, 2)
+    doc_sig, windows, starts = window_signatures(hashes, config)
+    assert np.array_equal(doc_sig, signature(hashes, 32, 1))
+    for sig, start in zip(windows, starts, strict=True):
+        assert np.array_equal(sig, signature(hashes[start:start + 8], 32, 1))

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+
+from dedupe.segment import classify_boilerplate, segment, split_paragraphs, split_sentences
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in split_sentences(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Image Source : REUTERS Leaders meet in the capital", "caption"),
+        ("Photo: AFP/Jane Doe", "caption"),
+        ("VIDEO: Crowds line the streets", "caption"),
+        ("Also Read: Storm batters the coast", "related"),
+        ("Follow us on X for the latest updates", "social"),
+        ("Disclaimer: This report is auto-generated from a syndicated feed.", "disclaimer"),
+        ("(With inputs from agencies)", "credit"),
+        ("(ANI)", "credit"),
+        ("- Reuters", "credit"),
+        ("Source: PTI", "credit"),
+        ("By Reuters Staff", "credit"),
+        ("The minister said the talks would resume on Monday.", None),
+        ("Photographs of the leaders were hung across the city, officials said on Tuesday.", None),
+    ],
+)
+def test_boilerplate_lines(line: str, kind: str | None) -> None:
+    assert classify_boilerplate(line) == kind
+
+
+def test_abbreviations_do_not_split() -> None:
+    text = (
+        "Dr. Lee met U.S. officials at 9 a.m. on Jan. 5 in St. Petersburg. "
+        "Gen. Park said No. 2 was ready. The U.N. envoy left."
+    )
+    assert sentences_of(text) == [
+        "Dr. Lee met U.S. officials at 9 a.m. on Jan. 5 in St. Petersburg.",
+        "Gen. Park said No. 2 was ready.",
+        "The U.N. envoy left.",
+    ]
+
+
+def test_sentence_ends_with_quote_and_acronym_before_starter() -> None:
+    text = 'He called it "a breakthrough." The talks moved to the U.S. The delegation left.'
+    assert sentences_of(text) == ['He called it "a breakthrough."', "The talks moved to the U.S.", "The delegation left."]
+
+
+def test_paragraphs_keep_offsets_and_mark_boilerplate() -> None:
+    text = "Image Source : AFP\n\nFirst para line one.\nline two.\n\nAlso Read: Other story\n\nLast."
+    paras = split_paragraphs(text)
+    assert [(text[p.start:p.end], p.boilerplate) for p in paras] == [
+        ("Image Source : AFP", "caption"),
+        ("First para line one.\nline two.", None),
+        ("Also Read: Other story", "related"),
+        ("Last.", None),
+    ]
+
+
+def test_lines_are_paragraphs_without_blank_lines() -> None:
+    text = "One sentence here.\nAnother paragraph.\nPhoto: PTI"
+    paras = split_paragraphs(text)
+    assert [p.boilerplate for p in paras] == [None, None, "caption"]
+
+
+def test_segment_skips_header_and_boilerplate() -> None:
+    text = "title: T\n\nBody one. Body two.\n\nDisclaimer: auto-generated from feeds."
+    body = text.index("Body")
+    paras, sents = segment(text, body)
+    assert [text[s.start:s.end] for s in sents] == ["Body one.", "Body two."]
+    assert paras[-1].boilerplate == "disclaimer"

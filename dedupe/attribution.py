@@ -105,6 +105,28 @@ def _anaphora(doc: Document, n: int, s: Sentence, last_source: str | None) -> li
     return [Attribution(doc.id, Span(m.start(), m.end()), m.group(), last_source, "anaphora", "source", (), 0.8, n)]
 
 
+_SUBJECT_OPENING = re.compile(r"^\W*(?:the\s+)?$", re.I)
+
+
+def _story_subjects(doc: Document, s: Sentence, mentions: Sequence[Mention], here: Sequence[Attribution]) -> set[str]:
+    """Outlets an opening sentence is about: the grammatical subject with no reporting cue, or a subject role."""
+    decided = {a.span.start: a for a in here}
+    out = set()
+    for m in mentions:
+        a = decided.get(m.start)
+        if a is not None and a.role == "subject" and a.kind != "poll-negative":
+            out.add(m.source)
+        elif a is None and not m.needs_context and _SUBJECT_OPENING.match(doc.text[s.start:m.start]):
+            out.add(m.source)
+    return out
+
+
+def _as_subject(a: Attribution) -> Attribution:
+    """An outlet speaking about itself in a story about it is a company statement, not a news source."""
+    return Attribution(a.document, a.span, a.text, a.source, "about-agency", "subject", a.via, a.confidence,
+                       a.sentence)
+
+
 def _chain(found: list[Attribution]) -> list[Attribution]:
     """"X reported, citing Y": Y is the source, relayed via X."""
     sources = [a for a in found if a.role == "source"]
@@ -131,12 +153,18 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
     found: list[Attribution] = [_credit_attribution(doc, c) for c in credits]
     credit_names = [c.source for c in credits if c.kind != "photo-credit"]
     last_source: str | None = credit_names[0] if credit_names else None
+    spelled_out = {m.source for m in lexicon.find(doc.text, doc.body_start) if m.method == "name"}
+    story_subjects: set[str] = set()  # outlets the story is about ("Reuters has opened a bureau ...")
     for n, s in enumerate(sentences):
         if n in credit_sentences:
             continue
         mentions = [m for m in lexicon.find(doc.text, s.start, s.end)
-                    if not any(c.span.start <= m.start < c.span.end for c in credits)]
+                    if not any(c.span.start <= m.start < c.span.end for c in credits)
+                    and (not m.ambiguous or m.source in credit_names or m.source in spelled_out)]
         here = [a for m in mentions if (a := _mention_attribution(doc, n, s, m, classifier)) is not None]
+        if n < 2:
+            story_subjects |= _story_subjects(doc, s, mentions, here)
+        here = [_as_subject(a) if a.role == "source" and a.source in story_subjects else a for a in here]
         here += _state_media(doc, n, s, mentions)
         here = _chain(sorted(here, key=lambda a: a.span.start))
         if not any(a.role == "source" for a in here):

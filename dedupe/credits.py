@@ -10,7 +10,7 @@ from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.models import Paragraph, Span
 
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z.'\- ]{1,40}(?:,\s*[A-Za-z.'\- ]{1,30}){0,2}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"[A-Z][A-Za-z.'\- ]{1,40}(?:,\s*[A-Za-z.'\- ]{1,30}){0,2}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[A-Za-z ]{2,30})/)\s*(?:-+|\u2013|\u2014|:)")
 _BYLINE = re.compile(r"^\s*By\s+(?:(?:[A-Z][\w.'-]+\s+){1,3},\s*)?(?P<name>[A-Z][\w.&' -]{1,40}?)"
                      r"(?:\s+(?:Staff|Staff Writers?|Correspondents?|Reporters?|News Desk|Desk))?\s*$")
@@ -22,7 +22,9 @@ _PHOTO = re.compile(
     r"(?:\(?\s*(?:image|photo|picture|video|file\s+photo|graphic)s?\s*(?:source|credit|courtesy)?\s*[:|]\s*"
     r"(?P<name>[A-Za-z][\w.&' -]{1,40}?)(?=\s*(?:/|\||$|\)|,|\s[A-Z][a-z]))|"
     r"(?P<getty>[A-Z][\w.&' -]{1,40}?)\s+via\s+Getty\s+Images)", re.I)
-_DISCLAIMER = re.compile(r"auto-?generated|syndicated\s+feed|not\s+(?:been\s+)?edited\s+by|holds?\s+no\s+responsibility", re.I)
+_DISCLAIMER = re.compile(
+    r"auto(?:matically)?[-\s]?generated|syndicated\s+(?:news\s+)?feed|not\s+(?:been\s+)?edited\s+by|"
+    r"(?:holds?\s+no|(?:is|are)\s+not|not)\s+responsib|published\s+from\s+(?:a|an)\s+(?:agency|wire)\s+feed", re.I)
 _SPLIT_LIST = re.compile(r"\s*(?:,|/|&|\band\b)\s*")
 _UNNAMED = re.compile(r"^(?:(?:the\s+)?news\s+)?agenc(?:y|ies)$|^wires?$|^agencies\s+reports?$", re.I)
 

@@ -62,12 +62,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:,\s*)?" + _BETWEEN + _VERBS + r"\b")),
 )
 _CITING_ASIDE = re.compile(r"^\s*,\s*(?:citing|quoting)\s+[^,]{1,90},", _I)
+# "KCNA (the Korean Central News Agency) said", "Rodong Sinmun, the ruling party's newspaper, said"
+_ASIDE = re.compile(r"^\s*(?:\([^()]{1,60}\)|,\s*(?:the|a|an|its|their|which\s+is)\s+[^,;.]{1,70},)", _I)
 SOURCE_ROLES = frozenset({"source"})
 
 
 def decide(left: str, right: str) -> Rule | None:
     """The first rule that fires for a mention with this left and right context."""
-    right_plain = _CITING_ASIDE.sub("", right, count=1)
+    right_plain = _ASIDE.sub("", _CITING_ASIDE.sub("", right, count=1), count=1)
     for rule in RULES:
         if rule.left is not None and not rule.left.search(left):
             continue

@@ -44,6 +44,7 @@ class Mention:
     source: str
     method: str  # name | acronym | fuzzy
     score: float
+    ambiguous: bool = False  # an acronym that also names something else ("RSS", "PTI", "PA")
 
     @property
     def needs_context(self) -> bool:
@@ -63,7 +64,8 @@ def _parse_source(raw: dict[str, object], origin: str) -> Source:
     return Source(name, aliases, acronyms, str(raw.get("country", "INT")), kind, bool(raw.get("state_owned", False)))
 
 
-def _read_sources(text: str, origin: str) -> list[Source]:
+def _read_sources(text: str, origin: str) -> tuple[list[Source], frozenset[str]]:
+    """Sources and ambiguous acronyms of one lexicon file."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -71,7 +73,10 @@ def _read_sources(text: str, origin: str) -> list[Source]:
     entries = data.get("sources") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise LexiconError(f"{origin}: expected a list of sources or {{'sources': [...]}}")
-    return [_parse_source(e, origin) for e in entries]
+    ambiguous = data.get("ambiguous_acronyms", {}) if isinstance(data, dict) else {}
+    if not isinstance(ambiguous, (dict, list)):
+        raise LexiconError(f"{origin}: ambiguous_acronyms must be an object or a list")
+    return [_parse_source(e, origin) for e in entries], frozenset(str(a) for a in ambiguous)
 
 
 def _is_acronym_like(form: str) -> bool:
@@ -81,7 +86,8 @@ def _is_acronym_like(form: str) -> bool:
 class Lexicon:
     """Canonical sources and the patterns that find them in text."""
 
-    def __init__(self, sources: Iterable[Source]) -> None:
+    def __init__(self, sources: Iterable[Source], ambiguous: Iterable[str] = ()) -> None:
+        self.ambiguous = frozenset(ambiguous)
         self.sources: dict[str, Source] = {}
         for s in sources:
             self.sources[s.name] = s  # later entries (user files) override shipped ones
@@ -113,7 +119,7 @@ class Lexicon:
             form = m.group()
             source = self._acronyms.get(form) or self._acronyms.get(form.upper()) or self._acronyms.get(form.capitalize())
             if source and not any(f.start < m.end() and m.start() < f.end for f in found):
-                found.append(Mention(m.start(), m.end(), source, "acronym", 100.0))
+                found.append(Mention(m.start(), m.end(), source, "acronym", 100.0, form.upper() in self.ambiguous))
         return sorted(found, key=lambda x: x.start)
 
     def resolve(self, phrase: str, *, fuzzy: bool = True) -> tuple[str, float] | None:
@@ -144,17 +150,21 @@ def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False)
 @cache
 def default_lexicon() -> Lexicon:
     text = resources.files("dedupe").joinpath("data/sources.json").read_text(encoding="utf-8")
-    return Lexicon(_read_sources(text, "dedupe/data/sources.json"))
+    sources, ambiguous = _read_sources(text, "dedupe/data/sources.json")
+    return Lexicon(sources, ambiguous)
 
 
 @cache
 def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
     """The shipped lexicon extended (and overridden by name) with user files."""
     sources = list(default_lexicon().sources.values())
+    ambiguous = set(default_lexicon().ambiguous)
     for path in extra:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise LexiconError(f"cannot read sources file {path}: {exc}") from None
-        sources.extend(_read_sources(text, str(path)))
-    return Lexicon(sources) if extra else default_lexicon()
+        more, more_ambiguous = _read_sources(text, str(path))
+        sources.extend(more)
+        ambiguous |= more_ambiguous
+    return Lexicon(sources, ambiguous) if extra else default_lexicon()

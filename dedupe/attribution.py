@@ -114,9 +114,9 @@ def _story_subjects(doc: Document, s: Sentence, mentions: Sequence[Mention], her
     out = set()
     for m in mentions:
         a = decided.get(m.start)
-        if a is not None and a.role == "subject" and a.kind != "poll-negative":
-            out.add(m.source)
-        elif a is None and not m.needs_context and _SUBJECT_OPENING.match(doc.text[s.start:m.start]):
+        subject = a is not None and a.role == "subject" and a.kind != "poll-negative"
+        opening = a is None and not m.needs_context and _SUBJECT_OPENING.match(doc.text[s.start:m.start])
+        if subject or opening:
             out.add(m.source)
     return out
 

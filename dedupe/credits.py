@@ -79,7 +79,8 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool) ->
         return photo_credits(lexicon, line, para.start)
     m = _TRAILING.match(line)
     if m and (is_tail or para.boilerplate == "credit"):
-        return _credits_from(lexicon, m.group("paren") or m.group("dash") or m.group("src"), para.start, line, "trailing")
+        raw = m.group("paren") or m.group("dash") or m.group("src")
+        return _credits_from(lexicon, raw, para.start, line, "trailing")
     return []
 
 

@@ -14,13 +14,15 @@ from rapidfuzz import fuzz, process
 
 from dedupe.errors import LexiconError
 
-KINDS = frozenset({"news-agency", "state-media", "broadcaster", "newspaper", "press-release-wire", "online", "magazine"})
+KINDS = frozenset(
+    {"news-agency", "state-media", "broadcaster", "newspaper", "press-release-wire", "online", "magazine"})
 UNNAMED_AGENCY = "unnamed agency"
 # Single words that are also ordinary English: matched like acronyms, only with structural context.
-COMMON_WORDS = frozenset(
-    "dawn mint time stuff kan guardian express nation star sun times post independent hindu telegraph mirror "
-    "observer national herald tribune standard economist statesman news daily globe world record".split()
-)
+COMMON_WORDS = frozenset({
+    "dawn", "mint", "time", "stuff", "kan", "guardian", "express", "nation", "star", "sun", "times", "post",
+    "independent", "hindu", "telegraph", "mirror", "observer", "national", "herald", "tribune", "standard",
+    "economist", "statesman", "news", "daily", "globe", "world", "record",
+})
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 86.0
 
@@ -119,7 +121,8 @@ class Lexicon:
             form = m.group()
             source = self._acronyms.get(form) or self._acronyms.get(form.upper()) or self._acronyms.get(form.capitalize())
             if source and not any(f.start < m.end() and m.start() < f.end for f in found):
-                found.append(Mention(m.start(), m.end(), source, "acronym", 100.0, form.upper() in self.ambiguous))
+                ambiguous = form.upper() in self.ambiguous
+                found.append(Mention(m.start(), m.end(), source, "acronym", 100.0, ambiguous))
         return sorted(found, key=lambda x: x.start)
 
     def resolve(self, phrase: str, *, fuzzy: bool = True) -> tuple[str, float] | None:

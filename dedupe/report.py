@@ -8,9 +8,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from dedupe.fingerprint import SCHEME
 from dedupe.attribution import Attribution
 from dedupe.claims import Claim
+from dedupe.fingerprint import SCHEME
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon, load_lexicon
 from dedupe.lsh import lsh_params
 from dedupe.models import Match, Passage

@@ -45,7 +45,8 @@ def test_abbreviations_do_not_split() -> None:
 
 def test_sentence_ends_with_quote_and_acronym_before_starter() -> None:
     text = 'He called it "a breakthrough." The talks moved to the U.S. The delegation left.'
-    assert sentences_of(text) == ['He called it "a breakthrough."', "The talks moved to the U.S.", "The delegation left."]
+    expected = ['He called it "a breakthrough."', "The talks moved to the U.S.", "The delegation left."]
+    assert sentences_of(text) == expected
 
 
 def test_paragraphs_keep_offsets_and_mark_boilerplate() -> None:

@@ -119,7 +119,8 @@ class Lexicon:
                  for m in self._name_re.finditer(text, start, stop)]
         for m in self._acronym_re.finditer(text, start, stop):
             form = m.group()
-            source = self._acronyms.get(form) or self._acronyms.get(form.upper()) or self._acronyms.get(form.capitalize())
+            acronyms = self._acronyms
+            source = acronyms.get(form) or acronyms.get(form.upper()) or acronyms.get(form.capitalize())
             if source and not any(f.start < m.end() and m.start() < f.end for f in found):
                 ambiguous = form.upper() in self.ambiguous
                 found.append(Mention(m.start(), m.end(), source, "acronym", 100.0, ambiguous))

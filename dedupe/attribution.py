@@ -175,4 +175,4 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
         found.extend(here)
     unique_credits = tuple(dict.fromkeys(credit_names))
     return DocumentAttribution(tuple(sorted(found, key=lambda a: (a.span.start, a.span.end, a.source))),
-                               unique_credits, is_derivative(doc.text, paragraphs), frozenset(credit_sentences))
+                               unique_credits, is_derivative(doc.text, list(paragraphs)), frozenset(credit_sentences))

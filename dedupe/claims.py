@@ -33,7 +33,8 @@ class Claim:
 def _deciding(attrs: Sequence[Attribution]) -> Attribution | None:
     sources = [a for a in attrs if a.role == "source"]
     chained = [a for a in sources if a.kind == "chain"]
-    return (chained or sources or [None])[0]
+    candidates = chained or sources
+    return candidates[0] if candidates else None
 
 
 def _with_credit(via: tuple[str, ...], source: str, credits: tuple[str, ...]) -> tuple[str, ...]:

@@ -41,6 +41,11 @@ def _ratio(num: int, den: int) -> float:
     return num / den if den else 1.0
 
 
+def _pair(ids: frozenset[str]) -> tuple[str, str]:
+    a, b = sorted(ids)
+    return a, b
+
+
 def _passage_found(label: dict[str, Any], match: dict[str, Any], texts: dict[str, str]) -> list[bool]:
     side = "a_span" if match["a"] == label["a"] else "b_span"
     text = texts[label["a"]]
@@ -66,8 +71,8 @@ def score_pairs(report: dict[str, Any], labels: PairLabels, texts: dict[str, str
         precision=_ratio(len(tp), len(predicted)), recall=_ratio(len(tp), len(labels.pairs)),
         kind_accuracy=_ratio(kinds, len(tp)), passage_recall=_ratio(sum(passages), len(passages)),
         true_positives=len(tp),
-        false_positives=sorted(tuple(sorted(p)) for p in predicted.keys() - labels.pairs.keys()),  # type: ignore[misc]
-        false_negatives=sorted(tuple(sorted(p)) for p in labels.pairs.keys() - predicted.keys()),  # type: ignore[misc]
+        false_positives=sorted(_pair(p) for p in predicted.keys() - labels.pairs.keys()),
+        false_negatives=sorted(_pair(p) for p in labels.pairs.keys() - predicted.keys()),
     )
 
 

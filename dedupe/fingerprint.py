@@ -74,20 +74,23 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     h = h * np.uint32(0x85EBCA6B)
     h = h ^ (h >> np.uint32(13))
     h = h * np.uint32(0xC2B2AE35)
-    return h ^ (h >> np.uint32(16))
+    out: np.ndarray = h ^ (h >> np.uint32(16))
+    return out
 
 
 def permuted(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
     """Permuted hash values, shape (num_perm, len(hashes))."""
     a, b = permutations(num_perm, seed)
-    return a[:, None] * _fmix32(hashes)[None, :] + b[:, None]
+    out: np.ndarray = a[:, None] * _fmix32(hashes)[None, :] + b[:, None]
+    return out
 
 
 def signature(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
     """MinHash signature of a set of shingle hashes (all MAX_HASH when empty)."""
     if hashes.size == 0:
         return np.full(num_perm, MAX_HASH, dtype=np.uint32)
-    return permuted(hashes, num_perm, seed).min(axis=1)
+    out: np.ndarray = permuted(hashes, num_perm, seed).min(axis=1)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,7 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
         elif "(photo" in line.lower() or "via getty" in line.lower():
             credits.extend(photo_credits(lexicon, line, s.start))
     unique = {(c.span.start, c.source, c.kind): c for c in credits}
-    return sorted(unique.values(), key=lambda c: (c.span.start, c.source)), credit_sentences
+    return sorted(unique.values(), key=lambda c: c.span.start), credit_sentences
 
 
 def _context(text: str, sentence: Sentence, start: int, end: int) -> tuple[str, str]:

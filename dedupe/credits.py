@@ -41,13 +41,14 @@ class Credit:
 def _resolve_list(lexicon: Lexicon, raw: str) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     for part in _SPLIT_LIST.split(raw.strip()):
-        part = re.sub(r"^(?:the|our)\s+", "", part.strip(" ."), flags=re.I)
-        if not part:
+        part = part.strip(" .")
+        bare = re.sub(r"^(?:the|our)\s+", "", part, flags=re.I)
+        if not bare:
             continue
-        if _UNNAMED.match(part):
+        if _UNNAMED.match(bare):
             out.append((UNNAMED_AGENCY, 0.9))
             continue
-        hit = lexicon.resolve(part)
+        hit = lexicon.resolve(part, fuzzy=False) or lexicon.resolve(bare)
         if hit:
             out.append((hit[0], 0.95 if hit[1] >= 99 else 0.8))
     return out

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from dedupe import __version__
-from dedupe.config import DEFAULT_INCLUDE, FingerprintConfig, MatchConfig, ReadConfig, ScanConfig
+from dedupe.config import DEFAULT_INCLUDE, AttributionConfig, FingerprintConfig, MatchConfig, ReadConfig, ScanConfig
 from dedupe.errors import DedupeError, NoInputError
 from dedupe.pipeline import Progress, scan
 from dedupe.render_text import render_text
@@ -93,6 +93,12 @@ def scan_command(
     exclude: Annotated[list[str] | None, typer.Option(help="Glob of files to skip (repeatable).")] = None,
     text_field: Annotated[str | None, typer.Option(help="JSON field holding the article text.")] = None,
     workers: Annotated[int, typer.Option(help="Processes for fingerprinting.")] = 1,
+    sources: Annotated[
+        list[Path] | None, typer.Option("--sources", help="JSON lexicon of extra sources (repeatable).")
+    ] = None,
+    classifier: Annotated[
+        bool, typer.Option("--classifier/--no-classifier", help="Role classifier for mentions no rule decides.")
+    ] = True,
     debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
 ) -> None:
     """Scan files and folders for near-duplicates and reused passages.
@@ -109,6 +115,9 @@ def scan_command(
             read=read,
             fingerprint=FingerprintConfig(shingle_size=shingle_size, num_perm=num_perm),
             match=MatchConfig(threshold=threshold),
+            attribution=AttributionConfig(
+                sources_files=tuple(str(p) for p in sources or ()), use_classifier=classifier
+            ),
             workers=workers,
         )
     except ValueError as exc:

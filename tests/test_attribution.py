@@ -98,7 +98,7 @@ def test_photo_credit_is_never_a_text_source_and_disclaimer_marks_derivative() -
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("KABUL (Reuters) - Talks resumed on Monday.", ("Reuters",)),
-    ("NEW YORK, March 3, 2025 /PRNewswire/ -- Northvale Systems said on Monday it agreed to buy a rival.", ("PR Newswire",)),
+    ("NEW YORK, March 3, 2025 /PRNewswire/ -- Northvale said on Monday it agreed to buy a rival.", ("PR Newswire",)),
     ("Talks resumed on Monday.\n\nBy Staff Reporter\n\nMore talks are planned.\n\n- AFP", ("AFP",)),
     ("Talks resumed on Monday.\n\n(With inputs from PTI and IANS)", ("PTI", "IANS")),
     ("Talks resumed on Monday.\n\nh/t The Hindu", ("The Hindu",)),
@@ -187,4 +187,5 @@ def test_shipped_lexicon_size_and_regions() -> None:
     lex = default_lexicon()
     assert len(lex.sources) >= 120
     countries = {s.country for s in lex.sources.values()}
-    assert {"RU", "CN", "IN", "PK", "JP", "KR", "KP", "US", "GB", "FR", "DE", "TR", "QA", "EG", "NG", "ZA", "BR"} <= countries
+    regions = {"RU", "CN", "IN", "PK", "JP", "KR", "KP", "US", "GB", "FR", "DE", "TR", "QA", "EG", "NG", "ZA", "BR"}
+    assert regions <= countries

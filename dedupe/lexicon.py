@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -149,6 +150,17 @@ def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False)
     ordered = sorted(variants, key=lambda f: (-len(f), f))
     body = "|".join(re.escape(f) for f in ordered if f)
     return re.compile(rf"(?<![\w/-])(?:{body})(?![\w-])", flags)
+
+
+def lexicon_digest(extra: tuple[Path, ...] = ()) -> str:
+    """sha256 over the shipped lexicon and the user files, in order: recorded in the report parameters."""
+    h = hashlib.sha256(resources.files("dedupe").joinpath("data/sources.json").read_bytes())
+    for path in extra:
+        try:
+            h.update(Path(path).read_bytes())
+        except OSError as exc:
+            raise LexiconError(f"cannot read sources file {path}: {exc}") from None
+    return h.hexdigest()
 
 
 @cache

@@ -11,7 +11,7 @@ from typing import Any
 from dedupe.attribution import Attribution
 from dedupe.claims import Claim
 from dedupe.fingerprint import SCHEME
-from dedupe.lexicon import UNNAMED_AGENCY, Lexicon, load_lexicon
+from dedupe.lexicon import UNNAMED_AGENCY, Lexicon, lexicon_digest, load_lexicon
 from dedupe.lsh import lsh_params
 from dedupe.models import Match, Passage
 from dedupe.pipeline import Analysis, ScanResult
@@ -60,6 +60,7 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "max_seed_occurrences": mc.max_seed_occurrences,
         "near_duplicate_coverage": mc.near_duplicate_coverage,
         "sources_files": [Path(p).name for p in result.config.attribution.sources_files],
+        "lexicon_sha256": lexicon_digest(tuple(Path(p) for p in result.config.attribution.sources_files)),
         "role_classifier": result.config.attribution.use_classifier,
         "libraries": library_versions(),
     }

@@ -10,7 +10,7 @@ from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.models import Paragraph, Span
 
 _DATELINE = re.compile(
-    r"[A-Z][A-Za-z.'\- ]{1,40}(?:,\s*[A-Za-z.'\- ]{1,30}){0,2}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:[A-Z][A-Za-z.'\- ]{1,40}(?:,\s*[A-Za-z.'\- ]{1,30}){0,2}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?)?"
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[A-Za-z ]{2,30})/)\s*(?:-+|\u2013|\u2014|:)")
 _BYLINE = re.compile(r"^\s*By\s+(?:(?:[A-Z][\w.'-]+\s+){1,3},\s*)?(?P<name>[A-Z][\w.&' -]{1,40}?)"
                      r"(?:\s+(?:Staff|Staff Writers?|Correspondents?|Reporters?|News Desk|Desk))?\s*$")
@@ -23,7 +23,8 @@ _PHOTO = re.compile(
     r"(?P<name>[A-Za-z][\w.&' -]{1,40}?)(?=\s*(?:/|\||$|\)|,|\s[A-Z][a-z]))|"
     r"(?P<getty>[A-Z][\w.&' -]{1,40}?)\s+via\s+Getty\s+Images)", re.I)
 _DISCLAIMER = re.compile(
-    r"auto(?:matically)?[-\s]?generated|syndicated\s+(?:news\s+)?feed|not\s+(?:been\s+)?edited\s+by|"
+    r"auto(?:matically)?[-\s]?generated|generated\s+automatically|"
+    r"(?:syndicated|press[-\s]release|wire|agency)\s+(?:news\s+)?feed|not\s+(?:been\s+)?(?:edited|reviewed)\s+by|"
     r"(?:holds?\s+no|(?:is|are)\s+not|not)\s+responsib|published\s+from\s+(?:a|an)\s+(?:agency|wire)\s+feed", re.I)
 _SPLIT_LIST = re.compile(r"\s*(?:,|/|&|\band\b)\s*")
 _UNNAMED = re.compile(r"^(?:(?:the\s+)?news\s+)?agenc(?:y|ies)$|^wires?$|^agencies\s+reports?$", re.I)

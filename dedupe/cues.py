@@ -13,7 +13,8 @@ _I = re.IGNORECASE
 _DESCR = r"(?:[\w'\u2019.-]+\s+){0,5}?"
 _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|claimed|noted|confirmed|broadcast|aired|"
           r"published|quoted|cited|carried|showed|shows|revealed|disclosed|tweeted|posted|described|quoting|citing)")
-_BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|also|earlier|later|quickly|has|had|have|on\s+\w+|today|yesterday|"
+_BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
+            r"also|earlier|later|quickly|has|had|have|on\s+\w+|today|yesterday|"
             r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day)\s*,?\s*){0,3}")
 
 
@@ -104,7 +105,8 @@ def state_media_country(match: re.Match[str]) -> str:
 
 
 ANAPHORA = re.compile(
-    r"\b(?:the|that|this)\s+(?:(?-i:[A-Z][a-z]+)\s+|(?:state|state-run|official|national)\s+)?(?:news\s+)?(?:report|agency|wire\s+service|broadcaster|channel|network|newspaper|daily|"
+    r"\b(?:the|that|this)\s+(?:(?-i:[A-Z][a-z]+)\s+|(?:state|state-run|official|national)\s+)?(?:news\s+)?"
+    r"(?:report|agency|wire\s+service|broadcaster|channel|network|newspaper|daily|"
     r"outlet|dispatch|bulletin)\s+(?:also\s+)?(?:said|added|reported|stated|noted|quoted|cited|says|reports|adds|"
     r"claimed|showed|continued|cited)\b|\b(?:said|added|according\s+to)\s+the\s+(?:news\s+)?(?:report|agency|"
     r"broadcaster|newspaper|dispatch)\b", _I)

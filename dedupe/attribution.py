@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dedupe.credits import Credit, dateline_credits, is_derivative, line_credits, photo_credits
-from dedupe.cues import ANAPHORA, STATE_MEDIA, decide, state_media_country
+from dedupe.cues import ANAPHORA, STATE_MEDIA, STATE_MEDIA_NATIONALITY, decide, state_media_country
 from dedupe.lexicon import Lexicon, Mention
 from dedupe.models import Document, Paragraph, Sentence, Span
 from dedupe.roles import RoleClassifier
@@ -105,6 +105,24 @@ def _anaphora(doc: Document, n: int, s: Sentence, last_source: str | None) -> li
     return [Attribution(doc.id, Span(m.start(), m.end()), m.group(), last_source, "anaphora", "source", (), 0.8, n)]
 
 
+_NAME_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s$")
+_NOT_A_FIRST_NAME = frozenset(
+    "the a an according as by from said says told per citing quoting via and or on in at for with of to "
+    "agency broadcaster newspaper daily channel wire news state official".split()
+)
+
+
+def _part_of_a_name(text: str, s: Sentence, m: Mention) -> bool:
+    """"Annika Reuter", "Petra Jansen": a one-word outlet name right after a capitalised given name."""
+    if " " in text[m.start:m.end].strip():
+        return False
+    before = _NAME_BEFORE.search(text, s.start, m.start)
+    if before is None:
+        return False
+    word = before.group("word").lower()
+    return word not in _NOT_A_FIRST_NAME and not STATE_MEDIA_NATIONALITY.fullmatch(word)
+
+
 _SUBJECT_OPENING = re.compile(r"^\W*(?:the\s+)?$", re.I)
 
 
@@ -160,7 +178,8 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
             continue
         mentions = [m for m in lexicon.find(doc.text, s.start, s.end)
                     if not any(c.span.start <= m.start < c.span.end for c in credits)
-                    and (not m.ambiguous or m.source in credit_names or m.source in spelled_out)]
+                    and (not m.ambiguous or m.source in credit_names or m.source in spelled_out)
+                    and not _part_of_a_name(doc.text, s, m)]
         here = [a for m in mentions if (a := _mention_attribution(doc, n, s, m, classifier)) is not None]
         if n < 2:
             story_subjects |= _story_subjects(doc, s, mentions, here)

@@ -92,6 +92,7 @@ _NATIONALITIES = {
     "myanmar": "Myanmar", "burmese": "Myanmar", "eritrean": "Eritrea", "qatari": "Qatar", "emirati": "UAE",
     "kremlin": "Russia", "pyongyang": "North Korea", "beijing": "China", "tehran": "Iran", "moscow": "Russia",
 }
+STATE_MEDIA_NATIONALITY = re.compile("|".join(re.escape(k) for k in _NATIONALITIES), _I)
 _NAT = "|".join(sorted((re.escape(k) for k in _NATIONALITIES), key=len, reverse=True))
 STATE_MEDIA = re.compile(
     rf"\b(?:(?P<nat>{_NAT})(?:'s|\u2019s)?\s+(?:official\s+)?state(?:-run|\s+run|-controlled|-owned|-affiliated)?\s+"

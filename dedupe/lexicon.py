@@ -22,7 +22,9 @@ UNNAMED_AGENCY = "unnamed agency"
 COMMON_WORDS = frozenset({
     "dawn", "mint", "time", "stuff", "kan", "guardian", "express", "nation", "star", "sun", "times", "post",
     "independent", "hindu", "telegraph", "mirror", "observer", "national", "herald", "tribune", "standard",
-    "economist", "statesman", "news", "daily", "globe", "world", "record",
+    "economist", "statesman", "news", "daily", "globe", "world", "record", "age", "atlantic", "australian", "hill",
+    "inquirer", "paper", "punch", "trend", "tempo", "mehr", "petra", "reforma", "liberation", "forbes", "sputnik",
+    "politico", "axios", "nation", "zvezda", "granma", "andina", "antara",
 })
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 86.0
@@ -83,7 +85,8 @@ def _read_sources(text: str, origin: str) -> tuple[list[Source], frozenset[str]]
 
 
 def _is_acronym_like(form: str) -> bool:
-    return (len(form) <= 5 and form.isupper()) or form.lower() in COMMON_WORDS
+    """Acronyms and names that are also ordinary words ("Trend", "The National"): exact case, cue needed."""
+    return (len(form) <= 5 and form.isupper()) or re.sub(r"^the\s+", "", form.lower()) in COMMON_WORDS
 
 
 class Lexicon:

@@ -106,10 +106,11 @@ def _anaphora(doc: Document, n: int, s: Sentence, last_source: str | None) -> li
 
 
 _NAME_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s$")
-_NOT_A_FIRST_NAME = frozenset(
-    "the a an according as by from said says told per citing quoting via and or on in at for with of to "
-    "agency broadcaster newspaper daily channel wire news state official".split()
-)
+_NOT_A_FIRST_NAME = frozenset({
+    "the", "a", "an", "according", "as", "by", "from", "said", "says", "told", "per", "citing", "quoting", "via",
+    "and", "or", "on", "in", "at", "for", "with", "of", "to", "agency", "broadcaster", "newspaper", "daily",
+    "channel", "wire", "news", "state", "official",
+})
 
 
 def _part_of_a_name(text: str, s: Sentence, m: Mention) -> bool:

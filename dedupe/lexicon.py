@@ -24,7 +24,7 @@ COMMON_WORDS = frozenset({
     "independent", "hindu", "telegraph", "mirror", "observer", "national", "herald", "tribune", "standard",
     "economist", "statesman", "news", "daily", "globe", "world", "record", "age", "atlantic", "australian", "hill",
     "inquirer", "paper", "punch", "trend", "tempo", "mehr", "petra", "reforma", "liberation", "forbes", "sputnik",
-    "politico", "axios", "nation", "zvezda", "granma", "andina", "antara",
+    "politico", "axios", "zvezda", "granma", "andina", "antara",
 })
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 86.0

@@ -86,11 +86,27 @@ class AttributionConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ProvenanceConfig:
+    story_threshold: float = 0.2  # word TF-IDF cosine for documents whose claims are compared
+    claim_threshold: float = 0.35  # char n-gram TF-IDF cosine (+ shared numbers) for the same claim
+    direction_margin: float = 1.0  # evidence weight needed to call a direction (see direction.py)
+
+    def __post_init__(self) -> None:
+        for name in ("story_threshold", "claim_threshold"):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise ConfigError(f"{name} must be in (0, 1], got {value}")
+        if self.direction_margin <= 0:
+            raise ConfigError(f"direction_margin must be > 0, got {self.direction_margin}")
+
+
+@dataclass(frozen=True, slots=True)
 class ScanConfig:
     read: ReadConfig = field(default_factory=ReadConfig)
     fingerprint: FingerprintConfig = field(default_factory=FingerprintConfig)
     match: MatchConfig = field(default_factory=MatchConfig)
     attribution: AttributionConfig = field(default_factory=AttributionConfig)
+    provenance: ProvenanceConfig = field(default_factory=ProvenanceConfig)
     workers: int = 1
 
     def __post_init__(self) -> None:

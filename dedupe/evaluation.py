@@ -176,3 +176,81 @@ def score_attribution(report: dict[str, Any], labels: AttributionLabels) -> Attr
         sentences=sum(len(r) for r in labels.sentences.values()),
         by_form={k: (v[0], v[1]) for k, v in sorted(by_form.items())}, errors=errors,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class DirectionScores:
+    accuracy: float  # correct source / labelled pairs with a known source (unknown counts as wrong)
+    decided: int  # labelled pairs the report gives a direction for
+    wrong: int  # of those, pairs whose direction is reversed
+    labelled: int
+    errors: list[tuple[str, str, str | None]]  # a, b, predicted source
+
+
+def score_directions(report: dict[str, Any], labels: PairLabels) -> DirectionScores:
+    matches = {frozenset((m["a"], m["b"])): m for m in report["matches"]}
+    correct = decided = wrong = 0
+    errors: list[tuple[str, str, str | None]] = []
+    known = {k: v for k, v in labels.pairs.items() if v.get("source")}
+    for key, label in sorted(known.items(), key=lambda kv: sorted(kv[0])):
+        match = matches.get(key)
+        predicted = match["direction"]["source"] if match else None
+        decided += predicted is not None
+        correct += predicted == label["source"]
+        wrong += predicted is not None and predicted != label["source"]
+        if predicted != label["source"]:
+            errors.append((label["a"], label["b"], predicted))
+    return DirectionScores(_ratio(correct, len(known)), decided, wrong, len(known), errors)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroupScores:
+    precision: float  # over pairs of occurrences put in one group, both in labelled documents
+    recall: float  # over labelled pairs of occurrences
+    original_source_accuracy: float  # labelled groups whose best-matching predicted group names the same source
+    groups: int
+    predicted_groups: int
+    false_pairs: list[tuple[str, str]]
+    missed_pairs: list[tuple[str, str]]
+
+
+def load_claim_group_labels(folder: Path) -> tuple[set[str], list[dict[str, Any]]]:
+    documents: set[str] = set()
+    groups: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("claimgroups_*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        documents.update(data["documents"])
+        groups.extend(data["groups"])
+    return documents, groups
+
+
+def score_claim_groups(report: dict[str, Any], documents: set[str], groups: list[dict[str, Any]]) -> ClaimGroupScores:
+    claims_by_doc: dict[str, list[dict[str, Any]]] = {}
+    for c in report["claims"]:
+        claims_by_doc.setdefault(c["document"], []).append(c)
+    claim_group = {c["id"]: c["group"] for c in report["claims"]}
+    true_pairs: set[tuple[str, str]] = set()
+    source_ok = 0
+    for g in groups:
+        ids = []
+        for occ in g["occurrences"]:
+            claim = _claim_for(occ["sentence"], claims_by_doc.get(occ["document"], []))
+            if claim is not None:
+                ids.append(claim["id"])
+        true_pairs |= {(a, b) if a < b else (b, a) for i, a in enumerate(ids) for b in ids[i + 1:] if a != b}
+        predicted = [claim_group[i] for i in ids if claim_group.get(i)]
+        best = max(set(predicted), key=lambda x: (predicted.count(x), x)) if predicted else None
+        original = next((x["original_source"] for x in report["claim_groups"] if x["id"] == best), None)
+        source_ok += original == g.get("original_source")
+    members: dict[str, list[str]] = {}
+    for c in report["claims"]:
+        if c["group"] and c["document"] in documents:
+            members.setdefault(c["group"], []).append(c["id"])
+    predicted_pairs = {(a, b) if a < b else (b, a) for ids in members.values()
+                       for i, a in enumerate(ids) for b in ids[i + 1:]}
+    tp = predicted_pairs & true_pairs
+    return ClaimGroupScores(
+        precision=_ratio(len(tp), len(predicted_pairs)), recall=_ratio(len(tp), len(true_pairs)),
+        original_source_accuracy=_ratio(source_ok, len(groups)), groups=len(groups), predicted_groups=len(members),
+        false_pairs=sorted(predicted_pairs - true_pairs), missed_pairs=sorted(true_pairs - predicted_pairs),
+    )

@@ -1,4 +1,4 @@
-"""The scan pipeline: read -> segment -> fingerprint -> LSH candidates -> verify -> cluster."""
+"""The scan pipeline: read -> analyse each document -> LSH candidates -> verify -> cluster -> provenance."""
 
 from __future__ import annotations
 
@@ -7,33 +7,19 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from dedupe.attribution import DocumentAttribution, attribute
-from dedupe.claims import Claim, build_claims
+from dedupe.analysis import Analysis, analyse, attribution_models
 from dedupe.cluster import connected_groups
-from dedupe.config import AttributionConfig, ScanConfig
+from dedupe.config import ScanConfig
 from dedupe.errors import NoInputError
-from dedupe.fingerprint import Fingerprint, fingerprint
-from dedupe.lexicon import Lexicon, load_lexicon
 from dedupe.lsh import candidate_pairs
 from dedupe.match import NEAR_DUPLICATE, verify_pairs
-from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
+from dedupe.models import Document, Match, ReadError
+from dedupe.provenance import Provenance, build_provenance
 from dedupe.readers import read_inputs
-from dedupe.roles import RoleClassifier, default_classifier
-from dedupe.segment import segment
+
+__all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "find_matches", "scan"]
 
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """Per-document results of the stages that look at one document at a time."""
-
-    document: Document
-    paragraphs: tuple[Paragraph, ...]
-    sentences: tuple[Sentence, ...]
-    fingerprint: Fingerprint
-    attribution: DocumentAttribution
-    claims: tuple[Claim, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,23 +30,7 @@ class ScanResult:
     duplicate_groups: tuple[tuple[str, ...], ...]
     errors: tuple[ReadError, ...]
     files: int
-
-
-def attribution_models(config: AttributionConfig) -> tuple[Lexicon, RoleClassifier | None]:
-    """The lexicon (shipped plus user files) and the role classifier; cached per process."""
-    lexicon = load_lexicon(tuple(Path(p) for p in config.sources_files))
-    return lexicon, default_classifier() if config.use_classifier else None
-
-
-def analyse(doc: Document, config: ScanConfig) -> Analysis:
-    paragraphs, sentences = segment(doc.text, doc.body_start)
-    lexicon, classifier = attribution_models(config.attribution)
-    attribution = attribute(doc, paragraphs, sentences, lexicon, classifier)
-    claims = build_claims(doc, sentences, attribution)
-    return Analysis(
-        doc, tuple(paragraphs), tuple(sentences), fingerprint(doc, paragraphs, config.fingerprint),
-        attribution, tuple(claims),
-    )
+    provenance: Provenance
 
 
 def _analyse_chunk(args: tuple[list[Document], ScanConfig]) -> list[Analysis]:
@@ -111,4 +81,7 @@ def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress
     analyses = analyse_all(docs, config, config.workers, progress)
     matches = find_matches(analyses, config)
     groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
-    return ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors, read.files)
+    lexicon, _ = attribution_models(config.attribution)
+    provenance = build_provenance(analyses, matches, lexicon, config.provenance)
+    return ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
+                      read.files, provenance)

@@ -9,14 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from dedupe.attribution import Attribution
+from dedupe.claimgroups import SPECIFICS_WEIGHT
 from dedupe.claims import Claim
+from dedupe.direction import Direction
 from dedupe.fingerprint import SCHEME
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon, lexicon_digest, load_lexicon
 from dedupe.lsh import lsh_params
 from dedupe.models import Match, Passage
 from dedupe.pipeline import Analysis, ScanResult
+from dedupe.provenance import ClaimGroup, Provenance, Story
 
-REPORT_SCHEMA_VERSION = "1.0"
+REPORT_SCHEMA_VERSION = "1.1"
 _LIBRARIES = ("datasketch", "numpy", "rapidfuzz", "scikit-learn")
 
 
@@ -62,6 +65,10 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "sources_files": [Path(p).name for p in result.config.attribution.sources_files],
         "lexicon_sha256": lexicon_digest(tuple(Path(p) for p in result.config.attribution.sources_files)),
         "role_classifier": result.config.attribution.use_classifier,
+        "story_threshold": result.config.provenance.story_threshold,
+        "claim_threshold": result.config.provenance.claim_threshold,
+        "claim_number_bonus": SPECIFICS_WEIGHT,
+        "direction_margin": result.config.provenance.direction_margin,
         "libraries": library_versions(),
     }
 
@@ -93,11 +100,12 @@ def attribution_entry(a: Attribution) -> dict[str, Any]:
     }
 
 
-def claim_entry(c: Claim) -> dict[str, Any]:
+def claim_entry(c: Claim, provenance: Provenance) -> dict[str, Any]:
     return {
         "id": c.id, "document": c.document, "span": c.span.as_list(), "text": c.text, "source": c.source,
         "basis": c.basis, "via": list(c.via), "unverified": c.unverified,
         "attribution_span": c.attribution.as_list() if c.attribution else None,
+        "group": provenance.group_of.get(c.id), "original_source": provenance.original_source.get(c.id),
     }
 
 
@@ -110,27 +118,65 @@ def _source_meta(name: str, lexicon: Lexicon | None) -> tuple[str, str | None]:
     return (entry.kind, entry.country) if entry else ("unknown", None)
 
 
-def sources_entries(claims: list[Claim], lexicon: Lexicon | None) -> list[dict[str, Any]]:
-    """Claims grouped by their source, across documents; most claims first, then by name."""
+def sources_entries(claims: list[Claim], provenance: Provenance, lexicon: Lexicon | None) -> list[dict[str, Any]]:
+    """Claims grouped by their original source across documents (a claim group counts for the source that
+    first said it); most claims first, then by name."""
     grouped: dict[str, list[Claim]] = {}
     for c in claims:
-        if c.source is not None:
-            grouped.setdefault(c.source, []).append(c)
+        original = provenance.original_source.get(c.id, c.source)
+        if original is not None:
+            grouped.setdefault(original, []).append(c)
     out = []
     for name, group in grouped.items():
         kind, country = _source_meta(name, lexicon)
+        groups = sorted({provenance.group_of[c.id] for c in group if c.id in provenance.group_of}, key=_number)
         out.append({
-            "name": name, "kind": kind, "country": country, "claims": [c.id for c in group],
-            "documents": sorted({c.document for c in group}),
+            "name": name, "kind": kind, "country": country, "claim_groups": groups,
+            "claims": [c.id for c in group], "documents": sorted({c.document for c in group}),
         })
     return sorted(out, key=lambda e: (-len(e["claims"]), e["name"]))
+
+
+def _number(ident: str) -> int:
+    return int(ident.rsplit("-", 1)[1])
+
+
+def direction_entry(d: Direction) -> dict[str, Any]:
+    return {
+        "status": "decided" if d.source else "unknown", "source": d.source, "copy": d.copy,
+        "score": _round(d.score),
+        "evidence": [{"kind": e.kind, "favours": e.favours, "detail": e.detail} for e in d.evidence],
+    }
+
+
+def story_entry(s: Story) -> dict[str, Any]:
+    nodes = sorted({n for e in s.edges for n in (e.start, e.end)} | set(s.documents))
+    return {
+        "id": s.id, "documents": list(s.documents),
+        "origin": {"document": s.origin_document, "source": s.origin_source, "evidence": s.origin_evidence},
+        "custody": {
+            "nodes": [{"id": n, "kind": "source" if n.startswith("source:") else "document"} for n in nodes],
+            "edges": [{"from": e.start, "to": e.end, "kind": e.kind, "evidence": e.evidence} for e in s.edges],
+        },
+        "claim_groups": list(s.claim_groups),
+    }
+
+
+def claim_group_entry(g: ClaimGroup, claims: dict[str, Claim]) -> dict[str, Any]:
+    return {
+        "id": g.id, "story": g.story, "original_source": g.original_source, "basis": g.basis,
+        "occurrences": [
+            {"claim": c.id, "document": c.document, "span": c.span.as_list(), "source": c.source, "via": list(c.via)}
+            for c in (claims[i] for i in g.claims)
+        ],
+    }
 
 
 def _passage(p: Passage) -> dict[str, Any]:
     return {"a_span": p.a_span.as_list(), "b_span": p.b_span.as_list(), "words": p.tokens}
 
 
-def match_entry(m: Match) -> dict[str, Any]:
+def match_entry(m: Match, d: Direction) -> dict[str, Any]:
     return {
         "a": m.a,
         "b": m.b,
@@ -140,13 +186,16 @@ def match_entry(m: Match) -> dict[str, Any]:
         "containment": {"a_in_b": _round(m.containment_a_in_b), "b_in_a": _round(m.containment_b_in_a)},
         "coverage": {"a": _round(m.coverage_a), "b": _round(m.coverage_b)},
         "passages": [_passage(p) for p in m.passages],
+        "direction": direction_entry(d),
     }
 
 
 def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
     lexicon = load_lexicon(tuple(Path(p) for p in result.config.attribution.sources_files))
-    matches = [match_entry(m) for m in result.matches]
+    prov = result.provenance
+    matches = [match_entry(m, d) for m, d in zip(result.matches, prov.directions, strict=True)]
     claims = [c for a in result.analyses for c in a.claims]
+    by_id = {c.id: c for c in claims}
     return {
         "schema_version": REPORT_SCHEMA_VERSION,
         "tool": {"name": "dedupe", "version": tool_version},
@@ -161,13 +210,18 @@ def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
             "duplicate_groups": len(result.duplicate_groups),
             "claims": len(claims),
             "attributed_claims": sum(c.source is not None for c in claims),
+            "directions_decided": sum(d.source is not None for d in prov.directions),
+            "stories": len(prov.stories),
+            "claim_groups": len(prov.claim_groups),
         },
         "documents": [document_entry(a) for a in result.analyses],
         "matches": matches,
         "duplicate_groups": [{"documents": list(g)} for g in result.duplicate_groups],
         "attributions": [attribution_entry(x) for a in result.analyses for x in a.attribution.attributions],
-        "claims": [claim_entry(c) for c in claims],
-        "sources": sources_entries(claims, lexicon),
+        "claims": [claim_entry(c, prov) for c in claims],
+        "stories": [story_entry(s) for s in prov.stories],
+        "claim_groups": [claim_group_entry(g, by_id) for g in prov.claim_groups],
+        "sources": sources_entries(claims, prov, lexicon),
         "errors": [{"path": e.path, "kind": e.kind, "message": e.message} for e in result.errors],
     }
 

@@ -1,0 +1,44 @@
+"""The per-document stages: segment, fingerprint, attribute, build claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from dedupe.attribution import DocumentAttribution, attribute
+from dedupe.claims import Claim, build_claims
+from dedupe.config import AttributionConfig, ScanConfig
+from dedupe.fingerprint import Fingerprint, fingerprint
+from dedupe.lexicon import Lexicon, load_lexicon
+from dedupe.models import Document, Paragraph, Sentence
+from dedupe.roles import RoleClassifier, default_classifier
+from dedupe.segment import segment
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Per-document results of the stages that look at one document at a time."""
+
+    document: Document
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    fingerprint: Fingerprint
+    attribution: DocumentAttribution
+    claims: tuple[Claim, ...]
+
+
+def attribution_models(config: AttributionConfig) -> tuple[Lexicon, RoleClassifier | None]:
+    """The lexicon (shipped plus user files) and the role classifier; cached per process."""
+    lexicon = load_lexicon(tuple(Path(p) for p in config.sources_files))
+    return lexicon, default_classifier() if config.use_classifier else None
+
+
+def analyse(doc: Document, config: ScanConfig) -> Analysis:
+    paragraphs, sentences = segment(doc.text, doc.body_start)
+    lexicon, classifier = attribution_models(config.attribution)
+    attribution = attribute(doc, paragraphs, sentences, lexicon, classifier)
+    claims = build_claims(doc, sentences, attribution)
+    return Analysis(
+        doc, tuple(paragraphs), tuple(sentences), fingerprint(doc, paragraphs, config.fingerprint),
+        attribution, tuple(claims),
+    )

@@ -12,7 +12,15 @@ from pathlib import Path
 
 from dedupe import ScanConfig, build_report, scan
 from dedupe.config import AttributionConfig
-from dedupe.evaluation import load_attribution_labels, load_pair_labels, score_attribution, score_pairs
+from dedupe.evaluation import (
+    load_attribution_labels,
+    load_claim_group_labels,
+    load_pair_labels,
+    score_attribution,
+    score_claim_groups,
+    score_directions,
+    score_pairs,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,6 +45,14 @@ def main() -> None:
         print(f"  false positive: {a} ~ {b}")
     for a, b in pairs.false_negatives:
         print(f"  false negative: {a} ~ {b}")
+    direction = score_directions(report, load_pair_labels(ROOT / "tests" / "labels"))
+    print(f"direction: accuracy {direction.accuracy:.3f} on {direction.labelled} pairs with a labelled source "
+          f"({direction.decided} decided, {direction.wrong} reversed)")
+    documents, groups = load_claim_group_labels(ROOT / "tests" / "labels")
+    cg = score_claim_groups(report, documents, groups)
+    print(f"claim groups: precision {cg.precision:.3f} recall {cg.recall:.3f} (pairs of occurrences), "
+          f"original source accuracy {cg.original_source_accuracy:.3f}, {cg.groups} labelled groups, "
+          f"{cg.predicted_groups} predicted; {len(result.provenance.stories)} stories")
     att = score_attribution(report, load_attribution_labels(ROOT / "tests" / "labels"))
     print(f"attribution: {att.sentences} sentences, precision {att.precision:.3f} recall {att.recall:.3f} "
           f"via accuracy {att.via_accuracy:.3f} unverified recall {att.unverified_recall:.3f}")

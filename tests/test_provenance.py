@@ -1,0 +1,161 @@
+"""Provenance: direction of reuse, stories, chain of custody and claim groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dedupe import build_report, scan
+from dedupe.direction import Side, direction, parse_published
+from dedupe.evaluation import load_claim_group_labels, load_pair_labels, score_claim_groups, score_directions
+from dedupe.models import Match
+from dedupe.provenance import assign_stories
+from tests.conftest import LABELS, assert_valid_report
+
+
+def test_direction_meets_the_floor(fixture_scan: Any) -> None:
+    _, report = fixture_scan
+    scores = score_directions(report, load_pair_labels(LABELS))
+    assert scores.labelled >= 30
+    assert scores.accuracy >= 0.9, scores.errors
+    assert scores.wrong == 0, scores.errors  # unknown is allowed, reversed is not
+
+
+def test_claim_groups_meet_the_floor(fixture_scan: Any) -> None:
+    _, report = fixture_scan
+    documents, groups = load_claim_group_labels(LABELS)
+    assert len(groups) >= 150
+    scores = score_claim_groups(report, documents, groups)
+    assert scores.precision >= 0.9, scores.false_pairs[:5]
+    assert scores.recall >= 0.85, scores.missed_pairs[:5]
+    assert scores.original_source_accuracy >= 0.9
+
+
+def test_every_claim_answers_where_it_came_from(fixture_scan: Any) -> None:
+    _, report = fixture_scan
+    groups = {g["id"]: g for g in report["claim_groups"]}
+    for claim in report["claims"]:
+        if claim["group"] is not None:
+            assert claim["original_source"] == groups[claim["group"]]["original_source"]
+        else:
+            assert claim["original_source"] == claim["source"]
+    in_sources = {c for s in report["sources"] for c in s["claims"]}
+    assert in_sources == {c["id"] for c in report["claims"] if c["original_source"] is not None}
+
+
+def test_every_match_has_a_direction_with_evidence(fixture_scan: Any) -> None:
+    _, report = fixture_scan
+    for m in report["matches"]:
+        d = m["direction"]
+        if d["status"] == "decided":
+            assert {d["source"], d["copy"]} == {m["a"], m["b"]}
+            assert any(e["favours"] == d["source"] for e in d["evidence"])
+
+
+def _side(doc: str, outlet: str | None = None, published: str | None = None, credits: tuple[str, ...] = (),
+          derivative: bool = False) -> Side:
+    return Side(doc, outlet, published, credits, frozenset(), derivative)
+
+
+def _match(coverage_a: float = 1.0, coverage_b: float = 1.0, kind: str = "near-duplicate") -> Match:
+    return Match("a", "b", kind, 0.9, 0.9, 0.9, 0.9, coverage_a, coverage_b, ())
+
+
+def test_a_credit_decides_the_direction() -> None:
+    d = direction(_match(), _side("a", outlet="PTI", credits=("PTI",)), _side("b", outlet="Portal", credits=("PTI",)),
+                  margin=1.0)
+    assert (d.source, d.copy) == ("a", "b")
+    assert [e.kind for e in d.evidence] == ["credit"]
+
+
+def test_disclaimer_and_dates_decide_and_conflicts_stay_unknown() -> None:
+    d = direction(_match(), _side("a", published="2024-06-20"), _side("b", derivative=True), margin=1.0)
+    assert d.source == "a"
+    early_copy = direction(_match(), _side("a", published="2024-06-21"),
+                           _side("b", published="2024-06-20", derivative=True), margin=1.0)
+    assert early_copy.source is None  # 1.5 for the disclaimer against 1.0 for the date: below the margin
+    assert {e.kind for e in early_copy.evidence} == {"derivative", "published"}
+    tie = direction(_match(), _side("a", published="2024-06-19"), _side("b", published="2024-06-20T09:00"),
+                    margin=1.5)
+    assert tie.source is None and [e.kind for e in tie.evidence] == ["published"]
+
+
+def test_no_evidence_is_unknown() -> None:
+    d = direction(_match(), _side("a", credits=("PTI",)), _side("b", credits=("PTI",)), margin=1.0)
+    assert d.source is None and d.evidence == ()
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2024-06-20", "2024-06-20T00:00:00"), ("2024-06-20T10:30:00Z", "2024-06-20T10:30:00"), ("June 20", None),
+    (None, None), ("2024-13-45", None),
+])
+def test_parse_published(value: str | None, expected: str | None) -> None:
+    parsed = parse_published(value)
+    assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_reuse_clusters_do_not_merge_through_shared_claims() -> None:
+    reuse = [("a1", "a2"), ("b1", "b2")]
+    shared = [("a1", "b1"), ("a2", "b2"), ("a1", "b2"), ("n", "a1"), ("n", "a2"), ("n", "b1"), ("x", "y"), ("x", "y")]
+    assert assign_stories(reuse, shared) == [["a1", "a2", "n"], ["b1", "b2"], ["x", "y"]]
+
+
+WIRE = """title: Minister arrives in Minsk for defence talks
+outlet: ANI
+published: 2025-03-04
+
+Moscow, Mar 4 (ANI): Russia's defence minister arrived in Minsk on Tuesday for two days of talks with his
+Belarusian counterpart on joint exercises planned for the summer, Russian news agency TASS reported.
+
+The minister was met at the airport by a guard of honour and a delegation from the Belarusian general staff,
+the report said. Officials are expected to review the schedule of the drills and the deployment of air
+defence units along the western border of the union state.
+
+Both sides have said the exercises are defensive. Western governments have warned that the build-up of
+troops in Belarus raises the risk of an incident close to the borders of Poland and Lithuania.
+
+The two ministers last met in December in Moscow, when they signed an agreement on the supply of training
+aircraft and the joint repair of armoured vehicles at plants in Borisov and Baranovichi.
+"""
+
+COPY = """title: Russian defence chief lands in Minsk, talks on drills
+outlet: Daily Portal 24
+published: 2025-03-04
+
+Russia's defence minister arrived in Minsk on Tuesday for two days of talks with his Belarusian counterpart
+on joint exercises planned for the summer, Russian news agency TASS reported.
+
+The minister was met at the airport by a guard of honour and a delegation from the Belarusian general staff,
+the report said. Officials are expected to review the schedule of the drills and the deployment of air
+defence units along the western border of the union state.
+
+Both sides have said the exercises are defensive. Western governments have warned that the build-up of
+troops in Belarus raises the risk of an incident close to the borders of Poland and Lithuania.
+
+(With inputs from agency)
+
+Disclaimer: This story is auto-generated from a syndicated feed and has not been edited by our staff.
+"""
+
+
+def test_relay_chain_tass_ani_portal(tmp_path: Path) -> None:
+    (tmp_path / "ani.txt").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "portal.txt").write_text(COPY, encoding="utf-8")
+    report = build_report(scan([tmp_path]), "test")
+    assert_valid_report(report)
+    [match] = report["matches"]
+    assert (match["direction"]["source"], match["direction"]["copy"]) == ("ani.txt", "portal.txt")
+    [story] = report["stories"]
+    assert story["origin"]["document"] == "ani.txt" and story["origin"]["source"] == "ANI"
+    edges = {(e["from"], e["to"], e["kind"]) for e in story["custody"]["edges"]}
+    assert {("source:TASS", "source:ANI", "relay"), ("source:ANI", "ani.txt", "credit"),
+            ("ani.txt", "portal.txt", "reuse")} <= edges
+    arrived = next(c for c in report["claims"] if c["document"] == "portal.txt" and "arrived in Minsk" in c["text"])
+    assert arrived["source"] == "TASS" and arrived["via"] == ["unnamed agency"]
+    group = next(g for g in report["claim_groups"] if g["id"] == arrived["group"])
+    assert {o["document"] for o in group["occurrences"]} == {"ani.txt", "portal.txt"}
+    assert group["original_source"] == "TASS"
+    troops = next(c for c in report["claims"] if c["document"] == "portal.txt" and "build-up" in c["text"])
+    assert troops["source"] == "unnamed agency" and troops["original_source"] == "ANI"

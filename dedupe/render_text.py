@@ -1,4 +1,8 @@
-"""A readable plain-text summary of a report (the ``--format text`` output)."""
+"""A readable plain-text view of a report (the ``--format text`` output).
+
+Headline first: claims grouped by their original source; then stories with their chain of custody,
+duplicate groups, matches with direction and passage excerpts, and errors.
+"""
 
 from __future__ import annotations
 
@@ -8,66 +12,93 @@ _EXCERPT = 90
 _CLAIMS_PER_SOURCE = 5
 
 
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 3] + "..."
+
+
 def _excerpt(text: str, span: list[int]) -> str:
-    piece = " ".join(text[span[0] : span[1]].split())
-    return piece if len(piece) <= _EXCERPT else piece[: _EXCERPT - 3] + "..."
+    return _cut(text[span[0] : span[1]])
 
 
 def _claims_by_source(report: dict[str, Any]) -> list[str]:
-    """Each source with its claims; the same sentence republished elsewhere is shown once, with a count."""
+    """Each original source with its claims; a claim found in several documents is shown once, with a count."""
     claims = {c["id"]: c for c in report["claims"]}
-    lines = ["Claims by source"]
+    lines = ["Claims by original source"]
     for src in report["sources"]:
         country = f", {src['country']}" if src.get("country") else ""
-        lines.append(f"  {src['name']} ({src.get('kind') or 'unknown'}{country}): "
-                     f"{len(src['claims'])} claims in {len(src['documents'])} documents")
+        shared = len(src.get("claim_groups", []))
+        lines.append(f"  {src['name']} ({src.get('kind') or 'unknown'}{country}): {len(src['claims'])} claims, "
+                     f"{shared} found in several documents, {len(src['documents'])} documents")
         seen: dict[str, list[dict[str, Any]]] = {}
         for cid in src["claims"]:
             c = claims[cid]
-            seen.setdefault(" ".join(c["text"].split()), []).append(c)
-        for n, (text, occurrences) in enumerate(seen.items()):
+            seen.setdefault(c["group"] or c["id"], []).append(c)
+        ranked = sorted(seen.values(), key=lambda occ: (-len(occ), occ[0]["id"]))
+        for n, occurrences in enumerate(ranked):
             if n == _CLAIMS_PER_SOURCE:
-                lines.append(f"      ... {len(seen) - n} more distinct claims")
+                lines.append(f"      ... {len(ranked) - n} more claims")
                 break
             first = occurrences[0]
             via = f" via {' -> '.join(first['via'])}" if first["via"] else ""
-            flag = " [unverified]" if first["unverified"] else ""
+            flag = " [unverified]" if any(c["unverified"] for c in occurrences) else ""
             where = first["document"] + (f" (+{len(occurrences) - 1} more)" if len(occurrences) > 1 else "")
-            excerpt = text if len(text) <= _EXCERPT else text[: _EXCERPT - 3] + "..."
-            lines.append(f'      "{excerpt}"{via}{flag}  <- {where}')
-    unattributed = sum(1 for c in report["claims"] if c["source"] is None)
-    lines.append(f"  unattributed: {unattributed} claims")
+            lines.append(f'      "{_cut(first["text"])}"{via}{flag}  <- {where}')
+    unattributed = sum(1 for c in report["claims"] if c["original_source"] is None)
+    lines += [f"  unattributed: {unattributed} claims", ""]
+    return lines
+
+
+def _label(node: str) -> str:
+    return node.removeprefix("source:")
+
+
+def _stories(report: dict[str, Any]) -> list[str]:
+    lines = ["Stories"]
+    for s in report["stories"]:
+        origin = s["origin"]
+        lines.append(f"  {s['id']}: {len(s['documents'])} documents, {len(s['claim_groups'])} shared claims; "
+                     f"origin {origin['source'] or 'unknown'} ({origin['document']}: {origin['evidence']})")
+        for e in s["custody"]["edges"]:
+            lines.append(f"      {_label(e['from'])} -> {_label(e['to'])}  [{e['kind']}: {e['evidence']}]")
+    lines.append("")
+    return lines
+
+
+def _matches(report: dict[str, Any], texts: dict[str, str]) -> list[str]:
+    lines = ["Matches"]
+    for m in report["matches"]:
+        d = m["direction"]
+        decided = d["status"] == "decided"
+        arrow = f"{d['source']} -> {d['copy']}" if decided else f"{m['a']} <> {m['b']} (direction unknown)"
+        lines.append(f"  {m['kind']}: {arrow}  jaccard {m['similarity']:.2f}, "
+                     f"coverage {m['coverage']['a']:.2f}/{m['coverage']['b']:.2f}, {len(m['passages'])} passage(s)")
+        if d["evidence"]:
+            lines.append("      evidence: " + "; ".join(e["detail"] for e in d["evidence"]))
+        for p in m["passages"][:3]:
+            lines.append(f'      {p["a_span"]} "{_excerpt(texts.get(m["a"], ""), p["a_span"])}"')
     lines.append("")
     return lines
 
 
 def render_text(report: dict[str, Any], texts: dict[str, str]) -> str:
-    """Summary, duplicate groups, matches with passage excerpts, claims by source, and errors."""
     s = report["summary"]
     lines = [
         f"dedupe {report['tool']['version']}: {s['documents']} documents from {s['files']} files, {s['errors']} errors",
         f"{s['matches']} matches: {s['near_duplicates']} near-duplicate, {s['partial_reuse']} partial reuse; "
-        f"{s['duplicate_groups']} duplicate groups",
+        f"{s['duplicate_groups']} duplicate groups; {s.get('stories', 0)} stories",
         "",
     ]
+    if report.get("sources"):
+        lines += _claims_by_source(report)
+    if report.get("stories"):
+        lines += _stories(report)
     if report["duplicate_groups"]:
         lines.append("Duplicate groups")
-        for n, g in enumerate(report["duplicate_groups"], 1):
-            lines.append(f"  [{n}] " + ", ".join(g["documents"]))
+        lines += [f"  [{n}] " + ", ".join(g["documents"]) for n, g in enumerate(report["duplicate_groups"], 1)]
         lines.append("")
     if report["matches"]:
-        lines.append("Matches")
-        for m in report["matches"]:
-            lines.append(
-                f"  {m['kind']}: {m['a']} <> {m['b']}  jaccard {m['similarity']:.2f}, "
-                f"coverage {m['coverage']['a']:.2f}/{m['coverage']['b']:.2f}, "
-                f"{len(m['passages'])} passage(s)"
-            )
-            for p in m["passages"][:3]:
-                lines.append(f'      {p["a_span"]} "{_excerpt(texts.get(m["a"], ""), p["a_span"])}"')
-        lines.append("")
-    if report.get("sources"):
-        lines.extend(_claims_by_source(report))
+        lines += _matches(report, texts)
     if report["errors"]:
         lines.append("Errors")
         lines.extend(f"  {e['path']}: {e['kind']}: {e['message']}" for e in report["errors"])

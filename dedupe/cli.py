@@ -13,6 +13,7 @@ from dedupe import __version__
 from dedupe.config import DEFAULT_INCLUDE, AttributionConfig, FingerprintConfig, MatchConfig, ReadConfig, ScanConfig
 from dedupe.errors import DedupeError, NoInputError
 from dedupe.pipeline import Progress, scan
+from dedupe.render_html import render_html
 from dedupe.render_text import render_text
 from dedupe.report import build_report, report_json
 
@@ -28,6 +29,7 @@ class ExitStatus(IntEnum):
 class OutputFormat(str, Enum):
     json = "json"
     text = "text"
+    html = "html"
 
 
 app = typer.Typer(
@@ -139,8 +141,11 @@ def scan_command(
         if bar is not None:
             bar.stop()
     report = build_report(result, __version__)
+    texts = {a.document.id: a.document.text for a in result.analyses}
     if fmt is OutputFormat.text:
-        content = render_text(report, {a.document.id: a.document.text for a in result.analyses})
+        content = render_text(report, texts)
+    elif fmt is OutputFormat.html:
+        content = render_html(report, texts)
     else:
         content = report_json(report)
     try:

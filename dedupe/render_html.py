@@ -77,7 +77,8 @@ def custody_svg(story: dict[str, Any]) -> str:
     for n, (x, y) in pos.items():
         fill = "#e8eef6" if n.startswith("source:") else "#fdf2e9"
         text = _label(n)
-        short = text if len(text) <= 28 else text[:26] + "..."
+        name = text if n.startswith("source:") else text.rsplit("/", 1)[-1]
+        short = name if len(name) <= 28 else name[:26] + "..."
         parts.append(f'<g><rect x="{x}" y="{y}" width="{_NODE_W}" height="{_NODE_H}" rx="4" fill="{fill}" '
                      f'stroke="#8a96a3"/><text x="{x + 6}" y="{y + 17}">{_e(short)}</text>'
                      f"<title>{_e(text)}</title></g>")

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime, timezone
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from dedupe import __version__
 from dedupe.config import DEFAULT_INCLUDE, AttributionConfig, FingerprintConfig, MatchConfig, ReadConfig, ScanConfig
 from dedupe.errors import DedupeError, NoInputError
-from dedupe.pipeline import Progress, scan
-from dedupe.render_html import render_html
-from dedupe.render_text import render_text
-from dedupe.report import build_report, report_json
+
+T = TypeVar("T")
 
 
 class ExitStatus(IntEnum):
@@ -32,9 +34,33 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Find copied and syndicated news text, and where it came from."
 )
+index_app = typer.Typer(no_args_is_help=True, help="The persistent index of documents seen before.")
+app.add_typer(index_app, name="index")
+
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders to read; - reads JSONL from stdin.",
+                                             show_default=False)]
+Output = Annotated[Path | None, typer.Option("-o", "--output", help="Write the report here (default: stdout).")]
+Threshold = Annotated[float, typer.Option(help="LSH Jaccard threshold for whole documents.")]
+ShingleSize = Annotated[int, typer.Option(help="Words per shingle.")]
+NumPerm = Annotated[int, typer.Option(help="MinHash permutations.")]
+Include = Annotated[list[str] | None, typer.Option(help="Glob of files to read (repeatable).")]
+Exclude = Annotated[list[str] | None, typer.Option(help="Glob of files to skip (repeatable).")]
+TextField = Annotated[str | None, typer.Option(help="JSON field holding the article text.")]
+Workers = Annotated[int, typer.Option(help="Processes for per-document analysis.")]
+Sources = Annotated[list[Path] | None, typer.Option("--sources", help="JSON lexicon of extra sources (repeatable).")]
+Classifier = Annotated[bool, typer.Option("--classifier/--no-classifier",
+                                          help="Role classifier for mentions no rule decides.")]
+Db = Annotated[Path, typer.Option("--db", help="SQLite index file.")]
+Debug = Annotated[bool, typer.Option(help="Show tracebacks.")]
 
 
 def _version(value: bool) -> None:
@@ -52,7 +78,7 @@ def main(
     """dedupe: near-duplicates, syndicated passages and source attribution in news text."""
 
 
-def _progress_bar() -> tuple[Any, Progress | None]:
+def _progress_bar() -> tuple[Any, Callable[[str, int, int], None] | None]:
     if not sys.stderr.isatty():
         return None, None
     from rich.progress import Progress as RichProgress
@@ -75,58 +101,40 @@ def _fail(message: str, status: ExitStatus) -> typer.Exit:
 
 
 def _write(output: Path | None, content: str) -> None:
-    if output is None:
-        sys.stdout.write(content)
-    else:
-        output.write_text(content, encoding="utf-8")
+    try:
+        if output is None:
+            sys.stdout.write(content)
+        else:
+            output.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"cannot write {output}: {exc.strerror}", ExitStatus.INPUT_ERROR) from None
 
 
-@app.command("scan")
-def scan_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to scan.", show_default=False)],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write the report here (default: stdout).")
-    ] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.json,
-    threshold: Annotated[float, typer.Option(help="LSH Jaccard threshold for whole documents.")] = 0.3,
-    shingle_size: Annotated[int, typer.Option(help="Words per shingle.")] = 3,
-    num_perm: Annotated[int, typer.Option(help="MinHash permutations.")] = 128,
-    include: Annotated[list[str] | None, typer.Option(help="Glob of files to read (repeatable).")] = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Glob of files to skip (repeatable).")] = None,
-    text_field: Annotated[str | None, typer.Option(help="JSON field holding the article text.")] = None,
-    workers: Annotated[int, typer.Option(help="Processes for fingerprinting.")] = 1,
-    sources: Annotated[
-        list[Path] | None, typer.Option("--sources", help="JSON lexicon of extra sources (repeatable).")
-    ] = None,
-    classifier: Annotated[
-        bool, typer.Option("--classifier/--no-classifier", help="Role classifier for mentions no rule decides.")
-    ] = True,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False,
-) -> None:
-    """Scan files and folders for near-duplicates and reused passages.
-
-    Example: dedupe scan fixtures/ -o report.json
-    """
+def _config(threshold: float, shingle_size: int, num_perm: int, include: list[str] | None,
+            exclude: list[str] | None, text_field: str | None, workers: int, sources: list[Path] | None,
+            classifier: bool) -> ScanConfig:
     try:
         read = ReadConfig(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()))
         if text_field:
-            from dataclasses import replace
-
             read = replace(read, fields=replace(read.fields, text=(text_field,)))
-        config = ScanConfig(
+        return ScanConfig(
             read=read,
             fingerprint=FingerprintConfig(shingle_size=shingle_size, num_perm=num_perm),
             match=MatchConfig(threshold=threshold),
-            attribution=AttributionConfig(
-                sources_files=tuple(str(p) for p in sources or ()), use_classifier=classifier
-            ),
+            attribution=AttributionConfig(sources_files=tuple(str(p) for p in sources or ()),
+                                          use_classifier=classifier),
             workers=workers,
         )
     except ValueError as exc:
         raise _fail(str(exc), ExitStatus.USAGE) from None
+
+
+@contextmanager
+def _errors_to_exit(debug: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    """The one error boundary: library exceptions become exit codes, tracebacks only with --debug."""
     bar, progress = _progress_bar()
     try:
-        result = scan([str(p) for p in paths], config, progress)
+        yield progress
     except NoInputError as exc:
         for err in exc.errors:
             typer.echo(f"  {getattr(err, 'path', '')}: {getattr(err, 'message', err)}", err=True)
@@ -140,15 +148,115 @@ def scan_command(
     finally:
         if bar is not None:
             bar.stop()
+
+
+@app.command("scan")
+def scan_command(
+    paths: Paths, output: Output = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.json,
+    threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
+    exclude: Exclude = None, text_field: TextField = None, workers: Workers = 1, sources: Sources = None,
+    classifier: Classifier = True, debug: Debug = False,
+) -> None:
+    """Scan files and folders for near-duplicates, reused passages and where each claim came from.
+
+    Example: dedupe scan fixtures/ -o report.json
+    """
+    from dedupe.pipeline import scan
+    from dedupe.render_html import render_html
+    from dedupe.render_text import render_text
+    from dedupe.report import build_report, report_json
+
+    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier)
+    with _errors_to_exit(debug) as progress:
+        result = scan([str(p) for p in paths], config, progress)
     report = build_report(result, __version__)
     texts = {a.document.id: a.document.text for a in result.analyses}
-    if fmt is OutputFormat.text:
-        content = render_text(report, texts)
-    elif fmt is OutputFormat.html:
-        content = render_html(report, texts)
+    renderers = {OutputFormat.text: lambda: render_text(report, texts),
+                 OutputFormat.html: lambda: render_html(report, texts), OutputFormat.json: lambda: report_json(report)}
+    _write(output, renderers[fmt]())
+
+
+@app.command("check")
+def check_command(
+    paths: Paths, db: Db, output: Output = None,
+    fail_on: Annotated[str, typer.Option(help="Comma-separated finding kinds that make the exit code 1: "
+                                              "near-duplicate, partial-reuse, unattributed-reuse, derivative.")] = "",
+    update: Annotated[bool, typer.Option(help="Add the batch to the index after checking it.")] = False,
+    batch: Annotated[str | None, typer.Option(help="Label of this batch in the index (default: UTC time).")] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
+    exclude: Exclude = None, text_field: TextField = None, workers: Workers = 1, sources: Sources = None,
+    classifier: Classifier = True, debug: Debug = False,
+) -> None:
+    """Check an incoming batch against everything indexed before; exit 1 on findings named by --fail-on.
+
+    Example: dedupe check --db index.sqlite incoming/ --fail-on unattributed-reuse --update
+    """
+    from dedupe.check import FINDING_KINDS, check
+    from dedupe.render_text import render_findings, render_github
+    from dedupe.report import check_report, report_json
+
+    kinds = frozenset(k.strip() for k in fail_on.split(",") if k.strip())
+    if kinds - set(FINDING_KINDS):
+        raise _fail(f"unknown --fail-on kind(s): {', '.join(sorted(kinds - set(FINDING_KINDS)))} "
+                    f"(choose from {', '.join(FINDING_KINDS)})", ExitStatus.USAGE)
+    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier)
+    label = batch or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with _errors_to_exit(debug) as progress:
+        result = check([str(p) for p in paths], db, config, update=update, batch=label, progress=progress)
+    report = check_report(result, __version__, kinds, str(db))
+    renderers = {CheckFormat.text: lambda: render_findings(report), CheckFormat.github: lambda: render_github(report),
+                 CheckFormat.json: lambda: report_json(report)}
+    _write(output, renderers[fmt]())
+    if report["check"]["failing"]:
+        raise typer.Exit(int(ExitStatus.FINDINGS))
+
+
+@index_app.command("add")
+def index_add(
+    paths: Paths, db: Db,
+    batch: Annotated[str | None, typer.Option(help="Label of this batch in the index (default: UTC time).")] = None,
+    threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
+    exclude: Exclude = None, text_field: TextField = None, debug: Debug = False,
+) -> None:
+    """Add documents to the index (creating it); documents already indexed are skipped.
+
+    Example: dedupe index add --db index.sqlite archive/
+    """
+    from dedupe.indexing import add_to_index
+
+    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, 1, None, False)
+    label = batch or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with _errors_to_exit(debug) as progress:
+        added, errors, stats = add_to_index([str(p) for p in paths], db, config, label, progress)
+    for e in errors:
+        typer.echo(f"  skipped {e.path}: {e.kind}: {e.message}", err=True)
+    typer.echo(f"added {added.added} documents ({added.already_indexed} already indexed, {len(errors)} unreadable); "
+               f"{stats.path} now holds {stats.documents} documents")
+
+
+@index_app.command("stats")
+def index_stats(
+    db: Db, threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+    debug: Debug = False,
+) -> None:
+    """Show what the index holds.
+
+    Example: dedupe index stats --db index.sqlite
+    """
+    import json
+
+    from dedupe.index import SQLiteIndex
+
+    config = _config(threshold, shingle_size, num_perm, None, None, None, 1, None, False)
+    with _errors_to_exit(debug), SQLiteIndex(db, config.fingerprint, config.match, create=False) as index:
+        stats, integrity = index.stats(), index.integrity()
+    if fmt is CheckFormat.json:
+        _write(None, json.dumps({"path": stats.path, "documents": stats.documents, "band_keys": stats.band_keys,
+                                 "batches": stats.batches, "bytes": stats.bytes, "integrity": integrity,
+                                 "parameters": stats.parameters}, indent=2) + "\n")
     else:
-        content = report_json(report)
-    try:
-        _write(output, content)
-    except OSError as exc:
-        raise _fail(f"cannot write {output}: {exc.strerror}", ExitStatus.INPUT_ERROR) from None
+        _write(None, f"{stats.path}: {stats.documents} documents in {stats.batches} batches, {stats.band_keys} band "
+                     f"keys, {stats.bytes / 1e6:.1f} MB, integrity {integrity}\n")

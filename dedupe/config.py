@@ -12,6 +12,11 @@ DEFAULT_INCLUDE: tuple[str, ...] = (
     "*.json",
     "*.jsonl",
     "*.ndjson",
+    "*.rss",
+    "*.atom",
+    "*.xml",
+    "*.html",
+    "*.htm",
 )
 
 

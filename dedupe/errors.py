@@ -43,3 +43,19 @@ class MissingDependencyError(DedupeError):
         super().__init__(f"{package} is required for this feature: pip install 'news-dedupe[{extra}]'")
         self.package = package
         self.extra = extra
+
+
+class IndexStoreError(DedupeError):
+    """The persistent index cannot be used."""
+
+
+class IndexLockedError(IndexStoreError):
+    """Another process holds the index's write lock longer than the timeout."""
+
+
+class IndexCorruptError(IndexStoreError):
+    """The index file is missing, not a SQLite database, or damaged."""
+
+
+class IndexMismatchError(IndexStoreError):
+    """The index was built with other fingerprint settings; its band keys are not comparable."""

@@ -18,6 +18,7 @@ class Document:
     author: str | None = None
     body_start: int = 0  # offset where the body starts (after a metadata header)
     record_id: str | None = None  # the record's own id field, for JSON inputs
+    archived: bool = False  # read back from the persistent index (dedupe check), not from the inputs
 
 
 @dataclass(frozen=True, slots=True)

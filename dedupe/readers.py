@@ -6,13 +6,15 @@ import fnmatch
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from dedupe.config import FieldNames, ReadConfig
 from dedupe.errors import InputError
+from dedupe.feeds import FEED_SUFFIXES, HTML_SUFFIXES, read_feed, read_html
 from dedupe.models import Document, ReadError
 
 HEADER_KEYS = {
@@ -93,13 +95,17 @@ def _walk(path: Path, errors: list[ReadError], label: str) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 text of a file, or InputError(empty | binary | encoding)."""
+def check_bytes(data: bytes) -> None:
+    """InputError(empty | binary) for content that cannot be a text document in any encoding."""
     if not data.strip():
         raise InputError("empty", "file is empty" if not data else "file holds only white space")
-    head = data[:8192]
-    if b"\x00" in head:
+    if b"\x00" in data[:8192]:
         raise InputError("binary", "file looks binary (NUL bytes): not a text document")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text of a file, or InputError(empty | binary | encoding)."""
+    check_bytes(data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -145,7 +151,8 @@ def _text_document(doc_id: str, text: str) -> Document:
     meta, body_start = parse_header(text)
     if not text[body_start:].strip():
         raise InputError("empty", "the file has a metadata header but no article text")
-    return Document(id=doc_id, text=text, body_start=body_start, **meta)
+    return Document(id=doc_id, text=text, title=meta.get("title"), published=meta.get("published"),
+                    outlet=meta.get("outlet"), url=meta.get("url"), author=meta.get("author"), body_start=body_start)
 
 
 def _field(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
@@ -225,8 +232,15 @@ def read_file(file: InputFile, config: ReadConfig) -> tuple[list[Document], list
         size = file.path.stat().st_size
         if size > config.max_bytes:
             raise InputError("too-large", f"file is {size} bytes, over the limit of {config.max_bytes}")
-        text = decode(file.path.read_bytes())
-        if file.path.suffix.lower() in JSON_SUFFIXES | JSONL_SUFFIXES:
+        data = file.path.read_bytes()
+        suffix = file.path.suffix.lower()
+        if suffix in FEED_SUFFIXES:
+            check_bytes(data)
+            return read_feed(file.id, data)
+        text = decode(data)
+        if suffix in HTML_SUFFIXES:
+            return [read_html(file.id, text)], []
+        if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
             return read_records(file, text, config.fields)
         return [_text_document(file.id, text)], []
     except InputError as exc:
@@ -235,12 +249,29 @@ def read_file(file: InputFile, config: ReadConfig) -> tuple[list[Document], list
         return [], [ReadError(file.id, "unreadable", f"cannot read file: {exc.strerror or exc}")]
 
 
-def read_inputs(paths: Iterable[str | Path], config: ReadConfig) -> ReadResult:
-    """All documents and errors below ``paths``, in id order."""
-    files, errors = discover(paths, config)
+STDIN = "-"
+
+
+def read_stream(data: bytes, fields: FieldNames, label: str = "stdin") -> tuple[list[Document], list[ReadError]]:
+    """JSONL records from a stream (``-`` on the command line): ids ``stdin#N``."""
+    try:
+        return read_records(InputFile(Path(f"{label}.jsonl"), label), decode(data), fields)
+    except InputError as exc:
+        return [], [ReadError(label, exc.kind, exc.message)]
+
+
+def read_inputs(paths: Iterable[str | Path], config: ReadConfig, stdin: BinaryIO | None = None) -> ReadResult:
+    """All documents and errors below ``paths``, in id order; ``-`` reads JSONL from ``stdin``."""
+    paths = list(paths)
+    files, errors = discover([p for p in paths if str(p) != STDIN], config)
     docs: list[Document] = []
+    if any(str(p) == STDIN for p in paths):
+        d, e = read_stream((stdin or sys.stdin.buffer).read(), config.fields)
+        docs.extend(d)
+        errors.extend(e)
     for f in files:
         d, e = read_file(f, config)
         docs.extend(d)
         errors.extend(e)
-    return ReadResult(tuple(docs), tuple(sorted(errors, key=lambda e: (e.path, e.kind))), len(files))
+    count = len(files) + any(str(p) == STDIN for p in paths)
+    return ReadResult(tuple(docs), tuple(sorted(errors, key=lambda e: (e.path, e.kind))), count)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from dedupe.attribution import Attribution
+from dedupe.check import CheckResult, Finding
 from dedupe.claimgroups import SPECIFICS_WEIGHT
 from dedupe.claims import Claim
 from dedupe.direction import Direction
@@ -90,6 +91,7 @@ def document_entry(a: Analysis) -> dict[str, Any]:
         "boilerplate": [{"kind": p.boilerplate, "span": [p.start, p.end]} for p in a.paragraphs if p.boilerplate],
         "credits": list(a.attribution.credits),
         "derivative": a.attribution.derivative,
+        "archived": d.archived,
     }
 
 
@@ -229,3 +231,24 @@ def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
 def report_json(report: dict[str, Any]) -> str:
     """Deterministic serialisation: same report, same bytes."""
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def finding_entry(f: Finding, fail_on: frozenset[str]) -> dict[str, Any]:
+    return {"kind": f.kind, "document": f.document, "other": f.other, "evidence": f.evidence,
+            "fails": f.kind in fail_on}
+
+
+def check_report(result: CheckResult, tool_version: str, fail_on: frozenset[str], db: str) -> dict[str, Any]:
+    """The scan report of the batch and its archived matches, plus the findings and the index state."""
+    report = build_report(result.scan, tool_version)
+    report["findings"] = [finding_entry(f, fail_on) for f in result.findings]
+    report["check"] = {
+        "index": Path(db).name,
+        "index_documents_before": result.index_before.documents,
+        "added": result.added.added if result.added else 0,
+        "already_indexed": result.added.already_indexed if result.added else 0,
+        "seen_before": list(result.seen_before),
+        "fail_on": sorted(fail_on),
+        "failing": sum(f.kind in fail_on for f in result.findings),
+    }
+    return report

@@ -1,0 +1,162 @@
+"""Checking an incoming batch against the archive of documents seen before (the persistent index).
+
+The batch is compared with itself and with archived documents that share an LSH band key with it;
+archived candidates are re-analysed from their stored text so that every match carries the same
+evidence (passages, direction, credits) as in a scan. Findings name what a CI job may fail on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO
+
+from dedupe.analysis import Analysis, analyse, attribution_models
+from dedupe.cluster import connected_groups
+from dedupe.config import ScanConfig
+from dedupe.errors import NoInputError
+from dedupe.index import AddResult, IndexStats, SQLiteIndex
+from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
+from dedupe.lsh import candidate_pairs
+from dedupe.match import NEAR_DUPLICATE, verify_pairs
+from dedupe.models import Document, Match
+from dedupe.pipeline import Progress, ScanResult, analyse_all
+from dedupe.provenance import Provenance, build_provenance
+from dedupe.readers import read_inputs
+
+FINDING_KINDS = ("near-duplicate", "partial-reuse", "unattributed-reuse", "derivative")
+ARCHIVE_PREFIX = "archive:"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: str  # one of FINDING_KINDS
+    document: str  # the incoming document
+    other: str | None  # the document it reuses (an archived id starts with "archive:")
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    scan: ScanResult  # incoming documents and the archived documents they matched
+    findings: tuple[Finding, ...]
+    seen_before: tuple[str, ...]  # incoming documents whose exact text is already indexed
+    index_before: IndexStats
+    added: AddResult | None
+
+
+def _pair(i: int, j: int) -> tuple[int, int]:
+    return (i, j) if i < j else (j, i)
+
+
+def _archived(index: SQLiteIndex, rowids: Sequence[int], taken: set[str]) -> list[tuple[int, Document]]:
+    """Archived documents by row id, with ids that cannot collide with incoming ones."""
+    docs = []
+    for a in index.load(rowids):
+        doc_id = f"{ARCHIVE_PREFIX}{a.document.id}"
+        if doc_id in taken:
+            doc_id = f"{doc_id}@{a.rowid}"
+        taken.add(doc_id)
+        docs.append((a.rowid, replace(a.document, id=doc_id, archived=True)))
+    return docs
+
+
+def _canonical(outlet: str | None, lexicon: Lexicon) -> str | None:
+    if not outlet:
+        return None
+    hit = lexicon.resolve(outlet)
+    return hit[0] if hit and hit[1] >= 95 else outlet
+
+
+def _names_outlet(text: str, outlet: str | None) -> bool:
+    """An outlet the lexicon does not know, named in a credit ("(Meridian)", "inputs from Meridian") or in full."""
+    if not outlet:
+        return False
+    if re.search(rf"(?<!\w){re.escape(outlet)}(?!\w)", text, re.I):
+        return True
+    first = outlet.split()[0]
+    if len(first) < 4 or not first[0].isupper():
+        return False
+    word = re.escape(first)
+    return re.search(rf"\(\s*{word}\b[^)]{{0,30}}\)|inputs?\s+from\s+(?:the\s+)?{word}\b|"
+                     rf"(?:courtesy|source|credit)\s*:\s*{word}\b", text, re.I) is not None
+
+
+def _credits(x: Analysis, y: Analysis, lexicon: Lexicon) -> bool:
+    """Does x credit y's outlet or one of y's own credited sources?"""
+    names = {_canonical(y.document.outlet, lexicon), y.document.outlet, *y.attribution.credits}
+    names -= {None, UNNAMED_AGENCY}
+    said = set(x.attribution.credits) | {n for c in x.claims for n in (c.source, *c.via) if n}
+    return bool(names & said) or _names_outlet(x.document.text[x.document.body_start:], y.document.outlet)
+
+
+def _reuse_findings(m: Match, copy: Analysis, source: Analysis, lexicon: Lexicon, why: str) -> list[Finding]:
+    out = [Finding(m.kind, copy.document.id, source.document.id,
+                   f"{why}; Jaccard {m.similarity:.2f}, {len(m.passages)} shared passages")]
+    same_outlet = _canonical(copy.document.outlet, lexicon) == _canonical(source.document.outlet, lexicon)
+    if not same_outlet and not _credits(copy, source, lexicon):
+        named = source.document.outlet or "its outlet"
+        out.append(Finding("unattributed-reuse", copy.document.id, source.document.id,
+                           f"reuses text of {source.document.id} ({named}) without crediting {named} "
+                           f"or its sources {list(source.attribution.credits) or '[]'}"))
+    return out
+
+
+def findings_for(analyses: Sequence[Analysis], matches: Sequence[Match], provenance: Provenance,
+                 lexicon: Lexicon) -> list[Finding]:
+    by_id = {a.document.id: a for a in analyses}
+    out: list[Finding] = []
+    for m, d in zip(matches, provenance.directions, strict=True):
+        a, b = by_id[m.a], by_id[m.b]
+        if a.document.archived and b.document.archived:
+            continue
+        if a.document.archived or b.document.archived:
+            old, new = (a, b) if a.document.archived else (b, a)
+            out += _reuse_findings(m, new, old, lexicon, "the archived text was seen before")
+        elif d.source is not None and d.copy is not None:
+            out += _reuse_findings(m, by_id[d.copy], by_id[d.source], lexicon,
+                                   "direction: " + ", ".join(e.kind for e in d.evidence))
+        else:  # two incoming texts, direction unknown: report the pair once, on the second id
+            out.append(Finding(m.kind, m.b, m.a, f"direction unknown; Jaccard {m.similarity:.2f}"))
+    for a in analyses:
+        if a.attribution.derivative and not a.document.archived:
+            out.append(Finding("derivative", a.document.id, None, "aggregator disclaimer in the text"))
+    return sorted(set(out), key=lambda f: (f.document, FINDING_KINDS.index(f.kind), f.other or ""))
+
+
+def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None = None, *, update: bool = False,
+          batch: str = "batch", progress: Progress | None = None, stdin: BinaryIO | None = None) -> CheckResult:
+    """Compare an incoming batch with the index at ``db``; with ``update``, add the batch afterwards."""
+    config = config or ScanConfig()
+    read = read_inputs(paths, config.read, stdin)
+    if not read.documents:
+        detail = f"{len(read.errors)} error(s)" if read.errors else "no matching files"
+        raise NoInputError(f"no document could be read ({detail})", read.errors)
+    lexicon, _ = attribution_models(config.attribution)
+    incoming = analyse_all(sorted(read.documents, key=lambda d: d.id), config, config.workers, progress)
+    with SQLiteIndex(db, config.fingerprint, config.match) as index:
+        before = index.stats()
+        seen = tuple(a.document.id for a in incoming if index.contains(a.document.text))
+        wanted = {a.document.id: index.candidates(a.fingerprint) for a in incoming if a.document.id not in seen}
+        loaded = _archived(index, sorted({r for rows in wanted.values() for r in rows}),
+                           {a.document.id for a in incoming})
+        archived = [analyse(d, config) for _, d in loaded]
+        analyses = sorted(incoming + archived, key=lambda a: a.document.id)
+        fps = [a.fingerprint for a in analyses]
+        fc, mc = config.fingerprint, config.match
+        position = {a.document.id: n for n, a in enumerate(analyses)}
+        archived_at = {rowid: position[d.id] for rowid, d in loaded}
+        pairs = {_pair(position[x], archived_at[r]) for x, rows in wanted.items() for r in rows}
+        inside = candidate_pairs([a.fingerprint for a in incoming], mc.threshold, mc.passage_threshold,
+                                 fc.num_perm, fc.seed)
+        pairs |= {_pair(position[incoming[i].document.id], position[incoming[j].document.id]) for i, j in inside}
+        matches = verify_pairs(fps, sorted(pairs), fc, mc)
+        provenance = build_provenance(analyses, matches, lexicon, config.provenance)
+        groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
+        result = ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
+                            read.files, provenance)
+        findings = findings_for(analyses, matches, provenance, lexicon)
+        added = index.add(((a.document, a.fingerprint) for a in incoming), batch) if update else None
+    return CheckResult(result, tuple(findings), seen, before, added)

@@ -1,0 +1,42 @@
+"""Adding documents to the persistent index: read, segment, fingerprint, store (no attribution needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from dedupe.config import ScanConfig
+from dedupe.errors import NoInputError
+from dedupe.fingerprint import Fingerprint, fingerprint
+from dedupe.index import AddResult, IndexStats, SQLiteIndex
+from dedupe.models import Document, ReadError
+from dedupe.pipeline import Progress
+from dedupe.readers import read_inputs
+from dedupe.segment import segment
+
+
+def fingerprints(docs: Iterable[Document], config: ScanConfig) -> Iterator[tuple[Document, Fingerprint]]:
+    for doc in docs:
+        paragraphs, _ = segment(doc.text, doc.body_start)
+        yield doc, fingerprint(doc, paragraphs, config.fingerprint)
+
+
+def add_to_index(paths: Iterable[str | Path], db: str | Path, config: ScanConfig, batch: str,
+                 progress: Progress | None = None) -> tuple[AddResult, tuple[ReadError, ...], IndexStats]:
+    """Read ``paths`` and add every readable document to the index at ``db`` (created if missing)."""
+    read = read_inputs(paths, config.read)
+    if not read.documents:
+        detail = f"{len(read.errors)} error(s)" if read.errors else "no matching files"
+        raise NoInputError(f"no document could be read ({detail})", read.errors)
+    docs = sorted(read.documents, key=lambda d: d.id)
+    with SQLiteIndex(db, config.fingerprint, config.match) as index:
+        added = index.add(_reporting(fingerprints(docs, config), len(docs), progress), batch)
+        return added, read.errors, index.stats()
+
+
+def _reporting(items: Iterator[tuple[Document, Fingerprint]], total: int,
+               progress: Progress | None) -> Iterator[tuple[Document, Fingerprint]]:
+    for n, item in enumerate(items, 1):
+        if progress is not None and (n % 100 == 0 or n == total):
+            progress("index", n, total)
+        yield item

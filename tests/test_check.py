@@ -1,0 +1,155 @@
+"""dedupe check and the persistent index: findings, exit codes, transactional and idempotent writes."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dedupe.config import FingerprintConfig, MatchConfig, ScanConfig
+from dedupe.errors import IndexLockedError
+from dedupe.index import CHUNK, SQLiteIndex
+from dedupe.indexing import fingerprints
+from dedupe.models import Document
+from tests.conftest import FIXTURES, ROOT, assert_valid_report
+
+runner = CliRunner()
+CHECK = FIXTURES / "check"
+
+
+@pytest.fixture()
+def archive(tmp_path: Path) -> Path:
+    db = tmp_path / "index.sqlite"
+    result = runner.invoke(app_(), ["index", "add", "--db", str(db), str(CHECK / "archive"), "--batch", "first"])
+    assert result.exit_code == 0, result.stderr
+    assert "added 4 documents" in result.stdout
+    return db
+
+
+def app_():  # type: ignore[no-untyped-def]
+    from dedupe.cli import app
+
+    return app
+
+
+def _check(db: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app_(), ["check", "--db", str(db), str(CHECK / "incoming"), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_copied_article_fails_credited_and_original_do_not(archive: Path) -> None:
+    code, out, _ = _check(archive, "--fail-on", "unattributed-reuse", "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    assert_valid_report(report)
+    findings = {(f["kind"], f["document"], f["other"]) for f in report["findings"]}
+    assert ("unattributed-reuse", "copied.txt", "archive:coastline-bridge.txt") in findings
+    assert ("near-duplicate", "credited.txt", "archive:meridian-wildfire.txt") in findings
+    assert not any(k == "unattributed-reuse" and d == "credited.txt" for k, d, _ in findings)
+    assert not any(d == "original.txt" for _, d, _ in findings)
+    assert report["check"]["failing"] == 1
+    archived = {d["id"] for d in report["documents"] if d["archived"]}
+    assert archived == {"archive:coastline-bridge.txt", "archive:meridian-wildfire.txt"}
+
+
+def test_without_fail_on_the_exit_code_is_zero(archive: Path) -> None:
+    code, out, _ = _check(archive)
+    assert code == 0
+    assert "[note] unattributed-reuse: copied.txt" in out
+
+
+def test_github_annotations(archive: Path) -> None:
+    code, out, _ = _check(archive, "--fail-on", "unattributed-reuse", "--format", "github")
+    assert code == 1
+    assert out.startswith("::")
+    assert "::error file=copied.txt,title=dedupe unattributed-reuse::" in out
+    assert "::warning file=credited.txt,title=dedupe near-duplicate::" in out
+
+
+def test_update_grows_the_index_and_is_idempotent(archive: Path) -> None:
+    assert _check(archive, "--update")[0] == 0
+    stats = runner.invoke(app_(), ["index", "stats", "--db", str(archive), "--format", "json"])
+    data = json.loads(stats.stdout)
+    assert data["documents"] == 7 and data["batches"] == 2 and data["integrity"] == "ok"
+    again = runner.invoke(app_(), ["index", "add", "--db", str(archive), str(CHECK / "incoming")])
+    assert "added 0 documents (3 already indexed" in again.stdout
+    _, out, _ = _check(archive)
+    assert "already indexed (same text): copied.txt, credited.txt, original.txt" in out
+
+
+def test_usage_and_index_errors(archive: Path, tmp_path: Path) -> None:
+    assert _check(archive, "--fail-on", "typo")[0] == 2
+    code, _, err = _check(archive, "--num-perm", "64")
+    assert code == 3 and "built with other settings" in err
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"this is not a database" * 100)
+    code, _, err = _check(broken)
+    assert code == 3 and "not a usable dedupe index" in err
+    stats = runner.invoke(app_(), ["index", "stats", "--db", str(tmp_path / "missing.sqlite")])
+    assert stats.exit_code == 3 and "no index at" in stats.stderr
+
+
+def test_locked_index_is_a_clear_error(archive: Path) -> None:
+    holder = sqlite3.connect(archive, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with SQLiteIndex(archive, FingerprintConfig(), MatchConfig(), timeout=0.2) as index:
+            assert index.stats().documents == 4  # reading is not blocked by a writer
+            doc = Document("new.txt", "A story that nobody has indexed before, about a harbour.")
+            with pytest.raises(IndexLockedError, match="locked by another process"):
+                index.add(fingerprints([doc], ScanConfig()), "x")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+WRITER = """
+import random, sys
+from dedupe.config import FingerprintConfig, MatchConfig, ScanConfig, ScanConfig
+from dedupe.index import SQLiteIndex
+from dedupe.indexing import fingerprints
+from dedupe.models import Document
+rng = random.Random(7)
+vocab = [f"w{n}" for n in range(3000)]
+docs = [Document(f"d{n}.txt", " ".join(rng.choice(vocab) for _ in range(150))) for n in range(int(sys.argv[2]))]
+with SQLiteIndex(sys.argv[1], FingerprintConfig(), MatchConfig()) as index:
+    print(index.add(fingerprints(docs, ScanConfig()), "kill-test"), flush=True)
+"""
+
+
+def test_a_run_killed_mid_write_leaves_a_usable_index(tmp_path: Path) -> None:
+    db = tmp_path / "kill.sqlite"
+    total = CHUNK * 15
+    child = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(total)], cwd=ROOT)
+    deadline = time.monotonic() + 60
+    committed = 0
+    while time.monotonic() < deadline and child.poll() is None:
+        time.sleep(0.05 + random.random() * 0.05)
+        try:
+            with sqlite3.connect(db, timeout=1) as probe:
+                committed = probe.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if committed >= CHUNK * 2:
+            child.send_signal(signal.SIGKILL)
+            break
+    child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL, "the writer finished before it could be killed"
+    with SQLiteIndex(db, FingerprintConfig(), MatchConfig()) as index:
+        assert index.integrity() == "ok"
+        stats = index.stats()
+        assert 0 < stats.documents < total and stats.documents % CHUNK == 0  # whole chunks only
+        orphans = index._query("SELECT COUNT(*) FROM documents WHERE rowid NOT IN (SELECT doc FROM bands)", [])
+        assert orphans[0][0] == 0
+    done = subprocess.run([sys.executable, "-c", WRITER, str(db), str(total)], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    assert f"already_indexed={stats.documents}" in done.stdout
+    assert f"added={total - stats.documents}" in done.stdout

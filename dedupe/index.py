@@ -26,14 +26,12 @@ import numpy as np
 from dedupe.config import FingerprintConfig, MatchConfig
 from dedupe.errors import IndexCorruptError, IndexLockedError, IndexMismatchError
 from dedupe.fingerprint import Fingerprint
-from dedupe.lsh import lsh_params
+from dedupe.lsh import DOC_KIND, WINDOW_KIND, band_keys, lsh_params
 from dedupe.models import Document
 
 INDEX_SCHEMA = 1
 CHUNK = 200
 _LOOKUP = 500  # band keys per SELECT
-_MIX = np.uint64(0x9E3779B97F4A7C15)
-_DOC, _WINDOW = 1, 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -82,19 +80,6 @@ def index_parameters(fc: FingerprintConfig, mc: MatchConfig) -> dict[str, object
         "passage_words": fc.passage_words, "passage_step": fc.passage_step, "lsh_bands": bands, "lsh_rows": rows,
         "passage_lsh_bands": p_bands, "passage_lsh_rows": p_rows,
     }
-
-
-def band_keys(signatures: np.ndarray, bands: int, rows: int, kind: int) -> np.ndarray:
-    """63-bit keys of each band of each signature (rows of ``signatures``), as int64, unique."""
-    sigs = np.atleast_2d(signatures).astype(np.uint64)
-    keys = np.empty((sigs.shape[0], bands), dtype=np.uint64)
-    for b in range(bands):
-        h = np.full(sigs.shape[0], np.uint64(kind * 1_000_003 + b + 1), dtype=np.uint64)
-        for r in range(rows):
-            h = h * _MIX + sigs[:, b * rows + r]
-        h ^= h >> np.uint64(31)
-        keys[:, b] = h
-    return np.unique((keys & np.uint64(0x7FFFFFFFFFFFFFFF)).astype(np.int64).ravel())
 
 
 class SQLiteIndex:
@@ -177,8 +162,8 @@ class SQLiteIndex:
     def keys_of(self, fp: Fingerprint) -> np.ndarray:
         if fp.hashes.size == 0:
             return np.zeros(0, dtype=np.int64)
-        doc_keys = band_keys(fp.signature, *self._doc_bands, _DOC)
-        window_keys = band_keys(fp.windows, *self._window_bands, _WINDOW)
+        doc_keys = band_keys(fp.signature, *self._doc_bands, DOC_KIND)
+        window_keys = band_keys(fp.windows, *self._window_bands, WINDOW_KIND)
         return np.union1d(doc_keys, window_keys)
 
     def candidates(self, fp: Fingerprint) -> list[int]:

@@ -52,3 +52,26 @@ def test_lsh_finds_every_pair_well_above_threshold(seed: int) -> None:
         for j in range(i + 1, len(docs)):
             if jaccard(docs[i], docs[j]) >= 0.6:
                 assert (i, j) in found
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from([0.3, 0.5, 0.8]))
+def test_vectorised_buckets_equal_datasketch_minhashlsh(seed: int, threshold: float) -> None:
+    """The numpy banding yields exactly the pairs datasketch's MinHashLSH (same bands x rows) yields."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from dedupe.lsh import band_key_matrix, bucket_pairs
+
+    rng = np.random.default_rng(seed)
+    sigs = rng.integers(0, 50, size=(30, 128), dtype=np.uint32)  # small values: many shared bands
+    sigs[10:20] = sigs[:10]
+    sigs[10:20, rng.integers(0, 128, 40)] = 7
+    bands, rows = lsh_params(threshold, 128)
+    ours = {tuple(p) for p in bucket_pairs(np.arange(30), band_key_matrix(sigs, bands, rows, 1)).tolist()}
+    lsh = MinHashLSH(threshold=threshold, num_perm=128)
+    for i, sig in enumerate(sigs):
+        lsh.insert(i, LeanMinHash(seed=1, hashvalues=sig, scheme="affine32"))
+    theirs = {(min(i, j), max(i, j)) for i, sig in enumerate(sigs)
+              for j in lsh.query(LeanMinHash(seed=1, hashvalues=sig, scheme="affine32")) if i != j}
+    assert ours == theirs

@@ -1,0 +1,77 @@
+"""A synthetic news corpus with a known share of syndicated copies (deterministic for a seed).
+
+Words come from a Zipf-distributed vocabulary; an article is 6-9 paragraphs of 3-4 sentences
+(about 600 words). A share of the articles are copies of an earlier one: verbatim with new
+boilerplate, trimmed, paragraphs reordered, or a partial reuse (two paragraphs inside new text).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+from dedupe.models import Document
+
+_SYLLABLES = ["ka", "to", "ri", "me", "sa", "lu", "no", "vi", "da", "pe", "gor", "tan", "mil", "res", "bro", "chi"]
+_FUNCTION = ["the", "of", "and", "to", "in", "a", "said", "on", "for", "that", "with", "was", "by", "at", "from"]
+
+
+class Corpus:
+    def __init__(self, seed: int = 0, vocabulary: int = 30_000, copy_share: float = 0.2) -> None:
+        self.rng = random.Random(seed)
+        words = {"".join(self.rng.choice(_SYLLABLES) for _ in range(self.rng.randint(2, 4))) for _ in range(vocabulary)}
+        self.words = sorted(words)
+        self.weights = [1 / (rank + 10) for rank in range(len(self.words))]
+        self.copy_share = copy_share
+
+    def _sentence(self) -> str:
+        n = self.rng.randint(14, 24)
+        body = self.rng.choices(self.words, self.weights, k=n)
+        for i in range(1, n, 4):
+            body[i] = self.rng.choice(_FUNCTION)
+        return " ".join(body).capitalize() + "."
+
+    def _paragraph(self) -> str:
+        return " ".join(self._sentence() for _ in range(self.rng.randint(3, 4)))
+
+    def article(self) -> list[str]:
+        return [self._paragraph() for _ in range(self.rng.randint(6, 9))]
+
+    def _copy(self, original: list[str]) -> tuple[str, list[str]]:
+        kind = self.rng.choice(["verbatim", "trimmed", "reordered", "partial"])
+        if kind == "verbatim":
+            return kind, [*original, "Also Read: more stories from our partners", "(With inputs from agencies)"]
+        if kind == "trimmed":
+            return kind, original[: max(3, len(original) - 3)]
+        if kind == "reordered":
+            paragraphs = original[:]
+            self.rng.shuffle(paragraphs)
+            return kind, paragraphs
+        start = self.rng.randrange(0, len(original) - 1)
+        return kind, [*self.article()[:3], *original[start:start + 2], *self.article()[:3]]
+
+    def documents(self, n: int) -> Iterator[tuple[Document, str | None]]:
+        """(document, id of the document it copies or None), in order."""
+        originals: list[tuple[str, list[str]]] = []
+        for i in range(n):
+            doc_id = f"doc{i:07d}.txt"
+            if originals and self.rng.random() < self.copy_share:
+                source_id, paragraphs = self.rng.choice(originals[-1000:])
+                _, copied = self._copy(paragraphs)
+                yield Document(doc_id, "\n\n".join(copied)), source_id
+            else:
+                paragraphs = self.article()
+                originals.append((doc_id, paragraphs))
+                yield Document(doc_id, "\n\n".join(paragraphs)), None
+
+    def write_jsonl(self, path: Path, n: int) -> dict[str, str]:
+        """Write n documents to one JSONL file; returns copy -> original ids."""
+        truth = {}
+        with path.open("w", encoding="utf-8") as out:
+            for doc, source in self.documents(n):
+                out.write(json.dumps({"id": doc.id, "text": doc.text}) + "\n")
+                if source:
+                    truth[doc.id] = source
+        return truth

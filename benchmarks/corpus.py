@@ -66,12 +66,19 @@ class Corpus:
                 originals.append((doc_id, paragraphs))
                 yield Document(doc_id, "\n\n".join(paragraphs)), None
 
-    def write_jsonl(self, path: Path, n: int) -> dict[str, str]:
-        """Write n documents to one JSONL file; returns copy -> original ids."""
+    def write_jsonl(self, folder: Path, n: int, shard: int = 2000) -> dict[str, str]:
+        """Write n documents as JSONL shards of ``shard`` records into ``folder``; returns copy -> original."""
         truth = {}
-        with path.open("w", encoding="utf-8") as out:
-            for doc, source in self.documents(n):
-                out.write(json.dumps({"id": doc.id, "text": doc.text}) + "\n")
-                if source:
-                    truth[doc.id] = source
+        out = None
+        for k, (doc, source) in enumerate(self.documents(n)):
+            if k % shard == 0:
+                if out:
+                    out.close()
+                out = (folder / f"part{k // shard:05d}.jsonl").open("w", encoding="utf-8")
+            assert out is not None
+            out.write(json.dumps({"id": doc.id, "text": doc.text}) + "\n")
+            if source:
+                truth[doc.id] = source
+        if out:
+            out.close()
         return truth

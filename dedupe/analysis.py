@@ -12,7 +12,7 @@ from dedupe.fingerprint import Fingerprint, fingerprint
 from dedupe.lexicon import Lexicon, load_lexicon
 from dedupe.models import Document, Paragraph, Sentence
 from dedupe.roles import RoleClassifier, default_classifier
-from dedupe.segment import segment
+from dedupe.segment import segment, split_paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,14 @@ def attribution_models(config: AttributionConfig) -> tuple[Lexicon, RoleClassifi
     return lexicon, default_classifier() if config.use_classifier else None
 
 
+NO_ATTRIBUTION = DocumentAttribution((), (), False, frozenset())
+
+
 def analyse(doc: Document, config: ScanConfig) -> Analysis:
+    if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
+        paragraphs = split_paragraphs(doc.text, doc.body_start)
+        return Analysis(doc, tuple(paragraphs), (), fingerprint(doc, paragraphs, config.fingerprint),
+                        NO_ATTRIBUTION, ())
     paragraphs, sentences = segment(doc.text, doc.body_start)
     lexicon, classifier = attribution_models(config.attribution)
     attribution = attribute(doc, paragraphs, sentences, lexicon, classifier)

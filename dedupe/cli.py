@@ -61,6 +61,8 @@ Classifier = Annotated[bool, typer.Option("--classifier/--no-classifier",
                                           help="Role classifier for mentions no rule decides.")]
 Db = Annotated[Path, typer.Option("--db", help="SQLite index file.")]
 Debug = Annotated[bool, typer.Option(help="Show tracebacks.")]
+Mode = Annotated[str, typer.Option(help="full: copies, attribution and provenance; copies: near-duplicates and "
+                                        "reused passages only (archive-scale runs).")]
 
 
 def _version(value: bool) -> None:
@@ -112,7 +114,7 @@ def _write(output: Path | None, content: str) -> None:
 
 def _config(threshold: float, shingle_size: int, num_perm: int, include: list[str] | None,
             exclude: list[str] | None, text_field: str | None, workers: int, sources: list[Path] | None,
-            classifier: bool) -> ScanConfig:
+            classifier: bool, mode: str = "full") -> ScanConfig:
     try:
         read = ReadConfig(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()))
         if text_field:
@@ -124,6 +126,7 @@ def _config(threshold: float, shingle_size: int, num_perm: int, include: list[st
             attribution=AttributionConfig(sources_files=tuple(str(p) for p in sources or ()),
                                           use_classifier=classifier),
             workers=workers,
+            mode=mode,
         )
     except ValueError as exc:
         raise _fail(str(exc), ExitStatus.USAGE) from None
@@ -156,7 +159,7 @@ def scan_command(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.json,
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
     exclude: Exclude = None, text_field: TextField = None, workers: Workers = 1, sources: Sources = None,
-    classifier: Classifier = True, debug: Debug = False,
+    classifier: Classifier = True, mode: Mode = "full", debug: Debug = False,
 ) -> None:
     """Scan files and folders for near-duplicates, reused passages and where each claim came from.
 
@@ -167,7 +170,8 @@ def scan_command(
     from dedupe.render_text import render_text
     from dedupe.report import build_report, report_json
 
-    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier)
+    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier,
+                     mode)
     with _errors_to_exit(debug) as progress:
         result = scan([str(p) for p in paths], config, progress)
     report = build_report(result, __version__)

@@ -38,7 +38,7 @@ class ReadConfig:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     fields: FieldNames = field(default_factory=FieldNames)
-    max_bytes: int = 20_000_000
+    max_bytes: int = 200_000_000
 
     def __post_init__(self) -> None:
         if not self.include:
@@ -105,6 +105,9 @@ class ProvenanceConfig:
             raise ConfigError(f"direction_margin must be > 0, got {self.direction_margin}")
 
 
+MODES = ("full", "copies")
+
+
 @dataclass(frozen=True, slots=True)
 class ScanConfig:
     read: ReadConfig = field(default_factory=ReadConfig)
@@ -113,7 +116,10 @@ class ScanConfig:
     attribution: AttributionConfig = field(default_factory=AttributionConfig)
     provenance: ProvenanceConfig = field(default_factory=ProvenanceConfig)
     workers: int = 1
+    mode: str = "full"  # full: copies, attribution and provenance | copies: near-duplicates and passages only
 
     def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ConfigError(f"mode must be one of {', '.join(MODES)}, got {self.mode!r}")
         if self.workers < 1:
             raise ConfigError(f"workers must be >= 1, got {self.workers}")

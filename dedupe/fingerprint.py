@@ -53,7 +53,7 @@ def shingle_hashes(words: tuple[str, ...], size: int) -> np.ndarray:
     """Vectorised ``shingle_hash`` of every shingle of ``words`` (uint32, in text order)."""
     if not words:
         return np.zeros(0, dtype=np.uint32)
-    t = np.fromiter((word_hash(w) for w in words), dtype=np.uint32, count=len(words))
+    t = np.fromiter(map(word_hash, words), dtype=np.uint32, count=len(words))
     n = min(size, len(words))
     count = len(words) - n + 1
     h = np.zeros(count, dtype=np.uint32)

@@ -75,13 +75,19 @@ class Tokens:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     """Word tokens of ``text[start:end]`` with offsets into ``text``."""
-    words: list[str] = []
+    stop = len(text) if end is None else end
+    chunk = text[start:stop]
+    if chunk.isascii():  # fast path: lower() keeps offsets and word boundaries, no NFKC needed
+        spans = np.array([m.span() for m in _WORD.finditer(chunk)], dtype=np.int64).reshape(-1, 2) + start
+        words = tuple(w.replace("'", "") if "'" in w else w for w in _WORD.findall(chunk.lower()))
+        return Tokens(words, spans[:, 0].copy(), spans[:, 1].copy())
+    forms: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+    for m in _WORD.finditer(text, start, stop):
         form = normalize_word(m.group())
         if form:
-            words.append(form)
+            forms.append(form)
             starts.append(m.start())
             ends.append(m.end())
-    return Tokens(tuple(words), np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64))
+    return Tokens(tuple(forms), np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64))

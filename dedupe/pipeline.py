@@ -11,6 +11,7 @@ from dedupe.analysis import Analysis, analyse, attribution_models
 from dedupe.cluster import connected_groups
 from dedupe.config import ScanConfig
 from dedupe.errors import NoInputError
+from dedupe.lexicon import load_lexicon
 from dedupe.lsh import candidate_pairs
 from dedupe.match import NEAR_DUPLICATE, verify_pairs
 from dedupe.models import Document, Match, ReadError
@@ -76,12 +77,13 @@ def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress
     if not read.documents:
         detail = f"{len(read.errors)} error(s)" if read.errors else "no matching files"
         raise NoInputError(f"no document could be read ({detail})", read.errors)
-    attribution_models(config.attribution)  # a bad --sources file fails here, before any work
+    if config.mode == "full":
+        attribution_models(config.attribution)  # a bad --sources file fails here, before any work
     docs = sorted(read.documents, key=lambda d: d.id)
     analyses = analyse_all(docs, config, config.workers, progress)
     matches = find_matches(analyses, config)
     groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
-    lexicon, _ = attribution_models(config.attribution)
+    lexicon = load_lexicon(tuple(Path(p) for p in config.attribution.sources_files))
     provenance = build_provenance(analyses, matches, lexicon, config.provenance)
     return ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
                       read.files, provenance)

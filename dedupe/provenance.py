@@ -162,7 +162,7 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
     directions = tuple(direction(m, sides[m.a], sides[m.b], config.direction_margin) for m in matches)
     claims = [c for a in analyses for c in a.claims]
     claim_by_id = {c.id: c for c in claims}
-    candidates = candidate_stories([a.document.id for a in analyses],
+    candidates = [] if not claims else candidate_stories([a.document.id for a in analyses],
                                    [a.document.text[a.document.body_start:] for a in analyses],
                                    [(m.a, m.b) for m in matches], config.story_threshold)
     links = link_claims(claims, candidates, config.claim_threshold)

@@ -44,6 +44,7 @@ def parameters(result: ScanResult) -> dict[str, Any]:
     bands, rows = lsh_params(mc.threshold, fc.num_perm)
     p_bands, p_rows = lsh_params(mc.passage_threshold, fc.num_perm)
     return {
+        "mode": result.config.mode,
         "include": list(rc.include),
         "exclude": list(rc.exclude),
         "shingle_size": fc.shingle_size,

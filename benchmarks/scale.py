@@ -1,0 +1,133 @@
+"""Speed and memory at scale, in one run.
+
+1. Fingerprinting: documents/s of dedupe's vectorised MinHash (shingle hashes, 128 permutations, and
+   the passage-window signatures on top) against datasketch on the same documents in the same
+   process: ``MinHash.update`` once per shingle (SHA1, the naive use) and ``MinHash.update_batch``.
+   All three start from the same normalised words (tokenisation is shared and timed separately).
+2. End-to-end ``dedupe scan`` on synthetic corpora of N documents (~600 words, 20% syndicated
+   copies) in a child process per N: documents/s and peak resident memory (the child's max RSS).
+3. The growth exponent k of time ~ N^k, fitted on the scan times.
+
+Run:  python3 benchmarks/scale.py --sizes 1000,10000,100000 --workers 2
+      python3 benchmarks/scale.py --sizes 1000,5000 --mode full      (attribution and provenance too)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from datasketch import MinHash
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import Corpus
+
+from dedupe.config import FingerprintConfig
+from dedupe.fingerprint import shingle_hashes, shingles, window_signatures
+from dedupe.normalize import tokenize
+
+
+def _rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds > 0 else math.inf
+
+
+def fingerprint_comparison(n: int) -> dict[str, float]:
+    texts = [doc.text for doc, _ in Corpus(seed=1).documents(n)]
+    config = FingerprintConfig()
+    started = time.perf_counter()
+    words = [tokenize(t).words for t in texts]
+    tokenise = time.perf_counter() - started
+    grams = [[s.encode("utf-8") for s in shingles(w, config.shingle_size)] for w in words]
+
+    started = time.perf_counter()
+    for g in grams:
+        m = MinHash(num_perm=config.num_perm, seed=config.seed)
+        for s in g:
+            m.update(s)
+    naive = time.perf_counter() - started
+
+    started = time.perf_counter()
+    for g in grams:
+        MinHash(num_perm=config.num_perm, seed=config.seed).update_batch(g)
+    batch = time.perf_counter() - started
+
+    started = time.perf_counter()
+    for w in words:
+        window_signatures(shingle_hashes(w, config.shingle_size), config)
+    ours = time.perf_counter() - started
+    words_per_doc = float(np.mean([len(w) for w in words]))
+    return {
+        "documents": n, "words_per_document": round(words_per_doc, 1),
+        "naive_docs_per_s": round(_rate(n, naive), 1), "update_batch_docs_per_s": round(_rate(n, batch), 1),
+        "dedupe_docs_per_s": round(_rate(n, ours), 1),
+        "dedupe_with_tokenisation_docs_per_s": round(_rate(n, ours + tokenise), 1),
+        "ratio_vs_naive": round(naive / ours, 1), "ratio_vs_update_batch": round(batch / ours, 1),
+    }
+
+
+def scan_run(n: int, folder: Path, mode: str, workers: int) -> dict[str, float]:
+    Corpus(seed=2).write_jsonl(folder, n)
+    command = [sys.executable, "-m", "dedupe", "scan", str(folder), "--mode", mode, "--workers", str(workers),
+               "--no-classifier", "-o", os.devnull]
+    started = time.perf_counter()
+    child = subprocess.Popen(command)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"scan of {n} documents failed with status {status}")
+    return {"documents": n, "mode": mode, "workers": workers, "seconds": round(seconds, 2),
+            "docs_per_s": round(_rate(n, seconds), 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+
+
+def growth_exponent(runs: list[dict[str, float]]) -> float | None:
+    if len(runs) < 2:
+        return None
+    x = np.log([r["documents"] for r in runs])
+    y = np.log([r["seconds"] for r in runs])
+    return float(np.polyfit(x, y, 1)[0])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes for the scan runs")
+    parser.add_argument("--mode", default="copies", choices=["copies", "full"])
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--fingerprint-docs", type=int, default=1000)
+    parser.add_argument("--out", type=Path, default=None, help="also write the results as JSON here")
+    args = parser.parse_args()
+    results: dict[str, object] = {"cpus": os.cpu_count()}
+    fp = fingerprint_comparison(args.fingerprint_docs)
+    results["fingerprint"] = fp
+    print(f"fingerprinting {fp['documents']} documents of ~{fp['words_per_document']:.0f} words "
+          f"(128 permutations, + passage windows for dedupe):")
+    print(f"  datasketch update() per shingle  {fp['naive_docs_per_s']:>9.1f} docs/s")
+    print(f"  datasketch update_batch()        {fp['update_batch_docs_per_s']:>9.1f} docs/s")
+    print(f"  dedupe vectorised                {fp['dedupe_docs_per_s']:>9.1f} docs/s  "
+          f"= {fp['ratio_vs_naive']}x naive, {fp['ratio_vs_update_batch']}x update_batch")
+    print(f"  dedupe incl. tokenisation        {fp['dedupe_with_tokenisation_docs_per_s']:>9.1f} docs/s")
+    runs = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            run = scan_run(n, Path(tmp), args.mode, args.workers)
+        runs.append(run)
+        print(f"scan --mode {args.mode} --workers {args.workers}: {n:>9} docs  {run['seconds']:>8.1f} s  "
+              f"{run['docs_per_s']:>8.1f} docs/s  peak {run['peak_rss_mb']:>8.1f} MB", flush=True)
+    results["scans"] = runs
+    k = growth_exponent(runs)
+    results["growth_exponent"] = k
+    if k is not None:
+        print(f"time grows as N^{k:.2f}")
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -57,5 +57,9 @@ def test_every_command_is_documented_in_the_readme() -> None:
     for command in app.registered_commands:
         name = command.name or (command.callback.__name__ if command.callback else "")
         assert f"dedupe {name}" in readme, name
+    for group in app.registered_groups:
+        assert group.typer_instance is not None
+        for command in group.typer_instance.registered_commands:
+            assert f"dedupe {group.name} {command.name}" in readme, command.name
     for code in ("0", "1", "2", "3", "130"):
         assert re.search(rf"\|\s*`?{code}`?\s*\|", readme), f"exit code {code} missing from README table"

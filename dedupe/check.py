@@ -11,13 +11,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from dedupe.analysis import Analysis, analyse, attribution_models
 from dedupe.cluster import connected_groups
 from dedupe.config import ScanConfig
 from dedupe.errors import NoInputError
-from dedupe.index import AddResult, IndexStats, SQLiteIndex
+from dedupe.index import AddResult, IndexStats, open_index
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.lsh import candidate_pairs
 from dedupe.match import NEAR_DUPLICATE, verify_pairs
@@ -51,7 +51,7 @@ def _pair(i: int, j: int) -> tuple[int, int]:
     return (i, j) if i < j else (j, i)
 
 
-def _archived(index: SQLiteIndex, rowids: Sequence[int], taken: set[str]) -> list[tuple[int, Document]]:
+def _archived(index: Any, rowids: Sequence[int | str], taken: set[str]) -> list[tuple[int | str, Document]]:
     """Archived documents by row id, with ids that cannot collide with incoming ones."""
     docs = []
     for a in index.load(rowids):
@@ -136,7 +136,7 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
         raise NoInputError(f"no document could be read ({detail})", read.errors)
     lexicon, _ = attribution_models(config.attribution)
     incoming = analyse_all(sorted(read.documents, key=lambda d: d.id), config, config.workers, progress)
-    with SQLiteIndex(db, config.fingerprint, config.match) as index:
+    with open_index(db, config.fingerprint, config.match) as index:
         before = index.stats()
         seen = tuple(a.document.id for a in incoming if index.contains(a.document.text))
         wanted = {a.document.id: index.candidates(a.fingerprint) for a in incoming if a.document.id not in seen}

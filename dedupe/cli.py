@@ -59,7 +59,7 @@ Workers = Annotated[int, typer.Option(help="Processes for per-document analysis.
 Sources = Annotated[list[Path] | None, typer.Option("--sources", help="JSON lexicon of extra sources (repeatable).")]
 Classifier = Annotated[bool, typer.Option("--classifier/--no-classifier",
                                           help="Role classifier for mentions no rule decides.")]
-Db = Annotated[Path, typer.Option("--db", help="SQLite index file.")]
+Db = Annotated[str, typer.Option("--db", help="SQLite index file, or redis://host:port/db (extra 'redis').")]
 Debug = Annotated[bool, typer.Option(help="Show tracebacks.")]
 Mode = Annotated[str, typer.Option(help="full: copies, attribution and provenance; copies: near-duplicates and "
                                         "reused passages only (archive-scale runs).")]
@@ -252,10 +252,10 @@ def index_stats(
     """
     import json
 
-    from dedupe.index import SQLiteIndex
+    from dedupe.index import open_index
 
     config = _config(threshold, shingle_size, num_perm, None, None, None, 1, None, False)
-    with _errors_to_exit(debug), SQLiteIndex(db, config.fingerprint, config.match, create=False) as index:
+    with _errors_to_exit(debug), open_index(db, config.fingerprint, config.match, create=False) as index:
         stats, integrity = index.stats(), index.integrity()
     if fmt is CheckFormat.json:
         _write(None, json.dumps({"path": stats.path, "documents": stats.documents, "band_keys": stats.band_keys,

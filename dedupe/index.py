@@ -66,7 +66,7 @@ class AddResult:
 
 @dataclass(frozen=True, slots=True)
 class ArchivedDocument:
-    rowid: int
+    rowid: int | str  # SQLite row id, or the text's sha256 on Redis
     document: Document
     batch: str
 
@@ -255,3 +255,12 @@ def _chunks(items: Iterable[tuple[Document, Fingerprint]], size: int) -> Iterato
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True) -> Any:
+    """The index at ``db``: a SQLite file, or ``redis://host:port/db`` (needs the ``redis`` extra)."""
+    if str(db).startswith("redis://"):
+        from dedupe.redis_index import RedisIndex
+
+        return RedisIndex(str(db), fc, mc)
+    return SQLiteIndex(db, fc, mc, create=create)

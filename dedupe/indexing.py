@@ -8,7 +8,7 @@ from pathlib import Path
 from dedupe.config import ScanConfig
 from dedupe.errors import NoInputError
 from dedupe.fingerprint import Fingerprint, fingerprint
-from dedupe.index import AddResult, IndexStats, SQLiteIndex
+from dedupe.index import AddResult, IndexStats, open_index
 from dedupe.models import Document, ReadError
 from dedupe.pipeline import Progress
 from dedupe.readers import read_inputs
@@ -29,7 +29,7 @@ def add_to_index(paths: Iterable[str | Path], db: str | Path, config: ScanConfig
         detail = f"{len(read.errors)} error(s)" if read.errors else "no matching files"
         raise NoInputError(f"no document could be read ({detail})", read.errors)
     docs = sorted(read.documents, key=lambda d: d.id)
-    with SQLiteIndex(db, config.fingerprint, config.match) as index:
+    with open_index(db, config.fingerprint, config.match) as index:
         added = index.add(_reporting(fingerprints(docs, config), len(docs), progress), batch)
         return added, read.errors, index.stats()
 

@@ -34,6 +34,11 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
@@ -159,7 +164,11 @@ def scan_command(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.json,
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
     exclude: Exclude = None, text_field: TextField = None, workers: Workers = 1, sources: Sources = None,
-    classifier: Classifier = True, mode: Mode = "full", debug: Debug = False,
+    classifier: Classifier = True, mode: Mode = "full",
+    engine: Annotated[Engine, typer.Option(help="local processes, or a Dask cluster (extra 'dask').")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address; default: a LocalCluster "
+                                                       "with --workers processes.")] = None,
+    debug: Debug = False,
 ) -> None:
     """Scan files and folders for near-duplicates, reused passages and where each claim came from.
 
@@ -173,7 +182,12 @@ def scan_command(
     config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier,
                      mode)
     with _errors_to_exit(debug) as progress:
-        result = scan([str(p) for p in paths], config, progress)
+        if engine is Engine.dask:
+            from dedupe.dask_engine import scan_dask
+
+            result = scan_dask([str(p) for p in paths], config, scheduler, progress)
+        else:
+            result = scan([str(p) for p in paths], config, progress)
     report = build_report(result, __version__)
     texts = {a.document.id: a.document.text for a in result.analyses}
     renderers = {OutputFormat.text: lambda: render_text(report, texts),

@@ -16,7 +16,7 @@ from dedupe.lsh import candidate_pairs
 from dedupe.match import NEAR_DUPLICATE, verify_pairs
 from dedupe.models import Document, Match, ReadError
 from dedupe.provenance import Provenance, build_provenance
-from dedupe.readers import read_inputs
+from dedupe.readers import ReadResult, read_inputs
 
 __all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "find_matches", "scan"]
 
@@ -63,27 +63,40 @@ def _report(progress: Progress | None, stage: str, done: int, total: int) -> Non
         progress(stage, done, total)
 
 
-def find_matches(analyses: Sequence[Analysis], config: ScanConfig) -> list[Match]:
+def find_matches(analyses: Sequence[Analysis], config: ScanConfig,
+                 pairs: Sequence[tuple[int, int]] | None = None) -> list[Match]:
+    """Verified matches among ``analyses``; candidate ``pairs`` (indices) come from LSH unless given."""
     fps = [a.fingerprint for a in analyses]
     fc, mc = config.fingerprint, config.match
-    pairs = candidate_pairs(fps, mc.threshold, mc.passage_threshold, fc.num_perm, fc.seed)
+    if pairs is None:
+        pairs = candidate_pairs(fps, mc.threshold, mc.passage_threshold, fc.num_perm, fc.seed)
     return verify_pairs(fps, pairs, fc, mc)
 
 
-def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress: Progress | None = None) -> ScanResult:
-    """Scan files and folders for copies. Raises NoInputError when no document could be read."""
-    config = config or ScanConfig()
+def read_documents(paths: Iterable[str | Path], config: ScanConfig) -> ReadResult:
+    """The readable documents sorted by id; NoInputError when there are none."""
     read = read_inputs(paths, config.read)
     if not read.documents:
         detail = f"{len(read.errors)} error(s)" if read.errors else "no matching files"
         raise NoInputError(f"no document could be read ({detail})", read.errors)
     if config.mode == "full":
         attribution_models(config.attribution)  # a bad --sources file fails here, before any work
-    docs = sorted(read.documents, key=lambda d: d.id)
-    analyses = analyse_all(docs, config, config.workers, progress)
-    matches = find_matches(analyses, config)
+    return ReadResult(tuple(sorted(read.documents, key=lambda d: d.id)), read.errors, read.files)
+
+
+def finish_scan(config: ScanConfig, read: ReadResult, analyses: Sequence[Analysis],
+                pairs: Sequence[tuple[int, int]] | None = None) -> ScanResult:
+    """Matches, duplicate groups and provenance: the stages that look at the whole corpus."""
+    matches = find_matches(analyses, config, pairs)
     groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
     lexicon = load_lexicon(tuple(Path(p) for p in config.attribution.sources_files))
     provenance = build_provenance(analyses, matches, lexicon, config.provenance)
     return ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
                       read.files, provenance)
+
+
+def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress: Progress | None = None) -> ScanResult:
+    """Scan files and folders for copies and provenance. Raises NoInputError when no document could be read."""
+    config = config or ScanConfig()
+    read = read_documents(paths, config)
+    return finish_scan(config, read, analyse_all(read.documents, config, config.workers, progress))

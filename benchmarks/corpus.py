@@ -7,6 +7,7 @@ boilerplate, trimmed, paragraphs reordered, or a partial reuse (two paragraphs i
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from collections.abc import Iterator
@@ -23,12 +24,12 @@ class Corpus:
         self.rng = random.Random(seed)
         words = {"".join(self.rng.choice(_SYLLABLES) for _ in range(self.rng.randint(2, 4))) for _ in range(vocabulary)}
         self.words = sorted(words)
-        self.weights = [1 / (rank + 10) for rank in range(len(self.words))]
+        self.cum_weights = list(itertools.accumulate(1 / (rank + 10) for rank in range(len(self.words))))
         self.copy_share = copy_share
 
     def _sentence(self) -> str:
         n = self.rng.randint(14, 24)
-        body = self.rng.choices(self.words, self.weights, k=n)
+        body = self.rng.choices(self.words, cum_weights=self.cum_weights, k=n)
         for i in range(1, n, 4):
             body[i] = self.rng.choice(_FUNCTION)
         return " ".join(body).capitalize() + "."

@@ -98,7 +98,7 @@ class Fingerprint:
     """What matching needs of one document."""
 
     doc_id: str
-    tokens: Tokens  # fingerprinted words (boilerplate and header left out)
+    tokens: Tokens  # offsets of the fingerprinted words (boilerplate and header left out; forms dropped)
     hashes: np.ndarray  # shingle hashes, in text order (shingle i starts at word i)
     signature: np.ndarray  # uint32[num_perm]
     windows: np.ndarray  # uint32[n_windows, num_perm], passage signatures
@@ -142,4 +142,6 @@ def fingerprint(doc: Document, paragraphs: list[Paragraph], config: FingerprintC
     tokens = content_tokens(doc, paragraphs)
     hashes = shingle_hashes(tokens.words, config.shingle_size)
     sig, windows, starts = window_signatures(hashes, config)
-    return Fingerprint(doc.id, tokens, hashes, sig, windows, starts)
+    # the words themselves are not needed after hashing: keep only their offsets (memory at scale)
+    offsets = Tokens((), tokens.starts.astype(np.int32), tokens.ends.astype(np.int32))
+    return Fingerprint(doc.id, offsets, hashes, sig, windows, starts)

@@ -41,6 +41,7 @@ _QUOTES = str.maketrans(
 _SPACE_RUN = re.compile(r"[^\S\n]+")
 _BLANK_RUN = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_WORD_SPLIT = re.compile(r"(\w+(?:['\u2019]\w+)*)")
 
 
 def normalize_text(text: str) -> str:
@@ -70,7 +71,7 @@ class Tokens:
     ends: np.ndarray
 
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self.starts)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
@@ -78,9 +79,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     stop = len(text) if end is None else end
     chunk = text[start:stop]
     if chunk.isascii():  # fast path: lower() keeps offsets and word boundaries, no NFKC needed
-        spans = np.array([m.span() for m in _WORD.finditer(chunk)], dtype=np.int64).reshape(-1, 2) + start
-        words = tuple(w.replace("'", "") if "'" in w else w for w in _WORD.findall(chunk.lower()))
-        return Tokens(words, spans[:, 0].copy(), spans[:, 1].copy())
+        parts = _WORD_SPLIT.split(chunk.lower())  # separator, word, separator, word, ..., separator
+        bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))) + start
+        words = tuple(w.replace("'", "") if "'" in w else w for w in parts[1::2])
+        return Tokens(words, bounds[0:-1:2].copy(), bounds[1::2].copy())
     forms: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

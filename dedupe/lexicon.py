@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -144,15 +145,37 @@ class Lexicon:
         return (self._names[best[0]], float(best[1])) if best else None
 
 
+def _trie(forms: Iterable[str]) -> str:
+    """One regex for many literal forms, factored by common prefixes (far faster than a flat alternation).
+
+    At each node the longer continuations are tried first, so the longest form that also passes the
+    boundary checks wins, as with a longest-first alternation.
+    """
+    root: dict[str, Any] = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
 def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False) -> re.Pattern[str]:
     variants: set[str] = set()
     for form in forms:
-        variants.add(form)
-        if title_case:
-            variants.add(form.upper())
-    ordered = sorted(variants, key=lambda f: (-len(f), f))
-    body = "|".join(re.escape(f) for f in ordered if f)
-    return re.compile(rf"(?<![\w/-])(?:{body})(?![\w-])", flags)
+        if form:
+            variants.add(form)
+            if title_case:
+                variants.add(form.upper())
+    return re.compile(rf"(?<![\w/-])(?:{_trie(sorted(variants))})(?![\w-])", flags)
 
 
 def lexicon_digest(extra: tuple[Path, ...] = ()) -> str:

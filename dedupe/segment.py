@@ -162,6 +162,7 @@ _SENTENCE_STARTERS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*(?=\s+[\"'(\[\u201c\u2018]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.'-]+)$")
+_NEXT_WORD = re.compile(r"\s*[\"'(\[\u201c\u2018]?(\w+)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 
 
@@ -227,7 +228,7 @@ def split_paragraphs(text: str, start: int = 0) -> list[Paragraph]:
 
 
 def _is_abbreviation(text: str, dot: int, next_word: str) -> bool:
-    m = _LAST_WORD.search(text, 0, dot)
+    m = _LAST_WORD.search(text, max(0, dot - 80), dot)  # a bounded look-back keeps this linear
     if m is None or text[dot] != ".":
         return False
     word = m.group(1).lower().rstrip(".")
@@ -245,8 +246,7 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
     sentences: list[Sentence] = []
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
-        rest = text[m.end() : end].lstrip()
-        next_word = re.match(r"[\"'(\[\u201c\u2018]?(\w+)", rest)
+        next_word = _NEXT_WORD.match(text, m.end(), end)
         if _is_abbreviation(text, m.start(), next_word.group(1) if next_word else ""):
             continue
         s, e = _trimmed(text, cursor, m.end())

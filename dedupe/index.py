@@ -97,6 +97,7 @@ class SQLiteIndex:
             self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA cache_size=-262144")  # 256 MiB of page cache: band-key inserts are random
             self._setup()
         except sqlite3.OperationalError as exc:
             raise _translate(exc, self.path) from None

@@ -12,12 +12,12 @@ from dedupe.index import AddResult, IndexStats, open_index
 from dedupe.models import Document, ReadError
 from dedupe.pipeline import Progress
 from dedupe.readers import read_inputs
-from dedupe.segment import segment
+from dedupe.segment import split_paragraphs
 
 
 def fingerprints(docs: Iterable[Document], config: ScanConfig) -> Iterator[tuple[Document, Fingerprint]]:
     for doc in docs:
-        paragraphs, _ = segment(doc.text, doc.body_start)
+        paragraphs = split_paragraphs(doc.text, doc.body_start)
         yield doc, fingerprint(doc, paragraphs, config.fingerprint)
 
 

@@ -96,7 +96,8 @@ def _reuse_findings(m: Match, copy: Analysis, source: Analysis, lexicon: Lexicon
     out = [Finding(m.kind, copy.document.id, source.document.id,
                    f"{why}; Jaccard {m.similarity:.2f}, {len(m.passages)} shared passages")]
     same_outlet = _canonical(copy.document.outlet, lexicon) == _canonical(source.document.outlet, lexicon)
-    if not same_outlet and not _credits(copy, source, lexicon):
+    known_origin = bool(source.document.outlet or source.attribution.credits)  # else nothing to credit
+    if known_origin and not same_outlet and not _credits(copy, source, lexicon):
         named = source.document.outlet or "its outlet"
         out.append(Finding("unattributed-reuse", copy.document.id, source.document.id,
                            f"reuses text of {source.document.id} ({named}) without crediting {named} "

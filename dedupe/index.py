@@ -138,27 +138,27 @@ class SQLiteIndex:
         added = known = 0
         for chunk in _chunks(items, CHUNK):
             with self._transaction():
+                rows: list[tuple[int, int]] = []
                 for doc, fp in chunk:
-                    if self._insert(doc, fp, batch):
-                        added += 1
-                    else:
+                    rowid = self._insert(doc, batch)
+                    if rowid is None:
                         known += 1
+                    else:
+                        added += 1
+                        rows += ((int(k), rowid) for k in self.keys_of(fp))
+                rows.sort()  # one pass over the B-tree per chunk instead of a random walk per key
+                self.conn.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", rows)
         return AddResult(added, known)
 
-    def _insert(self, doc: Document, fp: Fingerprint, batch: str) -> bool:
-        digest = sha256_text(doc.text)
+    def _insert(self, doc: Document, batch: str) -> int | None:
+        """The new document's row id, or None when the same text is already indexed."""
         cur = self.conn.execute(
             "INSERT OR IGNORE INTO documents (sha256, id, title, outlet, published, url, author, batch, text) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (digest, doc.id, doc.title, doc.outlet, doc.published, doc.url, doc.author, batch,
+            (sha256_text(doc.text), doc.id, doc.title, doc.outlet, doc.published, doc.url, doc.author, batch,
              zlib.compress(doc.text.encode("utf-8"), 6)),
         )
-        if cur.rowcount == 0:
-            return False
-        rowid = cur.lastrowid
-        keys = self.keys_of(fp)
-        self.conn.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", ((int(k), rowid) for k in keys))
-        return True
+        return cur.lastrowid if cur.rowcount else None
 
     def keys_of(self, fp: Fingerprint) -> np.ndarray:
         if fp.hashes.size == 0:

@@ -81,7 +81,8 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
 def permuted(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
     """Permuted hash values, shape (num_perm, len(hashes))."""
     a, b = permutations(num_perm, seed)
-    out: np.ndarray = a[:, None] * _fmix32(hashes)[None, :] + b[:, None]
+    out: np.ndarray = np.multiply.outer(a, _fmix32(hashes))
+    out += b[:, None]  # in place: one (num_perm x n) array instead of two
     return out
 
 

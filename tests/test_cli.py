@@ -63,3 +63,14 @@ def test_every_command_is_documented_in_the_readme() -> None:
             assert f"dedupe {group.name} {command.name}" in readme, command.name
     for code in ("0", "1", "2", "3", "130"):
         assert re.search(rf"\|\s*`?{code}`?\s*\|", readme), f"exit code {code} missing from README table"
+
+
+def test_scan_reads_jsonl_from_stdin() -> None:
+    story = "The port strike entered its third day on Monday as talks between the union and operators stalled. " * 3
+    lines = "\n".join(json.dumps({"id": f"r{n}", "text": story, "outlet": f"Outlet {n}"}) for n in range(2))
+    result = runner.invoke(app, ["scan", "-", "--format", "json"], input=lines)
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert_valid_report(report)
+    assert [d["id"] for d in report["documents"]] == ["stdin#0", "stdin#1"]
+    assert [(m["a"], m["b"], m["kind"]) for m in report["matches"]] == [("stdin#0", "stdin#1", "near-duplicate")]

@@ -27,10 +27,14 @@ class Analysis:
     claims: tuple[Claim, ...]
 
 
+def lexicon_for(config: AttributionConfig) -> Lexicon:
+    """The lexicon: the shipped one extended with the user's source files; cached per process."""
+    return load_lexicon(tuple(Path(p) for p in config.sources_files))
+
+
 def attribution_models(config: AttributionConfig) -> tuple[Lexicon, RoleClassifier | None]:
-    """The lexicon (shipped plus user files) and the role classifier; cached per process."""
-    lexicon = load_lexicon(tuple(Path(p) for p in config.sources_files))
-    return lexicon, default_classifier() if config.use_classifier else None
+    """The lexicon and the role classifier; cached per process."""
+    return lexicon_for(config), default_classifier() if config.use_classifier else None
 
 
 NO_ATTRIBUTION = DocumentAttribution((), (), False, frozenset())

@@ -63,13 +63,6 @@ def _archived(index: Any, rowids: Sequence[int | str], taken: set[str]) -> list[
     return docs
 
 
-def _canonical(outlet: str | None, lexicon: Lexicon) -> str | None:
-    if not outlet:
-        return None
-    hit = lexicon.resolve(outlet)
-    return hit[0] if hit and hit[1] >= 95 else outlet
-
-
 def _names_outlet(text: str, outlet: str | None) -> bool:
     """An outlet the lexicon does not know, named in a credit ("(Meridian)", "inputs from Meridian") or in full."""
     if not outlet:
@@ -86,7 +79,7 @@ def _names_outlet(text: str, outlet: str | None) -> bool:
 
 def _credits(x: Analysis, y: Analysis, lexicon: Lexicon) -> bool:
     """Does x credit y's outlet or one of y's own credited sources?"""
-    names = {_canonical(y.document.outlet, lexicon), y.document.outlet, *y.attribution.credits}
+    names = {lexicon.canonical(y.document.outlet), y.document.outlet, *y.attribution.credits}
     names -= {None, UNNAMED_AGENCY}
     said = set(x.attribution.credits) | {n for c in x.claims for n in (c.source, *c.via) if n}
     return bool(names & said) or _names_outlet(x.document.text[x.document.body_start:], y.document.outlet)
@@ -95,7 +88,7 @@ def _credits(x: Analysis, y: Analysis, lexicon: Lexicon) -> bool:
 def _reuse_findings(m: Match, copy: Analysis, source: Analysis, lexicon: Lexicon, why: str) -> list[Finding]:
     out = [Finding(m.kind, copy.document.id, source.document.id,
                    f"{why}; Jaccard {m.similarity:.2f}, {len(m.passages)} shared passages")]
-    same_outlet = _canonical(copy.document.outlet, lexicon) == _canonical(source.document.outlet, lexicon)
+    same_outlet = lexicon.canonical(copy.document.outlet) == lexicon.canonical(source.document.outlet)
     known_origin = bool(source.document.outlet or source.attribution.credits)  # else nothing to credit
     if known_origin and not same_outlet and not _credits(copy, source, lexicon):
         named = source.document.outlet or "its outlet"

@@ -29,6 +29,7 @@ COMMON_WORDS = frozenset({
 })
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 86.0
+CANONICAL_MIN_SCORE = 95.0  # an outlet field counts as a known source only on a (near-)exact resolution
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,13 @@ class Lexicon:
                 ambiguous = form.upper() in self.ambiguous
                 found.append(Mention(m.start(), m.end(), source, "acronym", 100.0, ambiguous))
         return sorted(found, key=lambda x: x.start)
+
+    def canonical(self, outlet: str | None) -> str | None:
+        """An outlet field as the lexicon's canonical name when it resolves confidently, else as written."""
+        if not outlet:
+            return outlet
+        hit = self.resolve(outlet)
+        return hit[0] if hit and hit[1] >= CANONICAL_MIN_SCORE else outlet
 
     def resolve(self, phrase: str, *, fuzzy: bool = True) -> tuple[str, float] | None:
         """Canonical name for a phrase: exact name, exact acronym, then a fuzzy match of long names."""

@@ -7,11 +7,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from dedupe.analysis import Analysis, analyse, attribution_models
+from dedupe.analysis import Analysis, analyse, attribution_models, lexicon_for
 from dedupe.cluster import connected_groups
 from dedupe.config import ScanConfig
 from dedupe.errors import NoInputError
-from dedupe.lexicon import load_lexicon
 from dedupe.lsh import candidate_pairs
 from dedupe.match import NEAR_DUPLICATE, verify_pairs
 from dedupe.models import Document, Match, ReadError
@@ -89,8 +88,7 @@ def finish_scan(config: ScanConfig, read: ReadResult, analyses: Sequence[Analysi
     """Matches, duplicate groups and provenance: the stages that look at the whole corpus."""
     matches = find_matches(analyses, config, pairs)
     groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
-    lexicon = load_lexicon(tuple(Path(p) for p in config.attribution.sources_files))
-    provenance = build_provenance(analyses, matches, lexicon, config.provenance)
+    provenance = build_provenance(analyses, matches, lexicon_for(config.attribution), config.provenance)
     return ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
                       read.files, provenance)
 

@@ -63,10 +63,7 @@ def source_node(name: str) -> str:
 
 
 def _side(a: Analysis, lexicon: Lexicon) -> Side:
-    outlet = a.document.outlet
-    if outlet:
-        hit = lexicon.resolve(outlet)
-        outlet = hit[0] if hit and hit[1] >= 95 else outlet
+    outlet = lexicon.canonical(a.document.outlet)
     cited = frozenset(n for c in a.claims if c.basis in ("inline", "anaphora", "paragraph")
                       for n in (c.source, *c.via) if n)
     return Side(a.document.id, outlet, a.document.published, a.attribution.credits, cited, a.attribution.derivative)

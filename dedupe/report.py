@@ -8,13 +8,14 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from dedupe.analysis import lexicon_for
 from dedupe.attribution import Attribution
 from dedupe.check import CheckResult, Finding
 from dedupe.claimgroups import SPECIFICS_WEIGHT
 from dedupe.claims import Claim
 from dedupe.direction import Direction
 from dedupe.fingerprint import SCHEME
-from dedupe.lexicon import UNNAMED_AGENCY, Lexicon, lexicon_digest, load_lexicon
+from dedupe.lexicon import UNNAMED_AGENCY, Lexicon, lexicon_digest
 from dedupe.lsh import lsh_params
 from dedupe.models import Match, Passage
 from dedupe.pipeline import Analysis, ScanResult
@@ -194,7 +195,7 @@ def match_entry(m: Match, d: Direction) -> dict[str, Any]:
 
 
 def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
-    lexicon = load_lexicon(tuple(Path(p) for p in result.config.attribution.sources_files))
+    lexicon = lexicon_for(result.config.attribution)
     prov = result.provenance
     matches = [match_entry(m, d) for m, d in zip(result.matches, prov.directions, strict=True)]
     claims = [c for a in result.analyses for c in a.claims]

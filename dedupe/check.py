@@ -13,18 +13,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from dedupe.analysis import Analysis, analyse, attribution_models
-from dedupe.cluster import connected_groups
+from dedupe.analysis import Analysis, analyse, lexicon_for
 from dedupe.config import ScanConfig
-from dedupe.errors import NoInputError
 from dedupe.index import AddResult, IndexStats, open_index
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.lsh import candidate_pairs
-from dedupe.match import NEAR_DUPLICATE, verify_pairs
 from dedupe.models import Document, Match
-from dedupe.pipeline import Progress, ScanResult, analyse_all
-from dedupe.provenance import Provenance, build_provenance
-from dedupe.readers import read_inputs
+from dedupe.pipeline import Progress, ScanResult, analyse_all, finish_scan, read_documents
+from dedupe.provenance import Provenance
 
 FINDING_KINDS = ("near-duplicate", "partial-reuse", "unattributed-reuse", "derivative")
 ARCHIVE_PREFIX = "archive:"
@@ -124,12 +120,9 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
           batch: str = "batch", progress: Progress | None = None, stdin: BinaryIO | None = None) -> CheckResult:
     """Compare an incoming batch with the index at ``db``; with ``update``, add the batch afterwards."""
     config = config or ScanConfig()
-    read = read_inputs(paths, config.read, stdin)
-    if not read.documents:
-        detail = f"{len(read.errors)} error(s)" if read.errors else "no matching files"
-        raise NoInputError(f"no document could be read ({detail})", read.errors)
-    lexicon, _ = attribution_models(config.attribution)
-    incoming = analyse_all(sorted(read.documents, key=lambda d: d.id), config, config.workers, progress)
+    read = read_documents(paths, config, stdin)
+    lexicon = lexicon_for(config.attribution)
+    incoming = analyse_all(read.documents, config, config.workers, progress)
     with open_index(db, config.fingerprint, config.match) as index:
         before = index.stats()
         seen = tuple(a.document.id for a in incoming if index.contains(a.document.text))
@@ -138,7 +131,6 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
                            {a.document.id for a in incoming})
         archived = [analyse(d, config) for _, d in loaded]
         analyses = sorted(incoming + archived, key=lambda a: a.document.id)
-        fps = [a.fingerprint for a in analyses]
         fc, mc = config.fingerprint, config.match
         position = {a.document.id: n for n, a in enumerate(analyses)}
         archived_at = {rowid: position[d.id] for rowid, d in loaded}
@@ -146,11 +138,7 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
         inside = candidate_pairs([a.fingerprint for a in incoming], mc.threshold, mc.passage_threshold,
                                  fc.num_perm, fc.seed)
         pairs |= {_pair(position[incoming[i].document.id], position[incoming[j].document.id]) for i, j in inside}
-        matches = verify_pairs(fps, sorted(pairs), fc, mc)
-        provenance = build_provenance(analyses, matches, lexicon, config.provenance)
-        groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
-        result = ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
-                            read.files, provenance)
-        findings = findings_for(analyses, matches, provenance, lexicon)
+        result = finish_scan(config, read, analyses, sorted(pairs))
+        findings = findings_for(result.analyses, result.matches, result.provenance, lexicon)
         added = index.add(((a.document, a.fingerprint) for a in incoming), batch) if update else None
     return CheckResult(result, tuple(findings), seen, before, added)

@@ -6,12 +6,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dedupe.config import ScanConfig
-from dedupe.errors import NoInputError
 from dedupe.fingerprint import Fingerprint, fingerprint
 from dedupe.index import AddResult, IndexStats, open_index
 from dedupe.models import Document, ReadError
-from dedupe.pipeline import Progress
-from dedupe.readers import read_inputs
+from dedupe.pipeline import Progress, read_documents
 from dedupe.segment import split_paragraphs
 
 
@@ -24,11 +22,8 @@ def fingerprints(docs: Iterable[Document], config: ScanConfig) -> Iterator[tuple
 def add_to_index(paths: Iterable[str | Path], db: str | Path, config: ScanConfig, batch: str,
                  progress: Progress | None = None) -> tuple[AddResult, tuple[ReadError, ...], IndexStats]:
     """Read ``paths`` and add every readable document to the index at ``db`` (created if missing)."""
-    read = read_inputs(paths, config.read)
-    if not read.documents:
-        detail = f"{len(read.errors)} error(s)" if read.errors else "no matching files"
-        raise NoInputError(f"no document could be read ({detail})", read.errors)
-    docs = sorted(read.documents, key=lambda d: d.id)
+    read = read_documents(paths, config)
+    docs = read.documents
     with open_index(db, config.fingerprint, config.match) as index:
         added = index.add(_reporting(fingerprints(docs, config), len(docs), progress), batch)
         return added, read.errors, index.stats()

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from dedupe.analysis import Analysis, analyse, attribution_models, lexicon_for
 from dedupe.cluster import connected_groups
@@ -17,7 +18,8 @@ from dedupe.models import Document, Match, ReadError
 from dedupe.provenance import Provenance, build_provenance
 from dedupe.readers import ReadResult, read_inputs
 
-__all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "find_matches", "scan"]
+__all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "find_matches", "finish_scan",
+           "read_documents", "scan"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -72,9 +74,9 @@ def find_matches(analyses: Sequence[Analysis], config: ScanConfig,
     return verify_pairs(fps, pairs, fc, mc)
 
 
-def read_documents(paths: Iterable[str | Path], config: ScanConfig) -> ReadResult:
-    """The readable documents sorted by id; NoInputError when there are none."""
-    read = read_inputs(paths, config.read)
+def read_documents(paths: Iterable[str | Path], config: ScanConfig, stdin: BinaryIO | None = None) -> ReadResult:
+    """The readable documents sorted by id (``-`` reads JSONL from ``stdin``); NoInputError when there are none."""
+    read = read_inputs(paths, config.read, stdin)
     if not read.documents:
         detail = f"{len(read.errors)} error(s)" if read.errors else "no matching files"
         raise NoInputError(f"no document could be read ({detail})", read.errors)

@@ -13,12 +13,10 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from dedupe.analysis import Analysis, analyse
 from dedupe.config import ScanConfig
 from dedupe.errors import MissingDependencyError
-from dedupe.lsh import DOC_KIND, WINDOW_KIND, band_key_matrix, lsh_params
+from dedupe.lsh import document_keys
 from dedupe.models import Document
 from dedupe.pipeline import Progress, ScanResult, finish_scan, read_documents
 
@@ -30,15 +28,8 @@ def _analyse_partition(docs: Iterable[Document], config: ScanConfig) -> list[Ana
 def _band_rows(items: Iterable[tuple[int, Analysis]], config: ScanConfig) -> list[tuple[int, int]]:
     """(band key, document index) for every band of the whole-text and passage-window signatures."""
     fc, mc = config.fingerprint, config.match
-    out: list[tuple[int, int]] = []
-    for n, a in items:
-        fp = a.fingerprint
-        if fp.hashes.size == 0:
-            continue
-        doc_keys = band_key_matrix(fp.signature, *lsh_params(mc.threshold, fc.num_perm), DOC_KIND)
-        window_keys = band_key_matrix(fp.windows, *lsh_params(mc.passage_threshold, fc.num_perm), WINDOW_KIND)
-        out += [(int(k), n) for k in np.unique(np.concatenate([doc_keys.ravel(), window_keys.ravel()]))]
-    return out
+    return [(int(k), n) for n, a in items
+            for k in document_keys(a.fingerprint, mc.threshold, mc.passage_threshold, fc.num_perm)]
 
 
 def _add(owners: frozenset[int], row: tuple[int, int]) -> frozenset[int]:

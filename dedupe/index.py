@@ -26,7 +26,7 @@ import numpy as np
 from dedupe.config import FingerprintConfig, MatchConfig
 from dedupe.errors import IndexCorruptError, IndexLockedError, IndexMismatchError
 from dedupe.fingerprint import Fingerprint
-from dedupe.lsh import DOC_KIND, WINDOW_KIND, band_keys, lsh_params
+from dedupe.lsh import document_keys, lsh_params
 from dedupe.models import Document
 
 INDEX_SCHEMA = 1
@@ -89,8 +89,7 @@ class SQLiteIndex:
                  timeout: float = 5.0) -> None:
         self.path = Path(path)
         self.parameters = index_parameters(fc, mc)
-        self._doc_bands = lsh_params(mc.threshold, fc.num_perm)
-        self._window_bands = lsh_params(mc.passage_threshold, fc.num_perm)
+        self._thresholds = (mc.threshold, mc.passage_threshold, fc.num_perm)
         if not create and not self.path.exists():
             raise IndexCorruptError(f"no index at {self.path}: create one with 'dedupe index add --db {self.path}'")
         try:
@@ -161,11 +160,7 @@ class SQLiteIndex:
         return cur.lastrowid if cur.rowcount else None
 
     def keys_of(self, fp: Fingerprint) -> np.ndarray:
-        if fp.hashes.size == 0:
-            return np.zeros(0, dtype=np.int64)
-        doc_keys = band_keys(fp.signature, *self._doc_bands, DOC_KIND)
-        window_keys = band_keys(fp.windows, *self._window_bands, WINDOW_KIND)
-        return np.union1d(doc_keys, window_keys)
+        return document_keys(fp, *self._thresholds)
 
     def candidates(self, fp: Fingerprint) -> list[int]:
         """Row ids of archived documents sharing a band key with ``fp``."""

@@ -40,9 +40,14 @@ def band_key_matrix(signatures: np.ndarray, bands: int, rows: int, kind: int) ->
     return keys & np.uint64(0x7FFFFFFFFFFFFFFF)
 
 
-def band_keys(signatures: np.ndarray, bands: int, rows: int, kind: int) -> np.ndarray:
-    """The distinct band keys of some signatures, as int64 (what the persistent index stores)."""
-    return np.unique(band_key_matrix(signatures, bands, rows, kind).astype(np.int64).ravel())
+def document_keys(fp: Fingerprint, threshold: float, passage_threshold: float, num_perm: int) -> np.ndarray:
+    """The distinct band keys (int64) of a document's whole-text and passage-window signatures: what the
+    persistent index stores and the Dask engine shuffles. Empty for a document without shingles."""
+    if fp.hashes.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    whole = band_key_matrix(fp.signature, *lsh_params(threshold, num_perm), DOC_KIND)
+    windows = band_key_matrix(fp.windows, *lsh_params(passage_threshold, num_perm), WINDOW_KIND)
+    return np.unique(np.concatenate([whole.ravel(), windows.ravel()]).astype(np.int64))
 
 
 def bucket_pairs(owners: np.ndarray, keys: np.ndarray) -> np.ndarray:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dedupe.credits import Credit, dateline_credits, is_derivative, line_credits, photo_credits
 from dedupe.cues import ANAPHORA, STATE_MEDIA, STATE_MEDIA_NATIONALITY, decide, state_media_country
@@ -142,8 +143,7 @@ def _story_subjects(doc: Document, s: Sentence, mentions: Sequence[Mention], her
 
 def _as_subject(a: Attribution) -> Attribution:
     """An outlet speaking about itself in a story about it is a company statement, not a news source."""
-    return Attribution(a.document, a.span, a.text, a.source, "about-agency", "subject", a.via, a.confidence,
-                       a.sentence)
+    return replace(a, kind="about-agency", role="subject")
 
 
 def _chain(found: list[Attribution]) -> list[Attribution]:
@@ -157,10 +157,9 @@ def _chain(found: list[Attribution]) -> list[Attribution]:
     out = []
     for a in found:
         if a is cited[0]:
-            a = Attribution(a.document, a.span, a.text, a.source, "chain", "source", (relay.source,), a.confidence,
-                            a.sentence)
+            a = replace(a, kind="chain", via=(relay.source,))
         elif a is relay:
-            a = Attribution(a.document, a.span, a.text, a.source, a.kind, "relay", (), a.confidence, a.sentence)
+            a = replace(a, role="relay")
         out.append(a)
     return out
 
@@ -172,13 +171,16 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
     found: list[Attribution] = [_credit_attribution(doc, c) for c in credits]
     credit_names = [c.source for c in credits if c.kind != "photo-credit"]
     last_source: str | None = credit_names[0] if credit_names else None
-    spelled_out = {m.source for m in lexicon.find(doc.text, doc.body_start) if m.method == "name"}
+    in_body = lexicon.find(doc.text, doc.body_start)  # once per document; sentences take their slice
+    starts = [m.start for m in in_body]
+    spelled_out = {m.source for m in in_body if m.method == "name"}
     story_subjects: set[str] = set()  # outlets the story is about ("Reuters has opened a bureau ...")
     for n, s in enumerate(sentences):
         if n in credit_sentences:
             continue
-        mentions = [m for m in lexicon.find(doc.text, s.start, s.end)
-                    if not any(c.span.start <= m.start < c.span.end for c in credits)
+        inside = in_body[bisect_left(starts, s.start):bisect_left(starts, s.end)]
+        mentions = [m for m in inside if m.end <= s.end
+                    and not any(c.span.start <= m.start < c.span.end for c in credits)
                     and (not m.ambiguous or m.source in credit_names or m.source in spelled_out)
                     and not _part_of_a_name(doc.text, s, m)]
         here = [a for m in mentions if (a := _mention_attribution(doc, n, s, m, classifier)) is not None]
@@ -195,4 +197,4 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
         found.extend(here)
     unique_credits = tuple(dict.fromkeys(credit_names))
     return DocumentAttribution(tuple(sorted(found, key=lambda a: (a.span.start, a.span.end, a.source))),
-                               unique_credits, is_derivative(doc.text, list(paragraphs)), frozenset(credit_sentences))
+                               unique_credits, is_derivative(doc.text, paragraphs), frozenset(credit_sentences))

@@ -4,6 +4,7 @@ photo credits and aggregator disclaimers."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
@@ -96,6 +97,6 @@ def photo_credits(lexicon: Lexicon, text: str, base: int = 0) -> list[Credit]:
     return out
 
 
-def is_derivative(text: str, paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> bool:
+def is_derivative(text: str, paragraphs: Sequence[Paragraph]) -> bool:
     """An aggregator disclaimer says the whole document was taken from elsewhere."""
     return any(p.boilerplate == "disclaimer" and _DISCLAIMER.search(text[p.start:p.end]) for p in paragraphs)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import pairwise
 
@@ -190,6 +190,4 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
 
 
 def _with_groups(story: Story, groups: Sequence[ClaimGroup]) -> Story:
-    ids = tuple(g.id for g in groups if g.story == story.id)
-    return Story(story.id, story.documents, story.origin_document, story.origin_source, story.origin_evidence,
-                 story.edges, ids)
+    return replace(story, claim_groups=tuple(g.id for g in groups if g.story == story.id))

@@ -134,10 +134,13 @@ def assign_stories(reuse: Sequence[tuple[str, str]], shared: Sequence[tuple[str,
         for x, y in ((a, b), (b, a)):
             if x not in core_of:
                 counts[(x, core_of.get(y, y))] += 1
+    options_of: dict[str, list[tuple[int, int | str]]] = {}
+    for (x, target), n in counts.items():
+        if n >= MIN_SHARED_CLAIMS:
+            options_of.setdefault(x, []).append((n, target))
     members: dict[int | str, set[str]] = {n: set(docs) for n, docs in enumerate(cores)}
     loose: list[tuple[str, str]] = []
-    for doc in sorted({x for x, _ in counts}):
-        options = [(n, target) for (x, target), n in counts.items() if x == doc and n >= MIN_SHARED_CLAIMS]
+    for doc, options in sorted(options_of.items()):
         cores_only = [(n, t) for n, t in options if isinstance(t, int)]
         if cores_only:
             members[max(cores_only, key=lambda o: (o[0], -int(o[1])))[1]].add(doc)

@@ -137,6 +137,11 @@ def _config(threshold: float, shingle_size: int, num_perm: int, include: list[st
         raise _fail(str(exc), ExitStatus.USAGE) from None
 
 
+def _batch_label(batch: str | None) -> str:
+    """The label of a batch in the index: the user's, or the current UTC time."""
+    return batch or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 @contextmanager
 def _errors_to_exit(debug: bool) -> Iterator[Callable[[str, int, int], None] | None]:
     """The one error boundary: library exceptions become exit codes, tracebacks only with --debug."""
@@ -220,7 +225,7 @@ def check_command(
         raise _fail(f"unknown --fail-on kind(s): {', '.join(sorted(kinds - set(FINDING_KINDS)))} "
                     f"(choose from {', '.join(FINDING_KINDS)})", ExitStatus.USAGE)
     config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier)
-    label = batch or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    label = _batch_label(batch)
     with _errors_to_exit(debug) as progress:
         result = check([str(p) for p in paths], db, config, update=update, batch=label, progress=progress)
     report = check_report(result, __version__, kinds, str(db))
@@ -245,7 +250,7 @@ def index_add(
     from dedupe.indexing import add_to_index
 
     config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, 1, None, False)
-    label = batch or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    label = _batch_label(batch)
     with _errors_to_exit(debug) as progress:
         added, errors, stats = add_to_index([str(p) for p in paths], db, config, label, progress)
     for e in errors:

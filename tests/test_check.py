@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from dedupe.cli import app
 from dedupe.config import FingerprintConfig, MatchConfig, ScanConfig
 from dedupe.errors import IndexLockedError
 from dedupe.index import CHUNK, SQLiteIndex
@@ -28,20 +29,14 @@ CHECK = FIXTURES / "check"
 @pytest.fixture()
 def archive(tmp_path: Path) -> Path:
     db = tmp_path / "index.sqlite"
-    result = runner.invoke(app_(), ["index", "add", "--db", str(db), str(CHECK / "archive"), "--batch", "first"])
+    result = runner.invoke(app, ["index", "add", "--db", str(db), str(CHECK / "archive"), "--batch", "first"])
     assert result.exit_code == 0, result.stderr
     assert "added 4 documents" in result.stdout
     return db
 
 
-def app_():  # type: ignore[no-untyped-def]
-    from dedupe.cli import app
-
-    return app
-
-
 def _check(db: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app_(), ["check", "--db", str(db), str(CHECK / "incoming"), *args])
+    result = runner.invoke(app, ["check", "--db", str(db), str(CHECK / "incoming"), *args])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -76,10 +71,10 @@ def test_github_annotations(archive: Path) -> None:
 
 def test_update_grows_the_index_and_is_idempotent(archive: Path) -> None:
     assert _check(archive, "--update")[0] == 0
-    stats = runner.invoke(app_(), ["index", "stats", "--db", str(archive), "--format", "json"])
+    stats = runner.invoke(app, ["index", "stats", "--db", str(archive), "--format", "json"])
     data = json.loads(stats.stdout)
     assert data["documents"] == 7 and data["batches"] == 2 and data["integrity"] == "ok"
-    again = runner.invoke(app_(), ["index", "add", "--db", str(archive), str(CHECK / "incoming")])
+    again = runner.invoke(app, ["index", "add", "--db", str(archive), str(CHECK / "incoming")])
     assert "added 0 documents (3 already indexed" in again.stdout
     _, out, _ = _check(archive)
     assert "already indexed (same text): copied.txt, credited.txt, original.txt" in out
@@ -93,7 +88,7 @@ def test_usage_and_index_errors(archive: Path, tmp_path: Path) -> None:
     broken.write_bytes(b"this is not a database" * 100)
     code, _, err = _check(broken)
     assert code == 3 and "not a usable dedupe index" in err
-    stats = runner.invoke(app_(), ["index", "stats", "--db", str(tmp_path / "missing.sqlite")])
+    stats = runner.invoke(app, ["index", "stats", "--db", str(tmp_path / "missing.sqlite")])
     assert stats.exit_code == 3 and "no index at" in stats.stderr
 
 

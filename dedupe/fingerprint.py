@@ -7,7 +7,6 @@ yields the same hash values, which the tests check.
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,10 +24,53 @@ _MASK = 0xFFFFFFFF
 MAX_HASH = np.uint32(_MASK)
 
 
-@lru_cache(maxsize=1_000_000)
+HASH_NAME = "tabulation32"  # the word hash; stored in persistent indexes (band keys depend on it)
+_POSITIONS = 32  # bytes past this position reuse the tables (position mod 32)
+
+
+def _splitmix_table() -> np.ndarray:
+    """uint32[_POSITIONS, 256]: fixed random tables for tabulation hashing (splitmix64, seed 0)."""
+    state, values = 0, []
+    for _ in range(_POSITIONS * 256):
+        state = (state + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+        values.append((z ^ (z >> 31)) & _MASK)
+    return np.array(values, dtype=np.uint32).reshape(_POSITIONS, 256)
+
+
+_TABLE = _splitmix_table()
+_TABLE_ROWS = _TABLE.tolist()
+
+
 def word_hash(word: str) -> int:
-    """Deterministic 32-bit hash of one normalised word (CRC-32 of its UTF-8 bytes)."""
-    return zlib.crc32(word.encode("utf-8"))
+    """Deterministic 32-bit hash of one normalised word: tabulation hashing of its UTF-8 bytes
+    (XOR of a fixed random value per (position mod 32, byte))."""
+    h = 0
+    for position, byte in enumerate(word.encode("utf-8")):
+        h ^= _TABLE_ROWS[position % _POSITIONS][byte]
+    return h
+
+
+def word_hashes(buffer: np.ndarray, hashed: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """``word_hash`` of many words at once.
+
+    ``buffer`` holds the words' UTF-8 bytes; ``hashed`` marks the bytes that belong to a word's normalised
+    form (a word may contain unmarked bytes, such as an apostrophe, which its form drops); word k begins at
+    ``starts[k]`` (a marked byte) and ends where word k+1 begins. Returns uint32[len(starts)].
+    """
+    if starts.size == 0:
+        return np.zeros(0, dtype=np.uint32)
+    marked = np.flatnonzero(hashed)
+    first = np.searchsorted(marked, starts)  # index in ``marked`` of each word's first byte
+    word_of = np.zeros(marked.size, dtype=np.int64)
+    word_of[first[1:]] = 1
+    np.cumsum(word_of, out=word_of)
+    position = np.arange(marked.size, dtype=np.int64) - first[word_of]
+    values = _TABLE[position % _POSITIONS, buffer[marked]]
+    out: np.ndarray = np.bitwise_xor.reduceat(values, first)
+    return out
 
 
 def shingle_hash(shingle: bytes | str) -> int:
@@ -49,17 +91,22 @@ def shingles(words: tuple[str, ...], size: int) -> list[str]:
     return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
 
 
+def combine_shingles(hashes: np.ndarray, size: int) -> np.ndarray:
+    """Shingle hashes from word hashes (uint32, in text order): h = h * 16777619 + word, over ``size`` words."""
+    if hashes.size == 0:
+        return np.zeros(0, dtype=np.uint32)
+    n = min(size, hashes.size)
+    count = hashes.size - n + 1
+    h = hashes[:count].copy()
+    for k in range(1, n):
+        h *= _PRIME
+        h += hashes[k : k + count]
+    return h
+
+
 def shingle_hashes(words: tuple[str, ...], size: int) -> np.ndarray:
     """Vectorised ``shingle_hash`` of every shingle of ``words`` (uint32, in text order)."""
-    if not words:
-        return np.zeros(0, dtype=np.uint32)
-    t = np.fromiter(map(word_hash, words), dtype=np.uint32, count=len(words))
-    n = min(size, len(words))
-    count = len(words) - n + 1
-    h = np.zeros(count, dtype=np.uint32)
-    for k in range(n):
-        h = h * _PRIME + t[k : k + count]
-    return h
+    return combine_shingles(np.fromiter(map(word_hash, words), dtype=np.uint32, count=len(words)), size)
 
 
 @lru_cache(maxsize=16)
@@ -106,16 +153,51 @@ class Fingerprint:
     window_starts: np.ndarray  # first shingle of each window
 
 
-def content_tokens(doc: Document, paragraphs: list[Paragraph]) -> Tokens:
-    """Tokens of the non-boilerplate paragraphs, concatenated in text order."""
-    parts = [tokenize(doc.text, p.start, p.end) for p in paragraphs if p.boilerplate is None]
-    if not parts:
-        return tokenize("")
-    return Tokens(
-        tuple(w for p in parts for w in p.words),
-        np.concatenate([p.starts for p in parts]),
-        np.concatenate([p.ends for p in parts]),
-    )
+_WORD_BYTE = np.zeros(256, dtype=bool)
+for _c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_":
+    _WORD_BYTE[_c] = True
+# non-ASCII characters replaced by an ASCII one that tokenises the same (same length, so offsets hold)
+_SAME_TOKENS = str.maketrans({"\u2019": "'", "\u2018": '"', "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                              "\u2014": "-", "\u00a0": " ", "\u2026": ".", "\u00b7": "."})
+
+
+def hashed_tokens(text: str, start: int = 0, end: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Words of ``text[start:end]`` as (starts, ends, word hashes): the same words and forms as
+    ``normalize.tokenize``, hashed with ``word_hash``; offsets are into ``text``.
+
+    ASCII text (after replacing typographic quotes and dashes, which keeps offsets) is tokenised and hashed
+    with numpy over its bytes; other text goes through ``tokenize`` (NFKC, case folding) first.
+    """
+    chunk = text[start:end]
+    if not chunk.isascii():
+        chunk = chunk.translate(_SAME_TOKENS)
+    if not chunk.isascii():
+        tokens = tokenize(text, start, end)
+        encoded = [w.encode("utf-8") for w in tokens.words]
+        buffer = np.frombuffer(b"\0".join(encoded), dtype=np.uint8)
+        firsts = np.zeros(len(encoded), dtype=np.int64)
+        if encoded:
+            firsts[1:] = np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)) + 1)[:-1]
+        return tokens.starts, tokens.ends, word_hashes(buffer, buffer != 0, firsts)
+    buffer = np.frombuffer(chunk.lower().encode("ascii"), dtype=np.uint8)
+    word = _WORD_BYTE[buffer]
+    inside = word.copy()  # plus apostrophes between two word characters ("don't" is one word, form "dont")
+    inside[1:-1] |= (buffer[1:-1] == 39) & word[:-2] & word[2:]
+    edges = np.diff(inside.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    return starts + start, ends + start, word_hashes(buffer, word, starts)
+
+
+def content_words(doc: Document, paragraphs: list[Paragraph]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(starts, ends, word hashes) of the body's words outside boilerplate paragraphs, in text order."""
+    starts, ends, hashes = hashed_tokens(doc.text, doc.body_start)
+    dropped = [(p.start, p.end) for p in paragraphs if p.boilerplate is not None]
+    if dropped:
+        bounds = np.array(dropped, dtype=np.int64).ravel()  # paragraphs are sorted and disjoint
+        keep = np.searchsorted(bounds, starts, side="right") % 2 == 0
+        starts, ends, hashes = starts[keep], ends[keep], hashes[keep]
+    return starts, ends, hashes
 
 
 def window_signatures(hashes: np.ndarray, config: FingerprintConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -140,9 +222,8 @@ def window_signatures(hashes: np.ndarray, config: FingerprintConfig) -> tuple[np
 
 
 def fingerprint(doc: Document, paragraphs: list[Paragraph], config: FingerprintConfig) -> Fingerprint:
-    tokens = content_tokens(doc, paragraphs)
-    hashes = shingle_hashes(tokens.words, config.shingle_size)
-    sig, windows, starts = window_signatures(hashes, config)
-    # the words themselves are not needed after hashing: keep only their offsets (memory at scale)
-    offsets = Tokens((), tokens.starts.astype(np.int32), tokens.ends.astype(np.int32))
-    return Fingerprint(doc.id, offsets, hashes, sig, windows, starts)
+    starts, ends, words = content_words(doc, paragraphs)
+    hashes = combine_shingles(words, config.shingle_size)
+    sig, windows, window_starts = window_signatures(hashes, config)
+    offsets = Tokens((), starts.astype(np.int32), ends.astype(np.int32))  # forms are not needed after hashing
+    return Fingerprint(doc.id, offsets, hashes, sig, windows, window_starts)

@@ -25,7 +25,7 @@ import numpy as np
 
 from dedupe.config import FingerprintConfig, MatchConfig
 from dedupe.errors import IndexCorruptError, IndexLockedError, IndexMismatchError
-from dedupe.fingerprint import Fingerprint
+from dedupe.fingerprint import HASH_NAME, Fingerprint
 from dedupe.lsh import document_keys, lsh_params
 from dedupe.models import Document
 
@@ -76,7 +76,8 @@ def index_parameters(fc: FingerprintConfig, mc: MatchConfig) -> dict[str, object
     bands, rows = lsh_params(mc.threshold, fc.num_perm)
     p_bands, p_rows = lsh_params(mc.passage_threshold, fc.num_perm)
     return {
-        "index_schema": INDEX_SCHEMA, "shingle_size": fc.shingle_size, "num_perm": fc.num_perm, "seed": fc.seed,
+        "index_schema": INDEX_SCHEMA, "word_hash": HASH_NAME, "shingle_size": fc.shingle_size, "num_perm": fc.num_perm,
+        "seed": fc.seed,
         "passage_words": fc.passage_words, "passage_step": fc.passage_step, "lsh_bands": bands, "lsh_rows": rows,
         "passage_lsh_bands": p_bands, "passage_lsh_rows": p_rows,
     }

@@ -56,6 +56,19 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# A cheap first look that every boilerplate line passes (most lines are article text): the patterns
+# anchored as "^\s*(?:...)" combined into one match at the line start, and a keyword of each other pattern.
+_ANCHORED = re.compile(
+    "|".join(f"(?:{p.pattern})" for _, p in BOILERPLATE_PATTERNS if p.pattern.startswith(r"^\s*(?:")), _I
+)
+_KEYWORDS = ("getty images", "disclaimer", "generated", "edited", "responsib")
+
+
+def _may_be_boilerplate(line: str) -> bool:
+    if _ANCHORED.match(line) is not None:
+        return True
+    lowered = line.lower()
+    return any(k in lowered for k in _KEYWORDS)
 
 ABBREVIATIONS = frozenset(
     [
@@ -169,7 +182,7 @@ _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 def classify_boilerplate(line: str) -> str | None:
     """The boilerplate kind of one line, or None for article text."""
     stripped = line.strip()
-    if not stripped:
+    if not stripped or not _may_be_boilerplate(stripped):
         return None
     for kind, pattern in BOILERPLATE_PATTERNS:
         if pattern.search(stripped):

@@ -6,7 +6,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.config import FingerprintConfig
-from dedupe.fingerprint import shingle_hash, shingle_hashes, shingles, signature, window_signatures
+from dedupe.fingerprint import (
+    HASH_NAME,
+    hashed_tokens,
+    shingle_hash,
+    shingle_hashes,
+    shingles,
+    signature,
+    window_signatures,
+    word_hash,
+)
+from dedupe.normalize import tokenize
 
 WORDS = st.lists(st.sampled_from([f"w{i}" for i in range(40)]), min_size=0, max_size=120).map(tuple)
 
@@ -32,3 +42,23 @@ def test_windows_are_minhashes_of_their_shingles(words: tuple[str, ...]) -> None
     assert np.array_equal(doc_sig, signature(hashes, 32, 1))
     for sig, start in zip(windows, starts, strict=True):
         assert np.array_equal(sig, signature(hashes[start:start + 8], 32, 1))
+
+
+TEXT = st.text(alphabet=st.sampled_from(list("ab Z_9'’‘.\n-—é ßﬁİ\u00ad\u00a0…“")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.integers(0, 5))
+def test_hashed_tokens_match_tokenize(text: str, start: int) -> None:
+    """The numpy tokeniser finds the words tokenize finds, and hashes each normalised form with word_hash."""
+    starts, ends, hashes = hashed_tokens(text, start)
+    tokens = tokenize(text, start)
+    assert starts.tolist() == tokens.starts.tolist()
+    assert ends.tolist() == tokens.ends.tolist()
+    assert hashes.tolist() == [word_hash(w) for w in tokens.words]
+
+
+def test_word_hash_is_fixed() -> None:
+    """Band keys in persistent indexes depend on these values: a change needs a new HASH_NAME."""
+    assert [word_hash(w) for w in ("the", "tass", "reported", "")] == [2226599156, 3910945151, 58586817, 0]
+    assert HASH_NAME == "tabulation32"

@@ -15,14 +15,12 @@ from corpus import Corpus
 
 from dedupe import ScanConfig
 from dedupe.lsh import candidate_pairs
-from dedupe.match import verify_pairs
-from dedupe.pipeline import analyse_all, read_documents
+from dedupe.pipeline import analyse_all, find_matches, read_documents
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     config = ScanConfig(mode="copies")
-    fc, mc = config.fingerprint, config.match
     with tempfile.TemporaryDirectory() as tmp:
         Corpus(seed=2).write_jsonl(Path(tmp), n)
         t0 = time.perf_counter()
@@ -30,10 +28,9 @@ def main() -> None:
         t1 = time.perf_counter()
         analyses = analyse_all(read.documents, config, 1)
         t2 = time.perf_counter()
-        fps = [a.fingerprint for a in analyses]
-        pairs = candidate_pairs(fps, mc.threshold, mc.passage_threshold, fc.num_perm, fc.seed)
+        pairs = candidate_pairs([a.sketch for a in analyses])
         t3 = time.perf_counter()
-        matches = verify_pairs(fps, pairs, fc, mc)
+        matches = find_matches(analyses, config, pairs)
         t4 = time.perf_counter()
     print(f"{n} documents: read {t1 - t0:.1f} s; analyse {t2 - t1:.1f} s ({n / (t2 - t1):.0f} docs/s); "
           f"LSH {t3 - t2:.1f} s ({len(pairs)} candidate pairs); verify {t4 - t3:.1f} s ({len(matches)} matches)")

@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from dedupe.analysis import Analysis, analyse, lexicon_for
 from dedupe.config import ScanConfig
+from dedupe.fingerprint import document_fingerprint
 from dedupe.index import AddResult, IndexStats, open_index
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.lsh import candidate_pairs
@@ -126,19 +127,18 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
     with open_index(db, config.fingerprint, config.match) as index:
         before = index.stats()
         seen = tuple(a.document.id for a in incoming if index.contains(a.document.text))
-        wanted = {a.document.id: index.candidates(a.fingerprint) for a in incoming if a.document.id not in seen}
+        fps = {a.document.id: document_fingerprint(a.document, config.fingerprint) for a in incoming}
+        wanted = {a.document.id: index.candidates(fps[a.document.id]) for a in incoming if a.document.id not in seen}
         loaded = _archived(index, sorted({r for rows in wanted.values() for r in rows}),
                            {a.document.id for a in incoming})
         archived = [analyse(d, config) for _, d in loaded]
         analyses = sorted(incoming + archived, key=lambda a: a.document.id)
-        fc, mc = config.fingerprint, config.match
         position = {a.document.id: n for n, a in enumerate(analyses)}
         archived_at = {rowid: position[d.id] for rowid, d in loaded}
         pairs = {_pair(position[x], archived_at[r]) for x, rows in wanted.items() for r in rows}
-        inside = candidate_pairs([a.fingerprint for a in incoming], mc.threshold, mc.passage_threshold,
-                                 fc.num_perm, fc.seed)
+        inside = candidate_pairs([a.sketch for a in incoming])
         pairs |= {_pair(position[incoming[i].document.id], position[incoming[j].document.id]) for i, j in inside}
-        result = finish_scan(config, read, analyses, sorted(pairs))
+        result = finish_scan(config, read, analyses, sorted(pairs), progress)
         findings = findings_for(result.analyses, result.matches, result.provenance, lexicon)
-        added = index.add(((a.document, a.fingerprint) for a in incoming), batch) if update else None
+        added = index.add(((a.document, fps[a.document.id]) for a in incoming), batch) if update else None
     return CheckResult(result, tuple(findings), seen, before, added)

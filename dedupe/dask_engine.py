@@ -16,7 +16,6 @@ from typing import Any
 from dedupe.analysis import Analysis, analyse
 from dedupe.config import ScanConfig
 from dedupe.errors import MissingDependencyError
-from dedupe.lsh import document_keys
 from dedupe.models import Document
 from dedupe.pipeline import Progress, ScanResult, finish_scan, read_documents
 
@@ -27,9 +26,8 @@ def _analyse_partition(docs: Iterable[Document], config: ScanConfig) -> list[Ana
 
 def _band_rows(items: Iterable[tuple[int, Analysis]], config: ScanConfig) -> list[tuple[int, int]]:
     """(band key, document index) for every band of the whole-text and passage-window signatures."""
-    fc, mc = config.fingerprint, config.match
-    return [(int(k), n) for n, a in items
-            for k in document_keys(a.fingerprint, mc.threshold, mc.passage_threshold, fc.num_perm)]
+    del config
+    return [(int(k), n) for n, a in items for k in a.sketch.keys]
 
 
 def _add(owners: frozenset[int], row: tuple[int, int]) -> frozenset[int]:

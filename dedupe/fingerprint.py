@@ -16,6 +16,7 @@ from datasketch import MinHash
 from dedupe.config import FingerprintConfig
 from dedupe.models import Document, Paragraph
 from dedupe.normalize import Tokens, tokenize
+from dedupe.segment import split_paragraphs
 
 SCHEME = "affine32"
 _PRIME = np.uint32(0x01000193)
@@ -227,3 +228,8 @@ def fingerprint(doc: Document, paragraphs: list[Paragraph], config: FingerprintC
     sig, windows, window_starts = window_signatures(hashes, config)
     offsets = Tokens((), starts.astype(np.int32), ends.astype(np.int32))  # forms are not needed after hashing
     return Fingerprint(doc.id, offsets, hashes, sig, windows, window_starts)
+
+
+def document_fingerprint(doc: Document, config: FingerprintConfig) -> Fingerprint:
+    """``fingerprint`` of a document on its own (paragraphs found again; the same ones ``analyse`` finds)."""
+    return fingerprint(doc, split_paragraphs(doc.text, doc.body_start), config)

@@ -6,17 +6,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dedupe.config import ScanConfig
-from dedupe.fingerprint import Fingerprint, fingerprint
+from dedupe.fingerprint import Fingerprint, document_fingerprint
 from dedupe.index import AddResult, IndexStats, open_index
 from dedupe.models import Document, ReadError
 from dedupe.pipeline import Progress, read_documents
-from dedupe.segment import split_paragraphs
 
 
 def fingerprints(docs: Iterable[Document], config: ScanConfig) -> Iterator[tuple[Document, Fingerprint]]:
     for doc in docs:
-        paragraphs = split_paragraphs(doc.text, doc.body_start)
-        yield doc, fingerprint(doc, paragraphs, config.fingerprint)
+        yield doc, document_fingerprint(doc, config.fingerprint)
 
 
 def add_to_index(paths: Iterable[str | Path], db: str | Path, config: ScanConfig, batch: str,

@@ -9,6 +9,7 @@ are candidates. The tests check that the pairs are the ones ``MinHashLSH`` finds
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -29,20 +30,28 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
 
 def band_key_matrix(signatures: np.ndarray, bands: int, rows: int, kind: int) -> np.ndarray:
     """uint64[n, bands]: a key per band of each signature (row of ``signatures``); top bit clear."""
-    sigs = np.atleast_2d(signatures).astype(np.uint64)
-    keys = np.empty((sigs.shape[0], bands), dtype=np.uint64)
+    sigs = np.atleast_2d(signatures)[:, : bands * rows].astype(np.uint64).reshape(-1, bands, rows)
     with np.errstate(over="ignore"):
-        for b in range(bands):
-            h = np.full(sigs.shape[0], np.uint64(kind * 1_000_003 + b + 1), dtype=np.uint64)
-            for r in range(rows):
-                h = h * _MIX + sigs[:, b * rows + r]
-            keys[:, b] = h ^ (h >> np.uint64(31))
+        h = np.broadcast_to(np.arange(bands, dtype=np.uint64) + np.uint64(kind * 1_000_003 + 1), sigs.shape[:2])
+        for r in range(rows):
+            h = h * _MIX + sigs[:, :, r]
+        keys: np.ndarray = h ^ (h >> np.uint64(31))
     return keys & np.uint64(0x7FFFFFFFFFFFFFFF)
 
 
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """What finding candidates needs of one document: small enough to keep for millions of documents."""
+
+    words: int  # fingerprinted words (body without boilerplate)
+    signature: np.ndarray  # uint32[num_perm], whole text
+    keys: np.ndarray  # int64, sorted, distinct: band keys of the whole text and of every passage window
+
+
 def document_keys(fp: Fingerprint, threshold: float, passage_threshold: float, num_perm: int) -> np.ndarray:
-    """The distinct band keys (int64) of a document's whole-text and passage-window signatures: what the
-    persistent index stores and the Dask engine shuffles. Empty for a document without shingles."""
+    """The distinct band keys (int64, sorted) of a document's whole-text and passage-window signatures: what
+    candidate search buckets, the persistent index stores and the Dask engine shuffles. Empty for a document
+    without shingles."""
     if fp.hashes.size == 0:
         return np.zeros(0, dtype=np.int64)
     whole = band_key_matrix(fp.signature, *lsh_params(threshold, num_perm), DOC_KIND)
@@ -50,46 +59,38 @@ def document_keys(fp: Fingerprint, threshold: float, passage_threshold: float, n
     return np.unique(np.concatenate([whole.ravel(), windows.ravel()]).astype(np.int64))
 
 
-def bucket_pairs(owners: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Pairs (i < j) of distinct owners sharing a key: int64[n_pairs, 2], sorted, unique.
+def sketch(fp: Fingerprint, threshold: float, passage_threshold: float, num_perm: int) -> Sketch:
+    return Sketch(len(fp.tokens), fp.signature, document_keys(fp, threshold, passage_threshold, num_perm))
 
-    ``owners[k]`` is the document of row k of ``keys`` (one row per signature, one column per band).
+
+def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Pairs (i < j) of owners sharing a key: int64[n_pairs, 2], sorted, unique.
+
+    ``owners[k]`` owns ``keys[k]``; an owner lists each of its keys once (as ``document_keys`` gives them).
     """
-    k = keys.ravel()
-    o = np.repeat(owners.astype(np.int64), keys.shape[1])
-    order = np.lexsort((o, k))
-    k, o = k[order], o[order]
-    keep = np.ones(k.size, dtype=bool)
-    keep[1:] = (k[1:] != k[:-1]) | (o[1:] != o[:-1])  # one entry per (key, owner)
-    k, o = k[keep], o[keep]
-    if k.size < 2:
+    if keys.size < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
-    sizes = np.diff(np.r_[starts, k.size])
-    twos = starts[sizes == 2]
-    found = [np.stack([o[twos], o[twos + 1]], axis=1)]
-    for s, n in zip(starts[sizes > 2], sizes[sizes > 2], strict=True):
-        members = o[s:s + n]
-        i, j = np.triu_indices(n, 1)
-        found.append(np.stack([members[i], members[j]], axis=1))
-    pairs = np.concatenate(found)  # owners are sorted within a key, so i < j already
-    return np.unique(pairs, axis=0)
+    order = np.argsort(keys)
+    k, o = keys[order], owners[order].astype(np.int64)
+    repeated = np.r_[False, k[1:] == k[:-1]] | np.r_[k[:-1] == k[1:], False]
+    k, o = k[repeated], o[repeated]  # keys held by one owner pair with nobody: most of them
+    if k.size == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    group_end = np.r_[np.flatnonzero(k[1:] != k[:-1]) + 1, k.size]
+    end = np.repeat(group_end, np.diff(np.r_[0, group_end]))  # for each entry, the end of its key's group
+    later = end - np.arange(k.size) - 1  # members after this one in its group
+    left = np.repeat(np.arange(k.size), later)
+    right = left + 1 + np.arange(left.size) - np.repeat(np.cumsum(later) - later, later)
+    a, b = o[left], o[right]
+    n = np.int64(int(o.max()) + 1)
+    codes = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
+    return np.stack([codes // n, codes % n], axis=1)
 
 
-def candidate_pairs(
-    fps: Sequence[Fingerprint], threshold: float, passage_threshold: float, num_perm: int, seed: int
-) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of documents whose whole-text or passage signatures collide."""
-    del seed  # the seed is part of the signatures already
-    usable = [i for i, fp in enumerate(fps) if fp.hashes.size > 0]
-    if len(usable) < 2:
+def candidate_pairs(sketches: Sequence[Sketch]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of documents whose whole-text or passage signatures collide in any band."""
+    if len(sketches) < 2:
         return []
-    b, r = lsh_params(threshold, num_perm)
-    docs = np.array(usable, dtype=np.int64)
-    found = [bucket_pairs(docs, band_key_matrix(np.stack([fps[i].signature for i in usable]), b, r, DOC_KIND))]
-    pb, pr = lsh_params(passage_threshold, num_perm)
-    windows = np.concatenate([fps[i].windows for i in usable])
-    owners = np.concatenate([np.full(fps[i].windows.shape[0], i, dtype=np.int64) for i in usable])
-    found.append(bucket_pairs(owners, band_key_matrix(windows, pb, pr, WINDOW_KIND)))
-    pairs = np.unique(np.concatenate(found), axis=0)
-    return [(int(i), int(j)) for i, j in pairs]
+    keys = np.concatenate([s.keys for s in sketches])
+    owners = np.repeat(np.arange(len(sketches), dtype=np.int64), [s.keys.size for s in sketches])
+    return [(int(i), int(j)) for i, j in pairs_sharing_keys(owners, keys)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -54,7 +54,8 @@ def verify(fa: Fingerprint, fb: Fingerprint, fconf: FingerprintConfig, mconf: Ma
 
 
 def verify_pairs(
-    fps: Sequence[Fingerprint], pairs: Sequence[tuple[int, int]], fconf: FingerprintConfig, mconf: MatchConfig
+    fps: Mapping[int, Fingerprint] | Sequence[Fingerprint], pairs: Sequence[tuple[int, int]],
+    fconf: FingerprintConfig, mconf: MatchConfig,
 ) -> list[Match]:
     """Matches for candidate pairs, with ``a`` the smaller id; sorted by (a, b)."""
     matches = []

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from dedupe.analysis import Analysis, analyse, attribution_models, lexicon_for
+from dedupe.attribution import DocumentAttribution
+from dedupe.claims import Claim
 from dedupe.cluster import connected_groups
 from dedupe.config import ScanConfig
 from dedupe.errors import NoInputError
-from dedupe.lsh import candidate_pairs
+from dedupe.fingerprint import Fingerprint, document_fingerprint
+from dedupe.lsh import Sketch, candidate_pairs
 from dedupe.match import NEAR_DUPLICATE, verify_pairs
-from dedupe.models import Document, Match, ReadError
+from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
 from dedupe.provenance import Provenance, build_provenance
 from dedupe.readers import ReadResult, read_inputs
 
@@ -22,6 +26,8 @@ __all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "find
            "read_documents", "scan"]
 
 Progress = Callable[[str, int, int], None]
+_Task = TypeVar("_Task")
+_Result = TypeVar("_Result")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +41,66 @@ class ScanResult:
     provenance: Provenance
 
 
-def _analyse_chunk(args: tuple[list[Document], ScanConfig]) -> list[Analysis]:
-    docs, config = args
-    return [analyse(d, config) for d in docs]
+# The documents of the running stage. Worker processes read them from here: under fork they inherit the
+# list (nothing is pickled); elsewhere the pool initializer receives it once per worker.
+_SHARED: Sequence[Document] = ()
+
+
+def _share(docs: Sequence[Document]) -> None:
+    global _SHARED
+    _SHARED = docs
+
+
+def _pool(workers: int, docs: Sequence[Document]) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_share, initargs=(docs,))
+
+
+_AnalysisParts = tuple[tuple[Paragraph, ...], tuple[Sentence, ...], Sketch, DocumentAttribution, tuple[Claim, ...]]
+
+
+def _analyse_range(task: tuple[int, int, ScanConfig]) -> list[_AnalysisParts]:
+    """Analyses of shared documents [lo, hi), without the documents (the caller has them)."""
+    lo, hi, config = task
+    out = []
+    for doc in _SHARED[lo:hi]:
+        a = analyse(doc, config)
+        out.append((a.paragraphs, a.sentences, a.sketch, a.attribution, a.claims))
+    return out
+
+
+def _verify_chunk(task: tuple[list[tuple[int, int]], ScanConfig]) -> list[Match]:
+    """Matches for candidate pairs of shared documents; fingerprints recomputed once per document."""
+    pairs, config = task
+    fps: dict[int, Fingerprint] = {}
+    for n in sorted({n for pair in pairs for n in pair}):
+        fps[n] = document_fingerprint(_SHARED[n], config.fingerprint)
+    return verify_pairs(fps, pairs, config.fingerprint, config.match)
+
+
+def _run(fn: Callable[[_Task], list[_Result]], tasks: list[_Task], docs: Sequence[Document], workers: int,
+         stage: str, progress: Progress | None, sizes: list[int]) -> list[_Result]:
+    """Results of ``fn`` over ``tasks`` in task order, in worker processes when ``workers`` > 1."""
+    results: list[_Result] = []
+    done, total = 0, sum(sizes)
+    if workers > 1 and len(tasks) > 1:
+        with _pool(workers, docs) as pool:
+            for size, part in zip(sizes, pool.map(fn, tasks), strict=True):
+                results.extend(part)
+                done += size
+                _report(progress, stage, done, total)
+        return results
+    previous = _SHARED
+    _share(docs)
+    try:
+        for size, task in zip(sizes, tasks, strict=True):
+            results.extend(fn(task))
+            done += size
+            _report(progress, stage, done, total)
+    finally:
+        _share(previous)
+    return results
 
 
 def analyse_all(
@@ -45,18 +108,10 @@ def analyse_all(
 ) -> list[Analysis]:
     """Analyses in the order of ``docs``, whatever the number of workers."""
     chunk = 64
-    chunks = [(list(docs[i : i + chunk]), config) for i in range(0, len(docs), chunk)]
-    results: list[Analysis] = []
-    if workers > 1 and len(chunks) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for part in pool.map(_analyse_chunk, chunks):
-                results.extend(part)
-                _report(progress, "fingerprint", len(results), len(docs))
-    else:
-        for args in chunks:
-            results.extend(_analyse_chunk(args))
-            _report(progress, "fingerprint", len(results), len(docs))
-    return results
+    bounds = [(lo, min(lo + chunk, len(docs))) for lo in range(0, len(docs), chunk)]
+    parts = _run(_analyse_range, [(lo, hi, config) for lo, hi in bounds], docs, workers, "fingerprint", progress,
+                 [hi - lo for lo, hi in bounds])
+    return [Analysis(d, *p) for d, p in zip(docs, parts, strict=True)]
 
 
 def _report(progress: Progress | None, stage: str, done: int, total: int) -> None:
@@ -64,14 +119,17 @@ def _report(progress: Progress | None, stage: str, done: int, total: int) -> Non
         progress(stage, done, total)
 
 
-def find_matches(analyses: Sequence[Analysis], config: ScanConfig,
-                 pairs: Sequence[tuple[int, int]] | None = None) -> list[Match]:
+def find_matches(analyses: Sequence[Analysis], config: ScanConfig, pairs: Sequence[tuple[int, int]] | None = None,
+                 progress: Progress | None = None) -> list[Match]:
     """Verified matches among ``analyses``; candidate ``pairs`` (indices) come from LSH unless given."""
-    fps = [a.fingerprint for a in analyses]
-    fc, mc = config.fingerprint, config.match
     if pairs is None:
-        pairs = candidate_pairs(fps, mc.threshold, mc.passage_threshold, fc.num_perm, fc.seed)
-    return verify_pairs(fps, pairs, fc, mc)
+        pairs = candidate_pairs([a.sketch for a in analyses])
+    ordered = sorted(pairs)
+    chunk = 256
+    tasks = [(ordered[i : i + chunk], config) for i in range(0, len(ordered), chunk)]
+    matches = _run(_verify_chunk, tasks, [a.document for a in analyses], config.workers, "verify", progress,
+                   [len(t[0]) for t in tasks])
+    return sorted(matches, key=lambda m: (m.a, m.b))
 
 
 def read_documents(paths: Iterable[str | Path], config: ScanConfig, stdin: BinaryIO | None = None) -> ReadResult:
@@ -86,9 +144,9 @@ def read_documents(paths: Iterable[str | Path], config: ScanConfig, stdin: Binar
 
 
 def finish_scan(config: ScanConfig, read: ReadResult, analyses: Sequence[Analysis],
-                pairs: Sequence[tuple[int, int]] | None = None) -> ScanResult:
+                pairs: Sequence[tuple[int, int]] | None = None, progress: Progress | None = None) -> ScanResult:
     """Matches, duplicate groups and provenance: the stages that look at the whole corpus."""
-    matches = find_matches(analyses, config, pairs)
+    matches = find_matches(analyses, config, pairs, progress)
     groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
     provenance = build_provenance(analyses, matches, lexicon_for(config.attribution), config.provenance)
     return ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
@@ -99,4 +157,4 @@ def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress
     """Scan files and folders for copies and provenance. Raises NoInputError when no document could be read."""
     config = config or ScanConfig()
     read = read_documents(paths, config)
-    return finish_scan(config, read, analyse_all(read.documents, config, config.workers, progress))
+    return finish_scan(config, read, analyse_all(read.documents, config, config.workers, progress), None, progress)

@@ -88,7 +88,7 @@ def document_entry(a: Analysis) -> dict[str, Any]:
         "record_id": d.record_id,
         "chars": len(d.text),
         "sha256": hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
-        "words": len(a.fingerprint.tokens),
+        "words": a.sketch.words,
         "body_span": [d.body_start, len(d.text)],
         "boilerplate": [{"kind": p.boilerplate, "span": [p.start, p.end]} for p in a.paragraphs if p.boilerplate],
         "credits": list(a.attribution.credits),

@@ -7,15 +7,15 @@ from hypothesis import strategies as st
 
 from dedupe.config import FingerprintConfig
 from dedupe.fingerprint import Fingerprint, shingle_hashes, window_signatures
-from dedupe.lsh import candidate_pairs, lsh_params
+from dedupe.lsh import Sketch, band_key_matrix, candidate_pairs, lsh_params, pairs_sharing_keys, sketch
 from dedupe.normalize import tokenize
 
 
-def fp(doc_id: str, words: list[str]) -> Fingerprint:
+def fp(doc_id: str, words: list[str]) -> Sketch:
     config = FingerprintConfig()
     hashes = shingle_hashes(tuple(words), config.shingle_size)
     sig, windows, starts = window_signatures(hashes, config)
-    return Fingerprint(doc_id, tokenize(" ".join(words)), hashes, sig, windows, starts)
+    return sketch(Fingerprint(doc_id, tokenize(" ".join(words)), hashes, sig, windows, starts), 0.3, 0.4, 128)
 
 
 def jaccard(a: list[str], b: list[str]) -> float:
@@ -47,7 +47,7 @@ def test_lsh_finds_every_pair_well_above_threshold(seed: int) -> None:
             copy[rng.randrange(len(copy))] = rng.choice(vocab)
         docs.append(copy)
     fps = [fp(f"d{i}", w) for i, w in enumerate(docs)]
-    found = set(candidate_pairs(fps, 0.3, 0.4, 128, 1))
+    found = set(candidate_pairs(fps))
     for i in range(len(docs)):
         for j in range(i + 1, len(docs)):
             if jaccard(docs[i], docs[j]) >= 0.6:
@@ -61,17 +61,29 @@ def test_vectorised_buckets_equal_datasketch_minhashlsh(seed: int, threshold: fl
     import numpy as np
     from datasketch import LeanMinHash, MinHashLSH
 
-    from dedupe.lsh import band_key_matrix, bucket_pairs
-
     rng = np.random.default_rng(seed)
     sigs = rng.integers(0, 50, size=(30, 128), dtype=np.uint32)  # small values: many shared bands
     sigs[10:20] = sigs[:10]
     sigs[10:20, rng.integers(0, 128, 40)] = 7
     bands, rows = lsh_params(threshold, 128)
-    ours = {tuple(p) for p in bucket_pairs(np.arange(30), band_key_matrix(sigs, bands, rows, 1)).tolist()}
+    keys = [np.unique(row) for row in band_key_matrix(sigs, bands, rows, 1).astype(np.int64)]
+    owners = np.repeat(np.arange(30), [k.size for k in keys])
+    ours = {tuple(p) for p in pairs_sharing_keys(owners, np.concatenate(keys)).tolist()}
     lsh = MinHashLSH(threshold=threshold, num_perm=128)
     for i, sig in enumerate(sigs):
         lsh.insert(i, LeanMinHash(seed=1, hashvalues=sig, scheme="affine32"))
     theirs = {(min(i, j), max(i, j)) for i, sig in enumerate(sigs)
               for j in lsh.query(LeanMinHash(seed=1, hashvalues=sig, scheme="affine32")) if i != j}
     assert ours == theirs
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sets(st.integers(0, 30), max_size=8), max_size=12))
+def test_pairs_sharing_keys_equal_brute_force(key_sets: list[set[int]]) -> None:
+    import numpy as np
+
+    keys = [np.array(sorted(k), dtype=np.int64) for k in key_sets]
+    owners = np.repeat(np.arange(len(keys)), [k.size for k in keys]).astype(np.int64)
+    found = pairs_sharing_keys(owners, np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64))
+    expected = [[i, j] for i in range(len(keys)) for j in range(i + 1, len(keys)) if key_sets[i] & key_sets[j]]
+    assert found.tolist() == expected

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from dedupe.attribution import DocumentAttribution, attribute
 from dedupe.claims import Claim, build_claims
 from dedupe.config import AttributionConfig, ScanConfig
-from dedupe.fingerprint import fingerprint
 from dedupe.lexicon import Lexicon, load_lexicon
-from dedupe.lsh import Sketch, sketch
+from dedupe.lsh import Sketch
 from dedupe.models import Document, Paragraph, Sentence
 from dedupe.roles import RoleClassifier, default_classifier
 from dedupe.segment import segment, split_paragraphs
+from dedupe.sketch import sketches
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,18 +42,22 @@ def attribution_models(config: AttributionConfig) -> tuple[Lexicon, RoleClassifi
 NO_ATTRIBUTION = DocumentAttribution((), (), False, frozenset())
 
 
-def sketch_of(doc: Document, paragraphs: list[Paragraph], config: ScanConfig) -> Sketch:
-    fc, mc = config.fingerprint, config.match
-    return sketch(fingerprint(doc, paragraphs, fc), mc.threshold, mc.passage_threshold, fc.num_perm)
+def analyse_batch(docs: Sequence[Document], config: ScanConfig) -> list[Analysis]:
+    """``analyse`` of each document; fingerprints and band keys are computed for the whole batch at once."""
+    if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
+        split = [split_paragraphs(d.text, d.body_start) for d in docs]
+        found = sketches(docs, split, config.fingerprint, config.match)
+        return [Analysis(d, tuple(p), (), k, NO_ATTRIBUTION, ()) for d, p, k in zip(docs, split, found, strict=True)]
+    segmented = [segment(d.text, d.body_start) for d in docs]
+    found = sketches(docs, [p for p, _ in segmented], config.fingerprint, config.match)
+    lexicon, classifier = attribution_models(config.attribution)
+    out = []
+    for doc, (paragraphs, sentences), k in zip(docs, segmented, found, strict=True):
+        attribution = attribute(doc, paragraphs, sentences, lexicon, classifier)
+        claims = build_claims(doc, sentences, attribution)
+        out.append(Analysis(doc, tuple(paragraphs), tuple(sentences), k, attribution, tuple(claims)))
+    return out
 
 
 def analyse(doc: Document, config: ScanConfig) -> Analysis:
-    if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
-        paragraphs = split_paragraphs(doc.text, doc.body_start)
-        return Analysis(doc, tuple(paragraphs), (), sketch_of(doc, paragraphs, config), NO_ATTRIBUTION, ())
-    paragraphs, sentences = segment(doc.text, doc.body_start)
-    lexicon, classifier = attribution_models(config.attribution)
-    attribution = attribute(doc, paragraphs, sentences, lexicon, classifier)
-    claims = build_claims(doc, sentences, attribution)
-    return Analysis(doc, tuple(paragraphs), tuple(sentences), sketch_of(doc, paragraphs, config), attribution,
-                    tuple(claims))
+    return analyse_batch([doc], config)[0]

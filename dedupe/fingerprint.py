@@ -158,7 +158,7 @@ _WORD_BYTE = np.zeros(256, dtype=bool)
 for _c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_":
     _WORD_BYTE[_c] = True
 # non-ASCII characters replaced by an ASCII one that tokenises the same (same length, so offsets hold)
-_SAME_TOKENS = str.maketrans({"\u2019": "'", "\u2018": '"', "\u201c": '"', "\u201d": '"', "\u2013": "-",
+SAME_TOKENS = str.maketrans({"\u2019": "'", "\u2018": '"', "\u201c": '"', "\u201d": '"', "\u2013": "-",
                               "\u2014": "-", "\u00a0": " ", "\u2026": ".", "\u00b7": "."})
 
 
@@ -171,7 +171,7 @@ def hashed_tokens(text: str, start: int = 0, end: int | None = None) -> tuple[np
     """
     chunk = text[start:end]
     if not chunk.isascii():
-        chunk = chunk.translate(_SAME_TOKENS)
+        chunk = chunk.translate(SAME_TOKENS)
     if not chunk.isascii():
         tokens = tokenize(text, start, end)
         encoded = [w.encode("utf-8") for w in tokens.words]
@@ -222,14 +222,21 @@ def window_signatures(hashes: np.ndarray, config: FingerprintConfig) -> tuple[np
     return blocks.min(axis=0), windows, block_starts[:n_windows]
 
 
-def fingerprint(doc: Document, paragraphs: list[Paragraph], config: FingerprintConfig) -> Fingerprint:
+def fingerprint(doc: Document, paragraphs: list[Paragraph], config: FingerprintConfig,
+                windows: bool = True) -> Fingerprint:
+    """Offsets, shingle hashes and signatures; ``windows=False`` leaves the passage windows out (verification
+    of a candidate pair does not need them)."""
     starts, ends, words = content_words(doc, paragraphs)
     hashes = combine_shingles(words, config.shingle_size)
-    sig, windows, window_starts = window_signatures(hashes, config)
+    if windows:
+        sig, window_sigs, window_starts = window_signatures(hashes, config)
+    else:
+        sig = signature(hashes, config.num_perm, config.seed)
+        window_sigs, window_starts = np.zeros((0, config.num_perm), dtype=np.uint32), np.zeros(0, dtype=np.int64)
     offsets = Tokens((), starts.astype(np.int32), ends.astype(np.int32))  # forms are not needed after hashing
-    return Fingerprint(doc.id, offsets, hashes, sig, windows, window_starts)
+    return Fingerprint(doc.id, offsets, hashes, sig, window_sigs, window_starts)
 
 
-def document_fingerprint(doc: Document, config: FingerprintConfig) -> Fingerprint:
+def document_fingerprint(doc: Document, config: FingerprintConfig, windows: bool = True) -> Fingerprint:
     """``fingerprint`` of a document on its own (paragraphs found again; the same ones ``analyse`` finds)."""
-    return fingerprint(doc, split_paragraphs(doc.text, doc.body_start), config)
+    return fingerprint(doc, split_paragraphs(doc.text, doc.body_start), config, windows)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-from dedupe.analysis import Analysis, analyse, attribution_models, lexicon_for
+from dedupe.analysis import Analysis, analyse, analyse_batch, attribution_models, lexicon_for
 from dedupe.attribution import DocumentAttribution
 from dedupe.claims import Claim
 from dedupe.cluster import connected_groups
@@ -63,11 +63,8 @@ _AnalysisParts = tuple[tuple[Paragraph, ...], tuple[Sentence, ...], Sketch, Docu
 def _analyse_range(task: tuple[int, int, ScanConfig]) -> list[_AnalysisParts]:
     """Analyses of shared documents [lo, hi), without the documents (the caller has them)."""
     lo, hi, config = task
-    out = []
-    for doc in _SHARED[lo:hi]:
-        a = analyse(doc, config)
-        out.append((a.paragraphs, a.sentences, a.sketch, a.attribution, a.claims))
-    return out
+    return [(a.paragraphs, a.sentences, a.sketch, a.attribution, a.claims)
+            for a in analyse_batch(_SHARED[lo:hi], config)]
 
 
 def _verify_chunk(task: tuple[list[tuple[int, int]], ScanConfig]) -> list[Match]:
@@ -75,7 +72,7 @@ def _verify_chunk(task: tuple[list[tuple[int, int]], ScanConfig]) -> list[Match]
     pairs, config = task
     fps: dict[int, Fingerprint] = {}
     for n in sorted({n for pair in pairs for n in pair}):
-        fps[n] = document_fingerprint(_SHARED[n], config.fingerprint)
+        fps[n] = document_fingerprint(_SHARED[n], config.fingerprint, windows=False)
     return verify_pairs(fps, pairs, config.fingerprint, config.match)
 
 

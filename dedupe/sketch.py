@@ -1,0 +1,115 @@
+"""Sketches of many documents at once: the hot path of a scan.
+
+``sketches`` gives, for a batch of documents, exactly what ``lsh.sketch(fingerprint(doc, ...))`` gives for
+each one (the tests check it), but runs every numpy step once per batch instead of once per document:
+word hashes over the concatenated bodies, shingles, permutations, passage blocks and band keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from dedupe.config import FingerprintConfig, MatchConfig
+from dedupe.fingerprint import MAX_HASH, SAME_TOKENS, combine_shingles, content_words, hashed_tokens, permuted
+from dedupe.lsh import DOC_KIND, WINDOW_KIND, Sketch, band_key_matrix, lsh_params
+from dedupe.models import Document, Paragraph
+
+
+def _batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]]) -> list[np.ndarray]:
+    """Word hashes of each document's content (body without boilerplate), as ``content_words`` gives them.
+
+    Bodies are joined by newlines (no word spans one) and tokenised in one pass; a body that is not ASCII
+    after typographic replacements (see ``hashed_tokens``) is tokenised on its own.
+    """
+    out: list[np.ndarray | None] = [None] * len(docs)
+    joined: list[str] = []
+    offsets: list[int] = []
+    dropped: list[tuple[int, int]] = []
+    position = 0
+    for n, (doc, paras) in enumerate(zip(docs, paragraphs, strict=True)):
+        body = doc.text[doc.body_start:]
+        if not body.isascii():
+            body = body.translate(SAME_TOKENS)
+        if not body.isascii():
+            out[n] = content_words(doc, list(paras))[2]
+            body = ""
+        shift = position - doc.body_start
+        dropped += [(p.start + shift, p.end + shift) for p in paras if p.boilerplate is not None and body]
+        joined.append(body)
+        offsets.append(position)
+        position += len(body) + 1
+    starts, _, hashes = hashed_tokens("\n".join(joined))
+    if dropped:
+        bounds = np.array(dropped, dtype=np.int64).ravel()
+        keep = np.searchsorted(bounds, starts, side="right") % 2 == 0
+        starts, hashes = starts[keep], hashes[keep]
+    cuts = np.searchsorted(starts, offsets[1:])
+    for n, part in enumerate(np.split(hashes, cuts)):
+        if out[n] is None:
+            out[n] = part
+    return [h if h is not None else np.zeros(0, dtype=np.uint32) for h in out]
+
+
+def _shingles(words: list[np.ndarray], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Concatenated shingle hashes of every document, and each document's shingle count."""
+    counts = np.array([w.size for w in words], dtype=np.int64)
+    if counts.sum() == 0:
+        return np.zeros(0, dtype=np.uint32), np.zeros(len(words), dtype=np.int64)
+    flat = np.concatenate(words)
+    whole = combine_shingles(flat, size)  # shingles that may cross a document boundary
+    ends = np.cumsum(counts)
+    first = ends - counts
+    n_shingles = np.where(counts >= size, counts - size + 1, np.minimum(counts, 1))
+    if np.all((counts >= size) | (counts == 0)):
+        keep = np.repeat(first, n_shingles) + _local_index(n_shingles)
+        return whole[keep], n_shingles
+    parts = [whole[f : f + k] if c >= size else combine_shingles(flat[f : f + c], size)
+             for f, c, k in zip(first.tolist(), counts.tolist(), n_shingles.tolist(), strict=True)]
+    return np.concatenate(parts), n_shingles
+
+
+def _local_index(sizes: np.ndarray) -> np.ndarray:
+    """0..size-1 for each group, concatenated."""
+    total = int(sizes.sum())
+    out: np.ndarray = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return out
+
+
+def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]], fc: FingerprintConfig,
+             mc: MatchConfig) -> list[Sketch]:
+    """``lsh.sketch(fingerprint(doc, paragraphs, fc), ...)`` of every document, computed as one batch."""
+    words = _batch_words(docs, paragraphs)
+    hashes, n_shingles = _shingles(words, fc.shingle_size)
+    word_counts = [w.size for w in words]
+    empty_sig = np.full(fc.num_perm, MAX_HASH, dtype=np.uint32)
+    if hashes.size == 0:
+        return [Sketch(c, empty_sig, np.zeros(0, dtype=np.int64)) for c in word_counts]
+    step, span = fc.passage_step, max(1, fc.passage_words // fc.passage_step)
+    n_blocks = -(-n_shingles // step)  # ceil
+    block_starts = np.repeat(np.cumsum(n_shingles) - n_shingles, n_blocks) + _local_index(n_blocks) * step
+    blocks = np.ascontiguousarray(np.minimum.reduceat(permuted(hashes, fc.num_perm, fc.seed), block_starts, axis=1).T)
+    local = _local_index(n_blocks)
+    block_doc = np.repeat(np.arange(len(docs)), n_blocks)
+    windows = blocks.copy()
+    for k in range(1, span):
+        inside = np.flatnonzero(local + k < n_blocks[block_doc])
+        windows[inside] = np.minimum(windows[inside], blocks[inside + k])
+    n_windows = np.maximum(1, n_blocks - span + 1)
+    is_window = (local < n_windows[block_doc]) & (n_blocks[block_doc] > 0)
+    windows, window_doc = windows[is_window], block_doc[is_window]
+    has = n_blocks > 0
+    doc_sigs = np.minimum.reduceat(blocks, (np.cumsum(n_blocks) - n_blocks)[has], axis=0)
+    whole_keys = band_key_matrix(doc_sigs, *lsh_params(mc.threshold, fc.num_perm), DOC_KIND)
+    window_keys = band_key_matrix(windows, *lsh_params(mc.passage_threshold, fc.num_perm), WINDOW_KIND)
+    docs_with = np.flatnonzero(has)
+    keys = np.concatenate([whole_keys.ravel(), window_keys.ravel()]).astype(np.int64)
+    owner = np.concatenate([np.repeat(docs_with, whole_keys.shape[1]), np.repeat(window_doc, window_keys.shape[1])])
+    order = np.lexsort((keys, owner))
+    keys, owner = keys[order], owner[order]
+    distinct = np.r_[True, (keys[1:] != keys[:-1]) | (owner[1:] != owner[:-1])]
+    keys, owner = keys[distinct], owner[distinct]
+    per_doc = np.split(keys, np.searchsorted(owner, np.arange(1, len(docs))))
+    sig_of = dict(zip(docs_with.tolist(), doc_sigs, strict=True))
+    return [Sketch(word_counts[n], sig_of.get(n, empty_sig), per_doc[n]) for n in range(len(docs))]

@@ -1,0 +1,45 @@
+"""The batched sketches equal the per-document path exactly."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dedupe.config import FingerprintConfig, MatchConfig
+from dedupe.fingerprint import fingerprint
+from dedupe.lsh import sketch
+from dedupe.models import Document
+from dedupe.segment import split_paragraphs
+from dedupe.sketch import sketches
+
+WORD = st.sampled_from(["tass", "reported", "the", "minister", "said", "don't", "café", "ﬁre", "’s", "42", "a"])
+LINE = st.one_of(
+    st.lists(WORD, min_size=0, max_size=40).map(" ".join),
+    st.sampled_from(["(With inputs from agencies)", "Also Read: more", "Image Source : REUTERS", "", "—"]),
+)
+DOC = st.tuples(st.lists(LINE, max_size=12), st.booleans())
+
+
+def _docs(specs: list[tuple[list[str], bool]]) -> list[Document]:
+    docs = []
+    for n, (lines, titled) in enumerate(specs):
+        text = ("A headline\n\n" if titled else "") + "\n".join(lines)
+        docs.append(Document(f"d{n}", text, "A headline" if titled else None, body_start=12 if titled else 0))
+    return docs
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(DOC, min_size=1, max_size=6), st.sampled_from([(3, 8, 4), (1, 6, 6), (3, 60, 30), (5, 12, 3)]))
+def test_batch_equals_one_at_a_time(specs: list[tuple[list[str], bool]], shape: tuple[int, int, int]) -> None:
+    size, words, step = shape
+    fc = FingerprintConfig(shingle_size=size, num_perm=32, passage_words=max(words, 2 * size), passage_step=step)
+    mc = MatchConfig()
+    docs = _docs(specs)
+    paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
+    batch = sketches(docs, paragraphs, fc, mc)
+    for doc, paras, got in zip(docs, paragraphs, batch, strict=True):
+        want = sketch(fingerprint(doc, paras, fc), mc.threshold, mc.passage_threshold, fc.num_perm)
+        assert got.words == want.words
+        assert np.array_equal(got.signature, want.signature)
+        assert got.keys.tolist() == want.keys.tolist()

@@ -42,6 +42,7 @@ def _splitmix_table() -> np.ndarray:
 
 
 _TABLE = _splitmix_table()
+_FLAT_TABLE = _TABLE.ravel()  # row (position) * 256 + byte
 _TABLE_ROWS = _TABLE.tolist()
 
 
@@ -64,12 +65,10 @@ def word_hashes(buffer: np.ndarray, hashed: np.ndarray, starts: np.ndarray) -> n
     if starts.size == 0:
         return np.zeros(0, dtype=np.uint32)
     marked = np.flatnonzero(hashed)
-    first = np.searchsorted(marked, starts)  # index in ``marked`` of each word's first byte
-    word_of = np.zeros(marked.size, dtype=np.int64)
-    word_of[first[1:]] = 1
-    np.cumsum(word_of, out=word_of)
-    position = np.arange(marked.size, dtype=np.int64) - first[word_of]
-    values = _TABLE[position % _POSITIONS, buffer[marked]]
+    first = (np.cumsum(hashed, dtype=np.int32)[starts] - 1).astype(np.intp)  # index in ``marked`` of each start
+    lengths = np.diff(first, append=marked.size)
+    position = np.arange(marked.size, dtype=np.int32) - np.repeat(first.astype(np.int32), lengths)
+    values = _FLAT_TABLE[((position & (_POSITIONS - 1)) << 8) | buffer[marked]]
     out: np.ndarray = np.bitwise_xor.reduceat(values, first)
     return out
 

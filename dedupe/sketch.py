@@ -104,12 +104,10 @@ def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]]
     whole_keys = band_key_matrix(doc_sigs, *lsh_params(mc.threshold, fc.num_perm), DOC_KIND)
     window_keys = band_key_matrix(windows, *lsh_params(mc.passage_threshold, fc.num_perm), WINDOW_KIND)
     docs_with = np.flatnonzero(has)
-    keys = np.concatenate([whole_keys.ravel(), window_keys.ravel()]).astype(np.int64)
-    owner = np.concatenate([np.repeat(docs_with, whole_keys.shape[1]), np.repeat(window_doc, window_keys.shape[1])])
-    order = np.lexsort((keys, owner))
-    keys, owner = keys[order], owner[order]
-    distinct = np.r_[True, (keys[1:] != keys[:-1]) | (owner[1:] != owner[:-1])]
-    keys, owner = keys[distinct], owner[distinct]
-    per_doc = np.split(keys, np.searchsorted(owner, np.arange(1, len(docs))))
+    per_doc: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(docs)
+    window_cuts = np.searchsorted(window_doc, docs_with[1:])
+    for n, whole, parts in zip(docs_with.tolist(), whole_keys, np.split(window_keys, window_cuts), strict=True):
+        k = np.sort(np.concatenate([whole, parts.ravel()]).astype(np.int64))
+        per_doc[n] = k[np.r_[True, k[1:] != k[:-1]]]
     sig_of = dict(zip(docs_with.tolist(), doc_sigs, strict=True))
     return [Sketch(word_counts[n], sig_of.get(n, empty_sig), per_doc[n]) for n in range(len(docs))]

@@ -1,10 +1,13 @@
-"""Where the time goes in ``scan --mode copies``: reading, per-document analysis, LSH banding, verification.
+"""Where the time goes in ``scan --mode copies``: every stage of the pipeline, timed in one process.
 
-Run: python3 benchmarks/breakdown.py 10000      (one process, synthetic corpus from corpus.py)
+Run: python3 benchmarks/breakdown.py 10000 --workers 2     (synthetic corpus from corpus.py)
 """
 
 from __future__ import annotations
 
+import argparse
+import itertools
+import os
 import sys
 import tempfile
 import time
@@ -14,26 +17,47 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
 
 from dedupe import ScanConfig
-from dedupe.lsh import candidate_pairs
-from dedupe.pipeline import analyse_all, find_matches, read_documents
+from dedupe.analysis import lexicon_for
+from dedupe.cluster import connected_groups
+from dedupe.lsh import KeyBuckets
+from dedupe.match import NEAR_DUPLICATE
+from dedupe.pipeline import ScanResult, analyse_all, find_matches, read_documents
+from dedupe.provenance import build_provenance
+from dedupe.report import build_report, report_json
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    config = ScanConfig(mode="copies")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("documents", type=int, nargs="?", default=10_000)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    n = args.documents
+    config = ScanConfig(mode="copies", workers=args.workers)
     with tempfile.TemporaryDirectory() as tmp:
         Corpus(seed=2).write_jsonl(Path(tmp), n)
-        t0 = time.perf_counter()
+        marks = [("start", time.perf_counter())]
         read = read_documents([tmp], config)
-        t1 = time.perf_counter()
-        analyses = analyse_all(read.documents, config, 1)
-        t2 = time.perf_counter()
-        pairs = candidate_pairs([a.sketch for a in analyses])
-        t3 = time.perf_counter()
+        marks.append(("read", time.perf_counter()))
+        buckets = KeyBuckets()
+        analyses = analyse_all(read.documents, config, config.workers, buckets=buckets)
+        marks.append(("analyse", time.perf_counter()))
+        pairs = buckets.pairs()
+        marks.append(("LSH", time.perf_counter()))
         matches = find_matches(analyses, config, pairs)
-        t4 = time.perf_counter()
-    print(f"{n} documents: read {t1 - t0:.1f} s; analyse {t2 - t1:.1f} s ({n / (t2 - t1):.0f} docs/s); "
-          f"LSH {t3 - t2:.1f} s ({len(pairs)} candidate pairs); verify {t4 - t3:.1f} s ({len(matches)} matches)")
+        marks.append(("verify", time.perf_counter()))
+        groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
+        provenance = build_provenance(analyses, matches, lexicon_for(config.attribution), config.provenance)
+        result = ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
+                            read.files, provenance)
+        marks.append(("groups+provenance", time.perf_counter()))
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            sink.write(report_json(build_report(result, "benchmark")))
+        marks.append(("report", time.perf_counter()))
+    total = marks[-1][1] - marks[0][1]
+    print(f"{n} documents, {args.workers} worker(s): {total:.1f} s ({n / total:.0f} docs/s); "
+          f"{len(pairs)} candidate pairs, {len(matches)} matches")
+    for (_, before), (stage, after) in itertools.pairwise(marks):
+        print(f"  {stage:<18} {after - before:6.2f} s")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from dedupe.attribution import DocumentAttribution, attribute
 from dedupe.claims import Claim, build_claims
 from dedupe.config import AttributionConfig, ScanConfig
@@ -24,7 +26,7 @@ class Analysis:
     document: Document
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
-    sketch: Sketch  # signature and band keys; the full fingerprint is recomputed for candidate pairs only
+    sketch: Sketch  # word count and signature; the full fingerprint is recomputed for candidate pairs only
     attribution: DocumentAttribution
     claims: tuple[Claim, ...]
 
@@ -42,22 +44,24 @@ def attribution_models(config: AttributionConfig) -> tuple[Lexicon, RoleClassifi
 NO_ATTRIBUTION = DocumentAttribution((), (), False, frozenset())
 
 
-def analyse_batch(docs: Sequence[Document], config: ScanConfig) -> list[Analysis]:
-    """``analyse`` of each document; fingerprints and band keys are computed for the whole batch at once."""
+def analyse_batch(docs: Sequence[Document], config: ScanConfig) -> tuple[list[Analysis], list[np.ndarray]]:
+    """``analyse`` of each document, and each one's band keys (``lsh.document_keys``); fingerprints are
+    computed for the whole batch at once."""
     if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
         split = [split_paragraphs(d.text, d.body_start) for d in docs]
-        found = sketches(docs, split, config.fingerprint, config.match)
-        return [Analysis(d, tuple(p), (), k, NO_ATTRIBUTION, ()) for d, p, k in zip(docs, split, found, strict=True)]
+        found, keys = sketches(docs, split, config.fingerprint, config.match)
+        return [Analysis(d, tuple(p), (), k, NO_ATTRIBUTION, ())
+                for d, p, k in zip(docs, split, found, strict=True)], keys
     segmented = [segment(d.text, d.body_start) for d in docs]
-    found = sketches(docs, [p for p, _ in segmented], config.fingerprint, config.match)
+    found, keys = sketches(docs, [p for p, _ in segmented], config.fingerprint, config.match)
     lexicon, classifier = attribution_models(config.attribution)
     out = []
     for doc, (paragraphs, sentences), k in zip(docs, segmented, found, strict=True):
         attribution = attribute(doc, paragraphs, sentences, lexicon, classifier)
         claims = build_claims(doc, sentences, attribution)
         out.append(Analysis(doc, tuple(paragraphs), tuple(sentences), k, attribution, tuple(claims)))
-    return out
+    return out, keys
 
 
 def analyse(doc: Document, config: ScanConfig) -> Analysis:
-    return analyse_batch([doc], config)[0]
+    return analyse_batch([doc], config)[0][0]

@@ -18,7 +18,7 @@ from dedupe.config import ScanConfig
 from dedupe.fingerprint import document_fingerprint
 from dedupe.index import AddResult, IndexStats, open_index
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
-from dedupe.lsh import candidate_pairs
+from dedupe.lsh import candidate_pairs, document_keys
 from dedupe.models import Document, Match
 from dedupe.pipeline import Progress, ScanResult, analyse_all, finish_scan, read_documents
 from dedupe.provenance import Provenance
@@ -133,10 +133,12 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
                            {a.document.id for a in incoming})
         archived = [analyse(d, config) for _, d in loaded]
         analyses = sorted(incoming + archived, key=lambda a: a.document.id)
+        fc, mc = config.fingerprint, config.match
         position = {a.document.id: n for n, a in enumerate(analyses)}
         archived_at = {rowid: position[d.id] for rowid, d in loaded}
         pairs = {_pair(position[x], archived_at[r]) for x, rows in wanted.items() for r in rows}
-        inside = candidate_pairs([a.sketch for a in incoming])
+        inside = candidate_pairs([document_keys(fps[a.document.id], mc.threshold, mc.passage_threshold, fc.num_perm)
+                                  for a in incoming])
         pairs |= {_pair(position[incoming[i].document.id], position[incoming[j].document.id]) for i, j in inside}
         result = finish_scan(config, read, analyses, sorted(pairs), progress)
         findings = findings_for(result.analyses, result.matches, result.provenance, lexicon)

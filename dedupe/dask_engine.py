@@ -13,21 +13,23 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from dedupe.analysis import Analysis, analyse
+import numpy as np
+
+from dedupe.analysis import Analysis, analyse_batch
 from dedupe.config import ScanConfig
 from dedupe.errors import MissingDependencyError
 from dedupe.models import Document
 from dedupe.pipeline import Progress, ScanResult, finish_scan, read_documents
 
 
-def _analyse_partition(docs: Iterable[Document], config: ScanConfig) -> list[Analysis]:
-    return [analyse(d, config) for d in docs]
+def _analyse_partition(docs: Iterable[Document], config: ScanConfig) -> list[tuple[Analysis, np.ndarray]]:
+    analyses, keys = analyse_batch(list(docs), config)
+    return list(zip(analyses, keys, strict=True))
 
 
-def _band_rows(items: Iterable[tuple[int, Analysis]], config: ScanConfig) -> list[tuple[int, int]]:
+def _band_rows(items: Iterable[tuple[int, tuple[Analysis, np.ndarray]]]) -> list[tuple[int, int]]:
     """(band key, document index) for every band of the whole-text and passage-window signatures."""
-    del config
-    return [(int(k), n) for n, a in items for k in a.sketch.keys]
+    return [(int(k), n) for n, (_, keys) in items for k in keys]
 
 
 def _add(owners: frozenset[int], row: tuple[int, int]) -> frozenset[int]:
@@ -51,7 +53,7 @@ def _client(scheduler: str | None, workers: int, processes: bool) -> Any:
 
 
 def candidate_pairs_dask(bag: Any, config: ScanConfig) -> list[tuple[int, int]]:
-    buckets = bag.map_partitions(_band_rows, config).foldby(
+    buckets = bag.map_partitions(_band_rows).foldby(
         lambda row: row[0], _add, frozenset(), _merge, frozenset()).compute()
     pairs = {pair for _, owners in buckets if len(owners) > 1 for pair in combinations(sorted(owners), 2)}
     return sorted(pairs)
@@ -71,9 +73,9 @@ def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, sch
     docs: Sequence[Document] = read.documents
     parts = partitions or max(1, min(len(docs), 4 * max(1, config.workers)))
     with _client(scheduler, config.workers, processes):
-        analyses = db.from_sequence(docs, npartitions=parts).map_partitions(_analyse_partition, config).compute()
+        analysed = db.from_sequence(docs, npartitions=parts).map_partitions(_analyse_partition, config).compute()
         if progress is not None:
-            progress("analyse", len(analyses), len(docs))
-        indexed = db.from_sequence(list(enumerate(analyses)), npartitions=parts)
+            progress("analyse", len(analysed), len(docs))
+        indexed = db.from_sequence(list(enumerate(analysed)), npartitions=parts)
         pairs = candidate_pairs_dask(indexed, config)
-    return finish_scan(config, read, analyses, pairs)
+    return finish_scan(config, read, [a for a, _ in analysed], pairs, progress)

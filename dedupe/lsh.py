@@ -41,11 +41,11 @@ def band_key_matrix(signatures: np.ndarray, bands: int, rows: int, kind: int) ->
 
 @dataclass(frozen=True, slots=True)
 class Sketch:
-    """What finding candidates needs of one document: small enough to keep for millions of documents."""
+    """What a scan keeps of one document's fingerprint: small enough for millions of documents. (Its band
+    keys go straight into ``KeyBuckets``; the full fingerprint is recomputed for candidate pairs only.)"""
 
     words: int  # fingerprinted words (body without boilerplate)
     signature: np.ndarray  # uint32[num_perm], whole text
-    keys: np.ndarray  # int64, sorted, distinct: band keys of the whole text and of every passage window
 
 
 def document_keys(fp: Fingerprint, threshold: float, passage_threshold: float, num_perm: int) -> np.ndarray:
@@ -59,8 +59,9 @@ def document_keys(fp: Fingerprint, threshold: float, passage_threshold: float, n
     return np.unique(np.concatenate([whole.ravel(), windows.ravel()]).astype(np.int64))
 
 
-def sketch(fp: Fingerprint, threshold: float, passage_threshold: float, num_perm: int) -> Sketch:
-    return Sketch(len(fp.tokens), fp.signature, document_keys(fp, threshold, passage_threshold, num_perm))
+def sketch(fp: Fingerprint, threshold: float, passage_threshold: float, num_perm: int) -> tuple[Sketch, np.ndarray]:
+    """The sketch of a fingerprint and its band keys (``document_keys``)."""
+    return Sketch(len(fp.tokens), fp.signature), document_keys(fp, threshold, passage_threshold, num_perm)
 
 
 def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -87,10 +88,48 @@ def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return np.stack([codes // n, codes % n], axis=1)
 
 
-def candidate_pairs(sketches: Sequence[Sketch]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of documents whose whole-text or passage signatures collide in any band."""
-    if len(sketches) < 2:
-        return []
-    keys = np.concatenate([s.keys for s in sketches])
-    owners = np.repeat(np.arange(len(sketches), dtype=np.int64), [s.keys.size for s in sketches])
-    return [(int(i), int(j)) for i, j in pairs_sharing_keys(owners, keys)]
+class KeyBuckets:
+    """Band keys of many documents, gathered batch by batch, and the pairs of documents that share one.
+
+    Keys are split by their low bits into ``partitions`` as they arrive and paired one partition at a time,
+    so the sort needs memory for a share of the keys only. Each document's keys must arrive in one batch,
+    distinct (as ``document_keys`` gives them).
+    """
+
+    def __init__(self, partitions: int = 16) -> None:
+        self.partitions = partitions
+        self._keys: list[list[np.ndarray]] = [[] for _ in range(partitions)]
+        self._owners: list[list[np.ndarray]] = [[] for _ in range(partitions)]
+        self.count = 0
+
+    def add(self, owners: np.ndarray, keys: np.ndarray) -> None:
+        part = (keys % self.partitions).astype(np.int16)
+        order = np.argsort(part, kind="stable")
+        cuts = np.searchsorted(part[order], np.arange(1, self.partitions))
+        for p, (o, k) in enumerate(zip(np.split(owners[order], cuts), np.split(keys[order], cuts), strict=True)):
+            if k.size:
+                self._keys[p].append(k)
+                self._owners[p].append(o.astype(np.int32))
+        self.count += int(keys.size)
+
+    def pairs(self) -> list[tuple[int, int]]:
+        """Pairs (i < j) of owners sharing a key, sorted; the buckets are emptied."""
+        found = []
+        for p in range(self.partitions):
+            if self._keys[p]:
+                keys, owners = np.concatenate(self._keys[p]), np.concatenate(self._owners[p])
+                self._keys[p], self._owners[p] = [], []
+                found.append(pairs_sharing_keys(owners, keys))
+        if not found:
+            return []
+        pairs = np.unique(np.concatenate(found), axis=0)
+        return [(int(i), int(j)) for i, j in pairs]
+
+
+def candidate_pairs(keys: Sequence[np.ndarray]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of documents sharing a band key (``keys[i]``: document i's ``document_keys``)."""
+    buckets = KeyBuckets(partitions=1)
+    if keys:
+        owners = np.repeat(np.arange(len(keys), dtype=np.int64), [k.size for k in keys])
+        buckets.add(owners, np.concatenate(keys))
+    return buckets.pairs()

@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-from dedupe.analysis import Analysis, analyse, analyse_batch, attribution_models, lexicon_for
+import numpy as np
+
+from dedupe.analysis import NO_ATTRIBUTION, Analysis, analyse, analyse_batch, attribution_models, lexicon_for
 from dedupe.attribution import DocumentAttribution
 from dedupe.claims import Claim
 from dedupe.cluster import connected_groups
 from dedupe.config import ScanConfig
 from dedupe.errors import NoInputError
 from dedupe.fingerprint import Fingerprint, document_fingerprint
-from dedupe.lsh import Sketch, candidate_pairs
+from dedupe.lsh import KeyBuckets, Sketch
 from dedupe.match import NEAR_DUPLICATE, verify_pairs
 from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
 from dedupe.provenance import Provenance, build_provenance
@@ -57,14 +59,36 @@ def _pool(workers: int, docs: Sequence[Document]) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_share, initargs=(docs,))
 
 
-_AnalysisParts = tuple[tuple[Paragraph, ...], tuple[Sentence, ...], Sketch, DocumentAttribution, tuple[Claim, ...]]
+@dataclass(frozen=True, slots=True)
+class _AnalysedChunk:
+    """A worker's analyses of documents [lo, hi), in the compact form that crosses processes cheaply."""
+
+    lo: int
+    paragraphs: list[tuple[Paragraph, ...]]
+    details: list[tuple[tuple[Sentence, ...], DocumentAttribution, tuple[Claim, ...]]] | None  # None: copies mode
+    words: list[int]
+    signatures: np.ndarray  # uint32[hi - lo, num_perm]
+    keys: np.ndarray  # int64, every document's band keys in turn
+    key_counts: np.ndarray  # int64[hi - lo]
 
 
-def _analyse_range(task: tuple[int, int, ScanConfig]) -> list[_AnalysisParts]:
-    """Analyses of shared documents [lo, hi), without the documents (the caller has them)."""
+def _analyse_range(task: tuple[int, int, ScanConfig]) -> _AnalysedChunk:
     lo, hi, config = task
-    return [(a.paragraphs, a.sentences, a.sketch, a.attribution, a.claims)
-            for a in analyse_batch(_SHARED[lo:hi], config)]
+    analyses, keys = analyse_batch(_SHARED[lo:hi], config)
+    details = None if config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
+    return _AnalysedChunk(
+        lo, [a.paragraphs for a in analyses], details, [a.sketch.words for a in analyses],
+        np.stack([a.sketch.signature for a in analyses]), np.concatenate(keys),
+        np.array([k.size for k in keys], dtype=np.int64))
+
+
+def _unpack(chunk: _AnalysedChunk, docs: Sequence[Document], buckets: KeyBuckets | None) -> list[Analysis]:
+    n = len(chunk.paragraphs)
+    if buckets is not None:
+        buckets.add(np.repeat(np.arange(chunk.lo, chunk.lo + n), chunk.key_counts), chunk.keys)
+    details = chunk.details or [((), NO_ATTRIBUTION, ())] * n
+    return [Analysis(docs[chunk.lo + i], chunk.paragraphs[i], details[i][0],
+                     Sketch(chunk.words[i], chunk.signatures[i]), details[i][1], details[i][2]) for i in range(n)]
 
 
 def _verify_chunk(task: tuple[list[tuple[int, int]], ScanConfig]) -> list[Match]:
@@ -76,7 +100,7 @@ def _verify_chunk(task: tuple[list[tuple[int, int]], ScanConfig]) -> list[Match]
     return verify_pairs(fps, pairs, config.fingerprint, config.match)
 
 
-def _run(fn: Callable[[_Task], list[_Result]], tasks: list[_Task], docs: Sequence[Document], workers: int,
+def _run(fn: Callable[[_Task], _Result], tasks: list[_Task], docs: Sequence[Document], workers: int,
          stage: str, progress: Progress | None, sizes: list[int]) -> list[_Result]:
     """Results of ``fn`` over ``tasks`` in task order, in worker processes when ``workers`` > 1."""
     results: list[_Result] = []
@@ -84,7 +108,7 @@ def _run(fn: Callable[[_Task], list[_Result]], tasks: list[_Task], docs: Sequenc
     if workers > 1 and len(tasks) > 1:
         with _pool(workers, docs) as pool:
             for size, part in zip(sizes, pool.map(fn, tasks), strict=True):
-                results.extend(part)
+                results.append(part)
                 done += size
                 _report(progress, stage, done, total)
         return results
@@ -92,7 +116,7 @@ def _run(fn: Callable[[_Task], list[_Result]], tasks: list[_Task], docs: Sequenc
     _share(docs)
     try:
         for size, task in zip(sizes, tasks, strict=True):
-            results.extend(fn(task))
+            results.append(fn(task))
             done += size
             _report(progress, stage, done, total)
     finally:
@@ -100,15 +124,14 @@ def _run(fn: Callable[[_Task], list[_Result]], tasks: list[_Task], docs: Sequenc
     return results
 
 
-def analyse_all(
-    docs: Sequence[Document], config: ScanConfig, workers: int = 1, progress: Progress | None = None
-) -> list[Analysis]:
-    """Analyses in the order of ``docs``, whatever the number of workers."""
+def analyse_all(docs: Sequence[Document], config: ScanConfig, workers: int = 1, progress: Progress | None = None,
+                buckets: KeyBuckets | None = None) -> list[Analysis]:
+    """Analyses in the order of ``docs``, whatever the number of workers; band keys go into ``buckets``."""
     chunk = 64
     bounds = [(lo, min(lo + chunk, len(docs))) for lo in range(0, len(docs), chunk)]
-    parts = _run(_analyse_range, [(lo, hi, config) for lo, hi in bounds], docs, workers, "fingerprint", progress,
-                 [hi - lo for lo, hi in bounds])
-    return [Analysis(d, *p) for d, p in zip(docs, parts, strict=True)]
+    chunks = _run(_analyse_range, [(lo, hi, config) for lo, hi in bounds], docs, workers, "fingerprint", progress,
+                  [hi - lo for lo, hi in bounds])
+    return [a for c in chunks for a in _unpack(c, docs, buckets)]
 
 
 def _report(progress: Progress | None, stage: str, done: int, total: int) -> None:
@@ -116,16 +139,15 @@ def _report(progress: Progress | None, stage: str, done: int, total: int) -> Non
         progress(stage, done, total)
 
 
-def find_matches(analyses: Sequence[Analysis], config: ScanConfig, pairs: Sequence[tuple[int, int]] | None = None,
+def find_matches(analyses: Sequence[Analysis], config: ScanConfig, pairs: Sequence[tuple[int, int]],
                  progress: Progress | None = None) -> list[Match]:
-    """Verified matches among ``analyses``; candidate ``pairs`` (indices) come from LSH unless given."""
-    if pairs is None:
-        pairs = candidate_pairs([a.sketch for a in analyses])
+    """Verified matches among ``analyses`` for candidate ``pairs`` (indices)."""
     ordered = sorted(pairs)
     chunk = 256
     tasks = [(ordered[i : i + chunk], config) for i in range(0, len(ordered), chunk)]
-    matches = _run(_verify_chunk, tasks, [a.document for a in analyses], config.workers, "verify", progress,
-                   [len(t[0]) for t in tasks])
+    parts = _run(_verify_chunk, tasks, [a.document for a in analyses], config.workers, "verify", progress,
+                 [len(t[0]) for t in tasks])
+    matches = [m for part in parts for m in part]
     return sorted(matches, key=lambda m: (m.a, m.b))
 
 
@@ -140,8 +162,8 @@ def read_documents(paths: Iterable[str | Path], config: ScanConfig, stdin: Binar
     return ReadResult(tuple(sorted(read.documents, key=lambda d: d.id)), read.errors, read.files)
 
 
-def finish_scan(config: ScanConfig, read: ReadResult, analyses: Sequence[Analysis],
-                pairs: Sequence[tuple[int, int]] | None = None, progress: Progress | None = None) -> ScanResult:
+def finish_scan(config: ScanConfig, read: ReadResult, analyses: Sequence[Analysis], pairs: Sequence[tuple[int, int]],
+                progress: Progress | None = None) -> ScanResult:
     """Matches, duplicate groups and provenance: the stages that look at the whole corpus."""
     matches = find_matches(analyses, config, pairs, progress)
     groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
@@ -154,4 +176,6 @@ def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress
     """Scan files and folders for copies and provenance. Raises NoInputError when no document could be read."""
     config = config or ScanConfig()
     read = read_documents(paths, config)
-    return finish_scan(config, read, analyse_all(read.documents, config, config.workers, progress), None, progress)
+    buckets = KeyBuckets()
+    analyses = analyse_all(read.documents, config, config.workers, progress, buckets)
+    return finish_scan(config, read, analyses, buckets.pairs(), progress)

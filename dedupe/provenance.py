@@ -5,7 +5,7 @@ Inputs are the per-document analyses and the verified matches; nothing here read
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -172,9 +172,13 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
     raw_groups = claim_groups([x for x in links if _same_story(story_of, claim_by_id, x)])
     stories: list[Story] = []
     origin_outlet: dict[str, str | None] = {}
+    matches_of: dict[str, list[tuple[Match, Direction]]] = defaultdict(list)
+    for m, d in zip(matches, directions, strict=True):
+        if m.a in story_of:
+            matches_of[story_of[m.a]].append((m, d))
     for n, docs in enumerate(story_docs):
         sid = f"story-{n + 1}"
-        inside = [(m, d) for m, d in zip(matches, directions, strict=True) if story_of.get(m.a) == sid]
+        inside = matches_of[sid]
         origin, why = _origin(docs, inside, by_id)
         credits = by_id[origin].attribution.credits
         origin_outlet[sid] = credits[0] if credits else sides[origin].outlet

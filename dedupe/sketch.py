@@ -78,14 +78,15 @@ def _local_index(sizes: np.ndarray) -> np.ndarray:
 
 
 def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]], fc: FingerprintConfig,
-             mc: MatchConfig) -> list[Sketch]:
-    """``lsh.sketch(fingerprint(doc, paragraphs, fc), ...)`` of every document, computed as one batch."""
+             mc: MatchConfig) -> tuple[list[Sketch], list[np.ndarray]]:
+    """``lsh.sketch(fingerprint(doc, paragraphs, fc), ...)`` of every document, computed as one batch:
+    the sketches, and each document's band keys."""
     words = _batch_words(docs, paragraphs)
     hashes, n_shingles = _shingles(words, fc.shingle_size)
     word_counts = [w.size for w in words]
     empty_sig = np.full(fc.num_perm, MAX_HASH, dtype=np.uint32)
     if hashes.size == 0:
-        return [Sketch(c, empty_sig, np.zeros(0, dtype=np.int64)) for c in word_counts]
+        return [Sketch(c, empty_sig) for c in word_counts], [np.zeros(0, dtype=np.int64)] * len(docs)
     step, span = fc.passage_step, max(1, fc.passage_words // fc.passage_step)
     n_blocks = -(-n_shingles // step)  # ceil
     block_starts = np.repeat(np.cumsum(n_shingles) - n_shingles, n_blocks) + _local_index(n_blocks) * step
@@ -107,7 +108,7 @@ def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]]
     per_doc: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(docs)
     window_cuts = np.searchsorted(window_doc, docs_with[1:])
     for n, whole, parts in zip(docs_with.tolist(), whole_keys, np.split(window_keys, window_cuts), strict=True):
-        k = np.sort(np.concatenate([whole, parts.ravel()]).astype(np.int64))
-        per_doc[n] = k[np.r_[True, k[1:] != k[:-1]]]
+        ordered = np.sort(np.concatenate([whole, parts.ravel()]).astype(np.int64))
+        per_doc[n] = ordered[np.r_[True, ordered[1:] != ordered[:-1]]]
     sig_of = dict(zip(docs_with.tolist(), doc_sigs, strict=True))
-    return [Sketch(word_counts[n], sig_of.get(n, empty_sig), per_doc[n]) for n in range(len(docs))]
+    return [Sketch(word_counts[n], sig_of.get(n, empty_sig)) for n in range(len(docs))], per_doc

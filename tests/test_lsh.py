@@ -2,20 +2,21 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.config import FingerprintConfig
 from dedupe.fingerprint import Fingerprint, shingle_hashes, window_signatures
-from dedupe.lsh import Sketch, band_key_matrix, candidate_pairs, lsh_params, pairs_sharing_keys, sketch
+from dedupe.lsh import KeyBuckets, band_key_matrix, candidate_pairs, lsh_params, pairs_sharing_keys, sketch
 from dedupe.normalize import tokenize
 
 
-def fp(doc_id: str, words: list[str]) -> Sketch:
+def fp(doc_id: str, words: list[str]) -> np.ndarray:
     config = FingerprintConfig()
     hashes = shingle_hashes(tuple(words), config.shingle_size)
     sig, windows, starts = window_signatures(hashes, config)
-    return sketch(Fingerprint(doc_id, tokenize(" ".join(words)), hashes, sig, windows, starts), 0.3, 0.4, 128)
+    return sketch(Fingerprint(doc_id, tokenize(" ".join(words)), hashes, sig, windows, starts), 0.3, 0.4, 128)[1]
 
 
 def jaccard(a: list[str], b: list[str]) -> float:
@@ -58,7 +59,6 @@ def test_lsh_finds_every_pair_well_above_threshold(seed: int) -> None:
 @given(st.integers(0, 10_000), st.sampled_from([0.3, 0.5, 0.8]))
 def test_vectorised_buckets_equal_datasketch_minhashlsh(seed: int, threshold: float) -> None:
     """The numpy banding yields exactly the pairs datasketch's MinHashLSH (same bands x rows) yields."""
-    import numpy as np
     from datasketch import LeanMinHash, MinHashLSH
 
     rng = np.random.default_rng(seed)
@@ -80,10 +80,14 @@ def test_vectorised_buckets_equal_datasketch_minhashlsh(seed: int, threshold: fl
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sets(st.integers(0, 30), max_size=8), max_size=12))
 def test_pairs_sharing_keys_equal_brute_force(key_sets: list[set[int]]) -> None:
-    import numpy as np
-
     keys = [np.array(sorted(k), dtype=np.int64) for k in key_sets]
     owners = np.repeat(np.arange(len(keys)), [k.size for k in keys]).astype(np.int64)
     found = pairs_sharing_keys(owners, np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64))
     expected = [[i, j] for i in range(len(keys)) for j in range(i + 1, len(keys)) if key_sets[i] & key_sets[j]]
     assert found.tolist() == expected
+    buckets = KeyBuckets(partitions=4)  # the same pairs, gathered in two batches over four partitions
+    half = len(keys) // 2
+    for lo, hi in ((0, half), (half, len(keys))):
+        if hi > lo:
+            buckets.add(np.repeat(np.arange(lo, hi), [k.size for k in keys[lo:hi]]), np.concatenate(keys[lo:hi]))
+    assert buckets.pairs() == [tuple(p) for p in expected]

@@ -37,9 +37,9 @@ def test_batch_equals_one_at_a_time(specs: list[tuple[list[str], bool]], shape: 
     mc = MatchConfig()
     docs = _docs(specs)
     paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
-    batch = sketches(docs, paragraphs, fc, mc)
-    for doc, paras, got in zip(docs, paragraphs, batch, strict=True):
-        want = sketch(fingerprint(doc, paras, fc), mc.threshold, mc.passage_threshold, fc.num_perm)
+    batch, batch_keys = sketches(docs, paragraphs, fc, mc)
+    for doc, paras, got, got_keys in zip(docs, paragraphs, batch, batch_keys, strict=True):
+        want, want_keys = sketch(fingerprint(doc, paras, fc), mc.threshold, mc.passage_threshold, fc.num_perm)
         assert got.words == want.words
         assert np.array_equal(got.signature, want.signature)
-        assert got.keys.tolist() == want.keys.tolist()
+        assert got_keys.tolist() == want_keys.tolist()

@@ -7,6 +7,7 @@ yields the same hash values, which the tests check.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -189,7 +190,7 @@ def hashed_tokens(text: str, start: int = 0, end: int | None = None) -> tuple[np
     return starts + start, ends + start, word_hashes(buffer, word, starts)
 
 
-def content_words(doc: Document, paragraphs: list[Paragraph]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def content_words(doc: Document, paragraphs: Sequence[Paragraph]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(starts, ends, word hashes) of the body's words outside boilerplate paragraphs, in text order."""
     starts, ends, hashes = hashed_tokens(doc.text, doc.body_start)
     dropped = [(p.start, p.end) for p in paragraphs if p.boilerplate is not None]
@@ -221,21 +222,25 @@ def window_signatures(hashes: np.ndarray, config: FingerprintConfig) -> tuple[np
     return blocks.min(axis=0), windows, block_starts[:n_windows]
 
 
-def fingerprint(doc: Document, paragraphs: list[Paragraph], config: FingerprintConfig,
-                windows: bool = True) -> Fingerprint:
-    """Offsets, shingle hashes and signatures; ``windows=False`` leaves the passage windows out (verification
-    of a candidate pair does not need them)."""
+def fingerprint(doc: Document, paragraphs: Sequence[Paragraph], config: FingerprintConfig) -> Fingerprint:
     starts, ends, words = content_words(doc, paragraphs)
     hashes = combine_shingles(words, config.shingle_size)
-    if windows:
-        sig, window_sigs, window_starts = window_signatures(hashes, config)
-    else:
-        sig = signature(hashes, config.num_perm, config.seed)
-        window_sigs, window_starts = np.zeros((0, config.num_perm), dtype=np.uint32), np.zeros(0, dtype=np.int64)
+    sig, window_sigs, window_starts = window_signatures(hashes, config)
     offsets = Tokens((), starts.astype(np.int32), ends.astype(np.int32))  # forms are not needed after hashing
     return Fingerprint(doc.id, offsets, hashes, sig, window_sigs, window_starts)
 
 
-def document_fingerprint(doc: Document, config: FingerprintConfig, windows: bool = True) -> Fingerprint:
+def alignment_fingerprint(doc: Document, paragraphs: Sequence[Paragraph], signature: np.ndarray,
+                          config: FingerprintConfig) -> Fingerprint:
+    """What verifying a candidate pair needs (offsets and shingle hashes), with the signature a scan already has
+    and no passage windows. Only the boilerplate ones among ``paragraphs`` matter (their words are left out)."""
+    starts, ends, words = content_words(doc, paragraphs)
+    hashes = combine_shingles(words, config.shingle_size)
+    none = np.zeros((0, config.num_perm), dtype=np.uint32)
+    return Fingerprint(doc.id, Tokens((), starts.astype(np.int32), ends.astype(np.int32)), hashes, signature, none,
+                       np.zeros(0, dtype=np.int64))
+
+
+def document_fingerprint(doc: Document, config: FingerprintConfig) -> Fingerprint:
     """``fingerprint`` of a document on its own (paragraphs found again; the same ones ``analyse`` finds)."""
-    return fingerprint(doc, split_paragraphs(doc.text, doc.body_start), config, windows)
+    return fingerprint(doc, split_paragraphs(doc.text, doc.body_start), config)

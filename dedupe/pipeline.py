@@ -17,7 +17,7 @@ from dedupe.claims import Claim
 from dedupe.cluster import connected_groups
 from dedupe.config import ScanConfig
 from dedupe.errors import NoInputError
-from dedupe.fingerprint import Fingerprint, document_fingerprint
+from dedupe.fingerprint import alignment_fingerprint
 from dedupe.lsh import KeyBuckets, Sketch
 from dedupe.match import NEAR_DUPLICATE, verify_pairs
 from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
@@ -91,12 +91,13 @@ def _unpack(chunk: _AnalysedChunk, docs: Sequence[Document], buckets: KeyBuckets
                      Sketch(chunk.words[i], chunk.signatures[i]), details[i][1], details[i][2]) for i in range(n)]
 
 
-def _verify_chunk(task: tuple[list[tuple[int, int]], ScanConfig]) -> list[Match]:
-    """Matches for candidate pairs of shared documents; fingerprints recomputed once per document."""
-    pairs, config = task
-    fps: dict[int, Fingerprint] = {}
-    for n in sorted({n for pair in pairs for n in pair}):
-        fps[n] = document_fingerprint(_SHARED[n], config.fingerprint, windows=False)
+_VerifyTask = tuple[list[tuple[int, int]], ScanConfig, dict[int, tuple[tuple[Paragraph, ...], np.ndarray]]]
+
+
+def _verify_chunk(task: _VerifyTask) -> list[Match]:
+    """Matches for candidate pairs of shared documents, given each one's boilerplate paragraphs and signature."""
+    pairs, config, known = task
+    fps = {n: alignment_fingerprint(_SHARED[n], paras, sig, config.fingerprint) for n, (paras, sig) in known.items()}
     return verify_pairs(fps, pairs, config.fingerprint, config.match)
 
 
@@ -144,7 +145,12 @@ def find_matches(analyses: Sequence[Analysis], config: ScanConfig, pairs: Sequen
     """Verified matches among ``analyses`` for candidate ``pairs`` (indices)."""
     ordered = sorted(pairs)
     chunk = 256
-    tasks = [(ordered[i : i + chunk], config) for i in range(0, len(ordered), chunk)]
+    tasks: list[_VerifyTask] = []
+    for lo in range(0, len(ordered), chunk):
+        part = ordered[lo : lo + chunk]
+        needed = sorted({n for pair in part for n in pair})
+        tasks.append((part, config, {n: (tuple(p for p in analyses[n].paragraphs if p.boilerplate),
+                                         analyses[n].sketch.signature) for n in needed}))
     parts = _run(_verify_chunk, tasks, [a.document for a in analyses], config.workers, "verify", progress,
                  [len(t[0]) for t in tasks])
     matches = [m for part in parts for m in part]

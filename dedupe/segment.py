@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from dedupe.models import Paragraph, Sentence
 
@@ -193,15 +192,6 @@ def classify_boilerplate(line: str) -> str | None:
     return None
 
 
-def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        yield pos, stop
-        pos = stop + 1
-
-
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -210,34 +200,47 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _stripped_lines(text: str, start: int) -> list[tuple[int, int, str]]:
+    """(start, end, line) of each line of ``text[start:]`` with surrounding whitespace stripped (an empty
+    line for a blank one); a final newline does not start another line."""
+    pieces = text[start:].split("\n")
+    if not pieces[-1]:
+        pieces.pop()  # the text ends with a newline, or is empty
+    out = []
+    pos = start
+    for raw in pieces:
+        line = raw.strip()
+        first = pos + len(raw) - len(raw.lstrip()) if line else pos
+        out.append((first, first + len(line), line))
+        pos += len(raw) + 1
+    return out
+
+
 def split_paragraphs(text: str, start: int = 0) -> list[Paragraph]:
     """Blank-line separated blocks (or lines when the text has no blank line).
 
     Boilerplate lines inside a block become paragraphs of their own, marked with their kind.
     """
-    lines = [_trimmed(text, s, e) for s, e in _lines(text, start, len(text))]
-    blank_separated = any(s == e for s, e in lines)
+    lines = _stripped_lines(text, start)
+    blank_separated = any(not line for _, _, line in lines)
     paragraphs: list[Paragraph] = []
-    block: list[tuple[int, int]] = []
-
-    def flush() -> None:
-        if block:
-            paragraphs.append(Paragraph(block[0][0], block[-1][1]))
-            block.clear()
-
-    for s, e in lines:
-        if s == e:
-            flush()
-            continue
-        kind = classify_boilerplate(text[s:e])
+    block_start = block_end = -1
+    for s, e, line in lines:
+        kind = classify_boilerplate(line) if line else None
+        if block_start >= 0 and (not line or kind is not None or not blank_separated):
+            paragraphs.append(Paragraph(block_start, block_end))
+            block_start = -1
         if kind is not None:
-            flush()
             paragraphs.append(Paragraph(s, e, kind))
-            continue
-        block.append((s, e))
-        if not blank_separated:
-            flush()
-    flush()
+        elif line:
+            if block_start < 0:
+                block_start = s
+            block_end = e
+            if not blank_separated:
+                paragraphs.append(Paragraph(block_start, block_end))
+                block_start = -1
+    if block_start >= 0:
+        paragraphs.append(Paragraph(block_start, block_end))
     return paragraphs
 
 

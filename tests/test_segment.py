@@ -3,7 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from dedupe.models import Paragraph
 from dedupe.segment import BOILERPLATE_PATTERNS, classify_boilerplate, segment, split_paragraphs, split_sentences
 
 
@@ -97,3 +100,47 @@ def test_first_look_never_hides_boilerplate() -> None:
     assert len(found) >= 20  # the fixtures do contain boilerplate of several kinds
     ordered = sorted(lines)
     assert [classify_boilerplate(line) for line in ordered] == [_full_classification(line) for line in ordered]
+
+
+def _reference_paragraphs(text: str, start: int = 0) -> list[Paragraph]:
+    """split_paragraphs as first written: line by line, with explicit trimming."""
+    lines = []
+    pos = start
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        stop = len(text) if nl == -1 else nl
+        s, e = pos, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        lines.append((s, e))
+        pos = stop + 1
+    blank_separated = any(s == e for s, e in lines)
+    paragraphs: list[Paragraph] = []
+    block: list[tuple[int, int]] = []
+    for s, e in lines:
+        kind = classify_boilerplate(text[s:e]) if s < e else None
+        if s == e or kind is not None:
+            if block:
+                paragraphs.append(Paragraph(block[0][0], block[-1][1]))
+                block.clear()
+            if kind is not None:
+                paragraphs.append(Paragraph(s, e, kind))
+            continue
+        block.append((s, e))
+        if not blank_separated:
+            paragraphs.append(Paragraph(block[0][0], block[-1][1]))
+            block.clear()
+    if block:
+        paragraphs.append(Paragraph(block[0][0], block[-1][1]))
+    return paragraphs
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Word one.", "", " ", "\t", "Advertisement", "(With inputs from agencies)",
+                                 "two  words ", "\u2028x", "\x0c", "Also Read: x", "é"]), max_size=12),
+       st.sampled_from(["\n", "\r\n"]), st.booleans(), st.integers(0, 4))
+def test_split_paragraphs_equals_reference(lines: list[str], newline: str, trailing: bool, start: int) -> None:
+    text = newline.join(lines) + (newline if trailing else "")
+    assert split_paragraphs(text, start) == _reference_paragraphs(text, start)

@@ -21,7 +21,7 @@ from dedupe.analysis import lexicon_for
 from dedupe.cluster import connected_groups
 from dedupe.lsh import KeyBuckets
 from dedupe.match import NEAR_DUPLICATE
-from dedupe.pipeline import ScanResult, analyse_all, find_matches, read_documents
+from dedupe.pipeline import ScanResult, analyse_all, candidate_pairs, find_matches, read_documents
 from dedupe.provenance import build_provenance
 from dedupe.report import build_report, report_json
 
@@ -41,7 +41,7 @@ def main() -> None:
         buckets = KeyBuckets()
         analyses = analyse_all(read.documents, config, config.workers, buckets=buckets)
         marks.append(("analyse", time.perf_counter()))
-        pairs = buckets.pairs()
+        pairs = candidate_pairs(buckets, config.workers)
         marks.append(("LSH", time.perf_counter()))
         matches = find_matches(analyses, config, pairs)
         marks.append(("verify", time.perf_counter()))

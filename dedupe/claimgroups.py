@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from dedupe.claims import Claim
 from dedupe.cluster import connected_groups
@@ -36,6 +35,8 @@ def _vectors(texts: Sequence[str], **options: Any) -> Any:
     """Row-normalised TF-IDF vectors (fitted on these texts: same texts, same vectors)."""
     if not texts:
         return None
+    from sklearn.feature_extraction.text import TfidfVectorizer  # on first use: see roles.make_pipeline
+
     try:
         return TfidfVectorizer(sublinear_tf=True, dtype=np.float64, **options).fit_transform(texts)
     except ValueError:  # empty vocabulary: nothing but stop words or punctuation

@@ -112,18 +112,24 @@ class KeyBuckets:
                 self._owners[p].append(o.astype(np.int32))
         self.count += int(keys.size)
 
-    def pairs(self) -> list[tuple[int, int]]:
-        """Pairs (i < j) of owners sharing a key, sorted; the buckets are emptied."""
-        found = []
-        for p in range(self.partitions):
-            if self._keys[p]:
-                keys, owners = np.concatenate(self._keys[p]), np.concatenate(self._owners[p])
-                self._keys[p], self._owners[p] = [], []
-                found.append(pairs_sharing_keys(owners, keys))
-        if not found:
+    def partition_pairs(self, partition: int) -> np.ndarray:
+        """Pairs (i < j) of owners sharing a key of one partition: int64[n, 2]."""
+        if not self._keys[partition]:
+            return np.zeros((0, 2), dtype=np.int64)
+        return pairs_sharing_keys(np.concatenate(self._owners[partition]), np.concatenate(self._keys[partition]))
+
+    @staticmethod
+    def merge(parts: Sequence[np.ndarray]) -> list[tuple[int, int]]:
+        """The pairs of all partitions, sorted, each once."""
+        if not parts:
             return []
-        pairs = np.unique(np.concatenate(found), axis=0)
-        return [(int(i), int(j)) for i, j in pairs]
+        pairs = np.concatenate(parts)
+        codes = np.unique((pairs[:, 0] << 32) | pairs[:, 1])  # document indices stay below 2**31
+        return list(zip((codes >> 32).tolist(), (codes & 0xFFFFFFFF).tolist(), strict=True))
+
+    def pairs(self) -> list[tuple[int, int]]:
+        """Pairs (i < j) of owners sharing a key, sorted."""
+        return self.merge([self.partition_pairs(p) for p in range(self.partitions)])
 
 
 def candidate_pairs(keys: Sequence[np.ndarray]) -> list[tuple[int, int]]:

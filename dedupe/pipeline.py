@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO, TypeVar, cast
 
 import numpy as np
 
@@ -24,8 +24,8 @@ from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
 from dedupe.provenance import Provenance, build_provenance
 from dedupe.readers import ReadResult, read_inputs
 
-__all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "find_matches", "finish_scan",
-           "read_documents", "scan"]
+__all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "candidate_pairs", "find_matches",
+           "finish_scan", "read_documents", "scan"]
 
 Progress = Callable[[str, int, int], None]
 _Task = TypeVar("_Task")
@@ -43,20 +43,24 @@ class ScanResult:
     provenance: Provenance
 
 
-# The documents of the running stage. Worker processes read them from here: under fork they inherit the
-# list (nothing is pickled); elsewhere the pool initializer receives it once per worker.
-_SHARED: Sequence[Document] = ()
+# What the running stage's workers read: the documents, or the band-key buckets. Under fork the worker
+# processes inherit it (nothing is pickled); elsewhere the pool initializer receives it once per worker.
+_SHARED: object = ()
 
 
-def _share(docs: Sequence[Document]) -> None:
+def _share(shared: object) -> None:
     global _SHARED
-    _SHARED = docs
+    _SHARED = shared
 
 
-def _pool(workers: int, docs: Sequence[Document]) -> ProcessPoolExecutor:
+def _docs() -> Sequence[Document]:
+    return cast(Sequence[Document], _SHARED)
+
+
+def _pool(workers: int, shared: object) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_share, initargs=(docs,))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_share, initargs=(shared,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +78,7 @@ class _AnalysedChunk:
 
 def _analyse_range(task: tuple[int, int, ScanConfig]) -> _AnalysedChunk:
     lo, hi, config = task
-    analyses, keys = analyse_batch(_SHARED[lo:hi], config)
+    analyses, keys = analyse_batch(_docs()[lo:hi], config)
     details = None if config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
     return _AnalysedChunk(
         lo, [a.paragraphs for a in analyses], details, [a.sketch.words for a in analyses],
@@ -97,24 +101,35 @@ _VerifyTask = tuple[list[tuple[int, int]], ScanConfig, dict[int, tuple[tuple[Par
 def _verify_chunk(task: _VerifyTask) -> list[Match]:
     """Matches for candidate pairs of shared documents, given each one's boilerplate paragraphs and signature."""
     pairs, config, known = task
-    fps = {n: alignment_fingerprint(_SHARED[n], paras, sig, config.fingerprint) for n, (paras, sig) in known.items()}
+    fps = {n: alignment_fingerprint(_docs()[n], paras, sig, config.fingerprint) for n, (paras, sig) in known.items()}
     return verify_pairs(fps, pairs, config.fingerprint, config.match)
 
 
-def _run(fn: Callable[[_Task], _Result], tasks: list[_Task], docs: Sequence[Document], workers: int,
+def _partition_pairs(partition: int) -> np.ndarray:
+    return cast(KeyBuckets, _SHARED).partition_pairs(partition)
+
+
+def candidate_pairs(buckets: KeyBuckets, workers: int = 1, progress: Progress | None = None) -> list[tuple[int, int]]:
+    """The pairs of documents sharing a band key, one partition of the buckets per task."""
+    parts = range(buckets.partitions)
+    return KeyBuckets.merge(_run(_partition_pairs, list(parts), buckets, workers, "candidates", progress,
+                                 [1 for _ in parts]))
+
+
+def _run(fn: Callable[[_Task], _Result], tasks: list[_Task], shared: object, workers: int,
          stage: str, progress: Progress | None, sizes: list[int]) -> list[_Result]:
     """Results of ``fn`` over ``tasks`` in task order, in worker processes when ``workers`` > 1."""
     results: list[_Result] = []
     done, total = 0, sum(sizes)
     if workers > 1 and len(tasks) > 1:
-        with _pool(workers, docs) as pool:
+        with _pool(workers, shared) as pool:
             for size, part in zip(sizes, pool.map(fn, tasks), strict=True):
                 results.append(part)
                 done += size
                 _report(progress, stage, done, total)
         return results
     previous = _SHARED
-    _share(docs)
+    _share(shared)
     try:
         for size, task in zip(sizes, tasks, strict=True):
             results.append(fn(task))
@@ -184,4 +199,4 @@ def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress
     read = read_documents(paths, config)
     buckets = KeyBuckets()
     analyses = analyse_all(read.documents, config, config.workers, progress, buckets)
-    return finish_scan(config, read, analyses, buckets.pairs(), progress)
+    return finish_scan(config, read, analyses, candidate_pairs(buckets, config.workers, progress), progress)

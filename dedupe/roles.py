@@ -14,10 +14,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
-
 ROLES = ("source", "credit", "venue", "subject", "photo-credit", "non-verification")
 _WORD = re.compile(r"[\w'/-]+|[^\w\s]")
 WINDOW = 6
@@ -50,7 +46,13 @@ def example_features(example: RoleExample) -> str:
     return features(example.sentence[:at], example.mention, example.sentence[at + len(example.mention):])
 
 
-def make_pipeline() -> Pipeline:
+def make_pipeline() -> Any:
+    """TF-IDF word n-grams and a logistic regression (a scikit-learn Pipeline; scikit-learn is imported here,
+    on first use, so that scans without attribution start quickly)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
     return Pipeline([
         ("tfidf", TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), sublinear_tf=True, lowercase=False)),
         ("clf", LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced", random_state=0)),

@@ -24,29 +24,45 @@ class _Chain:
     seeds: int
 
 
-def _usable(hashes: np.ndarray, common: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Positions in ``hashes`` of values in ``common`` (sorted) and the index of each one's value there."""
-    where = np.searchsorted(common, hashes)
-    hit = np.flatnonzero(common[np.minimum(where, common.size - 1)] == hashes) if common.size else where[:0]
-    return hit, where[hit]
+@dataclass(frozen=True, slots=True)
+class SharedShingles:
+    """What two shingle-hash sequences share: the seeds for chaining, and set sizes for exact Jaccard."""
+
+    i: np.ndarray  # seed positions in a (sorted by i, then j)
+    j: np.ndarray  # ... and in b
+    distinct_a: int
+    distinct_b: int
+    common: int  # distinct hashes in both
+
+
+def compare_shingles(a: np.ndarray, b: np.ndarray, max_occurrences: int) -> SharedShingles:
+    """One sort of both sequences: every (i, j) with ``a[i] == b[j]``, except for hashes found more than
+    ``max_occurrences`` times on either side (too repetitive to seed a passage), and the set sizes."""
+    both = np.concatenate([a, b])
+    order = np.argsort(both, kind="stable")  # equal hashes: positions in a first, then in b, each ascending
+    values = both[order]
+    first = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if values.size else np.zeros(0, dtype=np.intp)
+    size = np.diff(np.r_[first, values.size])
+    in_a = np.add.reduceat((order < a.size).astype(np.int64), first) if first.size else first
+    in_b = size - in_a
+    common = (in_a > 0) & (in_b > 0)
+    usable = common & (in_a <= max_occurrences) & (in_b <= max_occurrences)
+    single = usable & (in_a == 1) & (in_b == 1)  # almost every seed
+    i, j = [order[first[single]]], [order[first[single] + 1] - a.size]
+    for g in np.flatnonzero(usable & ~single).tolist():
+        at, na, nb = int(first[g]), int(in_a[g]), int(in_b[g])
+        i.append(np.repeat(order[at : at + na], nb))
+        j.append(np.tile(order[at + na : at + na + nb] - a.size, na))
+    seed_i, seed_j = np.concatenate(i), np.concatenate(j)
+    by_position = np.lexsort((seed_j, seed_i))
+    return SharedShingles(seed_i[by_position], seed_j[by_position], int(np.count_nonzero(in_a)),
+                          int(np.count_nonzero(in_b)), int(np.count_nonzero(common)))
 
 
 def seeds(a: np.ndarray, b: np.ndarray, max_occurrences: int) -> tuple[np.ndarray, np.ndarray]:
-    """(i, j) positions of shingles shared by ``a`` and ``b``, sorted by i then j, skipping very repetitive
-    ones (a shingle found more than ``max_occurrences`` times on either side)."""
-    ua, ca = np.unique(a, return_counts=True)
-    ub, cb = np.unique(b, return_counts=True)
-    common, ia, ib = np.intersect1d(ua, ub, assume_unique=True, return_indices=True)
-    common = common[(ca[ia] <= max_occurrences) & (cb[ib] <= max_occurrences)]
-    pa, va = _usable(a, common)
-    pb, vb = _usable(b, common)
-    order = np.argsort(vb, kind="stable")  # by value, then position
-    pb, vb = pb[order], vb[order]
-    lo = np.searchsorted(vb, va, side="left")
-    count = np.searchsorted(vb, va, side="right") - lo
-    i = np.repeat(pa, count)
-    j = pb[np.repeat(lo, count) + np.arange(i.size) - np.repeat(np.cumsum(count) - count, count)]
-    return i, j
+    """(i, j) positions of shingles shared by ``a`` and ``b``, sorted by i then j (see ``compare_shingles``)."""
+    shared = compare_shingles(a, b, max_occurrences)
+    return shared.i, shared.j
 
 
 def chain_seeds(i: np.ndarray, j: np.ndarray, max_gap: int) -> list[_Chain]:
@@ -95,10 +111,10 @@ def _overlap(s0: int, e0: int, s1: int, e1: int) -> int:
 
 
 def shared_passages(
-    fa: Fingerprint, fb: Fingerprint, shingle_size: int, min_words: int, max_gap: int, max_occurrences: int
+    fa: Fingerprint, fb: Fingerprint, shared: SharedShingles, shingle_size: int, min_words: int, max_gap: int
 ) -> list[tuple[int, int, int, int]]:
     """Non-overlapping passages as word ranges [ia, ea) in a and [jb, eb) in b, longest first."""
-    chains = chain_seeds(*seeds(fa.hashes, fb.hashes, max_occurrences), max_gap)
+    chains = chain_seeds(shared.i, shared.j, max_gap)
     n_a, n_b = len(fa.tokens), len(fb.tokens)
     runs = []
     for c in chains:

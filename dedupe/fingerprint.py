@@ -230,17 +230,6 @@ def fingerprint(doc: Document, paragraphs: Sequence[Paragraph], config: Fingerpr
     return Fingerprint(doc.id, offsets, hashes, sig, window_sigs, window_starts)
 
 
-def alignment_fingerprint(doc: Document, paragraphs: Sequence[Paragraph], signature: np.ndarray,
-                          config: FingerprintConfig) -> Fingerprint:
-    """What verifying a candidate pair needs (offsets and shingle hashes), with the signature a scan already has
-    and no passage windows. Only the boilerplate ones among ``paragraphs`` matter (their words are left out)."""
-    starts, ends, words = content_words(doc, paragraphs)
-    hashes = combine_shingles(words, config.shingle_size)
-    none = np.zeros((0, config.num_perm), dtype=np.uint32)
-    return Fingerprint(doc.id, Tokens((), starts.astype(np.int32), ends.astype(np.int32)), hashes, signature, none,
-                       np.zeros(0, dtype=np.int64))
-
-
 def document_fingerprint(doc: Document, config: FingerprintConfig) -> Fingerprint:
     """``fingerprint`` of a document on its own (paragraphs found again; the same ones ``analyse`` finds)."""
     return fingerprint(doc, split_paragraphs(doc.text, doc.body_start), config)

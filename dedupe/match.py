@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from dedupe.align import coverage, shared_passages, to_passage
+from dedupe.align import SharedShingles, compare_shingles, coverage, shared_passages, to_passage
 from dedupe.config import FingerprintConfig, MatchConfig
 from dedupe.fingerprint import Fingerprint
 from dedupe.models import Match
@@ -15,13 +15,12 @@ NEAR_DUPLICATE = "near-duplicate"
 PARTIAL_REUSE = "partial-reuse"
 
 
-def jaccard_and_containment(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
+def jaccard_and_containment(shared: SharedShingles) -> tuple[float, float, float]:
     """Exact Jaccard of the shingle sets, and containment of a in b and of b in a."""
-    sa, sb = np.unique(a), np.unique(b)
-    if sa.size == 0 or sb.size == 0:
+    na, nb, inter = shared.distinct_a, shared.distinct_b, shared.common
+    if na == 0 or nb == 0:
         return 0.0, 0.0, 0.0
-    inter = np.intersect1d(sa, sb, assume_unique=True).size
-    return inter / (sa.size + sb.size - inter), inter / sa.size, inter / sb.size
+    return inter / (na + nb - inter), inter / na, inter / nb
 
 
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -30,14 +29,13 @@ def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 def verify(fa: Fingerprint, fb: Fingerprint, fconf: FingerprintConfig, mconf: MatchConfig) -> Match | None:
     """A Match when the two documents share at least one passage of ``min_passage_words``."""
-    runs = shared_passages(
-        fa, fb, fconf.shingle_size, mconf.min_passage_words, mconf.max_gap, mconf.max_seed_occurrences
-    )
+    shared = compare_shingles(fa.hashes, fb.hashes, mconf.max_seed_occurrences)
+    runs = shared_passages(fa, fb, shared, fconf.shingle_size, mconf.min_passage_words, mconf.max_gap)
     if not runs:
         return None
     cov_a = coverage([(r[0], r[1]) for r in runs], len(fa.tokens))
     cov_b = coverage([(r[2], r[3]) for r in runs], len(fb.tokens))
-    jac, cont_a, cont_b = jaccard_and_containment(fa.hashes, fb.hashes)
+    jac, cont_a, cont_b = jaccard_and_containment(shared)
     kind = NEAR_DUPLICATE if min(cov_a, cov_b) >= mconf.near_duplicate_coverage else PARTIAL_REUSE
     return Match(
         a=fa.doc_id,

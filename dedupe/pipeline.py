@@ -17,12 +17,12 @@ from dedupe.claims import Claim
 from dedupe.cluster import connected_groups
 from dedupe.config import ScanConfig
 from dedupe.errors import NoInputError
-from dedupe.fingerprint import alignment_fingerprint
 from dedupe.lsh import KeyBuckets, Sketch
 from dedupe.match import NEAR_DUPLICATE, verify_pairs
 from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
 from dedupe.provenance import Provenance, build_provenance
 from dedupe.readers import ReadResult, read_inputs
+from dedupe.sketch import alignment_fingerprints
 
 __all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "candidate_pairs", "find_matches",
            "finish_scan", "read_documents", "scan"]
@@ -101,8 +101,10 @@ _VerifyTask = tuple[list[tuple[int, int]], ScanConfig, dict[int, tuple[tuple[Par
 def _verify_chunk(task: _VerifyTask) -> list[Match]:
     """Matches for candidate pairs of shared documents, given each one's boilerplate paragraphs and signature."""
     pairs, config, known = task
-    fps = {n: alignment_fingerprint(_docs()[n], paras, sig, config.fingerprint) for n, (paras, sig) in known.items()}
-    return verify_pairs(fps, pairs, config.fingerprint, config.match)
+    ids = sorted(known)
+    fps = alignment_fingerprints([_docs()[n] for n in ids], [known[n][0] for n in ids], [known[n][1] for n in ids],
+                                 config.fingerprint)
+    return verify_pairs(dict(zip(ids, fps, strict=True)), pairs, config.fingerprint, config.match)
 
 
 def _partition_pairs(partition: int) -> np.ndarray:

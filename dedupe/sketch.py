@@ -12,18 +12,29 @@ from collections.abc import Sequence
 import numpy as np
 
 from dedupe.config import FingerprintConfig, MatchConfig
-from dedupe.fingerprint import MAX_HASH, SAME_TOKENS, combine_shingles, content_words, hashed_tokens, permuted
+from dedupe.fingerprint import (
+    MAX_HASH,
+    SAME_TOKENS,
+    Fingerprint,
+    combine_shingles,
+    content_words,
+    hashed_tokens,
+    permuted,
+)
 from dedupe.lsh import DOC_KIND, WINDOW_KIND, Sketch, band_key_matrix, lsh_params
 from dedupe.models import Document, Paragraph
+from dedupe.normalize import Tokens
+
+_Words = tuple[np.ndarray, np.ndarray, np.ndarray]  # starts, ends (offsets into the document), word hashes
 
 
-def _batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]]) -> list[np.ndarray]:
-    """Word hashes of each document's content (body without boilerplate), as ``content_words`` gives them.
+def batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]]) -> list[_Words]:
+    """``content_words`` of each document (its body's words outside boilerplate paragraphs).
 
     Bodies are joined by newlines (no word spans one) and tokenised in one pass; a body that is not ASCII
     after typographic replacements (see ``hashed_tokens``) is tokenised on its own.
     """
-    out: list[np.ndarray | None] = [None] * len(docs)
+    out: list[_Words | None] = [None] * len(docs)
     joined: list[str] = []
     offsets: list[int] = []
     dropped: list[tuple[int, int]] = []
@@ -33,23 +44,33 @@ def _batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragra
         if not body.isascii():
             body = body.translate(SAME_TOKENS)
         if not body.isascii():
-            out[n] = content_words(doc, list(paras))[2]
+            out[n] = content_words(doc, paras)
             body = ""
         shift = position - doc.body_start
         dropped += [(p.start + shift, p.end + shift) for p in paras if p.boilerplate is not None and body]
         joined.append(body)
-        offsets.append(position)
+        offsets.append(position - doc.body_start)
         position += len(body) + 1
-    starts, _, hashes = hashed_tokens("\n".join(joined))
+    starts, ends, hashes = hashed_tokens("\n".join(joined))
     if dropped:
         bounds = np.array(dropped, dtype=np.int64).ravel()
         keep = np.searchsorted(bounds, starts, side="right") % 2 == 0
-        starts, hashes = starts[keep], hashes[keep]
-    cuts = np.searchsorted(starts, offsets[1:])
-    for n, part in enumerate(np.split(hashes, cuts)):
+        starts, ends, hashes = starts[keep], ends[keep], hashes[keep]
+    cuts = np.searchsorted(starts, [o + d.body_start for o, d in zip(offsets[1:], docs[1:], strict=True)])
+    parts = zip(np.split(starts, cuts), np.split(ends, cuts), np.split(hashes, cuts), strict=True)
+    for n, (s, e, h) in enumerate(parts):
         if out[n] is None:
-            out[n] = part
-    return [h if h is not None else np.zeros(0, dtype=np.uint32) for h in out]
+            out[n] = (s - offsets[n], e - offsets[n], h)
+    return [w for w in out if w is not None]
+
+
+def alignment_fingerprints(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]],
+                           signatures: Sequence[np.ndarray], fc: FingerprintConfig) -> list[Fingerprint]:
+    """``fingerprint.alignment_fingerprint`` of every document, tokenised as one batch."""
+    none = np.zeros((0, fc.num_perm), dtype=np.uint32)
+    return [Fingerprint(d.id, Tokens((), s.astype(np.int32), e.astype(np.int32)), combine_shingles(h, fc.shingle_size),
+                        sig, none, np.zeros(0, dtype=np.int64))
+            for d, (s, e, h), sig in zip(docs, batch_words(docs, paragraphs), signatures, strict=True)]
 
 
 def _shingles(words: list[np.ndarray], size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -81,7 +102,7 @@ def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]]
              mc: MatchConfig) -> tuple[list[Sketch], list[np.ndarray]]:
     """``lsh.sketch(fingerprint(doc, paragraphs, fc), ...)`` of every document, computed as one batch:
     the sketches, and each document's band keys."""
-    words = _batch_words(docs, paragraphs)
+    words = [h for _, _, h in batch_words(docs, paragraphs)]
     hashes, n_shingles = _shingles(words, fc.shingle_size)
     word_counts = [w.size for w in words]
     empty_sig = np.full(fc.num_perm, MAX_HASH, dtype=np.uint32)

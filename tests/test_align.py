@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.align import chain_seeds, seeds
+from dedupe.align import chain_seeds, compare_shingles, seeds
 
 HASHES = st.lists(st.integers(0, 12), max_size=40).map(lambda v: np.array(v, dtype=np.uint32))
 
@@ -18,6 +18,8 @@ def test_seeds_equal_brute_force(a: np.ndarray, b: np.ndarray, limit: int) -> No
                 if x == y and la.count(x) <= limit and lb.count(y) <= limit]
     i, j = seeds(a, b, limit)
     assert list(zip(i.tolist(), j.tolist(), strict=True)) == expected
+    shared = compare_shingles(a, b, limit)
+    assert (shared.distinct_a, shared.distinct_b, shared.common) == (len(set(la)), len(set(lb)), len(set(la) & set(lb)))
 
 
 def _reference_chains(pairs: list[tuple[int, int]], max_gap: int) -> list[tuple[int, int, int, int, int]]:

@@ -11,7 +11,7 @@ from dedupe.fingerprint import fingerprint
 from dedupe.lsh import sketch
 from dedupe.models import Document
 from dedupe.segment import split_paragraphs
-from dedupe.sketch import sketches
+from dedupe.sketch import alignment_fingerprints, sketches
 
 WORD = st.sampled_from(["tass", "reported", "the", "minister", "said", "don't", "café", "ﬁre", "’s", "42", "a"])
 LINE = st.one_of(
@@ -43,3 +43,20 @@ def test_batch_equals_one_at_a_time(specs: list[tuple[list[str], bool]], shape: 
         assert got.words == want.words
         assert np.array_equal(got.signature, want.signature)
         assert got_keys.tolist() == want_keys.tolist()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(DOC, min_size=1, max_size=6))
+def test_alignment_fingerprints_equal_one_at_a_time(specs: list[tuple[list[str], bool]]) -> None:
+    fc = FingerprintConfig()
+    docs = _docs(specs)
+    paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
+    signatures = [np.full(fc.num_perm, n, dtype=np.uint32) for n in range(len(docs))]
+    for doc, paras, sig, got in zip(docs, paragraphs, signatures,
+                                    alignment_fingerprints(docs, paragraphs, signatures, fc), strict=True):
+        want = fingerprint(doc, paras, fc)
+        assert got.doc_id == doc.id
+        assert got.tokens.starts.tolist() == want.tokens.starts.tolist()
+        assert got.tokens.ends.tolist() == want.tokens.ends.tolist()
+        assert got.hashes.tolist() == want.hashes.tolist()
+        assert got.signature is sig

@@ -1,6 +1,6 @@
 """A synthetic news corpus with a known share of syndicated copies (deterministic for a seed).
 
-Words come from a Zipf-distributed vocabulary; an article is 6-9 paragraphs of 3-4 sentences
+Words come from a Zipf-distributed vocabulary; an article is 7-10 paragraphs of 3-4 sentences
 (about 600 words). A share of the articles are copies of an earlier one: verbatim with new
 boilerplate, trimmed, paragraphs reordered, or a partial reuse (two paragraphs inside new text).
 """
@@ -28,7 +28,7 @@ class Corpus:
         self.copy_share = copy_share
 
     def _sentence(self) -> str:
-        n = self.rng.randint(14, 24)
+        n = self.rng.randint(15, 25)
         body = self.rng.choices(self.words, cum_weights=self.cum_weights, k=n)
         for i in range(1, n, 4):
             body[i] = self.rng.choice(_FUNCTION)
@@ -38,7 +38,7 @@ class Corpus:
         return " ".join(self._sentence() for _ in range(self.rng.randint(3, 4)))
 
     def article(self) -> list[str]:
-        return [self._paragraph() for _ in range(self.rng.randint(6, 9))]
+        return [self._paragraph() for _ in range(self.rng.randint(7, 10))]
 
     def _copy(self, original: list[str]) -> tuple[str, list[str]]:
         kind = self.rng.choice(["verbatim", "trimmed", "reordered", "partial"])

@@ -45,8 +45,8 @@ NO_ATTRIBUTION = DocumentAttribution((), (), False, frozenset())
 
 
 def analyse_batch(docs: Sequence[Document], config: ScanConfig) -> tuple[list[Analysis], list[np.ndarray]]:
-    """``analyse`` of each document, and each one's band keys (``lsh.document_keys``); fingerprints are
-    computed for the whole batch at once."""
+    """``analyse`` of each document, and each one's band keys (the set ``lsh.document_keys`` gives);
+    fingerprints are computed for the whole batch at once."""
     if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
         split = [split_paragraphs(d.text, d.body_start) for d in docs]
         found, keys = sketches(docs, split, config.fingerprint, config.match)

@@ -8,9 +8,11 @@ are candidates. The tests check that the pairs are the ones ``MinHashLSH`` finds
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 from datasketch import MinHashLSH
@@ -65,10 +67,8 @@ def sketch(fp: Fingerprint, threshold: float, passage_threshold: float, num_perm
 
 
 def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Pairs (i < j) of owners sharing a key: int64[n_pairs, 2], sorted, unique.
-
-    ``owners[k]`` owns ``keys[k]``; an owner lists each of its keys once (as ``document_keys`` gives them).
-    """
+    """Pairs (i < j) of owners sharing a key: int64[n_pairs, 2], sorted, unique. ``owners[k]`` owns ``keys[k]``
+    (an owner may list a key more than once)."""
     if keys.size < 2:
         return np.zeros((0, 2), dtype=np.int64)
     order = np.argsort(keys)
@@ -83,6 +83,7 @@ def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray) -> np.ndarray:
     left = np.repeat(np.arange(k.size), later)
     right = left + 1 + np.arange(left.size) - np.repeat(np.cumsum(later) - later, later)
     a, b = o[left], o[right]
+    a, b = a[a != b], b[a != b]
     n = np.int64(int(o.max()) + 1)
     codes = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
     return np.stack([codes // n, codes % n], axis=1)
@@ -92,31 +93,92 @@ class KeyBuckets:
     """Band keys of many documents, gathered batch by batch, and the pairs of documents that share one.
 
     Keys are split by their low bits into ``partitions`` as they arrive and paired one partition at a time,
-    so the sort needs memory for a share of the keys only. Each document's keys must arrive in one batch,
-    distinct (as ``document_keys`` gives them).
+    so the sort needs memory for a share of the keys only. Past ``memory_keys`` keys (12 bytes each, with
+    their owner) they move to files in a temporary folder (under ``TMPDIR``), so memory stays bounded
+    however many documents a scan holds; ``close`` (or the context manager) removes the folder. Each
+    document's keys may arrive in several batches.
     """
 
-    def __init__(self, partitions: int = 16) -> None:
+    def __init__(self, partitions: int = 16, memory_keys: int = 32_000_000) -> None:
         self.partitions = partitions
+        self.memory_keys = memory_keys
         self._keys: list[list[np.ndarray]] = [[] for _ in range(partitions)]
         self._owners: list[list[np.ndarray]] = [[] for _ in range(partitions)]
+        self._in_memory = 0
+        self._spill: tempfile.TemporaryDirectory[str] | None = None
         self.count = 0
 
-    def add(self, owners: np.ndarray, keys: np.ndarray) -> None:
-        part = (keys % self.partitions).astype(np.int16)
+    def __enter__(self) -> KeyBuckets:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._keys = [[] for _ in range(self.partitions)]
+        self._owners = [[] for _ in range(self.partitions)]
+        if self._spill is not None:
+            self._spill.cleanup()
+            self._spill = None
+
+    @property
+    def spilled(self) -> bool:
+        return self._spill is not None
+
+    def _file(self, kind: str, partition: int) -> Path:
+        assert self._spill is not None
+        return Path(self._spill.name) / f"{kind}-{partition:03d}.bin"
+
+    def _flush(self) -> None:
+        if self._spill is None:
+            self._spill = tempfile.TemporaryDirectory(prefix="dedupe-keys-")
+        for p in range(self.partitions):
+            if self._keys[p]:
+                with self._file("keys", p).open("ab") as f:
+                    for k in self._keys[p]:
+                        k.tofile(f)
+                with self._file("owners", p).open("ab") as f:
+                    for o in self._owners[p]:
+                        o.tofile(f)
+        self._keys = [[] for _ in range(self.partitions)]
+        self._owners = [[] for _ in range(self.partitions)]
+        self._in_memory = 0
+
+    @staticmethod
+    def partitioned(owners: np.ndarray, keys: np.ndarray, partitions: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(owners, keys) ordered by partition, and where each partition after the first begins (for ``add``;
+        a worker process can do this part)."""
+        part = (keys % partitions).astype(np.int16)
         order = np.argsort(part, kind="stable")
-        cuts = np.searchsorted(part[order], np.arange(1, self.partitions))
-        for p, (o, k) in enumerate(zip(np.split(owners[order], cuts), np.split(keys[order], cuts), strict=True)):
+        return owners[order].astype(np.int32), keys[order].astype(np.int64), np.searchsorted(
+            part[order], np.arange(1, partitions))
+
+    def add(self, owners: np.ndarray, keys: np.ndarray, cuts: np.ndarray | None = None) -> None:
+        """Add keys with their owners; with ``cuts``, they are already ``partitioned``."""
+        if cuts is None:
+            owners, keys, cuts = self.partitioned(owners, keys, self.partitions)
+        for p, (o, k) in enumerate(zip(np.split(owners, cuts), np.split(keys, cuts), strict=True)):
             if k.size:
                 self._keys[p].append(k)
-                self._owners[p].append(o.astype(np.int32))
+                self._owners[p].append(o)
         self.count += int(keys.size)
+        self._in_memory += int(keys.size)
+        if self._in_memory > self.memory_keys:
+            self._flush()
+
+    def _partition(self, partition: int) -> tuple[np.ndarray, np.ndarray]:
+        keys, owners = list(self._keys[partition]), list(self._owners[partition])
+        if self._spill is not None and self._file("keys", partition).exists():
+            keys.insert(0, np.fromfile(self._file("keys", partition), dtype=np.int64))
+            owners.insert(0, np.fromfile(self._file("owners", partition), dtype=np.int32))
+        if not keys:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)
+        return np.concatenate(owners), np.concatenate(keys)
 
     def partition_pairs(self, partition: int) -> np.ndarray:
         """Pairs (i < j) of owners sharing a key of one partition: int64[n, 2]."""
-        if not self._keys[partition]:
-            return np.zeros((0, 2), dtype=np.int64)
-        return pairs_sharing_keys(np.concatenate(self._owners[partition]), np.concatenate(self._keys[partition]))
+        owners, keys = self._partition(partition)
+        return pairs_sharing_keys(owners, keys)
 
     @staticmethod
     def merge(parts: Sequence[np.ndarray]) -> list[tuple[int, int]]:

@@ -72,24 +72,28 @@ class _AnalysedChunk:
     details: list[tuple[tuple[Sentence, ...], DocumentAttribution, tuple[Claim, ...]]] | None  # None: copies mode
     words: list[int]
     signatures: np.ndarray  # uint32[hi - lo, num_perm]
-    keys: np.ndarray  # int64, every document's band keys in turn
-    key_counts: np.ndarray  # int64[hi - lo]
+    owners: np.ndarray  # int32: document index of each key
+    keys: np.ndarray  # int64 band keys, ordered by KeyBuckets partition
+    cuts: np.ndarray  # where each partition after the first begins
+
+
+_PARTITIONS = 16
 
 
 def _analyse_range(task: tuple[int, int, ScanConfig]) -> _AnalysedChunk:
     lo, hi, config = task
     analyses, keys = analyse_batch(_docs()[lo:hi], config)
     details = None if config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
-    return _AnalysedChunk(
-        lo, [a.paragraphs for a in analyses], details, [a.sketch.words for a in analyses],
-        np.stack([a.sketch.signature for a in analyses]), np.concatenate(keys),
-        np.array([k.size for k in keys], dtype=np.int64))
+    owners = np.repeat(np.arange(lo, hi), [k.size for k in keys])
+    return _AnalysedChunk(lo, [a.paragraphs for a in analyses], details, [a.sketch.words for a in analyses],
+                          np.stack([a.sketch.signature for a in analyses]),
+                          *KeyBuckets.partitioned(owners, np.concatenate(keys), _PARTITIONS))
 
 
 def _unpack(chunk: _AnalysedChunk, docs: Sequence[Document], buckets: KeyBuckets | None) -> list[Analysis]:
     n = len(chunk.paragraphs)
     if buckets is not None:
-        buckets.add(np.repeat(np.arange(chunk.lo, chunk.lo + n), chunk.key_counts), chunk.keys)
+        buckets.add(chunk.owners, chunk.keys, chunk.cuts if buckets.partitions == _PARTITIONS else None)
     details = chunk.details or [((), NO_ATTRIBUTION, ())] * n
     return [Analysis(docs[chunk.lo + i], chunk.paragraphs[i], details[i][0],
                      Sketch(chunk.words[i], chunk.signatures[i]), details[i][1], details[i][2]) for i in range(n)]
@@ -199,6 +203,7 @@ def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress
     """Scan files and folders for copies and provenance. Raises NoInputError when no document could be read."""
     config = config or ScanConfig()
     read = read_documents(paths, config)
-    buckets = KeyBuckets()
-    analyses = analyse_all(read.documents, config, config.workers, progress, buckets)
-    return finish_scan(config, read, analyses, candidate_pairs(buckets, config.workers, progress), progress)
+    with KeyBuckets(_PARTITIONS) as buckets:  # closed (keys dropped) before the stages that need memory for matches
+        analyses = analyse_all(read.documents, config, config.workers, progress, buckets)
+        pairs = candidate_pairs(buckets, config.workers, progress)
+    return finish_scan(config, read, analyses, pairs, progress)

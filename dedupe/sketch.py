@@ -98,10 +98,25 @@ def _local_index(sizes: np.ndarray) -> np.ndarray:
     return out
 
 
+def signatures(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]],
+               fc: FingerprintConfig) -> np.ndarray:
+    """uint32[len(docs), num_perm]: the whole-text MinHash signature of every document, computed as one batch
+    (the same values as ``fingerprint(doc, ...).signature``, and as datasketch's ``MinHash`` given the same
+    shingle hashes). A document without words gets all ``MAX_HASH``."""
+    hashes, n_shingles = _shingles([h for _, _, h in batch_words(docs, paragraphs)], fc.shingle_size)
+    out = np.full((len(docs), fc.num_perm), MAX_HASH, dtype=np.uint32)
+    has = np.flatnonzero(n_shingles)
+    if has.size:
+        firsts = (np.cumsum(n_shingles) - n_shingles)[has]
+        out[has] = np.minimum.reduceat(permuted(hashes, fc.num_perm, fc.seed), firsts, axis=1).T
+    return out
+
+
 def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]], fc: FingerprintConfig,
              mc: MatchConfig) -> tuple[list[Sketch], list[np.ndarray]]:
     """``lsh.sketch(fingerprint(doc, paragraphs, fc), ...)`` of every document, computed as one batch:
-    the sketches, and each document's band keys."""
+    the sketches, and each document's band keys (the same set as ``document_keys``, but neither sorted nor
+    deduplicated: candidate search does not need it)."""
     words = [h for _, _, h in batch_words(docs, paragraphs)]
     hashes, n_shingles = _shingles(words, fc.shingle_size)
     word_counts = [w.size for w in words]
@@ -129,7 +144,6 @@ def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]]
     per_doc: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(docs)
     window_cuts = np.searchsorted(window_doc, docs_with[1:])
     for n, whole, parts in zip(docs_with.tolist(), whole_keys, np.split(window_keys, window_cuts), strict=True):
-        ordered = np.sort(np.concatenate([whole, parts.ravel()]).astype(np.int64))
-        per_doc[n] = ordered[np.r_[True, ordered[1:] != ordered[:-1]]]
+        per_doc[n] = np.concatenate([whole, parts.ravel()]).astype(np.int64)
     sig_of = dict(zip(docs_with.tolist(), doc_sigs, strict=True))
     return [Sketch(word_counts[n], sig_of.get(n, empty_sig)) for n in range(len(docs))], per_doc

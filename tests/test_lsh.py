@@ -85,9 +85,10 @@ def test_pairs_sharing_keys_equal_brute_force(key_sets: list[set[int]]) -> None:
     found = pairs_sharing_keys(owners, np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64))
     expected = [[i, j] for i in range(len(keys)) for j in range(i + 1, len(keys)) if key_sets[i] & key_sets[j]]
     assert found.tolist() == expected
-    buckets = KeyBuckets(partitions=4)  # the same pairs, gathered in two batches over four partitions
-    half = len(keys) // 2
-    for lo, hi in ((0, half), (half, len(keys))):
-        if hi > lo:
-            buckets.add(np.repeat(np.arange(lo, hi), [k.size for k in keys[lo:hi]]), np.concatenate(keys[lo:hi]))
-    assert buckets.pairs() == [tuple(p) for p in expected]
+    for memory_keys in (10**9, 3):  # the same pairs in batches over four partitions, in memory and spilled
+        with KeyBuckets(partitions=4, memory_keys=memory_keys) as buckets:
+            for lo in range(0, len(keys), 3):
+                part = keys[lo:lo + 3]
+                buckets.add(np.repeat(np.arange(lo, lo + len(part)), [k.size for k in part]), np.concatenate(part))
+            assert buckets.pairs() == [tuple(p) for p in expected]
+            assert buckets.spilled == (memory_keys == 3 and sum(k.size for k in keys) > 3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -128,11 +129,15 @@ def _run(fn: Callable[[_Task], _Result], tasks: list[_Task], shared: object, wor
     results: list[_Result] = []
     done, total = 0, sum(sizes)
     if workers > 1 and len(tasks) > 1:
-        with _pool(workers, shared) as pool:
-            for size, part in zip(sizes, pool.map(fn, tasks), strict=True):
-                results.append(part)
-                done += size
-                _report(progress, stage, done, total)
+        gc.freeze()  # forked workers then leave the parent's objects alone (no copy-on-write from collection)
+        try:
+            with _pool(workers, shared) as pool:
+                for size, part in zip(sizes, pool.map(fn, tasks), strict=True):
+                    results.append(part)
+                    done += size
+                    _report(progress, stage, done, total)
+        finally:
+            gc.unfreeze()
         return results
     previous = _SHARED
     _share(shared)

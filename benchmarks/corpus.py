@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,11 +56,11 @@ class Corpus:
 
     def documents(self, n: int) -> Iterator[tuple[Document, str | None]]:
         """(document, id of the document it copies or None), in order."""
-        originals: list[tuple[str, list[str]]] = []
+        originals: deque[tuple[str, list[str]]] = deque(maxlen=1000)  # copies come from the latest 1,000
         for i in range(n):
             doc_id = f"doc{i:07d}.txt"
             if originals and self.rng.random() < self.copy_share:
-                source_id, paragraphs = self.rng.choice(originals[-1000:])
+                source_id, paragraphs = self.rng.choice(originals)
                 _, copied = self._copy(paragraphs)
                 yield Document(doc_id, "\n\n".join(copied)), source_id
             else:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TypeVar, cast
+from typing import BinaryIO, cast
 
 import numpy as np
 
@@ -24,13 +21,10 @@ from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
 from dedupe.provenance import Provenance, build_provenance
 from dedupe.readers import ReadResult, read_inputs
 from dedupe.sketch import alignment_fingerprints
+from dedupe.workers import Progress, iter_tasks, run_tasks, shared
 
 __all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "candidate_pairs", "find_matches",
            "finish_scan", "read_documents", "scan"]
-
-Progress = Callable[[str, int, int], None]
-_Task = TypeVar("_Task")
-_Result = TypeVar("_Result")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,24 +38,8 @@ class ScanResult:
     provenance: Provenance
 
 
-# What the running stage's workers read: the documents, or the band-key buckets. Under fork the worker
-# processes inherit it (nothing is pickled); elsewhere the pool initializer receives it once per worker.
-_SHARED: object = ()
-
-
-def _share(shared: object) -> None:
-    global _SHARED
-    _SHARED = shared
-
-
 def _docs() -> Sequence[Document]:
-    return cast(Sequence[Document], _SHARED)
-
-
-def _pool(workers: int, shared: object) -> ProcessPoolExecutor:
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_share, initargs=(shared,))
+    return cast(Sequence[Document], shared())
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,42 +91,14 @@ def _verify_chunk(task: _VerifyTask) -> list[Match]:
 
 
 def _partition_pairs(partition: int) -> np.ndarray:
-    return cast(KeyBuckets, _SHARED).partition_pairs(partition)
+    return cast(KeyBuckets, shared()).partition_pairs(partition)
 
 
 def candidate_pairs(buckets: KeyBuckets, workers: int = 1, progress: Progress | None = None) -> list[tuple[int, int]]:
     """The pairs of documents sharing a band key, one partition of the buckets per task."""
     parts = range(buckets.partitions)
-    return KeyBuckets.merge(_run(_partition_pairs, list(parts), buckets, workers, "candidates", progress,
+    return KeyBuckets.merge(run_tasks(_partition_pairs, list(parts), buckets, workers, "candidates", progress,
                                  [1 for _ in parts]))
-
-
-def _run(fn: Callable[[_Task], _Result], tasks: list[_Task], shared: object, workers: int,
-         stage: str, progress: Progress | None, sizes: list[int]) -> list[_Result]:
-    """Results of ``fn`` over ``tasks`` in task order, in worker processes when ``workers`` > 1."""
-    results: list[_Result] = []
-    done, total = 0, sum(sizes)
-    if workers > 1 and len(tasks) > 1:
-        gc.freeze()  # forked workers then leave the parent's objects alone (no copy-on-write from collection)
-        try:
-            with _pool(workers, shared) as pool:
-                for size, part in zip(sizes, pool.map(fn, tasks), strict=True):
-                    results.append(part)
-                    done += size
-                    _report(progress, stage, done, total)
-        finally:
-            gc.unfreeze()
-        return results
-    previous = _SHARED
-    _share(shared)
-    try:
-        for size, task in zip(sizes, tasks, strict=True):
-            results.append(fn(task))
-            done += size
-            _report(progress, stage, done, total)
-    finally:
-        _share(previous)
-    return results
 
 
 def analyse_all(docs: Sequence[Document], config: ScanConfig, workers: int = 1, progress: Progress | None = None,
@@ -156,14 +106,9 @@ def analyse_all(docs: Sequence[Document], config: ScanConfig, workers: int = 1, 
     """Analyses in the order of ``docs``, whatever the number of workers; band keys go into ``buckets``."""
     chunk = 64
     bounds = [(lo, min(lo + chunk, len(docs))) for lo in range(0, len(docs), chunk)]
-    chunks = _run(_analyse_range, [(lo, hi, config) for lo, hi in bounds], docs, workers, "fingerprint", progress,
-                  [hi - lo for lo, hi in bounds])
-    return [a for c in chunks for a in _unpack(c, docs, buckets)]
-
-
-def _report(progress: Progress | None, stage: str, done: int, total: int) -> None:
-    if progress is not None:
-        progress(stage, done, total)
+    chunks = iter_tasks(_analyse_range, [(lo, hi, config) for lo, hi in bounds], docs, workers, "fingerprint",
+                        progress, [hi - lo for lo, hi in bounds])
+    return [a for c in chunks for a in _unpack(c, docs, buckets)]  # each chunk's keys go to the buckets at once
 
 
 def find_matches(analyses: Sequence[Analysis], config: ScanConfig, pairs: Sequence[tuple[int, int]],
@@ -177,7 +122,7 @@ def find_matches(analyses: Sequence[Analysis], config: ScanConfig, pairs: Sequen
         needed = sorted({n for pair in part for n in pair})
         tasks.append((part, config, {n: (tuple(p for p in analyses[n].paragraphs if p.boilerplate),
                                          analyses[n].sketch.signature) for n in needed}))
-    parts = _run(_verify_chunk, tasks, [a.document for a in analyses], config.workers, "verify", progress,
+    parts = run_tasks(_verify_chunk, tasks, [a.document for a in analyses], config.workers, "verify", progress,
                  [len(t[0]) for t in tasks])
     matches = [m for part in parts for m in part]
     return sorted(matches, key=lambda m: (m.a, m.b))

@@ -119,7 +119,7 @@ def _tree(pid: int) -> list[int]:
 
 def _sample_pss(pid: int, peak: list[int]) -> None:
     """Peak of the summed proportional set size (kB) of the scan and its workers: memory shared after fork
-    is counted once. Sampled every 0.2 s until the scan ends (Linux /proc; 0 elsewhere)."""
+    is counted once. Sampled every second until the scan ends (Linux /proc; 0 elsewhere)."""
     while Path(f"/proc/{pid}").exists():
         total = 0
         for p in _tree(pid):
@@ -130,7 +130,7 @@ def _sample_pss(pid: int, peak: list[int]) -> None:
             except OSError:
                 continue
         peak[0] = max(peak[0], total)
-        time.sleep(0.2)
+        time.sleep(1.0)
 
 
 def growth_exponent(runs: list[dict[str, float]]) -> float | None:

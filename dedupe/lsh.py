@@ -66,11 +66,26 @@ def sketch(fp: Fingerprint, threshold: float, passage_threshold: float, num_perm
     return Sketch(len(fp.tokens), fp.signature), document_keys(fp, threshold, passage_threshold, num_perm)
 
 
-def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray) -> np.ndarray:
+def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray, prefilter_above: int = 1_000_000) -> np.ndarray:
     """Pairs (i < j) of owners sharing a key: int64[n_pairs, 2], sorted, unique. ``owners[k]`` owns ``keys[k]``
-    (an owner may list a key more than once)."""
+    (an owner may list a key more than once). Above ``prefilter_above`` keys, one sort of keys packed with
+    their positions first keeps only the entries whose key may repeat (the argsort of all keys costs twice
+    as much); the result is the same."""
     if keys.size < 2:
         return np.zeros((0, 2), dtype=np.int64)
+    if keys.size > prefilter_above:  # most keys are held once: find the few that may repeat with one sort
+        bits = int(keys.size - 1).bit_length()  # low bits of each key give way to its position
+        packed = (keys.astype(np.uint64) >> np.uint64(bits) << np.uint64(bits)) | np.arange(keys.size, dtype=np.uint64)
+        packed.sort()
+        prefix = packed >> np.uint64(bits)
+        same = prefix[1:] == prefix[:-1]  # every repeated key, and the rare keys that only share the prefix
+        maybe = np.zeros(keys.size, dtype=bool)
+        maybe[1:] |= same
+        maybe[:-1] |= same
+        where = (packed[maybe] & np.uint64((1 << bits) - 1)).astype(np.intp)
+        owners, keys = owners[where], keys[where]
+        if keys.size < 2:
+            return np.zeros((0, 2), dtype=np.int64)
     order = np.argsort(keys)
     k, o = keys[order], owners[order].astype(np.int64)
     repeated = np.r_[False, k[1:] == k[:-1]] | np.r_[k[:-1] == k[1:], False]

@@ -82,9 +82,11 @@ def test_vectorised_buckets_equal_datasketch_minhashlsh(seed: int, threshold: fl
 def test_pairs_sharing_keys_equal_brute_force(key_sets: list[set[int]]) -> None:
     keys = [np.array(sorted(k), dtype=np.int64) for k in key_sets]
     owners = np.repeat(np.arange(len(keys)), [k.size for k in keys]).astype(np.int64)
-    found = pairs_sharing_keys(owners, np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64))
+    flat = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
     expected = [[i, j] for i in range(len(keys)) for j in range(i + 1, len(keys)) if key_sets[i] & key_sets[j]]
-    assert found.tolist() == expected
+    assert pairs_sharing_keys(owners, flat).tolist() == expected
+    wide = flat * 7_919_000_003 % (1 << 62)  # spread over 62 bits, so the prefilter's packing is exercised
+    assert pairs_sharing_keys(owners, wide, prefilter_above=0).tolist() == expected
     for memory_keys in (10**9, 3):  # the same pairs in batches over four partitions, in memory and spilled
         with KeyBuckets(partitions=4, memory_keys=memory_keys) as buckets:
             for lo in range(0, len(keys), 3):

@@ -59,12 +59,6 @@ def compare_shingles(a: np.ndarray, b: np.ndarray, max_occurrences: int) -> Shar
                           int(np.count_nonzero(in_b)), int(np.count_nonzero(common)))
 
 
-def seeds(a: np.ndarray, b: np.ndarray, max_occurrences: int) -> tuple[np.ndarray, np.ndarray]:
-    """(i, j) positions of shingles shared by ``a`` and ``b``, sorted by i then j (see ``compare_shingles``)."""
-    shared = compare_shingles(a, b, max_occurrences)
-    return shared.i, shared.j
-
-
 def chain_seeds(i: np.ndarray, j: np.ndarray, max_gap: int) -> list[_Chain]:
     """Greedy chaining of seeds (sorted by i, then j) into runs that move forward on both sides.
 

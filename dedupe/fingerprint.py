@@ -162,6 +162,24 @@ SAME_TOKENS = str.maketrans({"\u2019": "'", "\u2018": '"', "\u201c": '"', "\u201
                               "\u2014": "-", "\u00a0": " ", "\u2026": ".", "\u00b7": "."})
 
 
+def ascii_view(text: str) -> str | None:
+    """``text`` as ASCII that tokenises the same (typographic quotes and dashes replaced, offsets unchanged),
+    or None when it holds other non-ASCII characters."""
+    if not text.isascii():
+        text = text.translate(SAME_TOKENS)
+    return text if text.isascii() else None
+
+
+def outside_spans(spans: Sequence[tuple[int, int]], starts: np.ndarray,
+                  *columns: np.ndarray) -> tuple[np.ndarray, ...]:
+    """``starts`` and the parallel ``columns`` without the words that start inside one of ``spans``
+    ([start, end) offsets, sorted and disjoint, as boilerplate paragraphs are)."""
+    if not spans:
+        return (starts, *columns)
+    keep = np.searchsorted(np.array(spans, dtype=np.int64).ravel(), starts, side="right") % 2 == 0
+    return (starts[keep], *(c[keep] for c in columns))
+
+
 def hashed_tokens(text: str, start: int = 0, end: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Words of ``text[start:end]`` as (starts, ends, word hashes): the same words and forms as
     ``normalize.tokenize``, hashed with ``word_hash``; offsets are into ``text``.
@@ -169,10 +187,8 @@ def hashed_tokens(text: str, start: int = 0, end: int | None = None) -> tuple[np
     ASCII text (after replacing typographic quotes and dashes, which keeps offsets) is tokenised and hashed
     with numpy over its bytes; other text goes through ``tokenize`` (NFKC, case folding) first.
     """
-    chunk = text[start:end]
-    if not chunk.isascii():
-        chunk = chunk.translate(SAME_TOKENS)
-    if not chunk.isascii():
+    chunk = ascii_view(text[start:end])
+    if chunk is None:
         tokens = tokenize(text, start, end)
         encoded = [w.encode("utf-8") for w in tokens.words]
         buffer = np.frombuffer(b"\0".join(encoded), dtype=np.uint8)
@@ -192,12 +208,8 @@ def hashed_tokens(text: str, start: int = 0, end: int | None = None) -> tuple[np
 
 def content_words(doc: Document, paragraphs: Sequence[Paragraph]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(starts, ends, word hashes) of the body's words outside boilerplate paragraphs, in text order."""
-    starts, ends, hashes = hashed_tokens(doc.text, doc.body_start)
-    dropped = [(p.start, p.end) for p in paragraphs if p.boilerplate is not None]
-    if dropped:
-        bounds = np.array(dropped, dtype=np.int64).ravel()  # paragraphs are sorted and disjoint
-        keep = np.searchsorted(bounds, starts, side="right") % 2 == 0
-        starts, ends, hashes = starts[keep], ends[keep], hashes[keep]
+    starts, ends, hashes = outside_spans([(p.start, p.end) for p in paragraphs if p.boilerplate is not None],
+                                         *hashed_tokens(doc.text, doc.body_start))
     return starts, ends, hashes
 
 

@@ -41,6 +41,14 @@ def band_key_matrix(signatures: np.ndarray, bands: int, rows: int, kind: int) ->
     return keys & np.uint64(0x7FFFFFFFFFFFFFFF)
 
 
+def band_keys(signatures: np.ndarray, windows: np.ndarray, threshold: float, passage_threshold: float,
+              num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """Band keys of whole-text signatures (bands for ``threshold``) and of passage-window signatures (bands for
+    ``passage_threshold``); the two kinds never collide with each other."""
+    return (band_key_matrix(signatures, *lsh_params(threshold, num_perm), DOC_KIND),
+            band_key_matrix(windows, *lsh_params(passage_threshold, num_perm), WINDOW_KIND))
+
+
 @dataclass(frozen=True, slots=True)
 class Sketch:
     """What a scan keeps of one document's fingerprint: small enough for millions of documents. (Its band
@@ -56,8 +64,7 @@ def document_keys(fp: Fingerprint, threshold: float, passage_threshold: float, n
     without shingles."""
     if fp.hashes.size == 0:
         return np.zeros(0, dtype=np.int64)
-    whole = band_key_matrix(fp.signature, *lsh_params(threshold, num_perm), DOC_KIND)
-    windows = band_key_matrix(fp.windows, *lsh_params(passage_threshold, num_perm), WINDOW_KIND)
+    whole, windows = band_keys(fp.signature, fp.windows, threshold, passage_threshold, num_perm)
     return np.unique(np.concatenate([whole.ravel(), windows.ravel()]).astype(np.int64))
 
 
@@ -117,11 +124,14 @@ class KeyBuckets:
     def __init__(self, partitions: int = 16, memory_keys: int = 32_000_000) -> None:
         self.partitions = partitions
         self.memory_keys = memory_keys
-        self._keys: list[list[np.ndarray]] = [[] for _ in range(partitions)]
-        self._owners: list[list[np.ndarray]] = [[] for _ in range(partitions)]
-        self._in_memory = 0
         self._spill: tempfile.TemporaryDirectory[str] | None = None
-        self.count = 0
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop the keys held in memory."""
+        self._keys: list[list[np.ndarray]] = [[] for _ in range(self.partitions)]
+        self._owners: list[list[np.ndarray]] = [[] for _ in range(self.partitions)]
+        self._in_memory = 0
 
     def __enter__(self) -> KeyBuckets:
         return self
@@ -130,8 +140,7 @@ class KeyBuckets:
         self.close()
 
     def close(self) -> None:
-        self._keys = [[] for _ in range(self.partitions)]
-        self._owners = [[] for _ in range(self.partitions)]
+        self._forget()
         if self._spill is not None:
             self._spill.cleanup()
             self._spill = None
@@ -155,9 +164,7 @@ class KeyBuckets:
                 with self._file("owners", p).open("ab") as f:
                     for o in self._owners[p]:
                         o.tofile(f)
-        self._keys = [[] for _ in range(self.partitions)]
-        self._owners = [[] for _ in range(self.partitions)]
-        self._in_memory = 0
+        self._forget()
 
     @staticmethod
     def partitioned(owners: np.ndarray, keys: np.ndarray, partitions: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -176,7 +183,6 @@ class KeyBuckets:
             if k.size:
                 self._keys[p].append(k)
                 self._owners[p].append(o)
-        self.count += int(keys.size)
         self._in_memory += int(keys.size)
         if self._in_memory > self.memory_keys:
             self._flush()

@@ -14,14 +14,15 @@ import numpy as np
 from dedupe.config import FingerprintConfig, MatchConfig
 from dedupe.fingerprint import (
     MAX_HASH,
-    SAME_TOKENS,
     Fingerprint,
+    ascii_view,
     combine_shingles,
     content_words,
     hashed_tokens,
+    outside_spans,
     permuted,
 )
-from dedupe.lsh import DOC_KIND, WINDOW_KIND, Sketch, band_key_matrix, lsh_params
+from dedupe.lsh import Sketch, band_keys
 from dedupe.models import Document, Paragraph
 from dedupe.normalize import Tokens
 
@@ -40,10 +41,8 @@ def batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragrap
     dropped: list[tuple[int, int]] = []
     position = 0
     for n, (doc, paras) in enumerate(zip(docs, paragraphs, strict=True)):
-        body = doc.text[doc.body_start:]
-        if not body.isascii():
-            body = body.translate(SAME_TOKENS)
-        if not body.isascii():
+        body = ascii_view(doc.text[doc.body_start:])
+        if body is None:
             out[n] = content_words(doc, paras)
             body = ""
         shift = position - doc.body_start
@@ -51,11 +50,7 @@ def batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragrap
         joined.append(body)
         offsets.append(position - doc.body_start)
         position += len(body) + 1
-    starts, ends, hashes = hashed_tokens("\n".join(joined))
-    if dropped:
-        bounds = np.array(dropped, dtype=np.int64).ravel()
-        keep = np.searchsorted(bounds, starts, side="right") % 2 == 0
-        starts, ends, hashes = starts[keep], ends[keep], hashes[keep]
+    starts, ends, hashes = outside_spans(dropped, *hashed_tokens("\n".join(joined)))
     cuts = np.searchsorted(starts, [o + d.body_start for o, d in zip(offsets[1:], docs[1:], strict=True)])
     parts = zip(np.split(starts, cuts), np.split(ends, cuts), np.split(hashes, cuts), strict=True)
     for n, (s, e, h) in enumerate(parts):
@@ -66,7 +61,8 @@ def batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragrap
 
 def alignment_fingerprints(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]],
                            signatures: Sequence[np.ndarray], fc: FingerprintConfig) -> list[Fingerprint]:
-    """``fingerprint.alignment_fingerprint`` of every document, tokenised as one batch."""
+    """What verifying candidate pairs needs of each document (word offsets and shingle hashes), with the
+    signature the scan already has and no passage windows; tokenised as one batch."""
     none = np.zeros((0, fc.num_perm), dtype=np.uint32)
     return [Fingerprint(d.id, Tokens((), s.astype(np.int32), e.astype(np.int32)), combine_shingles(h, fc.shingle_size),
                         sig, none, np.zeros(0, dtype=np.int64))
@@ -134,12 +130,11 @@ def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]]
         inside = np.flatnonzero(local + k < n_blocks[block_doc])
         windows[inside] = np.minimum(windows[inside], blocks[inside + k])
     n_windows = np.maximum(1, n_blocks - span + 1)
-    is_window = (local < n_windows[block_doc]) & (n_blocks[block_doc] > 0)
+    is_window = local < n_windows[block_doc]
     windows, window_doc = windows[is_window], block_doc[is_window]
     has = n_blocks > 0
     doc_sigs = np.minimum.reduceat(blocks, (np.cumsum(n_blocks) - n_blocks)[has], axis=0)
-    whole_keys = band_key_matrix(doc_sigs, *lsh_params(mc.threshold, fc.num_perm), DOC_KIND)
-    window_keys = band_key_matrix(windows, *lsh_params(mc.passage_threshold, fc.num_perm), WINDOW_KIND)
+    whole_keys, window_keys = band_keys(doc_sigs, windows, mc.threshold, mc.passage_threshold, fc.num_perm)
     docs_with = np.flatnonzero(has)
     per_doc: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(docs)
     window_cuts = np.searchsorted(window_doc, docs_with[1:])

@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.align import chain_seeds, compare_shingles, seeds
+from dedupe.align import chain_seeds, compare_shingles
 
 HASHES = st.lists(st.integers(0, 12), max_size=40).map(lambda v: np.array(v, dtype=np.uint32))
 
@@ -16,9 +16,8 @@ def test_seeds_equal_brute_force(a: np.ndarray, b: np.ndarray, limit: int) -> No
     la, lb = a.tolist(), b.tolist()
     expected = [(i, j) for i, x in enumerate(la) for j, y in enumerate(lb)
                 if x == y and la.count(x) <= limit and lb.count(y) <= limit]
-    i, j = seeds(a, b, limit)
-    assert list(zip(i.tolist(), j.tolist(), strict=True)) == expected
     shared = compare_shingles(a, b, limit)
+    assert list(zip(shared.i.tolist(), shared.j.tolist(), strict=True)) == expected
     assert (shared.distinct_a, shared.distinct_b, shared.common) == (len(set(la)), len(set(lb)), len(set(la) & set(lb)))
 
 
@@ -46,7 +45,8 @@ def _reference_chains(pairs: list[tuple[int, int]], max_gap: int) -> list[tuple[
 @settings(max_examples=300, deadline=None)
 @given(HASHES, HASHES, st.integers(0, 6))
 def test_chains_equal_plain_greedy(a: np.ndarray, b: np.ndarray, gap: int) -> None:
-    i, j = seeds(a, b, 4)
+    shared = compare_shingles(a, b, 4)
+    i, j = shared.i, shared.j
     got = sorted((c.i0, c.j0, c.i, c.j, c.seeds) for c in chain_seeds(i, j, gap))
     assert got == sorted(_reference_chains(list(zip(i.tolist(), j.tolist(), strict=True)), gap))
 
@@ -63,6 +63,7 @@ def test_chains_equal_plain_greedy_on_edited_copies(words: list[int], edits: lis
         if position < len(copy):
             copy[position] = value
     b = np.array(copy[cut:] + copy[:cut], dtype=np.uint32)
-    i, j = seeds(a, b, 4)
+    shared = compare_shingles(a, b, 4)
+    i, j = shared.i, shared.j
     got = sorted((c.i0, c.j0, c.i, c.j, c.seeds) for c in chain_seeds(i, j, gap))
     assert got == sorted(_reference_chains(list(zip(i.tolist(), j.tolist(), strict=True)), gap))

@@ -35,6 +35,8 @@ def batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragrap
     Bodies are joined by newlines (no word spans one) and tokenised in one pass; a body that is not ASCII
     after typographic replacements (see ``hashed_tokens``) is tokenised on its own.
     """
+    if not docs:
+        return []
     out: list[_Words | None] = [None] * len(docs)
     joined: list[str] = []
     offsets: list[int] = []

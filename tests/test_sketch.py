@@ -80,3 +80,8 @@ def test_batch_signatures_equal_datasketch(specs: list[tuple[list[str], bool]]) 
             assert got.tolist() == reference.hashvalues.tolist()
         else:
             assert got.tolist() == [int(MAX_HASH)] * 64
+
+
+def test_empty_batch() -> None:
+    assert sketches([], [], FingerprintConfig(), MatchConfig()) == ([], [])
+    assert signatures([], [], FingerprintConfig()).shape == (0, FingerprintConfig().num_perm)

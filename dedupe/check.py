@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from dedupe.analysis import Analysis, analyse, lexicon_for
+from dedupe.analysis import Analysis, analyse_batch, lexicon_for
 from dedupe.config import ScanConfig
 from dedupe.fingerprint import document_fingerprint
 from dedupe.index import AddResult, IndexStats, open_index
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
-from dedupe.lsh import candidate_pairs, document_keys
+from dedupe.lsh import KeyBuckets
 from dedupe.models import Document, Match
 from dedupe.pipeline import Progress, ScanResult, analyse_all, finish_scan, read_documents
 from dedupe.provenance import Provenance
@@ -123,7 +123,9 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
     config = config or ScanConfig()
     read = read_documents(paths, config, stdin)
     lexicon = lexicon_for(config.attribution)
-    incoming = analyse_all(read.documents, config, config.workers, progress)
+    with KeyBuckets() as buckets:
+        incoming = analyse_all(read.documents, config, config.workers, progress, buckets)
+        inside = buckets.pairs()  # pairs within the batch
     with open_index(db, config.fingerprint, config.match) as index:
         before = index.stats()
         seen = tuple(a.document.id for a in incoming if index.contains(a.document.text))
@@ -131,14 +133,11 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
         wanted = {a.document.id: index.candidates(fps[a.document.id]) for a in incoming if a.document.id not in seen}
         loaded = _archived(index, sorted({r for rows in wanted.values() for r in rows}),
                            {a.document.id for a in incoming})
-        archived = [analyse(d, config) for _, d in loaded]
+        archived, _ = analyse_batch([d for _, d in loaded], config)
         analyses = sorted(incoming + archived, key=lambda a: a.document.id)
-        fc, mc = config.fingerprint, config.match
         position = {a.document.id: n for n, a in enumerate(analyses)}
         archived_at = {rowid: position[d.id] for rowid, d in loaded}
         pairs = {_pair(position[x], archived_at[r]) for x, rows in wanted.items() for r in rows}
-        inside = candidate_pairs([document_keys(fps[a.document.id], mc.threshold, mc.passage_threshold, fc.num_perm)
-                                  for a in incoming])
         pairs |= {_pair(position[incoming[i].document.id], position[incoming[j].document.id]) for i, j in inside}
         result = finish_scan(config, read, analyses, sorted(pairs), progress)
         findings = findings_for(result.analyses, result.matches, result.provenance, lexicon)

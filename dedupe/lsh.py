@@ -213,12 +213,3 @@ class KeyBuckets:
     def pairs(self) -> list[tuple[int, int]]:
         """Pairs (i < j) of owners sharing a key, sorted."""
         return self.merge([self.partition_pairs(p) for p in range(self.partitions)])
-
-
-def candidate_pairs(keys: Sequence[np.ndarray]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of documents sharing a band key (``keys[i]``: document i's ``document_keys``)."""
-    buckets = KeyBuckets(partitions=1)
-    if keys:
-        owners = np.repeat(np.arange(len(keys), dtype=np.int64), [k.size for k in keys])
-        buckets.add(owners, np.concatenate(keys))
-    return buckets.pairs()

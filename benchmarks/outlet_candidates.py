@@ -1,0 +1,64 @@
+"""Candidate outlet sources for labelling: every annotated Source span of a PolNeAR split that may name
+a news outlet (a lexicon name or acronym, or a news word such as Times, Post, newspaper, poll).
+
+The candidates carry corpus text, so they are written to the cache folder, never into the repository;
+the labels made from them (document, offsets, label, outlet) go to ``benchmarks/labels/``.
+
+Run: python3 benchmarks/outlet_candidates.py train   # -> $DEDUPE_CORPORA/labelling/polnear-train-candidates.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+
+from corpora import corpora_root, polnear_docs
+
+from dedupe.lexicon import default_lexicon
+
+NEWS_WORDS = re.compile(
+    r"\b(?:Times|Post|Journal|News|Press|Daily|Herald|Tribune|Magazine|Review|Network|Television|TV|Radio|Wire|"
+    r"Gazette|Observer|Examiner|Beast|Blaze|Breitbart|Hill|Politico|POLITICO|Axios|Salon|Slate|Vox|BuzzFeed|"
+    r"HuffPost|Huffington|Mediaite|Drudge|Atlantic|Economist|Guardian|Telegraph|Independent|Mail|Reuters|Bloomberg|"
+    r"CNN|MSNBC|NBC|CBS|ABC|Fox|NPR|PBS|AP|AFP|UPI|Journalism|Standard|Beacon|Insider|Intercept|Mother Jones|"
+    r"Republic|Nation|Weekly|Globe|Sun|Star|Chronicle|Bee|Inquirer|Monitor|Register|Courier|Dispatch|Times-\w+)\b|"
+    r"\b(?:newspaper|paper|outlet|network|magazine|agency|report|poll|polls|survey|broadcaster|station|channel|"
+    r"website|site|blog|columnist|reporter|reporters|anchor|host|editorial|editors|story|article|op-ed|column|"
+    r"publication|media|press)\b")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1, start - 300)
+    stops = [p for p in (text.find("\n", end), text.find(". ", end)) if p != -1]
+    right = min([*stops, end + 300]) if stops else min(len(text), end + 300)
+    return " ".join(text[left:right + 1].split())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("split", choices=("train", "dev", "test"))
+    args = parser.parse_args()
+    lexicon = default_lexicon()
+    out_dir = corpora_root() / "labelling"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / f"polnear-{args.split}-candidates.tsv"
+    rows = 0
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("doc\tstart\tend\tsource_text\tlexicon\tcontext\n")
+        for doc in polnear_docs(args.split):
+            for span in doc.spans:
+                if span.kind != "Source":
+                    continue
+                found = lexicon.find(span.text)
+                if not found and not NEWS_WORDS.search(span.text):
+                    continue
+                names = ",".join(sorted({m.source for m in found}))
+                context = sentence_around(doc.text, span.start, span.end)
+                f.write(f"{doc.name}\t{span.start}\t{span.end}\t{' '.join(span.text.split())}\t{names}\t{context}\n")
+                rows += 1
+    print(f"{rows} candidates -> {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""Attribution on real news text: PolNeAR (networkdynamics/PolNeAR), read from the corpus cache.
+
+Prints, per split:
+- wire credits: the corpus' `wire` column (AP, AFP, UPI, Reuters) against the document credits dedupe
+  gives (only those four agencies count as predictions; documents whose wire the corpus does not know, NA,
+  are left out);
+- inline outlet sources: the annotated Source spans that we labelled as a news outlet
+  (`benchmarks/labels/polnear-outlet-sources-SPLIT.tsv`: ids, offsets and labels, no text) against
+  the attributions dedupe gives role `source` or `relay`. Recall: labelled outlet spans overlapped by a
+  dedupe source attribution naming the same outlet. Precision: dedupe source attributions that overlap a
+  labelled outlet span naming the same outlet, among all dedupe source attributions except those overlapping
+  a span labelled `outlet-person` (a journalist of the outlet speaking), which count neither way;
+- claim recall: annotated attributions whose Source is a labelled outlet, and whose Content lies in a
+  claim (the claim overlapping most of it) that dedupe gives that outlet as `source` or in `via`.
+
+Only `train` was used to write and tune rules. `dev` and `test` are held out: report them, never change a rule
+because of them; `--errors` refuses to print their examples.
+
+Run: python3 benchmarks/realworld.py [--split train|dev|test|held-out] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpora import POLNEAR_COMMIT, Annotated, CorpusMissing, PolnearDoc, polnear_docs
+
+from dedupe.analysis import Analysis, analyse
+from dedupe.attribution import Attribution
+from dedupe.config import ScanConfig
+from dedupe.lexicon import Lexicon, default_lexicon
+from dedupe.models import Document
+
+LABELS = Path(__file__).resolve().parent / "labels"
+WIRES = frozenset({"AP", "AFP", "UPI", "Reuters"})
+# the publisher column as a scraper would record the outlet (dedupe reads it from `outlet`)
+PUBLISHERS = {"nyt": "New York Times", "wash-post": "Washington Post", "usa-today": "USA Today", "politico": "Politico",
+              "huff-post": "HuffPost", "breitbart": "Breitbart News", "west-journal": "Western Journalism"}
+SOURCE_ROLES = frozenset({"source", "relay"})
+
+
+@dataclass(frozen=True, slots=True)
+class OutletLabel:
+    start: int
+    end: int
+    label: str  # outlet | outlet-person | other
+    outlets: frozenset[str]
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    examples: list[str] = field(default_factory=list)
+
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def line(self, name: str) -> str:
+        return (f"{name:<22} precision {self.precision():.3f}  recall {self.recall():.3f}  "
+                f"(tp {self.tp}, fp {self.fp}, fn {self.fn})")
+
+
+def load_outlet_labels(split: str) -> dict[str, list[OutletLabel]] | None:
+    path = LABELS / f"polnear-outlet-sources-{split}.tsv"
+    if not path.is_file():
+        return None
+    out: dict[str, list[OutletLabel]] = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            names = frozenset(n.strip() for n in (row.get("outlets") or "").split("|") if n.strip())
+            out.setdefault(row["doc"], []).append(OutletLabel(int(row["start"]), int(row["end"]), row["label"], names))
+    return out
+
+
+def _key(name: str, lexicon: Lexicon) -> str:
+    canonical = lexicon.canonical(name) or name
+    return canonical.lower().removeprefix("the ").replace(" ", "")
+
+
+def same_outlet(found: str, gold: Iterable[str], lexicon: Lexicon) -> bool:
+    return _key(found, lexicon) in {_key(g, lexicon) for g in gold}
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _show(doc: PolnearDoc, start: int, end: int, note: str) -> str:
+    left = doc.text.rfind("\n", 0, start) + 1
+    right = doc.text.find("\n", end)
+    right = len(doc.text) if right == -1 else right
+    lo, hi = max(left, start - 160), min(right, end + 160)
+    snippet = doc.text[lo:start] + "[[" + doc.text[start:end] + "]]" + doc.text[end:hi]
+    return f"{doc.name}@{start}: {note}\n    {' '.join(snippet.split())}"
+
+
+def score_wire(doc: PolnearDoc, a: Analysis, lexicon: Lexicon, wire: Tally) -> None:
+    credits = {lexicon.canonical(c) or c for c in a.attribution.credits}
+    if doc.wire != "NA":
+        predicted = credits & WIRES
+        gold = {doc.wire} if doc.wire else set()
+        wire.tp += len(predicted & gold)
+        wire.fp += len(predicted - gold)
+        wire.fn += len(gold - predicted)
+        if predicted != gold:
+            wire.examples.append(f"{doc.name}: wire {doc.wire}, credits {sorted(credits)}")
+
+
+def _inline_sources(a: Analysis) -> list[Attribution]:
+    return [x for x in a.attribution.attributions if x.role in SOURCE_ROLES and x.sentence is not None]
+
+
+def score_sources(doc: PolnearDoc, a: Analysis, labels: Sequence[OutletLabel], lexicon: Lexicon, tally: Tally) -> None:
+    found = _inline_sources(a)
+    for gold in (g for g in labels if g.label == "outlet"):
+        hit = any(_overlaps(x.span.start, x.span.end, gold.start, gold.end) and same_outlet(x.source, gold.outlets,
+                                                                                             lexicon) for x in found)
+        tally.tp += hit
+        tally.fn += not hit
+        if not hit:
+            tally.examples.append(_show(doc, gold.start, gold.end, f"missed {'|'.join(sorted(gold.outlets))}"))
+    for x in found:
+        over = [g for g in labels if _overlaps(x.span.start, x.span.end, g.start, g.end)]
+        if any(g.label == "outlet" and same_outlet(x.source, g.outlets, lexicon) for g in over):
+            continue  # counted as a hit above
+        if any(g.label == "outlet-person" for g in over):
+            continue
+        tally.fp += 1
+        note = f"false {x.source} ({x.kind}; gold {[g.label for g in over] or 'no outlet span'})"
+        tally.examples.append(_show(doc, x.span.start, x.span.end, note))
+
+
+def _content_claim(a: Analysis, content: Annotated) -> int | None:
+    best, best_overlap = None, 0
+    for n, c in enumerate(a.claims):
+        overlap = sum(max(0, min(c.span.end, e) - max(c.span.start, s)) for s, e in content.parts)
+        if overlap > best_overlap:
+            best, best_overlap = n, overlap
+    return best
+
+
+def score_claims(doc: PolnearDoc, a: Analysis, labels: Sequence[OutletLabel], lexicon: Lexicon, tally: Tally) -> None:
+    outlets = {(g.start, g.end): g for g in labels if g.label == "outlet"}
+    for event in doc.events:
+        if event.source is None or event.content is None:
+            continue
+        gold = outlets.get((event.source.start, event.source.end))
+        if gold is None:
+            continue
+        n = _content_claim(a, event.content)
+        claim = a.claims[n] if n is not None else None
+        names = [] if claim is None else [s for s in (claim.source, *claim.via) if s]
+        if any(same_outlet(s, gold.outlets, lexicon) for s in names):
+            tally.tp += 1
+        else:
+            tally.fn += 1
+            tally.examples.append(_show(doc, event.content.start, min(event.content.end, event.content.start + 120),
+                                        f"claim of {'|'.join(sorted(gold.outlets))} got {names or 'no source'}"))
+
+
+def evaluate(split: str, config: ScanConfig) -> dict[str, Tally]:
+    lexicon = default_lexicon()
+    labels = load_outlet_labels(split)
+    tallies = {k: Tally() for k in ("wire credits", "inline outlet sources", "claim recall")}
+    for doc in polnear_docs(split):
+        analysis = analyse(Document(id=doc.name, text=doc.text, outlet=PUBLISHERS.get(doc.publisher)), config)
+        score_wire(doc, analysis, lexicon, tallies["wire credits"])
+        if labels is not None:
+            doc_labels = labels.get(doc.name, [])
+            score_sources(doc, analysis, doc_labels, lexicon, tallies["inline outlet sources"])
+            score_claims(doc, analysis, doc_labels, lexicon, tallies["claim recall"])
+    if labels is None:
+        print(f"  (no outlet labels for {split}: inline sources and claim recall skipped)", file=sys.stderr)
+        del tallies["inline outlet sources"], tallies["claim recall"]
+    return tallies
+
+
+def report(split: str, tallies: dict[str, Tally], errors: int) -> None:
+    for name, tally in tallies.items():
+        if name == "claim recall":
+            print(f"  {name:<22} recall {tally.recall():.3f}  ({tally.tp} of {tally.tp + tally.fn})")
+        else:
+            print(f"  {tally.line(name)}")
+    if errors and split == "train":
+        for name, tally in tallies.items():
+            print(f"\n  -- {name}: first {errors} errors")
+            for line in tally.examples[:errors]:
+                print(f"  {line}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default="held-out", choices=("train", "dev", "test", "held-out", "all"))
+    parser.add_argument("--errors", type=int, default=0, help="print N errors of each kind (train only)")
+    args = parser.parse_args()
+    splits = {"held-out": ["dev", "test"], "all": ["dev", "test", "train"]}.get(args.split, [args.split])
+    if args.errors and any(s != "train" for s in splits):
+        parser.error("--errors prints examples of the train split only: dev and test are held out")
+    print(f"PolNeAR {POLNEAR_COMMIT[:12]} (networkdynamics/PolNeAR)")
+    config = ScanConfig()
+    try:
+        for split in splits:
+            started = time.perf_counter()
+            tallies = evaluate(split, config)
+            tuned = " (rules tuned on this split)" if split == "train" else " (held out)"
+            print(f"{split}{tuned}: {time.perf_counter() - started:.1f} s")
+            report(split, tallies, args.errors)
+    except CorpusMissing as exc:
+        print(f"skipped: {exc}", file=sys.stderr)
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

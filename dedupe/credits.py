@@ -10,14 +10,34 @@ from dataclasses import dataclass
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.models import Paragraph, Span
 
+_L = r"[^\W\d_]"  # a letter in any script
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Za-z.'\- ]{1,40}(?:,\s*[A-Za-z.'\- ]{1,30}){0,2}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?)?"
-    r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[A-Za-z ]{2,30})/)\s*(?:-+|\u2013|\u2014|:)")
-_BYLINE = re.compile(r"^\s*By\s+(?:(?:[A-Z][\w.'-]+\s+){1,3},\s*)?(?P<name>[A-Z][\w.&' -]{1,40}?)"
-                     r"(?:\s+(?:Staff|Staff Writers?|Correspondents?|Reporters?|News Desk|Desk))?\s*$")
-_INPUTS = re.compile(r"\(?\s*with\s+(?:additional\s+)?inputs?\s+from\s+(?P<list>[^)\n]{2,80}?)\s*\)?\s*\.?\s*$", re.I)
-_TRAILING = re.compile(r"^\s*(?:\(\s*(?P<paren>[^()\n]{2,40})\s*\)|[-\u2013\u2014]+\s*(?P<dash>[A-Za-z][\w .&]{1,40})|"
-                       r"(?:Source|Sources|Courtesy)\s*:\s*(?P<src>[^\n]{2,60}?))\s*\.?\s*$")
+    rf"(?:{_L}[\w.'\u2019\- ]{{0,40}}?(?:,\s*[\w.'\u2019\- ]{{1,30}}?){{0,2}}"  # CITY, State, Country
+    rf"(?:,?\s*(?:{_L}{{3,9}}\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_L}{{3,9}}\.?)(?:,?\s*\d{{4}})?)?)?"  # Dec. 11 | 12 марта
+    r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[^/\n]{2,30})/)"
+    r"\s*(?:-+|\u2013|\u2014|:|\.-|\.(?=\s)|,(?=\s))")
+_CJK_DATELINE = re.compile(r"^\s*[(（]?(?P<agency>新华社|新華社|中新社|中新网|共同社|韩联社|路透社|法新社|美联社)[)）]?"
+                           r"[^\n。]{0,20}?(?:电|電|讯|訊)")
+LEAD_PARAGRAPHS = 5  # a dateline may follow a headline, a By line, a date line or a caption
+LEAD_END_WORDS = 25  # the first paragraph this long ends the lead zone
+_BYLINE = re.compile(
+    r"^\s*(?:By|Por|Von|Par|Di|De|От)\s+(?:(?:[A-Z][\w.'-]+\s+){1,3},\s*)?(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+    r"(?:\s+(?:Staff|Staff Writers?|Correspondents?|Reporters?|News Desk|Desk))?\s*$")
+_INPUTS = re.compile(
+    r"\(?\s*(?:with\s+(?:additional\s+)?inputs?\s+from|con\s+informaci[oó]n\s+de|com\s+informa[cç][õo]es\s+d[aeo]s?|"
+    r"mit\s+Material\s+(?:von|der)|avec\s+(?:l'|les\s+)?agences?)\s+(?P<list>[^)\n]{2,80}?)\s*\)?\s*\.?\s*$", re.I)
+# "(FR mit dpa)", "(avec AFP)", "(con EFE)": a whole bracketed line, an author's initials allowed first
+_WITH_AGENCIES = re.compile(
+    r"^\s*\(\s*(?:[\w.]{1,6}\s+)?(?:mit|avec|con|com|with)\s+(?P<list>[^()\n]{2,60}?)\s*\)\s*\.?\s*$", re.I)
+_CONTRIBUTED = re.compile(
+    r"^\s*(?P<list>[^\n]{2,80}?)\s+(?:contributed\s+to\s+this\s+(?:report|story|article)|"
+    r"contributed\s+reporting)\s*\.?\s*$", re.I)
+_COPYRIGHT = re.compile(
+    r"^\s*(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+    r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?)?\s*$", re.I)
+_TRAILING = re.compile(r"^\s*(?:\(\s*(?P<paren>[^()\n]{2,40})\s*\)|[-\u2013\u2014]+\s*(?P<dash>[^\W\d_][\w .&]{1,40})|"
+                       r"(?:Source|Sources|Courtesy|Quelle|Fuente|Fonte|Источник)\s*:\s*(?P<src>[^\n]{2,60}?))"
+                       r"\s*\.?\s*$")
 _HAT_TIP = re.compile(r"^\s*(?:h/t|hat\s+tip)\s*:?\s*(?P<name>[^\n]{2,60}?)\s*\.?\s*$", re.I)
 _PHOTO = re.compile(
     r"(?:\(?\s*(?:image|photo|picture|video|file\s+photo|graphic)s?\s*(?:source|credit|courtesy)?\s*[:|]\s*"
@@ -27,7 +47,7 @@ _DISCLAIMER = re.compile(
     r"auto(?:matically)?[-\s]?generated|generated\s+automatically|"
     r"(?:syndicated|press[-\s]release|wire|agency)\s+(?:news\s+)?feed|not\s+(?:been\s+)?(?:edited|reviewed)\s+by|"
     r"(?:holds?\s+no|(?:is|are)\s+not|not)\s+responsib|published\s+from\s+(?:a|an)\s+(?:agency|wire)\s+feed", re.I)
-_SPLIT_LIST = re.compile(r"\s*(?:,|/|&|\band\b)\s*")
+_SPLIT_LIST = re.compile(r"\s*(?:,|/|&|;|\b(?:and|und|y|e|et|и)\b)\s*")
 _UNNAMED = re.compile(r"^(?:(?:the\s+)?news\s+)?agenc(?:y|ies)$|^wires?$|^agencies\s+reports?$", re.I)
 
 
@@ -60,28 +80,54 @@ def _credits_from(lexicon: Lexicon, raw: str, base: int, text: str, kind: str) -
     return [Credit(Span(base, base + len(text)), text, name, kind, conf) for name, conf in _resolve_list(lexicon, raw)]
 
 
-def dateline_credits(lexicon: Lexicon, text: str, first: Paragraph | None) -> list[Credit]:
-    if first is None:
-        return []
-    m = _DATELINE.match(text, first.start, first.end)
+def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
+    m = _DATELINE.match(text, para.start, para.end) or _CJK_DATELINE.match(text, para.start, para.end)
     if not m:
         return []
-    raw = m.group("agency") or m.group("wire") or ""
+    raw = m.group("agency") or (m.group("wire") if "wire" in m.re.groupindex else None) or ""
     return _credits_from(lexicon, raw, m.start(), m.group(), "dateline")
+
+
+def dateline_credits(lexicon: Lexicon, text: str, body: Sequence[Paragraph]) -> list[Credit]:
+    """The dateline of the lead zone: the first body paragraphs, up to the first long one, may open with
+    ``CITY (AGENCY) -``; what comes before it is a headline, a By line, a date line or a caption."""
+    for para in body[:LEAD_PARAGRAPHS]:
+        found = _dateline_in(lexicon, text, para)
+        if found:
+            return found
+        if len(text[para.start:para.end].split()) >= LEAD_END_WORDS:
+            break
+    return []
+
+
+_LINE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_INPUTS, "inputs", "list"), (_WITH_AGENCIES, "inputs", "list"), (_HAT_TIP, "hat-tip", "name"),
+    (_BYLINE, "byline", "name"),
+)
+_TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
+)
 
 
 def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool) -> list[Credit]:
     """Credits a whole line states: byline, inputs, hat tip, photo credit, and trailing credit at the end."""
     line = text[para.start:para.end]
-    for pattern, kind in ((_INPUTS, "inputs"), (_HAT_TIP, "hat-tip"), (_BYLINE, "byline")):
-        m = pattern.search(line) if kind == "inputs" else pattern.match(line)
+    for pattern, kind, group in _LINE_FORMS:
+        m = pattern.search(line) if pattern is _INPUTS else pattern.match(line)
         if m and (kind != "byline" or len(line.split()) <= 8):
-            group = "list" if kind == "inputs" else "name"
-            return _credits_from(lexicon, m.group(group), para.start, line, kind)
+            found = _credits_from(lexicon, m.group(group), para.start, line, kind)
+            if found:
+                return found
     if para.boilerplate == "caption" or _PHOTO.match(line):
         return photo_credits(lexicon, line, para.start)
+    if not (is_tail or para.boilerplate == "credit"):
+        return []
+    for pattern, kind, group in _TAIL_FORMS:
+        m = pattern.match(line)
+        if m:
+            return _credits_from(lexicon, m.group(group), para.start, line, kind)
     m = _TRAILING.match(line)
-    if m and (is_tail or para.boilerplate == "credit"):
+    if m:
         raw = m.group("paren") or m.group("dash") or m.group("src")
         return _credits_from(lexicon, raw, para.start, line, "trailing")
     return []

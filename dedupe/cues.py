@@ -11,10 +11,21 @@ from dataclasses import dataclass
 
 _I = re.IGNORECASE
 _DESCR = r"(?:[\w'\u2019.-]+\s+){0,5}?"
-_VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|claimed|noted|confirmed|broadcast|aired|"
-          r"published|quoted|cited|carried|showed|shows|revealed|disclosed|tweeted|posted|described|quoting|citing)")
+_VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|claimed|claims|noted|notes|confirmed|"
+          r"broadcast|aired|published|publishes|quoted|cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|"
+          r"posted|described|describes|quoting|citing|found|finds|learned|has\s+learned|obtained|ran|runs|called|calls|"
+          r"characteri[sz]ed|characteri[sz]es|estimated|estimates|lists|listed|put|puts|pegged|counted|calculated|"
+          r"concluded|determined|discovered|uncovered|investigated|investigates|analy[sz]ed|surveyed|asked|"
+          r"covered|covers|detailed|details|documented|exposed|highlighted|explained|explains|observed|"
+          r"pointed\s+out|points\s+out|argued|argues|insisted|suggested|suggests|predicted|projected|projects|"
+          r"declared|declares|editorialized|endorsed|blared|headlined|headlines|first\s+reported|broke\s+the\s+news|"
+          r"was\s+first\s+to\s+report|is\s+reporting|was\s+reporting|has\s+reported|had\s+reported|has\s+said|"
+          r"identified|noticed|queried|responded|ranked|rated|gave|gives|shot\s+back|pointed\s+to|"
+          r"has\s+run|has\s+published|has\s+found|has\s+obtained|has\s+confirmed|has\s+revealed)")
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
-            r"also|earlier|later|quickly|has|had|have|on\s+\w+|today|yesterday|"
+            r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
+            r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|on\s+\w+|today|yesterday|"
+            r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|"
             r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day)\s*,?\s*){0,3}")
 
 
@@ -34,26 +45,47 @@ def _right(pattern: str) -> re.Pattern[str]:
     return re.compile(r"^" + pattern, _I)
 
 
+_WORK = (r"(?:report|article|story|analysis|review|investigation|study|poll|survey|exit\s+poll|editorial|piece|"
+         r"column|feature|tally|count|estimate|results|data|average|account|dispatch|interview|broadcast|segment)")
+_POLL = r"(?:poll|survey|exit\s+polls?|analysis|review|investigation|study)"
+
 RULES: tuple[Rule, ...] = (
     Rule("venue", "venue", left=_left(
         r"\b(?:told|telling|tells|tell|speaking\s+to|spoke\s+to|speak\s+to|in\s+(?:an?\s+)?(?:exclusive\s+|separate\s+)?"
         r"interviews?\s+with|in\s+comments\s+to|(?:op-ed|column|article)\s+(?:for|in)|wrote\s+(?:for|in)|"
         r"interviewed\s+by|appearing\s+on|said\s+on|sat\s+down\s+with)\s+(?:the\s+)?" + _DESCR)),
+    Rule("venue", "venue", left=_left(
+        r"\b(?:in|during)\s+(?:an?|the|his|her|their|its|one)\s+(?:[\w-]+\s+){0,3}?(?:interviews?|statements?|e-?mails?|"
+        r"letters?|conversations?|calls?|op-eds?|opinion\s+pieces?|podcasts?|appearances?|posts?|messages?)\s+"
+        r"(?:(?:appearing|published|provided|given|sent)\s+)?(?:with|to|on|for|in)\s+(?:the\s+)?" + _DESCR + r"|"
+        r"\b(?:(?:spoke|speaking|speaks|talked|talking|talks)\s+(?:with|to)|(?:wrote|writing|writes)\s+(?:in|for|to)|"
+        r"said\s+(?:\w+\s+){0,3}?on|(?:provided|given|gave|sent|leaked|shown|showed|granted)(?:\s+\w+){0,2}?\s+to|"
+        r"(?:seen|obtained|reviewed|received)\s+by|(?:appeared|appearing)\s+(?:on|in))\s+(?:the\s+)?" + _DESCR)),
     Rule("non-verification", "non-verification", right=_right(
         r"\s*(?:news\s+agency\s+)?(?:could\s+not|couldn't|cannot|can't|was\s+unable\s+to|were\s+unable\s+to|has\s+not|"
         r"hasn't|had\s+not|did\s+not|didn't|is\s+unable\s+to)\s+(?:yet\s+)?(?:immediately\s+)?(?:independently\s+)?"
         r"(?:verify|verified|confirm|confirmed|authenticate|authenticated)")),
+    Rule("poll", "source", right=_right(
+        r"(?:'s|\u2019s)?\s*(?:(?:/|-|\u2013|\s+and\s+)\s*[\w.&'\u2019 ]{1,30}?\s+)?(?:news\s+)?(?:own\s+)?"
+        r"(?:new\s+|latest\s+|national\s+|state\s+|50-state\s+|tracking\s+|exit\s+)?" + _POLL + r"s?\b")),
     Rule("poll-negative", "subject", right=_right(
-        r"\s*(?:/\s*[\w-]+\s+|-\w+\s+)?(?:poll|survey|tally|count|calculations?|analysis|index|ranking|estimates?)\b")),
-    Rule("about-agency", "subject", right=_right(
-        r"\s*,?\s*(?:said|says|announced|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its)\b")),
+        r"\s*(?:/\s*[\w-]+\s+|-\w+\s+)?(?:tally|count|calculations?|index|ranking|estimates?)\b")),
     Rule("visual", "source", left=_left(
         r"\b(?:footage|images?|videos?|pictures?|photos?|photographs?|satellite\s+imagery)\s+(?:(?:released|published|"
         r"broadcast|aired|shown|distributed|provided|posted|carried|obtained)\s+by|from)\s+(?:the\s+)?" + _DESCR)),
     Rule("as-reported-by", "source", left=_left(
         r"\b(?:as\s+)?(?:reported|quoted|cited|carried|broadcast|published|confirmed|announced|aired)\s+"
         r"(?:earlier\s+)?by\s+(?:the\s+)?" + _DESCR)),
-    Rule("according-to", "source", left=_left(r"\baccording\s+to\s+(?:the\s+)?" + _DESCR)),
+    Rule("report-in", "source", left=_left(
+        r"\b(?:an?|the|its|this|that)\s+(?:[\w-]+\s+){0,3}?(?:report|article|story|analysis|investigation|editorial|piece|"
+        r"review|dispatch|exclusive|scoop)s?\s+(?:by|in|from|on|at)\s+(?:the\s+)?" + _DESCR)),
+    Rule("headline", "source", left=_left(r"^\W*(?:the\s+)?"), right=_right(
+        r"(?:\s+(?:editorial|poll|report|analysis|survey|exclusive))?\s*:\s")),
+    Rule("according-to", "source", left=_left(
+        r"\b(?:according\s+to|as\s+(?:first\s+)?(?:reported|noted)\s+(?:in|by))\s+(?:the\s+|an?\s+)?" + _DESCR)),
+    Rule("according-to", "source", left=_left(
+        r"\baccording\s+to\s+[^,;:()\u201c\u201d\"]{0,80}?\b(?:" + _WORK + r")s?\s+"
+        r"(?:[^,;:()\u201c\u201d\"]{0,40}?\s)?(?:by|in|from|of|for|on)\s+(?:the\s+)?" + _DESCR)),
     Rule("citing", "source", left=_left(r"\b(?:citing|quoting|cited|per)\s+(?:the\s+)?" + _DESCR)),
     Rule("inline-verb", "source", left=_left(
         r"\b(?:reported|said|says|reports|added|wrote|announced|quoted|stated)\s+(?:the\s+)?" + _DESCR),
@@ -98,6 +130,9 @@ STATE_MEDIA = re.compile(
     rf"\b(?:(?P<nat>{_NAT})(?:'s|\u2019s)?\s+(?:official\s+)?state(?:-run|\s+run|-controlled|-owned|-affiliated)?\s+"
     rf"(?:news\s+agency|media|television|tv|broadcaster|newspaper|press|outlets?|news)"
     rf"|state(?:-run)?\s+media\s+(?:of|in)\s+(?P<nat2>{_NAT}))\b", _I)
+# "Russian media said", "Russia media reported", "Chinese newspapers reported": no outlet named, nor state-run
+NATIONAL_MEDIA = re.compile(
+    rf"\b(?P<nat>{_NAT})(?:'s|\u2019s)?\s+(?:news\s+)?(?:media|press|newspapers|television|tv|outlets)\b", _I)
 
 
 def state_media_country(match: re.Match[str]) -> str:
@@ -105,9 +140,20 @@ def state_media_country(match: re.Match[str]) -> str:
     return _NATIONALITIES.get(key, key.title())
 
 
+_OUTLET_NOUN = (r"(?:news\s+)?(?:report|agency|wire\s+service|broadcaster|channel|network|newspaper|paper|daily|outlet|"
+                r"magazine|website|site|station|dispatch|bulletin|publication|poll|survey|editorial(?:\s+board)?)")
 ANAPHORA = re.compile(
-    r"\b(?:the|that|this)\s+(?:(?-i:[A-Z][a-z]+)\s+|(?:state|state-run|official|national)\s+)?(?:news\s+)?"
-    r"(?:report|agency|wire\s+service|broadcaster|channel|network|newspaper|daily|"
-    r"outlet|dispatch|bulletin)\s+(?:also\s+)?(?:said|added|reported|stated|noted|quoted|cited|says|reports|adds|"
-    r"claimed|showed|continued|cited)\b|\b(?:said|added|according\s+to)\s+the\s+(?:news\s+)?(?:report|agency|"
-    r"broadcaster|newspaper|dispatch)\b", _I)
+    r"\b(?:the|that|this)\s+(?:(?-i:[a-z]+(?:-[a-z]+)*)\s+){0,2}?" + _OUTLET_NOUN +
+    r"(?:'s\s+(?:report|story|article|analysis|editorial(?:\s+board)?))?(?:\s*,[^,;\n]{1,80},)?"
+    r"\s+(?:also\s+|later\s+|further\s+|previously\s+)?"
+    r"(?:said|added|reported|stated|noted|quoted|cited|says|reports|adds|claimed|showed|shows|continued|found|finds|"
+    r"revealed|learned|obtained|wrote|writes|published|described|concluded|estimated|indicated|indicates|suggested|"
+    r"suggests|asked|called|characteri[sz]ed|notes|explained|detailed)\b|"
+    r"\b(?:said|added|reported|according\s+to|wrote)\s+the\s+(?:(?-i:[a-z]+(?:-[a-z]+)*)\s+){0,2}?" + _OUTLET_NOUN +
+    r"\b",
+    _I)
+POLL_NOUN = re.compile(r"\b(?:poll|survey)\b", _I)
+REPORT_NOUN = re.compile(r"\b(?:report|study)\b", _I)  # refers back only to an outlet named just before
+# a poll is the source of figures: a share, a count or a finding verb in its sentence
+POLL_FINDING = re.compile(r"\d\s*(?:%|percent|per\s+cent|points?)|\b(?:found|finds|shows?|showed|shown|suggests?|"
+                          r"suggested|indicates?|indicated|gave|gives|puts?|has\s+\w+\s+(?:leading|ahead|at))\b", _I)

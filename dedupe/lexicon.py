@@ -25,7 +25,7 @@ COMMON_WORDS = frozenset({
     "independent", "hindu", "telegraph", "mirror", "observer", "national", "herald", "tribune", "standard",
     "economist", "statesman", "news", "daily", "globe", "world", "record", "age", "atlantic", "australian", "hill",
     "inquirer", "paper", "punch", "trend", "tempo", "mehr", "petra", "reforma", "liberation", "forbes", "sputnik",
-    "politico", "axios", "zvezda", "granma", "andina", "antara",
+    "politico", "axios", "zvezda", "granma", "andina", "antara", "salon", "slate", "vox", "intercept", "roll call",
 })
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 86.0
@@ -183,7 +183,9 @@ def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False)
             variants.add(form)
             if title_case:
                 variants.add(form.upper())
-    return re.compile(rf"(?<![\w/-])(?:{_trie(sorted(variants))})(?![\w-])", flags)
+    # "Post-ABC News poll", "Times/CBS News poll": a capitalised name may follow a hyphen or slash after a word
+    left = r"(?:(?<![\w/-])|(?<=[^\W\d_][/-])(?=(?-i:[A-Z])))"
+    return re.compile(rf"{left}(?:{_trie(sorted(variants))})(?!\w)(?!-(?-i:[a-z]))", flags)
 
 
 def lexicon_digest(extra: tuple[Path, ...] = ()) -> str:

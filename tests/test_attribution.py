@@ -109,13 +109,20 @@ def test_credit_lines(text: str, expected: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(("text", "role"), [
     ("The minister told Reuters that the plant would reopen in May.", "venue"),
-    ("Prices rose for a third month, a Reuters poll of economists showed.", "subject"),
+    ("Prices rose for a third month, a Reuters tally of official data showed.", "subject"),
     ("Xinhua could not confirm the number of casualties.", "non-verification"),
 ])
 def test_mentions_that_are_not_sources(text: str, role: str) -> None:
     a = run(text)
     assert [x.role for x in a.attribution.attributions] == [role]
     assert a.claims[0].source is None
+
+
+def test_an_outlets_poll_is_the_source_of_its_figures() -> None:
+    """attribution.md: "an outlet's poll is" an attribution (kind poll), a tally is not."""
+    a = run("Prices rose for a third month, a Reuters poll of economists showed.")
+    assert [(x.source, x.kind, x.role) for x in a.attribution.attributions] == [("Reuters", "poll", "source")]
+    assert a.claims[0].source == "Reuters"
 
 
 def test_a_venue_does_not_become_the_source() -> None:

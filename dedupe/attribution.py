@@ -7,11 +7,12 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from dedupe.credits import Credit, dateline_credits, is_derivative, line_credits, photo_credits
+from dedupe.credits import LEAD_CREDIT_LINES, Credit, dateline_credits, is_derivative, line_credits, photo_credits
 from dedupe.cues import (
     ANAPHORA,
     NATIONAL_MEDIA,
     POLL_FINDING,
+    POLL_METHOD,
     POLL_NOUN,
     REPORT_NOUN,
     STATE_MEDIA,
@@ -25,6 +26,8 @@ from dedupe.models import Document, Paragraph, Sentence, Span
 from dedupe.roles import RoleClassifier
 
 CLASSIFIER_SOURCE_MIN = 0.9  # measured on PolNeAR train: below it, most classifier sources were false
+REPORT_ANAPHORA_REACH = 2  # "the report said" refers to an outlet named at most this many sentences before
+_PHOTO_HINT = re.compile(r"\(photo|via getty|©|\b(?:bild|foto|photo|image)\s*:", re.I)
 _TRAILING_SENTENCE = re.compile(r"^\(\s*[A-Za-z][\w .&/-]{0,30}\)\s*\.?$|^[-\u2013\u2014]\s*[A-Z][\w .&]{1,30}$")
 
 
@@ -57,14 +60,19 @@ def _credit_attribution(doc: Document, c: Credit) -> Attribution:
 def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
                      lexicon: Lexicon) -> tuple[list[Credit], set[int]]:
     """Dateline, byline, inputs, hat tip, trailing and photo credits; and sentences that are credit lines."""
-    body = [p for p in paragraphs if p.boilerplate is None]
-    credits = dateline_credits(lexicon, doc.text, body)
+    body = [i for i, p in enumerate(paragraphs) if p.boilerplate is None]
+    credits = dateline_credits(lexicon, doc.text, [paragraphs[i] for i in body])
     tail = set(range(max(0, len(paragraphs) - 4), len(paragraphs)))
+    zone = tail | set(body[:LEAD_CREDIT_LINES])
+    credit_paragraphs: set[int] = set()
     for index, para in enumerate(paragraphs):
         if para.boilerplate is not None or index in tail or len(doc.text[para.start:para.end].split()) <= 8:
-            credits.extend(line_credits(lexicon, doc.text, para, index in tail))
-    credit_sentences: set[int] = set()
-    last_body = max((i for i, p in enumerate(paragraphs) if p.boilerplate is None), default=-1)
+            found = line_credits(lexicon, doc.text, para, index in zone)
+            credits.extend(found)
+            if any(c.kind != "photo-credit" for c in found):
+                credit_paragraphs.add(index)  # a whole line that credits is no claim ("Quelle: dpa-AFX")
+    credit_sentences = {n for n, s in enumerate(sentences) if s.paragraph in credit_paragraphs}
+    last_body = body[-1] if body else -1
     for n, s in enumerate(sentences):
         line = doc.text[s.start:s.end]
         if s.paragraph == last_body and _TRAILING_SENTENCE.match(line):
@@ -72,7 +80,7 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
             if found:
                 credits.extend(found)
                 credit_sentences.add(n)
-        elif "(photo" in line.lower() or "via getty" in line.lower():
+        elif _PHOTO_HINT.search(line):
             credits.extend(photo_credits(lexicon, line, s.start))
     unique = {(c.span.start, c.source, c.kind): c for c in credits}
     return sorted(unique.values(), key=lambda c: c.span.start), credit_sentences
@@ -131,7 +139,7 @@ def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context) -> list[Attribu
         return []
     if POLL_NOUN.search(m.group()):
         source = ctx.last_poll
-    elif REPORT_NOUN.search(m.group()) and n - ctx.last_outlet_sentence > 1:
+    elif REPORT_NOUN.search(m.group()) and n - ctx.last_outlet_sentence > REPORT_ANAPHORA_REACH:
         source = None  # "the report said" three sentences on may be any report (a government's, a think tank's)
     else:
         source = ctx.last_outlet
@@ -145,8 +153,11 @@ _POLL_CUE = re.compile(r"\b(?:according\s+to|in|from|by|of)\s+(?:[\w'\u2019-]+\s
 
 def _poll_without_figures(doc: Document, s: Sentence, a: Attribution) -> Attribution:
     """An outlet's poll is the source of the figures it found; a sentence about the poll itself is not sourced."""
-    if a.kind == "poll" and not POLL_FINDING.search(doc.text, s.start, s.end) \
-            and not _POLL_CUE.search(doc.text, max(s.start, a.span.start - 60), a.span.start):
+    if a.kind != "poll":
+        return a
+    about_method = POLL_METHOD.search(doc.text, s.start, s.end) is not None
+    cued = _POLL_CUE.search(doc.text, max(s.start, a.span.start - 60), a.span.start) is not None
+    if about_method or not (cued or POLL_FINDING.search(doc.text, s.start, s.end)):
         return replace(a, role="subject", kind="poll-mention")
     return a
 
@@ -232,7 +243,7 @@ def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], c
     here = _chain(sorted(here, key=lambda a: a.span.start))
     if not any(a.role == "source" for a in here):
         here += _anaphora(doc, n, s, ctx)
-    named = [a for a in here if a.role != "photo-credit" and a.kind not in ("anaphora", "state-media")]
+    named = [a for a in here if a.role in ("source", "relay", "subject") and a.kind not in ("anaphora", "state-media")]
     if named:
         chained = any(a.kind == "chain" for a in here)
         ctx.last_outlet = (named[0] if chained else named[-1]).source

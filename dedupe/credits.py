@@ -16,10 +16,11 @@ _DATELINE = re.compile(
     rf"(?:,?\s*(?:{_L}{{3,9}}\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_L}{{3,9}}\.?)(?:,?\s*\d{{4}})?)?)?"  # Dec. 11 | 12 марта
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[^/\n]{2,30})/)"
     r"\s*(?:-+|\u2013|\u2014|:|\.-|\.(?=\s)|,(?=\s))")
-_CJK_DATELINE = re.compile(r"^\s*[(（]?(?P<agency>新华社|新華社|中新社|中新网|共同社|韩联社|路透社|法新社|美联社)[)）]?"
+_CJK_DATELINE = re.compile(r"\s*[(（]?(?P<agency>新华社|新華社|中新社|中新网|共同社|韩联社|路透社|法新社|美联社)[)）]?"
                            r"[^\n。]{0,20}?(?:电|電|讯|訊)")
 LEAD_PARAGRAPHS = 5  # a dateline may follow a headline, a By line, a date line or a caption
-LEAD_END_WORDS = 25  # the first paragraph this long ends the lead zone
+LEAD_END_WORDS = 25  # the second paragraph this long ends the lead zone (the first may be a standfirst)
+LEAD_CREDIT_LINES = 3  # "Quelle: dpa-AFX", "(dpa)" as one of the first lines credits the document too
 _BYLINE = re.compile(
     r"^\s*(?:By|Por|Von|Par|Di|De|От)\s+(?:(?:[A-Z][\w.'-]+\s+){1,3},\s*)?(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
     r"(?:\s+(?:Staff|Staff Writers?|Correspondents?|Reporters?|News Desk|Desk))?\s*$")
@@ -40,9 +41,10 @@ _TRAILING = re.compile(r"^\s*(?:\(\s*(?P<paren>[^()\n]{2,40})\s*\)|[-\u2013\u201
                        r"\s*\.?\s*$")
 _HAT_TIP = re.compile(r"^\s*(?:h/t|hat\s+tip)\s*:?\s*(?P<name>[^\n]{2,60}?)\s*\.?\s*$", re.I)
 _PHOTO = re.compile(
-    r"(?:\(?\s*(?:image|photo|picture|video|file\s+photo|graphic)s?\s*(?:source|credit|courtesy)?\s*[:|]\s*"
+    r"(?:\(?\s*(?:image|photo|picture|video|file\s+photo|graphic|bild|foto|imagen|fotograf[ií]a|cr[ée]dits?\s+photo)s?"
+    r"\s*(?:source|credit|courtesy)?\s*[:|]\s*"
     r"(?P<name>[A-Za-z][\w.&' -]{1,40}?)(?=\s*(?:/|\||$|\)|,|\s[A-Z][a-z]))|"
-    r"(?P<getty>[A-Z][\w.&' -]{1,40}?)\s+via\s+Getty\s+Images)", re.I)
+    r"(?P<getty>[A-Z][\w.&' -]{1,40}?)\s+via\s+Getty\s+Images|©\s*(?P<copy>[A-Za-z][\w.&-]{1,20})\s*/\s*[A-Z])", re.I)
 _DISCLAIMER = re.compile(
     r"auto(?:matically)?[-\s]?generated|generated\s+automatically|"
     r"(?:syndicated|press[-\s]release|wire|agency)\s+(?:news\s+)?feed|not\s+(?:been\s+)?(?:edited|reviewed)\s+by|"
@@ -89,13 +91,15 @@ def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
 
 
 def dateline_credits(lexicon: Lexicon, text: str, body: Sequence[Paragraph]) -> list[Credit]:
-    """The dateline of the lead zone: the first body paragraphs, up to the first long one, may open with
-    ``CITY (AGENCY) -``; what comes before it is a headline, a By line, a date line or a caption."""
+    """The dateline of the lead zone: one of the first body paragraphs may open with ``CITY (AGENCY) -``; what
+    comes before it is a headline, a By line, a date line, a caption or a standfirst (at most one long paragraph)."""
+    long_seen = 0
     for para in body[:LEAD_PARAGRAPHS]:
         found = _dateline_in(lexicon, text, para)
         if found:
             return found
-        if len(text[para.start:para.end].split()) >= LEAD_END_WORDS:
+        long_seen += len(text[para.start:para.end].split()) >= LEAD_END_WORDS
+        if long_seen >= 2:
             break
     return []
 
@@ -136,7 +140,7 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool) ->
 def photo_credits(lexicon: Lexicon, text: str, base: int = 0) -> list[Credit]:
     out = []
     for m in _PHOTO.finditer(text):
-        raw = m.group("name") or m.group("getty") or ""
+        raw = m.group("name") or m.group("getty") or m.group("copy") or ""
         for name, conf in _resolve_list(lexicon, raw.split("/")[0]):
             if name != UNNAMED_AGENCY:
                 out.append(Credit(Span(base + m.start(), base + m.end()), m.group(), name, "photo-credit", conf))

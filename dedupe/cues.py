@@ -21,7 +21,8 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"declared|declares|editorialized|endorsed|blared|headlined|headlines|first\s+reported|broke\s+the\s+news|"
           r"was\s+first\s+to\s+report|is\s+reporting|was\s+reporting|has\s+reported|had\s+reported|has\s+said|"
           r"identified|noticed|queried|responded|ranked|rated|gave|gives|shot\s+back|pointed\s+to|"
-          r"has\s+run|has\s+published|has\s+found|has\s+obtained|has\s+confirmed|has\s+revealed)")
+          r"has\s+run|has\s+published|has\s+found|has\s+obtained|has\s+confirmed|has\s+revealed|has\s+released|"
+          r"announces|confirms|released|releases)")
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
             r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|on\s+\w+|today|yesterday|"
@@ -52,7 +53,7 @@ _POLL = r"(?:poll|survey|exit\s+polls?|analysis|review|investigation|study)"
 RULES: tuple[Rule, ...] = (
     Rule("venue", "venue", left=_left(
         r"\b(?:told|telling|tells|tell|speaking\s+to|spoke\s+to|speak\s+to|in\s+(?:an?\s+)?(?:exclusive\s+|separate\s+)?"
-        r"interviews?\s+with|in\s+comments\s+to|(?:op-ed|column|article)\s+(?:for|in)|wrote\s+(?:for|in)|"
+        r"interviews?\s+with|in\s+comments\s+to|(?:op-ed|column)\s+(?:for|in)|wrote\s+(?:for|in)|"
         r"interviewed\s+by|appearing\s+on|said\s+on|sat\s+down\s+with)\s+(?:the\s+)?" + _DESCR)),
     Rule("venue", "venue", left=_left(
         r"\b(?:in|during)\s+(?:an?|the|his|her|their|its|one)\s+(?:[\w-]+\s+){0,3}?(?:interviews?|statements?|e-?mails?|"
@@ -67,20 +68,26 @@ RULES: tuple[Rule, ...] = (
         r"(?:verify|verified|confirm|confirmed|authenticate|authenticated)")),
     Rule("poll", "source", right=_right(
         r"(?:'s|\u2019s)?\s*(?:(?:/|-|\u2013|\s+and\s+)\s*[\w.&'\u2019 ]{1,30}?\s+)?(?:news\s+)?(?:own\s+)?"
-        r"(?:new\s+|latest\s+|national\s+|state\s+|50-state\s+|tracking\s+|exit\s+)?" + _POLL + r"s?\b")),
+        r"(?:(?-i:[a-z0-9-]+)\s+){0,2}" + _POLL + r"s?\b")),
+    Rule("about-agency", "subject", right=_right(
+        r"\s*,?\s*(?:said|says|announced|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its)\b")),
     Rule("poll-negative", "subject", right=_right(
         r"\s*(?:/\s*[\w-]+\s+|-\w+\s+)?(?:tally|count|calculations?|index|ranking|estimates?)\b")),
     Rule("visual", "source", left=_left(
         r"\b(?:footage|images?|videos?|pictures?|photos?|photographs?|satellite\s+imagery)\s+(?:(?:released|published|"
         r"broadcast|aired|shown|distributed|provided|posted|carried|obtained)\s+by|from)\s+(?:the\s+)?" + _DESCR)),
     Rule("as-reported-by", "source", left=_left(
-        r"\b(?:as\s+)?(?:reported|quoted|cited|carried|broadcast|published|confirmed|announced|aired)\s+"
+        r"\b(?:as\s+)?(?:reported|quoted|cited|carried|broadcast|published|confirmed|announced|aired|conducted|"
+        r"commissioned|compiled|released|sponsored)\s+"
         r"(?:earlier\s+)?by\s+(?:the\s+)?" + _DESCR)),
     Rule("report-in", "source", left=_left(
         r"\b(?:an?|the|its|this|that)\s+(?:[\w-]+\s+){0,3}?(?:report|article|story|analysis|investigation|editorial|piece|"
         r"review|dispatch|exclusive|scoop)s?\s+(?:by|in|from|on|at)\s+(?:the\s+)?" + _DESCR)),
     Rule("headline", "source", left=_left(r"^\W*(?:the\s+)?"), right=_right(
-        r"(?:\s+(?:editorial|poll|report|analysis|survey|exclusive))?\s*:\s")),
+        r"(?:\s+(?:editorial|poll|report|analysis|survey|exclusive))?\s*:\s+\S+(?:\s+\S+){3}")),
+    Rule("report-that", "source", right=_right(
+        r"(?:'s|\u2019s)?\s+(?:(?-i:[a-z]+)\s+)?(?:report|story|article|investigation|analysis|editorial|piece|"
+        r"exclusive|scoop)s?\s+(?:that|which\s+(?:found|showed|said|revealed)|saying|showing|finding|revealing)\b")),
     Rule("according-to", "source", left=_left(
         r"\b(?:according\s+to|as\s+(?:first\s+)?(?:reported|noted)\s+(?:in|by))\s+(?:the\s+|an?\s+)?" + _DESCR)),
     Rule("according-to", "source", left=_left(
@@ -140,20 +147,22 @@ def state_media_country(match: re.Match[str]) -> str:
     return _NATIONALITIES.get(key, key.title())
 
 
-_OUTLET_NOUN = (r"(?:news\s+)?(?:report|agency|wire\s+service|broadcaster|channel|network|newspaper|paper|daily|outlet|"
-                r"magazine|website|site|station|dispatch|bulletin|publication|poll|survey|editorial(?:\s+board)?)")
+_OUTLET_NOUN = (r"(?-i:(?:news\s+)?(?:report|broadcaster|channel|network|newspaper|paper|daily|outlet|magazine|station|"
+                r"dispatch|bulletin|publication|poll|survey|column|editorial(?:\s+board)?))")
+# "the agency said" only as a news agency: "the Chinese news agency", "the state agency", not "the customs agency"
+_AGENCY_NOUN = rf"(?:(?:{_NAT})\s+)?(?:(?:state|state-run|official|national|news|wire)\s+)*(?:agency|wire\s+service)"
+_ANAPHOR = (r"(?:(?:(?-i:[a-z]+(?:-[a-z]+)*)|" + _NAT + r")\s+){0,2}?" + _OUTLET_NOUN + "|" + _AGENCY_NOUN)
 ANAPHORA = re.compile(
-    r"\b(?:the|that|this)\s+(?:(?-i:[a-z]+(?:-[a-z]+)*)\s+){0,2}?" + _OUTLET_NOUN +
+    r"\b(?:the|that|this)\s+(?:" + _ANAPHOR + r")"
     r"(?:'s\s+(?:report|story|article|analysis|editorial(?:\s+board)?))?(?:\s*,[^,;\n]{1,80},)?"
-    r"\s+(?:also\s+|later\s+|further\s+|previously\s+)?"
-    r"(?:said|added|reported|stated|noted|quoted|cited|says|reports|adds|claimed|showed|shows|continued|found|finds|"
-    r"revealed|learned|obtained|wrote|writes|published|described|concluded|estimated|indicated|indicates|suggested|"
-    r"suggests|asked|called|characteri[sz]ed|notes|explained|detailed)\b|"
-    r"\b(?:said|added|reported|according\s+to|wrote)\s+the\s+(?:(?-i:[a-z]+(?:-[a-z]+)*)\s+){0,2}?" + _OUTLET_NOUN +
-    r"\b",
+    r"\s+(?:(?:also|later|further|previously|recently|then|(?-i:[a-z]+ly))\s+)?"
+    r"(?:" + _VERBS + r"|urged|urges|admitted|admits|read|reads|continued|added|adds)\b|"
+    r"\b(?:said|added|reported|according\s+to)\s+the\s+(?:" + _ANAPHOR + r")\b",
     _I)
 POLL_NOUN = re.compile(r"\b(?:poll|survey)\b", _I)
 REPORT_NOUN = re.compile(r"\b(?:report|study)\b", _I)  # refers back only to an outlet named just before
 # a poll is the source of figures: a share, a count or a finding verb in its sentence
+POLL_METHOD = re.compile(r"\b(?:was|were)\s+(?:conducted|taken|carried\s+out)|margin\s+of\s+(?:sampling\s+)?error|"
+                         r"sampling\s+error", _I)
 POLL_FINDING = re.compile(r"\d\s*(?:%|percent|per\s+cent|points?)|\b(?:found|finds|shows?|showed|shown|suggests?|"
                           r"suggested|indicates?|indicated|gave|gives|puts?|has\s+\w+\s+(?:leading|ahead|at))\b", _I)

@@ -26,6 +26,9 @@ COMMON_WORDS = frozenset({
     "economist", "statesman", "news", "daily", "globe", "world", "record", "age", "atlantic", "australian", "hill",
     "inquirer", "paper", "punch", "trend", "tempo", "mehr", "petra", "reforma", "liberation", "forbes", "sputnik",
     "politico", "axios", "zvezda", "granma", "andina", "antara", "salon", "slate", "vox", "intercept", "roll call",
+    # ordinary phrases in other languages: "die Welt" is "the world", "el país" "the country", "Bild" "picture"
+    "die welt", "die zeit", "el país", "el pais", "el tiempo", "el mundo", "el universal", "le monde", "la nación",
+    "la nacion", "o globo", "la repubblica", "bild", "clarín",
 })
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 86.0

@@ -21,13 +21,16 @@ _TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Mayor|Senator|Governor|Judge|President)\.
 _GIVEN = r"(?!(?:The|A|An|In|On|At|As|By|For|From|Of|To|And|But|Via|Per|New|North|South|East|West)\s)[A-Z][a-z]+"
 # "Michael Bloomberg", "Michael R. Bloomberg", "Mr. Bloomberg", "Mayor Don Guardian"
 _PERSON = re.compile(rf"\b(?:{_TITLE}\s+(?:[A-Z][a-z]+\s+)?|{_GIVEN}\s+(?:[A-Z]\.\s+)?)(?P<surname>[A-Z][a-z]+)\b")
+# (patterns used with .match(text, pos) carry no "^": it would only match at the start of the text)
 # "The National Rifle Association", "Bloomberg New Energy Finance", "Gawker Media": an outlet name inside another name
 _LONGER_NAME = re.compile(
-    r"^(?:\s+[A-Z][a-z]+)*\s+(?:Association|Foundation|Institute|Capital|Markets|Center|Centre|Group|University|College|"
+    r"(?:\s+[A-Z][a-z]+)*\s+(?:Association|Foundation|Institute|Capital|Markets|Center|Centre|Group|University|College|"
     r"Energy|Finance|Company|Corporation|Corp|Inc|Media|Entertainment|Studios|Productions|Broadcasting|Films|Council|"
     r"Committee|Party|Fund|Agency|Police|Department|Ministry|Office|Bureau|Commission|Administration|Guard|Army|"
     r"Assembly|Park|Bank|Hospital|School|Church|Club|League|Prize|Awards?|Building|Tower|Square|Street|Avenue)\b")
-_STILL_OUTLET = re.compile(r"^(?:'s|\u2019s)?\s+(?:News|poll|survey|Businessweek|Politics|L\.P\.|billionaires?)\b")
+_CAPTION_LABEL = re.compile(r"\s*:")  # "Bild: dpa", "Foto: Reuters": a caption label, not the newspaper Bild
+_CAPTION_WORDS = frozenset({"Bild", "Foto", "Photo", "Image", "Imagen", "Video"})
+_STILL_OUTLET = re.compile(r"(?:'s|\u2019s)?\s+(?:News|poll|survey|Businessweek|Politics|L\.P\.|billionaires?)\b")
 
 
 def _last_word(name: str) -> str:
@@ -71,7 +74,8 @@ def resolve_mentions(text: str, start: int, found: Sequence[Mention], publisher:
     """The document's mentions with short forms added (replacing what they overlap) and person surnames removed."""
     shorts = short_forms(text, start, found, publisher, lexicon)
     kept = [m for m in found if not any(s.start < m.end and m.start < s.end for s in shorts)
-            and not _LONGER_NAME.match(text, m.end)]
+            and not _LONGER_NAME.match(text, m.end)
+            and not (text[m.start:m.end] in _CAPTION_WORDS and _CAPTION_LABEL.match(text, m.end))]
     single = {text[m.start:m.end] for m in kept if " " not in text[m.start:m.end].strip()}
     surnames = person_surnames(text, single) if single else set()
     if surnames:

@@ -11,7 +11,7 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "caption",
         re.compile(
-            r"^\s*(?:(?:file\s+|representational\s+)?(?:image|photo|picture|pic|video|graphic)s?"
+            r"^\s*(?:(?:file\s+|representational\s+)?(?:image|photo|picture|pic|video|graphic|bild|foto|imagen)s?"
             r"(?:\s+(?:source|credit|courtesy))?\s*[:|]|video\s*[-:]|\[?(?:photo|image)\b.{0,40}\]$)",
             _I,
         ),

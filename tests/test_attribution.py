@@ -107,6 +107,95 @@ def test_credit_lines(text: str, expected: tuple[str, ...]) -> None:
     assert run(text).attribution.credits == expected
 
 
+BODY = "Officials met on Monday to discuss the budget for the coming year and agreed to meet again in March."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where real text puts credits: after a headline, a By line, a date line, a standfirst
+    ("Africa builds expertise in science.\n\nDAKAR, Senegal (AP) — Evelyn Gitau leads a lab.", ("AP",)),
+    ("Clinton calls for action.\n\nNEW YORK, Nov. 19 (UPI) — Clinton spoke on Thursday.", ("UPI",)),
+    ("Donor meets candidate.\n\nBy Staff\n\nMACAU (Reuters) – The donor said on Friday he met him.", ("Reuters",)),
+    (f"Kurz gemeldet\n\n{BODY} {BODY}\n\nBerlin (dpa) - Die Zahl stieg um ein Drittel.", ("dpa",)),
+    ("Wiesbaden (KNA/iz). Die Kirche hat einen neuen Bischof.", ("KNA",)),
+    ("Madrid (EFE).- El Gobierno aprobó un plan de ayudas.", ("EFE",)),
+    ("МОСКВА, 12 марта. /ТАСС/. Президент провел совещание.", ("TASS",)),
+    ("新华社北京3月12日电 国务院召开常务会议。", ("Xinhua",)),
+    # bylines and closing lines
+    ("By Reuters\n\n" + BODY, ("Reuters",)),
+    ("By The Associated Press\n\n" + BODY, ("AP",)),
+    ("Por Agencia EFE\n\n" + BODY, ("EFE",)),
+    (BODY + "\n\n(dpa)", ("dpa",)),
+    (BODY + "\n\n(FR mit dpa)", ("dpa",)),
+    (BODY + "\n\nAssociated Press contributed to this report.", ("AP",)),
+    (BODY + "\n\n© Thomson Reuters 2020", ("Reuters",)),
+    (BODY + "\n\nCopyright 2018 The Associated Press. All rights reserved.", ("AP",)),
+    (BODY + "\n\n(Con información de AFP, EFE y Reuters)", ("AFP", "EFE", "Reuters")),
+    ("Quelle: dpa-AFX\n\n" + BODY, ("dpa",)),
+    (BODY + "\n\nQuelle: dpa-AFX", ("dpa",)),
+])
+def test_credit_lines_as_real_text_writes_them(text: str, expected: tuple[str, ...]) -> None:
+    assert run(text).attribution.credits == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Die ganze Welt schaut auf die Zinsen, sagte ein Berater in Frankfurt.",
+    "En todo el país se esperan temperaturas altas, dijo el ministro.",
+    "Los productores advirtieron de que el tiempo seco podría durar hasta el otoño, informó el ministerio.",
+    "Bild: Symbolbild",
+    "Michael Bloomberg is weighing a run. Bloomberg said in a statement that he would decide by March.",
+    "The National Rifle Association says the new rules go too far.",
+    "Growth was strong, according to a recent report from Bloomberg New Energy Finance.",
+])
+def test_words_and_names_that_are_not_outlets(text: str) -> None:
+    a = run(text)
+    assert not [x for x in a.attribution.attributions if x.role == "source"], a.attribution.attributions
+    assert all(c.source is None for c in a.claims)
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("The Washington Post ran a feature Saturday that described the network.", "Washington Post", "inline-verb"),
+    ("Clinton is seizing upon a New York Times report that the office delayed an inspection.", "New York Times",
+     "report-that"),
+    ("He is losing support, according to a new article in Politico.", "Politico", "report-in"),
+    ("A Bloomberg poll shows that 52 percent of voters disapprove.", "Bloomberg", "poll"),
+    ("In a new Washington Post-ABC News poll, 18 percent view him favourably.", "Washington Post", "poll"),
+    ("RT covered the action as a sign of unrest.", "RT", "inline-verb"),
+    ("The term was coined by critics, as The Daily Beast called them in March.", "The Daily Beast", "inline-verb"),
+    ("KING-TV reported that the march began at noon.", "KING-TV", "inline-verb"),
+])
+def test_inline_sources_as_real_text_writes_them(text: str, source: str, kind: str) -> None:
+    a = run(text)
+    first = next(x for x in a.attribution.attributions if x.role == "source")
+    assert (first.source, first.kind) == (source, kind)
+    assert a.claims[0].source == source
+
+
+def test_short_forms_resolve_to_the_outlet_named_earlier() -> None:
+    a = run("The Wall Street Journal editorial board wrote about the race.\n\n"
+            "The Journal notes that the governor was re-elected twice. The Times was not mentioned.")
+    notes = claim(a, "The Journal notes")
+    assert (notes.source, notes.basis) == ("Wall Street Journal", "inline")
+    assert not [x for x in a.attribution.attributions if x.text == "Times"]  # no New York Times named: no guess
+
+
+def test_the_publisher_names_itself_by_short_form() -> None:
+    doc = Document("t.txt", "A review by The Times shows that most flights were for campaign travel.",
+                   outlet="New York Times")
+    assert analyse(doc, RULES_ONLY).claims[0].source == "New York Times"
+
+
+def test_generic_national_media_is_a_source_like_state_media() -> None:
+    a = run("Russia media said earlier that Kim will host a reception. Chinese media reported the talks ran late.")
+    assert [c.source for c in a.claims] == ["media of Russia", "media of China"]
+
+
+def test_the_poll_found_refers_to_the_outlets_poll() -> None:
+    a = run("A new CNN poll was released on Monday. Voters were asked about the economy. "
+            "The poll found that 40 percent approve of the plan.")
+    assert claim(a, "The poll found").source == "CNN"
+    assert claim(a, "was released").source is None  # a sentence about the poll itself has no figures
+
+
 @pytest.mark.parametrize(("text", "role"), [
     ("The minister told Reuters that the plant would reopen in May.", "venue"),
     ("Prices rose for a third month, a Reuters tally of official data showed.", "subject"),

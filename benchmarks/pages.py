@@ -1,0 +1,102 @@
+"""Real web pages (trafilatura's test pages, adbar/trafilatura tests/cache and tests/eval) as dedupe reads them.
+
+The pages have no split of their own, so one was made before any page was looked at: a page is `train` when the
+first hex digit of sha256(file name) is 0-7, else `held-out`. ``prepare`` extracts every page once with dedupe's
+own reader (trafilatura) into ``$DEDUPE_CORPORA/trafilatura/extracted.jsonl``; ``candidates`` writes the pages
+whose first or last lines look like a credit, for labelling (to the cache folder: they carry page text).
+
+Run: python3 benchmarks/pages.py prepare
+     python3 benchmarks/pages.py candidates SPLIT
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from corpora import CorpusMissing, corpora_root
+
+TRAFILATURA_COMMIT = "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5"  # adbar/trafilatura, the version measured
+ZONE_LINES = 6
+CREDIT_SHAPE = re.compile(
+    r"^\s*\([^()]{2,40}\)\s*\.?\s*$|©|copyright|^\s*(?:quelle|fuente|source|fonte|sources?)\s*:|contributed to this|"
+    r"^\s*(?:by|por|von|par|di|de)\s+\S+(?:\s+\S+){0,4}\s*$|\((?:[A-Za-z]{2,10})(?:/[^)]{1,10})?\)\s*(?:-|–|—|\.-|:)|"
+    r"h/t|inputs? from|informaci[oó]n de|\bmit\s+(?:dpa|afp|ap|reuters|kna|epd)\b|/[A-Z][\w ]{2,20}/", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    id: str
+    split: str
+    text: str
+    outlet: str | None
+
+
+def split_of(name: str) -> str:
+    return "train" if hashlib.sha256(name.encode()).hexdigest()[0] in "01234567" else "held-out"
+
+
+def extracted_path() -> str:
+    return str(corpora_root() / "trafilatura" / "extracted.jsonl")
+
+
+def pages(split: str) -> Iterator[Page]:
+    try:
+        lines = open(extracted_path(), encoding="utf-8")  # noqa: SIM115 - closed by the with below
+    except OSError:
+        raise CorpusMissing(f"no extracted pages at {extracted_path()}: run python3 benchmarks/pages.py prepare "
+                            "after laying out the corpus (benchmarks/README.md)") from None
+    with lines:
+        for line in lines:
+            row = json.loads(line)
+            if split in ("all", row["split"]):
+                yield Page(row["id"], row["split"], row["text"], row.get("outlet"))
+
+
+def prepare() -> None:
+    from dedupe.config import ScanConfig
+    from dedupe.pipeline import read_documents
+
+    root = corpora_root() / "trafilatura" / "tests"
+    if not root.is_dir():
+        raise CorpusMissing(f"trafilatura's test pages not found at {root}: see benchmarks/README.md")
+    read = read_documents([root], ScanConfig())
+    with open(extracted_path(), "w", encoding="utf-8") as f:
+        for d in sorted(read.documents, key=lambda d: d.id):
+            row = {"id": d.id, "split": split_of(d.id.rsplit("/", 1)[-1]), "text": d.text, "outlet": d.outlet}
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(read.documents)} pages, {len(read.errors)} unreadable -> {extracted_path()}", file=sys.stderr)
+
+
+def candidates(split: str) -> None:
+    out = corpora_root() / "labelling" / f"pages-{split}-candidates.txt"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with open(out, "w", encoding="utf-8") as f:
+        for page in pages(split):
+            lines = [x.strip() for x in page.text.split("\n") if x.strip()]
+            zone = [*lines[:ZONE_LINES], "...", *lines[-ZONE_LINES:]] if len(lines) > 2 * ZONE_LINES else lines
+            if any(CREDIT_SHAPE.search(x) for x in zone):
+                count += 1
+                f.write(f"=== {page.id} (site: {page.outlet})\n" + "\n".join(x[:300] for x in zone) + "\n\n")
+    print(f"{count} candidate pages -> {out}", file=sys.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=("prepare", "candidates"))
+    parser.add_argument("split", nargs="?", default="train", choices=("train", "held-out"))
+    args = parser.parse_args()
+    try:
+        prepare() if args.command == "prepare" else candidates(args.split)
+    except CorpusMissing as exc:
+        print(f"skipped: {exc}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

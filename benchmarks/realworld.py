@@ -13,6 +13,9 @@ Prints, per split:
 - claim recall: annotated attributions whose Source is a labelled outlet, and whose Content lies in a
   claim (the claim overlapping most of it) that dedupe gives that outlet as `source` or in `via`.
 
+Also on real web pages (trafilatura's test pages; split made before looking: benchmarks/pages.py): document credits
+against our labels (`benchmarks/labels/pages-credits-SPLIT.tsv`; pages that are not candidates credit nothing).
+
 Only `train` was used to write and tune rules. `dev` and `test` are held out: report them, never change a rule
 because of them; `--errors` refuses to print their examples.
 
@@ -30,11 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpora import POLNEAR_COMMIT, Annotated, CorpusMissing, PolnearDoc, polnear_docs
+from pages import TRAFILATURA_COMMIT, pages
 
 from dedupe.analysis import Analysis, analyse
 from dedupe.attribution import Attribution
 from dedupe.config import ScanConfig
-from dedupe.lexicon import Lexicon, default_lexicon
+from dedupe.lexicon import UNNAMED_AGENCY, Lexicon, default_lexicon
 from dedupe.models import Document
 
 LABELS = Path(__file__).resolve().parent / "labels"
@@ -186,6 +190,31 @@ def evaluate(split: str, config: ScanConfig) -> dict[str, Tally]:
     return tallies
 
 
+def load_page_credits(split: str) -> dict[str, frozenset[str]]:
+    path = LABELS / f"pages-credits-{split}.tsv"
+    with open(path, encoding="utf-8", newline="") as f:
+        return {row["doc"]: frozenset(n.strip() for n in row["credits"].split("|") if n.strip())
+                for row in csv.DictReader(f, delimiter="\t")}
+
+
+def evaluate_pages(split: str, config: ScanConfig) -> dict[str, Tally]:
+    """Document credits on real web pages: our labels of the candidate pages (the others credit nothing)."""
+    lexicon = default_lexicon()
+    gold_by_page = load_page_credits(split)
+    tally = Tally()
+    for page in pages(split):
+        found = analyse(Document(id=page.id, text=page.text, outlet=page.outlet), config).attribution.credits
+        got = {c for c in found if c != UNNAMED_AGENCY}
+        gold = gold_by_page.get(page.id, frozenset())
+        hits = {c for c in got if same_outlet(c, gold, lexicon)}
+        tally.tp += len(hits)
+        tally.fp += len(got - hits)
+        tally.fn += sum(1 for g in gold if not any(same_outlet(c, [g], lexicon) for c in got))
+        if hits != got or len(hits) < len(gold):
+            tally.examples.append(f"{page.id}: labelled {sorted(gold)}, credits {sorted(got)}")
+    return {"page credits": tally}
+
+
 def report(split: str, tallies: dict[str, Tally], errors: int) -> None:
     for name, tally in tallies.items():
         if name == "claim recall":
@@ -207,9 +236,9 @@ def main() -> None:
     splits = {"held-out": ["dev", "test"], "all": ["dev", "test", "train"]}.get(args.split, [args.split])
     if args.errors and any(s != "train" for s in splits):
         parser.error("--errors prints examples of the train split only: dev and test are held out")
-    print(f"PolNeAR {POLNEAR_COMMIT[:12]} (networkdynamics/PolNeAR)")
     config = ScanConfig()
     try:
+        print(f"PolNeAR {POLNEAR_COMMIT[:12]} (networkdynamics/PolNeAR)")
         for split in splits:
             started = time.perf_counter()
             tallies = evaluate(split, config)
@@ -218,7 +247,14 @@ def main() -> None:
             report(split, tallies, args.errors)
     except CorpusMissing as exc:
         print(f"skipped: {exc}", file=sys.stderr)
-        sys.exit(0)
+    try:
+        print(f"trafilatura test pages {TRAFILATURA_COMMIT[:12]} (adbar/trafilatura tests/cache, tests/eval)")
+        for split in dict.fromkeys("held-out" if s in ("dev", "test") else s for s in splits):
+            tuned = " (rules tuned on this split)" if split == "train" else " (held out)"
+            print(f"{split}{tuned}:")
+            report(split, evaluate_pages(split, config), args.errors)
+    except CorpusMissing as exc:
+        print(f"skipped: {exc}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -194,7 +194,7 @@ def _story_subjects(doc: Document, s: Sentence, mentions: Sequence[Mention], her
     out = set()
     for m in mentions:
         a = decided.get(m.start)
-        subject = a is not None and a.role == "subject" and a.kind != "poll-negative"
+        subject = a is not None and a.role == "subject" and a.kind not in ("poll-negative", "poll-mention")
         opening = a is None and not m.needs_context and _SUBJECT_OPENING.match(doc.text[s.start:m.start])
         if subject or opening:
             out.add(m.source)

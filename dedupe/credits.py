@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
+from dedupe.lexicon import CALL_SIGN, UNNAMED_AGENCY, Lexicon
 from dedupe.models import Paragraph, Span
 
 _L = r"[^\W\d_]"  # a letter in any script
@@ -79,7 +79,10 @@ def _resolve_list(lexicon: Lexicon, raw: str) -> list[tuple[str, float]]:
 
 
 def _credits_from(lexicon: Lexicon, raw: str, base: int, text: str, kind: str) -> list[Credit]:
-    return [Credit(Span(base, base + len(text)), text, name, kind, conf) for name, conf in _resolve_list(lexicon, raw)]
+    found = _resolve_list(lexicon, raw)
+    if not found and kind == "dateline" and CALL_SIGN.fullmatch(raw.strip()):
+        found = [(raw.strip(), 0.8)]  # "HOUSTON, Texas (KTRK) --": a local station credits itself
+    return [Credit(Span(base, base + len(text)), text, name, kind, conf) for name, conf in found]
 
 
 def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:

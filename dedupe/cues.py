@@ -98,7 +98,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:reported|said|says|reports|added|wrote|announced|quoted|stated)\s+(?:the\s+)?" + _DESCR),
         right=_right(r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),
     Rule("inline-verb", "source", right=_right(
-        r"\s*(?:'s\s+(?:\w+\s+){0,2}?(?:correspondents?|reporters?|bureau|journalists?|dispatch|report)\s+)?"
+        r"\s*(?:(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:correspondents?|reporters?|bureau|journalists?|dispatch|report|unit|"
+        r"team|desk|staff|editorial\s+board|fact[\s-]checkers?|analysis|investigation)\s+)?"
         r"(?:,\s*)?" + _BETWEEN + _VERBS + r"\b")),
 )
 _CITING_ASIDE = re.compile(r"^\s*,\s*(?:citing|quoting)\s+[^,]{1,90},", _I)

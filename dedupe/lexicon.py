@@ -28,8 +28,11 @@ COMMON_WORDS = frozenset({
     "politico", "axios", "zvezda", "granma", "andina", "antara", "salon", "slate", "vox", "intercept", "roll call",
     # ordinary phrases in other languages: "die Welt" is "the world", "el país" "the country", "Bild" "picture"
     "die welt", "die zeit", "el país", "el pais", "el tiempo", "el mundo", "el universal", "le monde", "la nación",
-    "la nacion", "o globo", "la repubblica", "bild", "clarín",
+    "la nacion", "o globo", "la repubblica", "bild", "clarín", "fox", "daily news",
 })
+# US broadcast call signs ("KING-TV", "WKOW", "KTRK"): outlets the lexicon cannot list one by one; in running text
+# they are matched like acronyms (a cue must confirm them), in a dateline they credit the station
+CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 86.0
 CANONICAL_MIN_SCORE = 95.0  # an outlet field counts as a known source only on a (near-)exact resolution
@@ -186,6 +189,8 @@ def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False)
             variants.add(form)
             if title_case:
                 variants.add(form.upper())
+                if form.startswith("The "):
+                    variants.add("the " + form[4:])  # "the Independent" in running text
     # "Post-ABC News poll", "Times/CBS News poll": a capitalised name may follow a hyphen or slash after a word
     left = r"(?:(?<![\w/-])|(?<=[^\W\d_][/-])(?=(?-i:[A-Z])))"
     return re.compile(rf"{left}(?:{_trie(sorted(variants))})(?!\w)(?!-(?-i:[a-z]))", flags)

@@ -8,15 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dedupe.lexicon import Lexicon, Mention
+from dedupe.lexicon import CALL_SIGN, Lexicon, Mention
 
 # "the Times", "The Post": the last word of an outlet named earlier (or of the publishing outlet)
 SHORT_FORM = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}(?P<word>Times|Post|Journal|Globe|Tribune|Herald|Examiner|Register|Inquirer|"
     r"Chronicle|Bee|Sentinel|Beacon|Beast|Blaze|Economist|Telegraph|Star|Sun-Times|Republic|Review|Standard|Caller|"
     r"Intercept)\b(?!\s+[A-Z])")
-# US broadcast call signs ("KING-TV", "WKOW"): matched like acronyms, so a cue must confirm them
-CALL_SIGN = re.compile(r"\b[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?\b")
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Mayor|Senator|Governor|Judge|President)\.?"
 _GIVEN = r"(?!(?:The|A|An|In|On|At|As|By|For|From|Of|To|And|But|Via|Per|New|North|South|East|West)\s)[A-Z][a-z]+"
 # "Michael Bloomberg", "Michael R. Bloomberg", "Mr. Bloomberg", "Mayor Don Guardian"

@@ -120,6 +120,7 @@ BODY = "Officials met on Monday to discuss the budget for the coming year and ag
     ("Madrid (EFE).- El Gobierno aprobó un plan de ayudas.", ("EFE",)),
     ("МОСКВА, 12 марта. /ТАСС/. Президент провел совещание.", ("TASS",)),
     ("新华社北京3月12日电 国务院召开常务会议。", ("Xinhua",)),
+    ("HOUSTON, Texas (KTRK) -- A salon owner said a man entered the shop.", ("KTRK",)),  # a station's call sign
     # bylines and closing lines
     ("By Reuters\n\n" + BODY, ("Reuters",)),
     ("By The Associated Press\n\n" + BODY, ("AP",)),

@@ -28,7 +28,7 @@ COMMON_WORDS = frozenset({
     "politico", "axios", "zvezda", "granma", "andina", "antara", "salon", "slate", "vox", "intercept", "roll call",
     # ordinary phrases in other languages: "die Welt" is "the world", "el país" "the country", "Bild" "picture"
     "die welt", "die zeit", "el país", "el pais", "el tiempo", "el mundo", "el universal", "le monde", "la nación",
-    "la nacion", "o globo", "la repubblica", "bild", "clarín", "fox", "daily news",
+    "la nacion", "o globo", "la repubblica", "bild", "clarín", "fox", "daily news", "dts",
 })
 # US broadcast call signs ("KING-TV", "WKOW", "KTRK"): outlets the lexicon cannot list one by one; in running text
 # they are matched like acronyms (a cue must confirm them), in a dateline they credit the station

@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from dedupe.analysis import Analysis, analyse_batch, lexicon_for
 from dedupe.config import ScanConfig
-from dedupe.fingerprint import document_fingerprint
+from dedupe.fingerprint import Fingerprint, document_fingerprint
 from dedupe.index import AddResult, IndexStats, open_index
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.lsh import KeyBuckets
@@ -33,13 +33,14 @@ class Finding:
     document: str  # the incoming document
     other: str | None  # the document it reuses (an archived id starts with "archive:")
     evidence: str
+    exact: bool = False  # the same body text, character for character (a verbatim copy)
 
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     scan: ScanResult  # incoming documents and the archived documents they matched
     findings: tuple[Finding, ...]
-    seen_before: tuple[str, ...]  # incoming documents whose exact text is already indexed
+    seen_before: tuple[str, ...]  # incoming documents already indexed as the same publication (same_document)
     index_before: IndexStats
     added: AddResult | None
 
@@ -48,16 +49,25 @@ def _pair(i: int, j: int) -> tuple[int, int]:
     return (i, j) if i < j else (j, i)
 
 
-def _archived(index: Any, rowids: Sequence[int | str], taken: set[str]) -> list[tuple[int | str, Document]]:
-    """Archived documents by row id, with ids that cannot collide with incoming ones."""
-    docs = []
+def _archived(index: Any, rowids: Sequence[int | str], taken: set[str]) -> tuple[list[tuple[int | str, Document]],
+                                                                                 dict[str, str]]:
+    """Archived texts by row id (as their first publication), with ids that cannot collide with incoming ones;
+    and what to say about each one in a finding (when and where it was published, in which batch indexed)."""
+    docs, about = [], {}
     for a in index.load(rowids):
         doc_id = f"{ARCHIVE_PREFIX}{a.document.id}"
         if doc_id in taken:
             doc_id = f"{doc_id}@{a.rowid}"
         taken.add(doc_id)
         docs.append((a.rowid, replace(a.document, id=doc_id, archived=True)))
-    return docs
+        more = f", +{a.publications - 1} later publication(s)" if a.publications > 1 else ""
+        about[doc_id] = (f"archived {a.document.id} ({a.document.outlet or 'outlet unknown'}, published "
+                         f"{a.document.published or 'unknown'}, indexed in batch {a.batch}{more})")
+    return docs, about
+
+
+def _exact(x: Document, y: Document) -> bool:
+    return x.text[x.body_start:].strip() == y.text[y.body_start:].strip()
 
 
 def _names_outlet(text: str, outlet: str | None) -> bool:
@@ -83,8 +93,10 @@ def _credits(x: Analysis, y: Analysis, lexicon: Lexicon) -> bool:
 
 
 def _reuse_findings(m: Match, copy: Analysis, source: Analysis, lexicon: Lexicon, why: str) -> list[Finding]:
-    out = [Finding(m.kind, copy.document.id, source.document.id,
-                   f"{why}; Jaccard {m.similarity:.2f}, {len(m.passages)} shared passages")]
+    exact = _exact(copy.document, source.document)
+    what = "exact copy (the same text)" if exact else f"{len(m.passages)} shared passages"
+    out = [Finding(m.kind, copy.document.id, source.document.id, f"{why}; Jaccard {m.similarity:.2f}, {what}",
+                   exact)]
     same_outlet = lexicon.canonical(copy.document.outlet) == lexicon.canonical(source.document.outlet)
     known_origin = bool(source.document.outlet or source.attribution.credits)  # else nothing to credit
     if known_origin and not same_outlet and not _credits(copy, source, lexicon):
@@ -96,8 +108,10 @@ def _reuse_findings(m: Match, copy: Analysis, source: Analysis, lexicon: Lexicon
 
 
 def findings_for(analyses: Sequence[Analysis], matches: Sequence[Match], provenance: Provenance,
-                 lexicon: Lexicon) -> list[Finding]:
+                 lexicon: Lexicon, about: dict[str, str] | None = None) -> list[Finding]:
+    """Findings on incoming documents; ``about`` describes archived documents (by id) for the evidence."""
     by_id = {a.document.id: a for a in analyses}
+    about = about or {}
     out: list[Finding] = []
     for m, d in zip(matches, provenance.directions, strict=True):
         a, b = by_id[m.a], by_id[m.b]
@@ -105,16 +119,26 @@ def findings_for(analyses: Sequence[Analysis], matches: Sequence[Match], provena
             continue
         if a.document.archived or b.document.archived:
             old, new = (a, b) if a.document.archived else (b, a)
-            out += _reuse_findings(m, new, old, lexicon, "the archived text was seen before")
+            why = about.get(old.document.id, "the archived text was seen before")
+            out += _reuse_findings(m, new, old, lexicon, why)
         elif d.source is not None and d.copy is not None:
             out += _reuse_findings(m, by_id[d.copy], by_id[d.source], lexicon,
                                    "direction: " + ", ".join(e.kind for e in d.evidence))
         else:  # two incoming texts, direction unknown: report the pair once, on the second id
-            out.append(Finding(m.kind, m.b, m.a, f"direction unknown; Jaccard {m.similarity:.2f}"))
+            exact = _exact(a.document, b.document)
+            out.append(Finding(m.kind, m.b, m.a, f"direction unknown; Jaccard {m.similarity:.2f}"
+                               + (", exact copy (the same text)" if exact else ""), exact))
     for a in analyses:
         if a.attribution.derivative and not a.document.archived:
             out.append(Finding("derivative", a.document.id, None, "aggregator disclaimer in the text"))
     return sorted(set(out), key=lambda f: (f.document, FINDING_KINDS.index(f.kind), f.other or ""))
+
+
+def _candidates(index: Any, doc: Document, fp: Fingerprint) -> list[int | str]:
+    """Archived texts sharing a band key with ``doc``, and its own text when that is stored (a verbatim copy)."""
+    rows: list[int | str] = index.candidates(fp)
+    same = index.text_row(doc.text)
+    return sorted({*rows, same}) if same is not None else rows
 
 
 def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None = None, *, update: bool = False,
@@ -128,11 +152,12 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
         inside = buckets.pairs()  # pairs within the batch
     with open_index(db, config.fingerprint, config.match) as index:
         before = index.stats()
-        seen = tuple(a.document.id for a in incoming if index.contains(a.document.text))
+        seen = tuple(a.document.id for a in incoming if index.seen(a.document))
         fps = {a.document.id: document_fingerprint(a.document, config.fingerprint) for a in incoming}
-        wanted = {a.document.id: index.candidates(fps[a.document.id]) for a in incoming if a.document.id not in seen}
-        loaded = _archived(index, sorted({r for rows in wanted.values() for r in rows}),
-                           {a.document.id for a in incoming})
+        wanted = {a.document.id: _candidates(index, a.document, fps[a.document.id])
+                  for a in incoming if a.document.id not in seen}
+        loaded, about = _archived(index, sorted({r for rows in wanted.values() for r in rows}),
+                                  {a.document.id for a in incoming})
         archived, _ = analyse_batch([d for _, d in loaded], config)
         analyses = sorted(incoming + archived, key=lambda a: a.document.id)
         position = {a.document.id: n for n, a in enumerate(analyses)}
@@ -140,6 +165,6 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
         pairs = {_pair(position[x], archived_at[r]) for x, rows in wanted.items() for r in rows}
         pairs |= {_pair(position[incoming[i].document.id], position[incoming[j].document.id]) for i, j in inside}
         result = finish_scan(config, read, analyses, sorted(pairs), progress)
-        findings = findings_for(result.analyses, result.matches, result.provenance, lexicon)
+        findings = findings_for(result.analyses, result.matches, result.provenance, lexicon, about)
         added = index.add(((a.document, fps[a.document.id]) for a in incoming), batch) if update else None
     return CheckResult(result, tuple(findings), seen, before, added)

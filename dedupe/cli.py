@@ -277,9 +277,11 @@ def index_stats(
     with _errors_to_exit(debug), open_index(db, config.fingerprint, config.match, create=False) as index:
         stats, integrity = index.stats(), index.integrity()
     if fmt is CheckFormat.json:
-        _write(None, json.dumps({"path": stats.path, "documents": stats.documents, "band_keys": stats.band_keys,
+        _write(None, json.dumps({"path": stats.path, "documents": stats.documents, "texts": stats.texts,
+                                 "band_keys": stats.band_keys,
                                  "batches": stats.batches, "bytes": stats.bytes, "integrity": integrity,
                                  "parameters": stats.parameters}, indent=2) + "\n")
     else:
-        _write(None, f"{stats.path}: {stats.documents} documents in {stats.batches} batches, {stats.band_keys} band "
+        _write(None, f"{stats.path}: {stats.documents} documents ({stats.texts} distinct texts) in {stats.batches} "
+                     f"batches, {stats.band_keys} band "
                      f"keys, {stats.bytes / 1e6:.1f} MB, integrity {integrity}\n")

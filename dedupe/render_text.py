@@ -109,13 +109,16 @@ def render_text(report: dict[str, Any], texts: dict[str, str]) -> str:
 def render_findings(report: dict[str, Any]) -> str:
     """``dedupe check --format text``: one line per finding, failing ones marked."""
     c = report["check"]
+    counts = "; ".join(f"{kind} {n['archived']} archived, {n['incoming']} incoming"
+                       for kind, n in c["counts"].items() if n["archived"] or n["incoming"])
     lines = [f"dedupe check: {report['summary']['documents']} documents ({c['index_documents_before']} in the index "
-             f"before), {len(report['findings'])} findings, {c['failing']} failing (--fail-on "
-             f"{','.join(c['fail_on']) or 'nothing'})"]
+             f"before), {len(report['findings'])} findings{f' ({counts})' if counts else ''}, {c['failing']} failing "
+             f"(--fail-on {','.join(c['fail_on']) or 'nothing'})"]
     for f in report["findings"]:
         mark = "FAIL" if f["fails"] else "note"
         other = f" <- {f['other']}" if f["other"] else ""
-        lines.append(f"  [{mark}] {f['kind']}: {f['document']}{other}: {f['evidence']}")
+        exact = " (exact copy)" if f.get("exact") else ""
+        lines.append(f"  [{mark}] {f['kind']}{exact}: {f['document']}{other}: {f['evidence']}")
     if c["seen_before"]:
         lines.append(f"  already indexed (same text): {', '.join(c['seen_before'])}")
     if c["added"] or c["already_indexed"]:

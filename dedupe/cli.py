@@ -16,6 +16,7 @@ import typer
 from dedupe import __version__
 from dedupe.config import DEFAULT_INCLUDE, AttributionConfig, FingerprintConfig, MatchConfig, ReadConfig, ScanConfig
 from dedupe.errors import DedupeError, NoInputError
+from dedupe.output import write_atomically
 
 T = TypeVar("T")
 
@@ -108,13 +109,22 @@ def _fail(message: str, status: ExitStatus) -> typer.Exit:
 
 
 def _write(output: Path | None, content: str) -> None:
+    """The report to stdout (as UTF-8 bytes), or to a temporary file renamed over ``output``: a run that fails
+    never leaves a truncated report, nor destroys the previous one."""
     try:
-        if output is None:
-            sys.stdout.write(content)
-        else:
-            output.write_text(content, encoding="utf-8")
+        data = content.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a bug upstream: every text is made valid when read
+        raise _fail(f"the report holds text that is not valid UTF-8 ({exc.reason}): nothing written",
+                    ExitStatus.INPUT_ERROR) from None
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        write_atomically(output, data)
     except OSError as exc:
-        raise _fail(f"cannot write {output}: {exc.strerror}", ExitStatus.INPUT_ERROR) from None
+        raise _fail(f"cannot write {output}: {exc.strerror or exc}", ExitStatus.INPUT_ERROR) from None
 
 
 def _config(threshold: float, shingle_size: int, num_perm: int, include: list[str] | None,

@@ -15,7 +15,7 @@ class InputError(DedupeError):
     """An input file or record could not be read as a document.
 
     ``kind`` is a short machine-readable reason (``binary``, ``encoding``,
-    ``empty``, ``malformed-json``, ``unreadable`` ...) reported in ``errors[]``.
+    ``empty``, ``malformed-json``, ``not-regular-file``, ``unreadable`` ...) reported in ``errors[]``.
     """
 
     def __init__(self, kind: str, message: str) -> None:

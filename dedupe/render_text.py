@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from dedupe.escaping import escape_lines, github_message, github_property
+
 _EXCERPT = 90
 _CLAIMS_PER_SOURCE = 5
 
@@ -103,7 +105,7 @@ def render_text(report: dict[str, Any], texts: dict[str, str]) -> str:
         lines.append("Errors")
         lines.extend(f"  {e['path']}: {e['kind']}: {e['message']}" for e in report["errors"])
         lines.append("")
-    return "\n".join(lines)
+    return escape_lines(lines)
 
 
 def render_findings(report: dict[str, Any]) -> str:
@@ -124,11 +126,7 @@ def render_findings(report: dict[str, Any]) -> str:
     if c["added"] or c["already_indexed"]:
         lines.append(f"  index updated: {c['added']} added, {c['already_indexed']} already there")
     lines += [f"  error: {e['path']}: {e['kind']}: {e['message']}" for e in report["errors"]]
-    return "\n".join(lines) + "\n"
-
-
-def _escape_command(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_lines(lines) + "\n"
 
 
 def render_github(report: dict[str, Any]) -> str:
@@ -138,9 +136,9 @@ def render_github(report: dict[str, Any]) -> str:
         level = "error" if f["fails"] else "warning"
         path = f["document"].split("#", 1)[0]
         other = f" (reuses {f['other']})" if f["other"] else ""
-        lines.append(f"::{level} file={_escape_command(path)},title=dedupe {f['kind']}::"
-                     f"{_escape_command(f['document'] + other + ': ' + f['evidence'])}")
+        lines.append(f"::{level} file={github_property(path)},title={github_property('dedupe ' + f['kind'])}::"
+                     f"{github_message(f['document'] + other + ': ' + f['evidence'])}")
     for e in report["errors"]:
-        lines.append(f"::warning file={_escape_command(e['path'])},title=dedupe unreadable input::"
-                     f"{_escape_command(e['kind'] + ': ' + e['message'])}")
+        lines.append(f"::warning file={github_property(e['path'])},title=dedupe unreadable input::"
+                     f"{github_message(e['kind'] + ': ' + e['message'])}")
     return "\n".join(lines) + ("\n" if lines else "")

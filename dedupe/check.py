@@ -19,7 +19,7 @@ from dedupe.fingerprint import Fingerprint, document_fingerprint
 from dedupe.index import AddResult, IndexStats, open_index
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.lsh import KeyBuckets
-from dedupe.models import Document, Match
+from dedupe.models import Document, Match, ReadError
 from dedupe.pipeline import Progress, ScanResult, analyse_all, finish_scan, read_documents
 from dedupe.provenance import Provenance
 
@@ -50,11 +50,13 @@ def _pair(i: int, j: int) -> tuple[int, int]:
 
 
 def _archived(index: Any, rowids: Sequence[int | str], taken: set[str]) -> tuple[list[tuple[int | str, Document]],
-                                                                                 dict[str, str]]:
+                                                                                 dict[str, str], list[ReadError]]:
     """Archived texts by row id (as their first publication), with ids that cannot collide with incoming ones;
-    and what to say about each one in a finding (when and where it was published, in which batch indexed)."""
+    what to say about each one in a finding (when and where it was published, in which batch indexed); and the
+    stored texts that could not be read."""
     docs, about = [], {}
-    for a in index.load(rowids):
+    loaded, errors = index.load(rowids)
+    for a in loaded:
         doc_id = f"{ARCHIVE_PREFIX}{a.document.id}"
         if doc_id in taken:
             doc_id = f"{doc_id}@{a.rowid}"
@@ -63,7 +65,7 @@ def _archived(index: Any, rowids: Sequence[int | str], taken: set[str]) -> tuple
         more = f", +{a.publications - 1} later publication(s)" if a.publications > 1 else ""
         about[doc_id] = (f"archived {a.document.id} ({a.document.outlet or 'outlet unknown'}, published "
                          f"{a.document.published or 'unknown'}, indexed in batch {a.batch}{more})")
-    return docs, about
+    return docs, about, errors
 
 
 def _exact(x: Document, y: Document) -> bool:
@@ -143,27 +145,31 @@ def _candidates(index: Any, doc: Document, fp: Fingerprint) -> list[int | str]:
 
 def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None = None, *, update: bool = False,
           batch: str = "batch", progress: Progress | None = None, stdin: BinaryIO | None = None) -> CheckResult:
-    """Compare an incoming batch with the index at ``db``; with ``update``, add the batch afterwards."""
+    """Compare an incoming batch with the index at ``db``; with ``update``, add the batch afterwards.
+
+    Without ``update`` the index is opened read-only and must exist (IndexMissingError).
+    """
     config = config or ScanConfig()
-    read = read_documents(paths, config, stdin)
-    lexicon = lexicon_for(config.attribution)
-    with KeyBuckets() as buckets:
-        incoming = analyse_all(read.documents, config, config.workers, progress, buckets)
-        inside = buckets.pairs()  # pairs within the batch
-    with open_index(db, config.fingerprint, config.match) as index:
+    with open_index(db, config.fingerprint, config.match, write=update) as index:
+        read = read_documents(paths, config, stdin)
+        lexicon = lexicon_for(config.attribution)
+        with KeyBuckets() as buckets:
+            incoming = analyse_all(read.documents, config, config.workers, progress, buckets)
+            inside = buckets.pairs()  # pairs within the batch
         before = index.stats()
         seen = tuple(a.document.id for a in incoming if index.seen(a.document))
         fps = {a.document.id: document_fingerprint(a.document, config.fingerprint) for a in incoming}
         wanted = {a.document.id: _candidates(index, a.document, fps[a.document.id])
                   for a in incoming if a.document.id not in seen}
-        loaded, about = _archived(index, sorted({r for rows in wanted.values() for r in rows}),
-                                  {a.document.id for a in incoming})
+        loaded, about, damaged = _archived(index, sorted({r for rows in wanted.values() for r in rows}),
+                                           {a.document.id for a in incoming})
         archived, _ = analyse_batch([d for _, d in loaded], config)
         analyses = sorted(incoming + archived, key=lambda a: a.document.id)
         position = {a.document.id: n for n, a in enumerate(analyses)}
         archived_at = {rowid: position[d.id] for rowid, d in loaded}
-        pairs = {_pair(position[x], archived_at[r]) for x, rows in wanted.items() for r in rows}
+        pairs = {_pair(position[x], archived_at[r]) for x, rows in wanted.items() for r in rows if r in archived_at}
         pairs |= {_pair(position[incoming[i].document.id], position[incoming[j].document.id]) for i, j in inside}
+        read = replace(read, errors=tuple(sorted(read.errors + tuple(damaged), key=lambda e: (e.path, e.kind))))
         result = finish_scan(config, read, analyses, sorted(pairs), progress)
         findings = findings_for(result.analyses, result.matches, result.provenance, lexicon, about)
         added = index.add(((a.document, fps[a.document.id]) for a in incoming), batch) if update else None

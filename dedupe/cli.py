@@ -285,7 +285,7 @@ def index_stats(
     from dedupe.index import open_index
 
     config = _config(threshold, shingle_size, num_perm, None, None, None, 1, None, False)
-    with _errors_to_exit(debug), open_index(db, config.fingerprint, config.match, create=False) as index:
+    with _errors_to_exit(debug), open_index(db, config.fingerprint, config.match, write=False) as index:
         stats, integrity = index.stats(), index.integrity()
     if fmt is CheckFormat.json:
         _write(None, json.dumps({"path": stats.path, "documents": stats.documents, "texts": stats.texts,

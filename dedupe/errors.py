@@ -59,3 +59,11 @@ class IndexCorruptError(IndexStoreError):
 
 class IndexMismatchError(IndexStoreError):
     """The index was built with other fingerprint settings; its band keys are not comparable."""
+
+
+class IndexMissingError(IndexStoreError):
+    """There is no index at the path, and the run only reads (a check without --update, index stats)."""
+
+
+class NotAnIndexError(IndexStoreError):
+    """The file is an SQLite database of another application (or of nothing): it is left untouched."""

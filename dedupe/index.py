@@ -26,10 +26,21 @@ from typing import Any
 import numpy as np
 
 from dedupe.config import FingerprintConfig, MatchConfig
-from dedupe.errors import IndexCorruptError, IndexLockedError, IndexMismatchError
+from dedupe.errors import IndexMismatchError
 from dedupe.fingerprint import HASH_NAME, Fingerprint
+from dedupe.index_file import (
+    APPLICATION_ID,
+    check_empty,
+    check_identity,
+    connect,
+    guarded,
+    is_new,
+    mark,
+    missing,
+    sqlite_errors,
+)
 from dedupe.lsh import document_keys, lsh_params
-from dedupe.models import Document
+from dedupe.models import Document, ReadError
 
 INDEX_SCHEMA = 2  # 2: texts keyed by sha256 and one row per publication (1: one row per text)
 CHUNK = 200
@@ -113,22 +124,31 @@ class SQLiteIndex:
     """The archive of documents seen before, in one SQLite file."""
 
     def __init__(self, path: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
-                 timeout: float = 5.0) -> None:
+                 write: bool = True, timeout: float = 5.0) -> None:
+        """Open the index at ``path``; ``write=False`` opens it read-only, and a missing index is an error then
+        (as with ``create=False``). A file that is not a dedupe index is refused and left untouched."""
         self.path = Path(path)
         self.parameters = index_parameters(fc, mc)
         self._thresholds = (mc.threshold, mc.passage_threshold, fc.num_perm)
-        if not create and not self.path.exists():
-            raise IndexCorruptError(f"no index at {self.path}: create one with 'dedupe index add --db {self.path}'")
-        try:
-            self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        new = is_new(self.path)
+        if new and not (create and write):
+            raise missing(self.path)
+        with sqlite_errors(self.path):
+            self.conn = connect(self.path, write=write, timeout=timeout)
+            try:
+                self._open(new, write)
+            except BaseException:
+                self.conn.close()
+                raise
+
+    def _open(self, new: bool, write: bool) -> None:
+        if not new:
+            check_identity(self.conn, self.path, INDEX_SCHEMA)
+        if write:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA cache_size=-262144")  # 256 MiB of page cache: band-key inserts are random
-            self._setup()
-        except sqlite3.OperationalError as exc:
-            raise _translate(exc, self.path) from None
-        except sqlite3.DatabaseError as exc:
-            raise IndexCorruptError(f"{self.path} is not a usable dedupe index: {exc}") from None
+        self.conn.execute("PRAGMA cache_size=-262144")  # 256 MiB of page cache: band-key inserts are random
+        self._setup()
 
     def _setup(self) -> None:
         """Create the tables on first use (a write); afterwards opening only reads, so a busy writer does not
@@ -137,6 +157,9 @@ class SQLiteIndex:
         wanted = {k: json.dumps(v) for k, v in self.parameters.items()}
         if not exists:
             with self._transaction():
+                if self.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                    check_empty(self.conn, self.path)  # another process may have filled it since
+                    mark(self.conn, INDEX_SCHEMA)
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     self.conn.execute(statement)
                 if not self.conn.execute("SELECT 1 FROM meta").fetchone():
@@ -159,6 +182,7 @@ class SQLiteIndex:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @guarded
     def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
         """Add documents with their fingerprints, CHUNK per transaction; a text is stored (and banded) once, a
         publication of it once per document (``same_document``)."""
@@ -203,11 +227,13 @@ class SQLiteIndex:
     def _published(self, text: int | str, doc: Document) -> bool:
         return any(same_document(doc, pub) for pub, _ in self._publications(text))
 
+    @guarded
     def text_row(self, text: str) -> int | None:
         """The row id of a stored text, or None."""
         rows = self._query("SELECT rowid FROM texts WHERE sha256 = ?", [sha256_text(text)])
         return int(rows[0][0]) if rows else None
 
+    @guarded
     def seen(self, doc: Document) -> bool:
         """Is ``doc`` a publication already recorded (the same document checked again)?"""
         text = self.text_row(doc.text)
@@ -216,6 +242,7 @@ class SQLiteIndex:
     def keys_of(self, fp: Fingerprint) -> np.ndarray:
         return document_keys(fp, *self._thresholds)
 
+    @guarded
     def candidates(self, fp: Fingerprint) -> list[int]:
         """Row ids of archived documents sharing a band key with ``fp``."""
         keys = [int(k) for k in self.keys_of(fp)]
@@ -226,9 +253,12 @@ class SQLiteIndex:
             found.update(row[0] for row in self._query(sql, part))
         return sorted(found)
 
-    def load(self, rowids: Sequence[int | str]) -> list[ArchivedDocument]:
-        """Stored texts by row id, each as its first recorded publication."""
+    @guarded
+    def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
+        """Stored texts by row id, each as its first recorded publication; a text that cannot be decompressed
+        or decoded is an error (``damaged-text``), and the others are returned."""
         out: list[ArchivedDocument] = []
+        errors: list[ReadError] = []
         for i in range(0, len(rowids), _LOOKUP):
             part = list(rowids[i:i + _LOOKUP])
             sql = f"SELECT rowid, text FROM texts WHERE rowid IN ({','.join('?' * len(part))})"
@@ -237,10 +267,15 @@ class SQLiteIndex:
                 if not pubs:
                     continue  # cannot happen: a text and its first publication are written in one transaction
                 first, batch = pubs[0]
-                text = zlib.decompress(blob).decode("utf-8")
+                try:
+                    text = stored_text(blob)
+                except ValueError as exc:
+                    errors.append(damaged(self.path, first.id, rowid, exc))
+                    continue
                 out.append(ArchivedDocument(rowid, replace(first, text=text), batch, len(pubs)))
-        return sorted(out, key=lambda a: int(a.rowid))
+        return sorted(out, key=lambda a: int(a.rowid)), errors
 
+    @guarded
     def stats(self) -> IndexStats:
         docs = self._query("SELECT COUNT(*), COUNT(DISTINCT batch) FROM publications", [])[0]
         texts = self._query("SELECT COUNT(*) FROM texts", [])[0][0]
@@ -248,17 +283,14 @@ class SQLiteIndex:
         size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
         return IndexStats(str(self.path), docs[0], texts, keys, docs[1], size, dict(self.parameters))
 
+    @guarded
     def integrity(self) -> str:
         return str(self._query("PRAGMA integrity_check", [])[0][0])
 
     def _query(self, sql: str, args: Sequence[object]) -> list[Any]:
-        try:
+        with sqlite_errors(self.path):
             rows: list[Any] = self.conn.execute(sql, args).fetchall()
             return rows
-        except sqlite3.OperationalError as exc:
-            raise _translate(exc, self.path) from None
-        except sqlite3.DatabaseError as exc:
-            raise IndexCorruptError(f"{self.path} is damaged: {exc}") from None
 
 
 class _Transaction:
@@ -269,28 +301,15 @@ class _Transaction:
         self.path = path
 
     def __enter__(self) -> None:
-        try:
+        with sqlite_errors(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise _translate(exc, self.path) from None
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            try:
+        with sqlite_errors(self.path):
+            if exc_type is None:
                 self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as err:
-                raise _translate(err, self.path) from None
-        else:
-            self.conn.execute("ROLLBACK")
-
-
-def _translate(exc: sqlite3.OperationalError, path: Path) -> Exception:
-    message = str(exc)
-    if "locked" in message or "busy" in message:
-        return IndexLockedError(f"{path} is locked by another process (waited for it): {message}")
-    if "not a database" in message or "malformed" in message:
-        return IndexCorruptError(f"{path} is not a usable dedupe index: {message}")
-    return IndexCorruptError(f"cannot use index {path}: {message}")
+            elif self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
 
 
 def _chunks(items: Iterable[tuple[Document, Fingerprint]], size: int) -> Iterator[list[tuple[Document, Fingerprint]]]:
@@ -304,14 +323,33 @@ def _chunks(items: Iterable[tuple[Document, Fingerprint]], size: int) -> Iterato
         yield chunk
 
 
+def stored_text(blob: object) -> str:
+    """A text as stored (zlib-compressed UTF-8), or ValueError when it is damaged."""
+    if not isinstance(blob, bytes):
+        raise ValueError(f"expected compressed bytes, found {type(blob).__name__}")
+    try:
+        return zlib.decompress(blob).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError) as exc:
+        raise ValueError(str(exc)) from None
+
+
+def damaged(path: object, doc_id: str, row: object, exc: Exception) -> ReadError:
+    return ReadError(f"archive:{doc_id}", "damaged-text",
+                     f"the text stored in {path} (row {row}) cannot be read ({exc}): left out of this check")
+
+
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True) -> Any:
-    """The index at ``db``: a SQLite file, or ``redis://host:port/db`` (needs the ``redis`` extra)."""
+def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
+               write: bool = True) -> Any:
+    """The index at ``db``: a SQLite file, or ``redis://host:port/db`` (needs the ``redis`` extra).
+
+    ``write=False``: read-only, and a missing SQLite index is an IndexMissingError (as with ``create=False``).
+    """
     if str(db).startswith("redis://"):
         from dedupe.redis_index import RedisIndex
 
         return RedisIndex(str(db), fc, mc)
-    return SQLiteIndex(db, fc, mc, create=create)
+    return SQLiteIndex(db, fc, mc, create=create, write=write)

@@ -22,8 +22,17 @@ from datasketch import LeanMinHash, MinHashLSH
 from dedupe.config import FingerprintConfig, MatchConfig
 from dedupe.errors import IndexMismatchError, IndexStoreError, MissingDependencyError
 from dedupe.fingerprint import SCHEME, Fingerprint
-from dedupe.index import AddResult, ArchivedDocument, IndexStats, index_parameters, same_document, sha256_text
-from dedupe.models import Document
+from dedupe.index import (
+    AddResult,
+    ArchivedDocument,
+    IndexStats,
+    damaged,
+    index_parameters,
+    same_document,
+    sha256_text,
+    stored_text,
+)
+from dedupe.models import Document, ReadError
 
 
 class RedisIndex:
@@ -121,16 +130,20 @@ class RedisIndex:
     def seen(self, doc: Document) -> bool:
         return any(same_document(doc, pub) for pub, _ in self._publications(sha256_text(doc.text)))
 
-    def load(self, keys: Sequence[int | str]) -> list[ArchivedDocument]:
-        out = []
+    def load(self, keys: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
+        out, errors = [], []
         for key in sorted(str(k) for k in keys):
             pubs = self._publications(key)
             blob = self.client.hget(f"{self.prefix}:text", key)
             if not pubs or blob is None:
                 continue  # bands written, publication not yet: an interrupted add
-            text = zlib.decompress(blob).decode("utf-8")
+            try:
+                text = stored_text(blob)
+            except ValueError as exc:
+                errors.append(damaged(self.url, pubs[0][0].id, key, exc))
+                continue
             out.append(ArchivedDocument(key, replace(pubs[0][0], text=text), pubs[0][1], len(pubs)))
-        return out
+        return out, errors
 
     def stats(self) -> IndexStats:
         texts = int(self.client.hlen(f"{self.prefix}:docs"))

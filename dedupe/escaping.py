@@ -4,7 +4,8 @@ on the reader's terminal or CI system.
 Text output (``--format text`` and messages on stderr) shows control characters (C0, DEL, C1), line and
 paragraph separators and bidirectional overrides as visible escapes (``\\n``, ``\\x1b``, ``\\u202e``): a
 value cannot start a new line, so it cannot become a GitHub Actions workflow command, and terminal escape
-sequences (colours, OSC 52 clipboard writes, title changes) are printed, not obeyed. GitHub workflow
+sequences (colours, OSC 52 clipboard writes, title changes) are printed, not obeyed; a byte of a path that is
+not UTF-8 (a surrogate escape) is shown as ``\\xNN``, so the output can always be encoded. GitHub workflow
 commands (``--format github``) follow GitHub's own rules on top: ``%``, CR and LF percent-encoded in
 messages, and also ``:`` and ``,`` in property values.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _COMMAND_START = re.compile(r"^(\s*):")
 
@@ -22,6 +23,8 @@ def _visible(match: re.Match[str]) -> str:
     ch = match.group()
     if ch in _NAMED:
         return _NAMED[ch]
+    if "\udc80" <= ch <= "\udcff":  # a byte of a file name that is not UTF-8 (Python's surrogate escape)
+        return f"\\x{ord(ch) - 0xDC00:02x}"
     return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 

@@ -150,3 +150,14 @@ def test_lone_surrogates_in_json_and_feeds_become_replacement_characters(tmp_pat
     outlets = {d["id"]: d["outlet"] for d in report["documents"]}
     assert outlets["s.jsonl#0"] == "Bad \ufffd Wire"
     assert _errors(report)["f.rss"][0] == "malformed-xml"
+
+
+def test_an_index_and_a_report_with_names_that_are_not_utf8(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    raw = os.fsencode(tmp_path)
+    db, out = Path(os.fsdecode(raw + b"/ind\xe9x.sqlite")), Path(os.fsdecode(raw + b"/r\xe9port.json"))
+    assert _cli("check", "--db", str(db), str(folder), "--update", "-f", "json", "-o", str(out)).returncode == 0
+    report = json.loads(out.read_bytes().decode("utf-8"))
+    assert report["check"]["index"] == "ind\\xe9x.sqlite" and report["check"]["added"] == 1
+    missing = _cli("check", "--db", os.fsdecode(raw + b"/n\xf6ne.sqlite"), str(folder))
+    assert missing.returncode == 3 and b"n\\xf6ne.sqlite" in missing.stderr and b"Traceback" not in missing.stderr

@@ -110,18 +110,22 @@ def _reuse_findings(m: Match, copy: Analysis, source: Analysis, lexicon: Lexicon
 
 
 def findings_for(analyses: Sequence[Analysis], matches: Sequence[Match], provenance: Provenance,
-                 lexicon: Lexicon, about: dict[str, str] | None = None) -> list[Finding]:
-    """Findings on incoming documents; ``about`` describes archived documents (by id) for the evidence."""
+                 lexicon: Lexicon, about: dict[str, str] | None = None,
+                 seen: frozenset[str] = frozenset()) -> list[Finding]:
+    """Findings on incoming documents; ``about`` describes archived documents (by id) for the evidence. An
+    incoming document in ``seen`` (already indexed as the same publication) gets no finding: like an archived
+    one, it is only the source of findings on the others."""
     by_id = {a.document.id: a for a in analyses}
     about = about or {}
+    known = {a.document.id for a in analyses if a.document.archived} | seen
     out: list[Finding] = []
     for m, d in zip(matches, provenance.directions, strict=True):
         a, b = by_id[m.a], by_id[m.b]
-        if a.document.archived and b.document.archived:
+        if m.a in known and m.b in known:
             continue
-        if a.document.archived or b.document.archived:
-            old, new = (a, b) if a.document.archived else (b, a)
-            why = about.get(old.document.id, "the archived text was seen before")
+        if m.a in known or m.b in known:
+            old, new = (a, b) if m.a in known else (b, a)
+            why = about.get(old.document.id, f"{old.document.id} is already indexed")
             out += _reuse_findings(m, new, old, lexicon, why)
         elif d.source is not None and d.copy is not None:
             out += _reuse_findings(m, by_id[d.copy], by_id[d.source], lexicon,
@@ -131,7 +135,7 @@ def findings_for(analyses: Sequence[Analysis], matches: Sequence[Match], provena
             out.append(Finding(m.kind, m.b, m.a, f"direction unknown; Jaccard {m.similarity:.2f}"
                                + (", exact copy (the same text)" if exact else ""), exact))
     for a in analyses:
-        if a.attribution.derivative and not a.document.archived:
+        if a.attribution.derivative and a.document.id not in known:
             out.append(Finding("derivative", a.document.id, None, "aggregator disclaimer in the text"))
     return sorted(set(out), key=lambda f: (f.document, FINDING_KINDS.index(f.kind), f.other or ""))
 
@@ -171,6 +175,6 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
         pairs |= {_pair(position[incoming[i].document.id], position[incoming[j].document.id]) for i, j in inside}
         read = replace(read, errors=tuple(sorted(read.errors + tuple(damaged), key=lambda e: (e.path, e.kind))))
         result = finish_scan(config, read, analyses, sorted(pairs), progress)
-        findings = findings_for(result.analyses, result.matches, result.provenance, lexicon, about)
+        findings = findings_for(result.analyses, result.matches, result.provenance, lexicon, about, frozenset(seen))
         added = index.add(((a.document, fps[a.document.id]) for a in incoming), batch) if update else None
     return CheckResult(result, tuple(findings), seen, before, added)

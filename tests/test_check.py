@@ -232,3 +232,18 @@ def test_index_add_keeps_every_publication_once(tmp_path: Path) -> None:
     assert "added 0 documents (2 already indexed" in again.stdout
     stats = _stats(db)
     assert (stats["documents"], stats["texts"]) == (2, 1)
+
+
+def test_rechecking_an_indexed_folder_gives_no_findings_but_a_new_copy_in_it_does(tmp_path: Path) -> None:
+    db = tmp_path / "i.sqlite"
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for f in (CHECK / "incoming").iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    assert _run(db, str(folder), "--update", "--fail-on", "near-duplicate")[0] == 0
+    code, report = _run(db, str(folder), "--fail-on", "near-duplicate,derivative,unattributed-reuse,partial-reuse")
+    assert code == 0 and report["findings"] == [] and len(report["check"]["seen_before"]) == 3
+    (folder / "zz-farm.txt").write_bytes((folder / "original.txt").read_bytes())
+    code, report = _run(db, str(folder), "--fail-on", "near-duplicate")
+    assert code == 1 and {f["document"] for f in report["findings"]} == {"zz-farm.txt"}
+    assert {f["other"] for f in report["findings"] if f["exact"]} == {"archive:original.txt", "original.txt"}

@@ -154,8 +154,8 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
     Without ``update`` the index is opened read-only and must exist (IndexMissingError).
     """
     config = config or ScanConfig()
-    with open_index(db, config.fingerprint, config.match, write=update) as index:
-        read = read_documents(paths, config, stdin)
+    read = read_documents(paths, config, stdin)
+    with open_index(db, config.fingerprint, config.match, write=update) as index:  # before the long analysis
         lexicon = lexicon_for(config.attribution)
         with KeyBuckets() as buckets:
             incoming = analyse_all(read.documents, config, config.workers, progress, buckets)

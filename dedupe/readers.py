@@ -231,6 +231,8 @@ def parse_json(text: str, line: int | None = None) -> Any:
 
 def _json_records(text: str) -> list[Any]:
     data = parse_json(text)
+    if data == []:
+        raise InputError("empty", "the JSON array holds no records")
     if isinstance(data, list):
         return data
     if isinstance(data, dict):

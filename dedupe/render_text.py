@@ -122,7 +122,7 @@ def render_findings(report: dict[str, Any]) -> str:
         exact = " (exact copy)" if f.get("exact") else ""
         lines.append(f"  [{mark}] {f['kind']}{exact}: {f['document']}{other}: {f['evidence']}")
     if c["seen_before"]:
-        lines.append(f"  already indexed (same text): {', '.join(c['seen_before'])}")
+        lines.append(f"  already indexed (same document, seen before): {', '.join(c['seen_before'])}")
     if c["added"] or c["already_indexed"]:
         lines.append(f"  index updated: {c['added']} added, {c['already_indexed']} already there")
     lines += [f"  error: {e['path']}: {e['kind']}: {e['message']}" for e in report["errors"]]

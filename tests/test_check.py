@@ -78,7 +78,7 @@ def test_update_grows_the_index_and_is_idempotent(archive: Path) -> None:
     again = runner.invoke(app, ["index", "add", "--db", str(archive), str(CHECK / "incoming")])
     assert "added 0 documents (3 already indexed" in again.stdout
     _, out, _ = _check(archive)
-    assert "already indexed (same text): copied.txt, credited.txt, original.txt" in out
+    assert "already indexed (same document, seen before): copied.txt, credited.txt, original.txt" in out
 
 
 def test_usage_and_index_errors(archive: Path, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ evidence (passages, direction, credits) as in a scan. Findings name what a CI jo
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -137,7 +138,26 @@ def findings_for(analyses: Sequence[Analysis], matches: Sequence[Match], provena
     for a in analyses:
         if a.attribution.derivative and a.document.id not in known:
             out.append(Finding("derivative", a.document.id, None, "aggregator disclaimer in the text"))
+    out += _unmatched_copies(analyses, out, known, about)
     return sorted(set(out), key=lambda f: (f.document, FINDING_KINDS.index(f.kind), f.other or ""))
+
+
+def _unmatched_copies(analyses: Sequence[Analysis], findings: Sequence[Finding], known: set[str],
+                      about: dict[str, str]) -> list[Finding]:
+    """Verbatim copies that no match covers (too short to share a passage) are near-duplicates all the same:
+    each new document whose body is the same as an earlier one's (known documents first) gets a finding."""
+    linked = {(f.document, f.other) for f in findings} | {(f.other, f.document) for f in findings}
+    first: dict[str, str] = {}
+    out = []
+    for a in sorted(analyses, key=lambda a: (a.document.id not in known, a.document.id)):
+        body = a.document.text[a.document.body_start:].strip()
+        source = first.setdefault(hashlib.sha256(body.encode("utf-8")).hexdigest(), a.document.id)
+        if source != a.document.id and a.document.id not in known and (a.document.id, source) not in linked:
+            why = about.get(source, f"the same text as {source}")
+            out.append(Finding("near-duplicate", a.document.id, source,
+                               f"{why}; Jaccard 1.00, exact copy (the same text, too short to compare passages)",
+                               True))
+    return out
 
 
 def _candidates(index: Any, doc: Document, fp: Fingerprint) -> list[int | str]:

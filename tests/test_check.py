@@ -247,3 +247,17 @@ def test_rechecking_an_indexed_folder_gives_no_findings_but_a_new_copy_in_it_doe
     code, report = _run(db, str(folder), "--fail-on", "near-duplicate")
     assert code == 1 and {f["document"] for f in report["findings"]} == {"zz-farm.txt"}
     assert {f["other"] for f in report["findings"] if f["exact"]} == {"archive:original.txt", "original.txt"}
+
+
+def test_a_verbatim_copy_too_short_for_passages_is_still_a_finding(tmp_path: Path) -> None:
+    db, archive, incoming = tmp_path / "i.sqlite", tmp_path / "archive", tmp_path / "incoming"
+    archive.mkdir()
+    incoming.mkdir()
+    (archive / "brief.txt").write_text("outlet: Harbour Wire\n\nPort closed today.\n", encoding="utf-8")
+    assert runner.invoke(app, ["index", "add", "--db", str(db), str(archive)]).exit_code == 0
+    (incoming / "copy.txt").write_text("outlet: Harbour Wire\n\nPort closed today.\n", encoding="utf-8")
+    (incoming / "again.txt").write_text("outlet: Harbour Wire\n\nPort closed today.\n", encoding="utf-8")
+    code, report = _run(db, str(incoming), "--fail-on", "near-duplicate")
+    assert code == 1 and report["matches"] == []
+    assert {(f["document"], f["other"], f["exact"]) for f in report["findings"]} == {
+        ("again.txt", "archive:brief.txt", True), ("copy.txt", "archive:brief.txt", True)}

@@ -97,6 +97,8 @@ def test_locked_index_is_a_clear_error(archive: Path) -> None:
     holder = sqlite3.connect(archive, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
+        with SQLiteIndex(archive, FingerprintConfig(), MatchConfig(), timeout=0.2, write=False) as reader:
+            assert reader.stats().documents == 4  # a read-only open is not blocked by a writer either
         with SQLiteIndex(archive, FingerprintConfig(), MatchConfig(), timeout=0.2) as index:
             assert index.stats().documents == 4  # reading is not blocked by a writer
             doc = Document("new.txt", "A story that nobody has indexed before, about a harbour.")

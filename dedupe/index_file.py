@@ -80,10 +80,11 @@ def connect(path: Path, *, write: bool, timeout: float) -> sqlite3.Connection:
     conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
     try:
         conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
+    except sqlite3.Error:
+        conn.close()
         if os.access(path.absolute().parent, os.W_OK) or Path(f"{path}-wal").exists():
             raise
-        conn.close()  # a WAL file in a read-only directory: no -shm can be made, and no writer can exist
+        # a WAL file in a read-only directory: no -shm can be made, and no writer can exist
         conn = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=timeout, isolation_level=None)
     conn.execute("PRAGMA query_only=1")
     return conn

@@ -16,6 +16,8 @@ import typer
 from dedupe import __version__
 from dedupe.config import DEFAULT_INCLUDE, AttributionConfig, FingerprintConfig, MatchConfig, ReadConfig, ScanConfig
 from dedupe.errors import DedupeError, NoInputError
+from dedupe.escaping import escape_line
+from dedupe.output import write_atomically
 
 T = TypeVar("T")
 
@@ -103,18 +105,27 @@ def _progress_bar() -> tuple[Any, Callable[[str, int, int], None] | None]:
 
 
 def _fail(message: str, status: ExitStatus) -> typer.Exit:
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(escape_line(f"Error: {message}"), err=True)
     return typer.Exit(int(status))
 
 
 def _write(output: Path | None, content: str) -> None:
+    """The report to stdout (as UTF-8 bytes), or to a temporary file renamed over ``output``: a run that fails
+    never leaves a truncated report, nor destroys the previous one."""
     try:
-        if output is None:
-            sys.stdout.write(content)
-        else:
-            output.write_text(content, encoding="utf-8")
+        data = content.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a bug upstream: every text is made valid when read
+        raise _fail(f"the report holds text that is not valid UTF-8 ({exc.reason}): nothing written",
+                    ExitStatus.INPUT_ERROR) from None
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        write_atomically(output, data)
     except OSError as exc:
-        raise _fail(f"cannot write {output}: {exc.strerror}", ExitStatus.INPUT_ERROR) from None
+        raise _fail(f"cannot write {output}: {exc.strerror or exc}", ExitStatus.INPUT_ERROR) from None
 
 
 def _config(threshold: float, shingle_size: int, num_perm: int, include: list[str] | None,
@@ -150,7 +161,7 @@ def _errors_to_exit(debug: bool) -> Iterator[Callable[[str, int, int], None] | N
         yield progress
     except NoInputError as exc:
         for err in exc.errors:
-            typer.echo(f"  {getattr(err, 'path', '')}: {getattr(err, 'message', err)}", err=True)
+            typer.echo(escape_line(f"  {getattr(err, 'path', '')}: {getattr(err, 'message', err)}"), err=True)
         raise _fail(str(exc), ExitStatus.INPUT_ERROR) from None
     except KeyboardInterrupt:
         raise _fail("interrupted", ExitStatus.INTERRUPTED) from None
@@ -254,9 +265,9 @@ def index_add(
     with _errors_to_exit(debug) as progress:
         added, errors, stats = add_to_index([str(p) for p in paths], db, config, label, progress)
     for e in errors:
-        typer.echo(f"  skipped {e.path}: {e.kind}: {e.message}", err=True)
-    typer.echo(f"added {added.added} documents ({added.already_indexed} already indexed, {len(errors)} unreadable); "
-               f"{stats.path} now holds {stats.documents} documents")
+        typer.echo(escape_line(f"  skipped {e.path}: {e.kind}: {e.message}"), err=True)
+    typer.echo(escape_line(f"added {added.added} documents ({added.already_indexed} already indexed, {len(errors)} "
+                           f"unreadable); {stats.path} now holds {stats.documents} documents"))
 
 
 @index_app.command("stats")
@@ -274,12 +285,13 @@ def index_stats(
     from dedupe.index import open_index
 
     config = _config(threshold, shingle_size, num_perm, None, None, None, 1, None, False)
-    with _errors_to_exit(debug), open_index(db, config.fingerprint, config.match, create=False) as index:
+    with _errors_to_exit(debug), open_index(db, config.fingerprint, config.match, write=False) as index:
         stats, integrity = index.stats(), index.integrity()
     if fmt is CheckFormat.json:
-        _write(None, json.dumps({"path": stats.path, "documents": stats.documents, "band_keys": stats.band_keys,
-                                 "batches": stats.batches, "bytes": stats.bytes, "integrity": integrity,
-                                 "parameters": stats.parameters}, indent=2) + "\n")
+        _write(None, json.dumps({"path": stats.path, "documents": stats.documents, "texts": stats.texts,
+                                 "band_keys": stats.band_keys, "batches": stats.batches, "bytes": stats.bytes,
+                                 "integrity": integrity, "parameters": stats.parameters}, indent=2) + "\n")
     else:
-        _write(None, f"{stats.path}: {stats.documents} documents in {stats.batches} batches, {stats.band_keys} band "
-                     f"keys, {stats.bytes / 1e6:.1f} MB, integrity {integrity}\n")
+        _write(None, escape_line(f"{stats.path}: {stats.documents} documents ({stats.texts} distinct texts) in "
+                                 f"{stats.batches} batches, {stats.band_keys} band keys, {stats.bytes / 1e6:.1f} MB, "
+                                 f"integrity {integrity}") + "\n")

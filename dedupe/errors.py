@@ -15,7 +15,7 @@ class InputError(DedupeError):
     """An input file or record could not be read as a document.
 
     ``kind`` is a short machine-readable reason (``binary``, ``encoding``,
-    ``empty``, ``malformed-json``, ``unreadable`` ...) reported in ``errors[]``.
+    ``empty``, ``malformed-json``, ``not-regular-file``, ``unreadable`` ...) reported in ``errors[]``.
     """
 
     def __init__(self, kind: str, message: str) -> None:
@@ -59,3 +59,11 @@ class IndexCorruptError(IndexStoreError):
 
 class IndexMismatchError(IndexStoreError):
     """The index was built with other fingerprint settings; its band keys are not comparable."""
+
+
+class IndexMissingError(IndexStoreError):
+    """There is no index at the path, and the run only reads (a check without --update, index stats)."""
+
+
+class NotAnIndexError(IndexStoreError):
+    """The file is an SQLite database of another application (or of nothing): it is left untouched."""

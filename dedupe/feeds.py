@@ -16,6 +16,7 @@ from typing import Any
 
 from dedupe.errors import InputError
 from dedupe.models import Document, ReadError
+from dedupe.normalize import valid_optional, valid_text
 
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -60,10 +61,10 @@ def _entry_document(doc_id: str, entry: Any, feed_title: str | None) -> Document
         raise InputError("empty", "the feed entry has no text (no content and no summary)")
     source = entry.get("source") or {}
     return Document(
-        id=doc_id, text=text, title=entry.get("title"), published=_iso(entry.get("published_parsed") or
-                                                                            entry.get("updated_parsed")),
-        outlet=source.get("title") or feed_title, url=entry.get("link"), author=entry.get("author"),
-        record_id=entry.get("id") or entry.get("link"),
+        id=doc_id, text=valid_text(text), title=valid_optional(entry.get("title")),
+        published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
+        outlet=valid_optional(source.get("title") or feed_title), url=valid_optional(entry.get("link")),
+        author=valid_optional(entry.get("author")), record_id=valid_optional(entry.get("id") or entry.get("link")),
     )
 
 
@@ -71,7 +72,10 @@ def read_feed(file_id: str, data: bytes) -> tuple[list[Document], list[ReadError
     """Documents of an RSS or Atom feed; never raises for bad input."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (ValueError, RecursionError) as exc:  # feedparser itself fails on "&#xD800;" (UnicodeEncodeError)
+        return [], [ReadError(file_id, "malformed-xml", f"not a readable feed: {type(exc).__name__}: {exc}")]
     if not parsed.entries:
         if parsed.get("bozo"):
             reason = str(parsed.get("bozo_exception") or "not well-formed")
@@ -114,5 +118,6 @@ def read_html(file_id: str, text: str) -> Document:
     if not body:
         raise InputError("no-text", "no article text found in the HTML page")
     body = "\n\n".join(line.strip() for line in body.split("\n") if line.strip())
-    return Document(id=file_id, text=body, title=meta.get("title"), published=meta.get("date"),
-                    outlet=meta.get("sitename"), url=meta.get("url"), author=meta.get("author"))
+    return Document(id=file_id, text=valid_text(body), title=valid_optional(meta.get("title")),
+                    published=valid_optional(meta.get("date")), outlet=valid_optional(meta.get("sitename")),
+                    url=valid_optional(meta.get("url")), author=valid_optional(meta.get("author")))

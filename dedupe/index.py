@@ -6,8 +6,10 @@ up band keys, without rescanning the archive. The fingerprint settings are store
 must match the ones a later run uses.
 
 Writes happen in transactions of ``CHUNK`` documents: a run killed at any point leaves the index
-valid, holding the chunks that committed. A document is identified by the sha256 of its text, so
-adding it again changes nothing.
+valid, holding the chunks that committed. A text is stored once (keyed by its sha256) with its band
+keys; every publication of it (id, outlet, url, ...) is a row of its own. Adding the same document
+again (see ``same_document``) changes nothing; the same text under another name or outlet is a new
+publication.
 """
 
 from __future__ import annotations
@@ -17,32 +19,45 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from dedupe.config import FingerprintConfig, MatchConfig
-from dedupe.errors import IndexCorruptError, IndexLockedError, IndexMismatchError
+from dedupe.errors import IndexMismatchError
 from dedupe.fingerprint import HASH_NAME, Fingerprint
+from dedupe.index_file import (
+    APPLICATION_ID,
+    check_empty,
+    check_identity,
+    connect,
+    guarded,
+    is_new,
+    mark,
+    missing,
+    sqlite_errors,
+)
 from dedupe.lsh import document_keys, lsh_params
-from dedupe.models import Document
+from dedupe.models import Document, ReadError
 
-INDEX_SCHEMA = 1
+INDEX_SCHEMA = 2  # 2: texts keyed by sha256 and one row per publication (1: one row per text)
 CHUNK = 200
 _LOOKUP = 500  # band keys per SELECT
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
+CREATE TABLE IF NOT EXISTS texts (rowid INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, text BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS publications (
     rowid INTEGER PRIMARY KEY,
-    sha256 TEXT NOT NULL UNIQUE,
+    text INTEGER NOT NULL REFERENCES texts (rowid),
     id TEXT NOT NULL,
     title TEXT, outlet TEXT, published TEXT, url TEXT, author TEXT,
-    batch TEXT NOT NULL,
-    text BLOB NOT NULL
+    body_start INTEGER NOT NULL,
+    batch TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS publications_text ON publications (text);
 CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
     WITHOUT ROWID;
 """
@@ -51,7 +66,8 @@ CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PR
 @dataclass(frozen=True, slots=True)
 class IndexStats:
     path: str
-    documents: int
+    documents: int  # publications
+    texts: int  # distinct texts
     band_keys: int
     batches: int
     bytes: int
@@ -66,9 +82,30 @@ class AddResult:
 
 @dataclass(frozen=True, slots=True)
 class ArchivedDocument:
-    rowid: int | str  # SQLite row id, or the text's sha256 on Redis
+    """A stored text as its first recorded publication; ``publications`` counts all of them."""
+
+    rowid: int | str  # SQLite row id of the text, or the text's sha256 on Redis
     document: Document
     batch: str
+    publications: int = 1
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Ids naming the same file: equal, or one is the other seen from a higher root (``x/a.txt``, ``a.txt``)."""
+    return a == b or a.endswith("/" + b) or b.endswith("/" + a)
+
+
+def same_document(doc: Document, other: Document) -> bool:
+    """Is ``doc`` the publication ``other`` checked again (the caller knows both have the same text)?
+
+    The same outlet, and the same name (id) or, for a record or feed entry (whose id ``file#N`` is only a
+    position), the same URL. A verbatim copy under another name or outlet is another publication.
+    """
+    if doc.outlet != other.outlet:
+        return False
+    if _same_name(doc.id, other.id):
+        return True
+    return "#" in doc.id and doc.url is not None and doc.url == other.url
 
 
 def index_parameters(fc: FingerprintConfig, mc: MatchConfig) -> dict[str, object]:
@@ -87,22 +124,31 @@ class SQLiteIndex:
     """The archive of documents seen before, in one SQLite file."""
 
     def __init__(self, path: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
-                 timeout: float = 5.0) -> None:
+                 write: bool = True, timeout: float = 5.0) -> None:
+        """Open the index at ``path``; ``write=False`` opens it read-only, and a missing index is an error then
+        (as with ``create=False``). A file that is not a dedupe index is refused and left untouched."""
         self.path = Path(path)
         self.parameters = index_parameters(fc, mc)
         self._thresholds = (mc.threshold, mc.passage_threshold, fc.num_perm)
-        if not create and not self.path.exists():
-            raise IndexCorruptError(f"no index at {self.path}: create one with 'dedupe index add --db {self.path}'")
-        try:
-            self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        new = is_new(self.path)
+        if new and not (create and write):
+            raise missing(self.path)
+        with sqlite_errors(self.path):
+            self.conn = connect(self.path, write=write, timeout=timeout)
+            try:
+                self._open(new, write)
+            except BaseException:
+                self.conn.close()
+                raise
+
+    def _open(self, new: bool, write: bool) -> None:
+        if not new:
+            check_identity(self.conn, self.path, INDEX_SCHEMA)
+        if write:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA cache_size=-262144")  # 256 MiB of page cache: band-key inserts are random
-            self._setup()
-        except sqlite3.OperationalError as exc:
-            raise _translate(exc, self.path) from None
-        except sqlite3.DatabaseError as exc:
-            raise IndexCorruptError(f"{self.path} is not a usable dedupe index: {exc}") from None
+        self.conn.execute("PRAGMA cache_size=-262144")  # 256 MiB of page cache: band-key inserts are random
+        self._setup()
 
     def _setup(self) -> None:
         """Create the tables on first use (a write); afterwards opening only reads, so a busy writer does not
@@ -111,6 +157,9 @@ class SQLiteIndex:
         wanted = {k: json.dumps(v) for k, v in self.parameters.items()}
         if not exists:
             with self._transaction():
+                if self.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                    check_empty(self.conn, self.path)  # another process may have filled it since
+                    mark(self.conn, INDEX_SCHEMA)
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     self.conn.execute(statement)
                 if not self.conn.execute("SELECT 1 FROM meta").fetchone():
@@ -133,36 +182,67 @@ class SQLiteIndex:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @guarded
     def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
-        """Add documents with their fingerprints, CHUNK per transaction; known texts are skipped."""
+        """Add documents with their fingerprints, CHUNK per transaction; a text is stored (and banded) once, a
+        publication of it once per document (``same_document``)."""
         added = known = 0
         for chunk in _chunks(items, CHUNK):
             with self._transaction():
                 rows: list[tuple[int, int]] = []
                 for doc, fp in chunk:
-                    rowid = self._insert(doc, batch)
-                    if rowid is None:
+                    text, new_text = self._text_row(doc.text)
+                    if new_text:
+                        rows += ((int(k), text) for k in self.keys_of(fp))
+                    if not new_text and self._published(text, doc):
                         known += 1
                     else:
+                        self._publish(text, doc, batch)
                         added += 1
-                        rows += ((int(k), rowid) for k in self.keys_of(fp))
                 rows.sort()  # one pass over the B-tree per chunk instead of a random walk per key
                 self.conn.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", rows)
         return AddResult(added, known)
 
-    def _insert(self, doc: Document, batch: str) -> int | None:
-        """The new document's row id, or None when the same text is already indexed."""
-        cur = self.conn.execute(
-            "INSERT OR IGNORE INTO documents (sha256, id, title, outlet, published, url, author, batch, text) "
+    def _text_row(self, text: str) -> tuple[int, bool]:
+        """The row id of ``text`` (stored now if it was not) and whether it is new."""
+        digest = sha256_text(text)
+        cur = self.conn.execute("INSERT OR IGNORE INTO texts (sha256, text) VALUES (?, ?)",
+                                (digest, zlib.compress(text.encode("utf-8"), 6)))
+        if cur.rowcount and cur.lastrowid is not None:
+            return cur.lastrowid, True
+        return int(self.conn.execute("SELECT rowid FROM texts WHERE sha256 = ?", (digest,)).fetchone()[0]), False
+
+    def _publish(self, text: int, doc: Document, batch: str) -> None:
+        self.conn.execute(
+            "INSERT INTO publications (text, id, title, outlet, published, url, author, body_start, batch) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (sha256_text(doc.text), doc.id, doc.title, doc.outlet, doc.published, doc.url, doc.author, batch,
-             zlib.compress(doc.text.encode("utf-8"), 6)),
-        )
-        return cur.lastrowid if cur.rowcount else None
+            (text, doc.id, doc.title, doc.outlet, doc.published, doc.url, doc.author, doc.body_start, batch))
+
+    def _publications(self, text: int | str) -> list[tuple[Document, str]]:
+        """The publications of a stored text, first recorded first, as documents without their text."""
+        rows = self._query("SELECT id, title, outlet, published, url, author, body_start, batch FROM publications "
+                           "WHERE text = ? ORDER BY rowid", [text])
+        return [(Document(i, "", t, p, o, u, a, body_start=b), batch) for i, t, o, p, u, a, b, batch in rows]
+
+    def _published(self, text: int | str, doc: Document) -> bool:
+        return any(same_document(doc, pub) for pub, _ in self._publications(text))
+
+    @guarded
+    def text_row(self, text: str) -> int | None:
+        """The row id of a stored text, or None."""
+        rows = self._query("SELECT rowid FROM texts WHERE sha256 = ?", [sha256_text(text)])
+        return int(rows[0][0]) if rows else None
+
+    @guarded
+    def seen(self, doc: Document) -> bool:
+        """Is ``doc`` a publication already recorded (the same document checked again)?"""
+        text = self.text_row(doc.text)
+        return text is not None and self._published(text, doc)
 
     def keys_of(self, fp: Fingerprint) -> np.ndarray:
         return document_keys(fp, *self._thresholds)
 
+    @guarded
     def candidates(self, fp: Fingerprint) -> list[int]:
         """Row ids of archived documents sharing a band key with ``fp``."""
         keys = [int(k) for k in self.keys_of(fp)]
@@ -173,38 +253,44 @@ class SQLiteIndex:
             found.update(row[0] for row in self._query(sql, part))
         return sorted(found)
 
-    def contains(self, text: str) -> bool:
-        return bool(self._query("SELECT 1 FROM documents WHERE sha256 = ?", [sha256_text(text)]))
-
-    def load(self, rowids: Sequence[int]) -> list[ArchivedDocument]:
+    @guarded
+    def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
+        """Stored texts by row id, each as its first recorded publication; a text that cannot be decompressed
+        or decoded is an error (``damaged-text``), and the others are returned."""
         out: list[ArchivedDocument] = []
+        errors: list[ReadError] = []
         for i in range(0, len(rowids), _LOOKUP):
             part = list(rowids[i:i + _LOOKUP])
-            sql = ("SELECT rowid, id, title, outlet, published, url, author, batch, text FROM documents "
-                   f"WHERE rowid IN ({','.join('?' * len(part))})")
-            for rowid, doc_id, title, outlet, published, url, author, batch, blob in self._query(sql, part):
-                text = zlib.decompress(blob).decode("utf-8")
-                doc = Document(doc_id, text, title, published, outlet, url, author)
-                out.append(ArchivedDocument(rowid, doc, batch))
-        return sorted(out, key=lambda a: a.rowid)
+            sql = f"SELECT rowid, text FROM texts WHERE rowid IN ({','.join('?' * len(part))})"
+            for rowid, blob in self._query(sql, part):
+                pubs = self._publications(rowid)
+                if not pubs:
+                    continue  # cannot happen: a text and its first publication are written in one transaction
+                first, batch = pubs[0]
+                try:
+                    text = stored_text(blob)
+                except ValueError as exc:
+                    errors.append(damaged(self.path, first.id, rowid, exc))
+                    continue
+                out.append(ArchivedDocument(rowid, replace(first, text=text), batch, len(pubs)))
+        return sorted(out, key=lambda a: int(a.rowid)), errors
 
+    @guarded
     def stats(self) -> IndexStats:
-        docs = self._query("SELECT COUNT(*), COUNT(DISTINCT batch) FROM documents", [])[0]
+        docs = self._query("SELECT COUNT(*), COUNT(DISTINCT batch) FROM publications", [])[0]
+        texts = self._query("SELECT COUNT(*) FROM texts", [])[0][0]
         keys = self._query("SELECT COUNT(*) FROM bands", [])[0][0]
         size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
-        return IndexStats(str(self.path), docs[0], keys, docs[1], size, dict(self.parameters))
+        return IndexStats(str(self.path), docs[0], texts, keys, docs[1], size, dict(self.parameters))
 
+    @guarded
     def integrity(self) -> str:
         return str(self._query("PRAGMA integrity_check", [])[0][0])
 
     def _query(self, sql: str, args: Sequence[object]) -> list[Any]:
-        try:
+        with sqlite_errors(self.path):
             rows: list[Any] = self.conn.execute(sql, args).fetchall()
             return rows
-        except sqlite3.OperationalError as exc:
-            raise _translate(exc, self.path) from None
-        except sqlite3.DatabaseError as exc:
-            raise IndexCorruptError(f"{self.path} is damaged: {exc}") from None
 
 
 class _Transaction:
@@ -215,28 +301,15 @@ class _Transaction:
         self.path = path
 
     def __enter__(self) -> None:
-        try:
+        with sqlite_errors(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise _translate(exc, self.path) from None
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            try:
+        with sqlite_errors(self.path):
+            if exc_type is None:
                 self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as err:
-                raise _translate(err, self.path) from None
-        else:
-            self.conn.execute("ROLLBACK")
-
-
-def _translate(exc: sqlite3.OperationalError, path: Path) -> Exception:
-    message = str(exc)
-    if "locked" in message or "busy" in message:
-        return IndexLockedError(f"{path} is locked by another process (waited for it): {message}")
-    if "not a database" in message or "malformed" in message:
-        return IndexCorruptError(f"{path} is not a usable dedupe index: {message}")
-    return IndexCorruptError(f"cannot use index {path}: {message}")
+            elif self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
 
 
 def _chunks(items: Iterable[tuple[Document, Fingerprint]], size: int) -> Iterator[list[tuple[Document, Fingerprint]]]:
@@ -250,14 +323,33 @@ def _chunks(items: Iterable[tuple[Document, Fingerprint]], size: int) -> Iterato
         yield chunk
 
 
+def stored_text(blob: object) -> str:
+    """A text as stored (zlib-compressed UTF-8), or ValueError when it is damaged."""
+    if not isinstance(blob, bytes):
+        raise ValueError(f"expected compressed bytes, found {type(blob).__name__}")
+    try:
+        return zlib.decompress(blob).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError) as exc:
+        raise ValueError(str(exc)) from None
+
+
+def damaged(path: object, doc_id: str, row: object, exc: Exception) -> ReadError:
+    return ReadError(f"archive:{doc_id}", "damaged-text",
+                     f"the text stored in {path} (row {row}) cannot be read ({exc}): left out of this check")
+
+
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True) -> Any:
-    """The index at ``db``: a SQLite file, or ``redis://host:port/db`` (needs the ``redis`` extra)."""
+def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
+               write: bool = True) -> Any:
+    """The index at ``db``: a SQLite file, or ``redis://host:port/db`` (needs the ``redis`` extra).
+
+    ``write=False``: read-only, and a missing SQLite index is an IndexMissingError (as with ``create=False``).
+    """
     if str(db).startswith("redis://"):
         from dedupe.redis_index import RedisIndex
 
         return RedisIndex(str(db), fc, mc)
-    return SQLiteIndex(db, fc, mc, create=create)
+    return SQLiteIndex(db, fc, mc, create=create, write=write)

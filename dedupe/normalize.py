@@ -8,6 +8,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
+SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(value: str) -> str:
+    """``value`` with lone surrogates (a JSON string may hold "\\ud800", a feed "&#xD800;") replaced by U+FFFD:
+    the same length, so spans stay valid, and always encodable as UTF-8."""
+    return SURROGATES.sub("\ufffd", value) if SURROGATES.search(value) else value
+
+
+def valid_optional(value: str | None) -> str | None:
+    return None if value is None else valid_text(value)
+
+
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",

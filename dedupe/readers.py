@@ -6,6 +6,7 @@ import fnmatch
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from dedupe.config import FieldNames, ReadConfig
 from dedupe.errors import InputError
 from dedupe.feeds import FEED_SUFFIXES, HTML_SUFFIXES, read_feed, read_html
 from dedupe.models import Document, ReadError
+from dedupe.normalize import SURROGATES, valid_text
 
 HEADER_KEYS = {
     "title": "title",
@@ -49,6 +51,14 @@ class ReadResult:
     files: int
 
 
+def path_id(path: str) -> str:
+    """A file name as valid UTF-8 text: bytes that are not UTF-8 (decoded by Python as surrogate escapes)
+    become ``\\xNN``, so ids, errors and reports can always be written."""
+    if not SURROGATES.search(path):
+        return path
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _matches(rel: str, patterns: Iterable[str]) -> bool:
     name = rel.rsplit("/", 1)[-1]
     return any(fnmatch.fnmatchcase(rel if "/" in p else name, p) for p in patterns)
@@ -67,7 +77,8 @@ def discover(paths: Iterable[str | Path], config: ReadConfig) -> tuple[list[Inpu
     for raw in paths:
         p = Path(raw).absolute()
         if not os.path.lexists(p):
-            errors.append(ReadError(str(raw), "not-found", f"no such file or directory: {raw}"))
+            name = path_id(str(raw))
+            errors.append(ReadError(name, "not-found", f"no such file or directory: {name}"))
         else:
             existing.append(p)
     root = _common_root(existing)
@@ -75,7 +86,7 @@ def discover(paths: Iterable[str | Path], config: ReadConfig) -> tuple[list[Inpu
         for f in _walk(p, errors, str(p.relative_to(root)) if p != root else ""):
             rel = f.relative_to(root).as_posix()
             if _matches(rel, config.include) and not _matches(rel, config.exclude):
-                found.append(InputFile(f, rel))
+                found.append(InputFile(f, path_id(rel)))
     unique = {f.id: f for f in found}
     return sorted(unique.values(), key=lambda f: f.id), errors
 
@@ -86,7 +97,8 @@ def _walk(path: Path, errors: list[ReadError], label: str) -> Iterator[Path]:
         return
 
     def onerror(exc: OSError) -> None:
-        errors.append(ReadError(str(exc.filename or label), "unreadable", f"cannot list directory: {exc.strerror}"))
+        errors.append(ReadError(path_id(str(exc.filename or label)), "unreadable",
+                                f"cannot list directory: {exc.strerror}"))
 
     for dirpath, dirnames, filenames in os.walk(path, onerror=onerror):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -159,7 +171,7 @@ def _field(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
     for name in names:
         value = record.get(name)
         if value is not None and not isinstance(value, dict | list):
-            return str(value)
+            return valid_text(str(value))
     return None
 
 
@@ -174,7 +186,7 @@ def record_document(doc_id: str, record: Any, fields: FieldNames) -> Document:
         raise InputError("empty", "the record's text is empty")
     return Document(
         id=doc_id,
-        text=text,
+        text=valid_text(text),
         title=_field(record, fields.title),
         published=_field(record, fields.published),
         outlet=_field(record, fields.outlet),
@@ -184,11 +196,43 @@ def record_document(doc_id: str, record: Any, fields: FieldNames) -> Document:
     )
 
 
-def _json_records(text: str) -> list[Any]:
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def json_depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in JSON text (strings skipped)."""
+    depth = deepest = 0
+    for m in _JSON_TOKENS.finditer(text):
+        token = m.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
+def parse_json(text: str, line: int | None = None) -> Any:
+    """``json.loads``, or InputError(malformed-json), also for JSON nested too deeply for the parser (Python's
+    recursion limit). ``line``: the line of a JSONL file that ``text`` is."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError("malformed-json", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        where = f"at line {exc.lineno}" if line is None else f"on line {line}"
+        raise InputError("malformed-json", f"invalid JSON {where} column {exc.colno}: {exc.msg}") from None
+    except ValueError as exc:  # an integer of more than 4300 digits
+        where = "" if line is None else f" on line {line}"
+        raise InputError("malformed-json", f"unreadable JSON{where}: {exc}") from None
+    except RecursionError:
+        where = "" if line is None else f" on line {line}"
+        raise InputError("malformed-json", f"JSON nested {json_depth(text)} levels deep{where}: too deep to read "
+                                           f"(the limit is about {sys.getrecursionlimit()})") from None
+
+
+def _json_records(text: str) -> list[Any]:
+    data = parse_json(text)
+    if data == []:
+        raise InputError("empty", "the JSON array holds no records")
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
@@ -205,15 +249,9 @@ def read_records(file: InputFile, text: str, fields: FieldNames) -> tuple[list[D
         for n, line in enumerate(text.split("\n")):
             if line.strip():
                 try:
-                    items.append((n, json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    errors.append(
-                        ReadError(
-                            f"{file.id}#{n}",
-                            "malformed-json",
-                            f"invalid JSON on line {n + 1} column {exc.colno}: {exc.msg}",
-                        )
-                    )
+                    items.append((n, parse_json(line, n + 1)))
+                except InputError as exc:
+                    errors.append(ReadError(f"{file.id}#{n}", exc.kind, exc.message))
     else:
         records = _json_records(text)
         items = list(enumerate(records)) if len(records) != 1 or text.lstrip().startswith("[") else [(-1, records[0])]
@@ -229,10 +267,7 @@ def read_records(file: InputFile, text: str, fields: FieldNames) -> tuple[list[D
 def read_file(file: InputFile, config: ReadConfig) -> tuple[list[Document], list[ReadError]]:
     """Documents of one file. Never raises for bad input: failures are returned as ReadErrors."""
     try:
-        size = file.path.stat().st_size
-        if size > config.max_bytes:
-            raise InputError("too-large", f"file is {size} bytes, over the limit of {config.max_bytes}")
-        data = file.path.read_bytes()
+        data = read_regular(file.path, config.max_bytes)
         suffix = file.path.suffix.lower()
         if suffix in FEED_SUFFIXES:
             check_bytes(data)
@@ -247,6 +282,30 @@ def read_file(file: InputFile, config: ReadConfig) -> tuple[list[Document], list
         return [], [ReadError(file.id, exc.kind, exc.message)]
     except OSError as exc:
         return [], [ReadError(file.id, "unreadable", f"cannot read file: {exc.strerror or exc}")]
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, or InputError(not-regular-file | too-large). Opened without blocking, so a
+    named pipe (or a device) among the inputs is reported instead of waiting forever for a writer."""
+    _check_regular(os.stat(path).st_mode)  # a socket cannot even be opened
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        _check_regular(st.st_mode)  # replaced since the stat
+        if st.st_size > max_bytes:
+            raise InputError("too-large", f"file is {st.st_size} bytes, over the limit of {max_bytes}")
+        return f.read()
+
+
+def _check_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise InputError("not-regular-file", f"not a regular file ({_file_type(mode)}): not read")
+
+
+def _file_type(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 STDIN = "-"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from dedupe.escaping import escape_lines, github_message, github_property
+
 _EXCERPT = 90
 _CLAIMS_PER_SOURCE = 5
 
@@ -103,29 +105,28 @@ def render_text(report: dict[str, Any], texts: dict[str, str]) -> str:
         lines.append("Errors")
         lines.extend(f"  {e['path']}: {e['kind']}: {e['message']}" for e in report["errors"])
         lines.append("")
-    return "\n".join(lines)
+    return escape_lines(lines)
 
 
 def render_findings(report: dict[str, Any]) -> str:
     """``dedupe check --format text``: one line per finding, failing ones marked."""
     c = report["check"]
+    counts = "; ".join(f"{kind} {n['archived']} archived, {n['incoming']} incoming"
+                       for kind, n in c["counts"].items() if n["archived"] or n["incoming"])
     lines = [f"dedupe check: {report['summary']['documents']} documents ({c['index_documents_before']} in the index "
-             f"before), {len(report['findings'])} findings, {c['failing']} failing (--fail-on "
-             f"{','.join(c['fail_on']) or 'nothing'})"]
+             f"before), {len(report['findings'])} findings{f' ({counts})' if counts else ''}, {c['failing']} failing "
+             f"(--fail-on {','.join(c['fail_on']) or 'nothing'})"]
     for f in report["findings"]:
         mark = "FAIL" if f["fails"] else "note"
         other = f" <- {f['other']}" if f["other"] else ""
-        lines.append(f"  [{mark}] {f['kind']}: {f['document']}{other}: {f['evidence']}")
+        exact = " (exact copy)" if f.get("exact") else ""
+        lines.append(f"  [{mark}] {f['kind']}{exact}: {f['document']}{other}: {f['evidence']}")
     if c["seen_before"]:
-        lines.append(f"  already indexed (same text): {', '.join(c['seen_before'])}")
+        lines.append(f"  already indexed (same document, seen before): {', '.join(c['seen_before'])}")
     if c["added"] or c["already_indexed"]:
         lines.append(f"  index updated: {c['added']} added, {c['already_indexed']} already there")
     lines += [f"  error: {e['path']}: {e['kind']}: {e['message']}" for e in report["errors"]]
-    return "\n".join(lines) + "\n"
-
-
-def _escape_command(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_lines(lines) + "\n"
 
 
 def render_github(report: dict[str, Any]) -> str:
@@ -135,9 +136,9 @@ def render_github(report: dict[str, Any]) -> str:
         level = "error" if f["fails"] else "warning"
         path = f["document"].split("#", 1)[0]
         other = f" (reuses {f['other']})" if f["other"] else ""
-        lines.append(f"::{level} file={_escape_command(path)},title=dedupe {f['kind']}::"
-                     f"{_escape_command(f['document'] + other + ': ' + f['evidence'])}")
+        lines.append(f"::{level} file={github_property(path)},title={github_property('dedupe ' + f['kind'])}::"
+                     f"{github_message(f['document'] + other + ': ' + f['evidence'])}")
     for e in report["errors"]:
-        lines.append(f"::warning file={_escape_command(e['path'])},title=dedupe unreadable input::"
-                     f"{_escape_command(e['kind'] + ': ' + e['message'])}")
+        lines.append(f"::warning file={github_property(e['path'])},title=dedupe unreadable input::"
+                     f"{github_message(e['kind'] + ': ' + e['message'])}")
     return "\n".join(lines) + ("\n" if lines else "")

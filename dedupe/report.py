@@ -10,7 +10,7 @@ from typing import Any
 
 from dedupe.analysis import lexicon_for
 from dedupe.attribution import Attribution
-from dedupe.check import CheckResult, Finding
+from dedupe.check import ARCHIVE_PREFIX, FINDING_KINDS, CheckResult, Finding
 from dedupe.claimgroups import SPECIFICS_WEIGHT
 from dedupe.claims import Claim
 from dedupe.direction import Direction
@@ -20,6 +20,7 @@ from dedupe.lsh import lsh_params
 from dedupe.models import Match, Passage
 from dedupe.pipeline import Analysis, ScanResult
 from dedupe.provenance import ClaimGroup, Provenance, Story
+from dedupe.readers import path_id
 
 REPORT_SCHEMA_VERSION = "1.1"
 _LIBRARIES = ("datasketch", "numpy", "rapidfuzz", "scikit-learn")
@@ -245,8 +246,16 @@ def report_json(report: dict[str, Any]) -> str:
 
 
 def finding_entry(f: Finding, fail_on: frozenset[str]) -> dict[str, Any]:
-    return {"kind": f.kind, "document": f.document, "other": f.other, "evidence": f.evidence,
+    return {"kind": f.kind, "document": f.document, "other": f.other, "evidence": f.evidence, "exact": f.exact,
             "fails": f.kind in fail_on}
+
+
+def finding_counts(findings: tuple[Finding, ...]) -> dict[str, dict[str, int]]:
+    """Findings per kind: against an archived text, or within the batch (``incoming``; derivative is always)."""
+    counts = {kind: {"archived": 0, "incoming": 0} for kind in FINDING_KINDS}
+    for f in findings:
+        counts[f.kind]["archived" if (f.other or "").startswith(ARCHIVE_PREFIX) else "incoming"] += 1
+    return counts
 
 
 def check_report(result: CheckResult, tool_version: str, fail_on: frozenset[str], db: str) -> dict[str, Any]:
@@ -254,8 +263,9 @@ def check_report(result: CheckResult, tool_version: str, fail_on: frozenset[str]
     report = build_report(result.scan, tool_version)
     report["findings"] = [finding_entry(f, fail_on) for f in result.findings]
     report["check"] = {
-        "index": Path(db).name,
+        "index": path_id(Path(db).name),
         "index_documents_before": result.index_before.documents,
+        "counts": finding_counts(result.findings),
         "added": result.added.added if result.added else 0,
         "already_indexed": result.added.already_indexed if result.added else 0,
         "seen_before": list(result.seen_before),

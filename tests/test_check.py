@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -77,7 +78,7 @@ def test_update_grows_the_index_and_is_idempotent(archive: Path) -> None:
     again = runner.invoke(app, ["index", "add", "--db", str(archive), str(CHECK / "incoming")])
     assert "added 0 documents (3 already indexed" in again.stdout
     _, out, _ = _check(archive)
-    assert "already indexed (same text): copied.txt, credited.txt, original.txt" in out
+    assert "already indexed (same document, seen before): copied.txt, credited.txt, original.txt" in out
 
 
 def test_usage_and_index_errors(archive: Path, tmp_path: Path) -> None:
@@ -96,6 +97,8 @@ def test_locked_index_is_a_clear_error(archive: Path) -> None:
     holder = sqlite3.connect(archive, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
+        with SQLiteIndex(archive, FingerprintConfig(), MatchConfig(), timeout=0.2, write=False) as reader:
+            assert reader.stats().documents == 4  # a read-only open is not blocked by a writer either
         with SQLiteIndex(archive, FingerprintConfig(), MatchConfig(), timeout=0.2) as index:
             assert index.stats().documents == 4  # reading is not blocked by a writer
             doc = Document("new.txt", "A story that nobody has indexed before, about a harbour.")
@@ -130,7 +133,7 @@ def test_a_run_killed_mid_write_leaves_a_usable_index(tmp_path: Path) -> None:
         time.sleep(0.05 + random.random() * 0.05)
         try:
             with sqlite3.connect(db, timeout=1) as probe:
-                committed = probe.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+                committed = probe.execute("SELECT COUNT(*) FROM publications").fetchone()[0]
         except sqlite3.Error:
             continue
         if committed >= CHUNK * 2:
@@ -142,9 +145,121 @@ def test_a_run_killed_mid_write_leaves_a_usable_index(tmp_path: Path) -> None:
         assert index.integrity() == "ok"
         stats = index.stats()
         assert 0 < stats.documents < total and stats.documents % CHUNK == 0  # whole chunks only
-        orphans = index._query("SELECT COUNT(*) FROM documents WHERE rowid NOT IN (SELECT doc FROM bands)", [])
+        orphans = index._query("SELECT COUNT(*) FROM texts WHERE rowid NOT IN (SELECT doc FROM bands)", [])
         assert orphans[0][0] == 0
     done = subprocess.run([sys.executable, "-c", WRITER, str(db), str(total)], cwd=ROOT, capture_output=True,
                           text=True, check=True)
     assert f"already_indexed={stats.documents}" in done.stdout
     assert f"added={total - stats.documents}" in done.stdout
+
+
+def _body(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text.split("\n\n", 1)[1]
+
+
+def _run(db: Path, *args: str, input: str | None = None) -> tuple[int, dict[str, Any]]:
+    result = runner.invoke(app, ["check", "--db", str(db), "--format", "json", *args], input=input)
+    assert result.exit_code in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    assert_valid_report(report)
+    return result.exit_code, report
+
+
+def _stats(db: Path) -> dict[str, Any]:
+    result = runner.invoke(app, ["index", "stats", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_a_verbatim_copy_under_another_name_is_an_exact_near_duplicate(archive: Path, tmp_path: Path) -> None:
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    (incoming / "copy.txt").write_bytes((CHECK / "archive" / "meridian-port-strike.txt").read_bytes())
+    code, report = _run(archive, str(incoming), "--fail-on", "near-duplicate")
+    assert code == 1 and report["check"]["seen_before"] == []
+    exact = [f for f in report["findings"] if f["exact"]]
+    assert [(f["kind"], f["document"], f["other"]) for f in exact] == [
+        ("near-duplicate", "copy.txt", "archive:meridian-port-strike.txt")]
+    assert "Meridian News Agency" in exact[0]["evidence"] and "2026-01-14" in exact[0]["evidence"]
+    assert "Jaccard 1.00" in exact[0]["evidence"]
+    assert report["check"]["counts"]["near-duplicate"] == {"archived": 1, "incoming": 0}
+    text = runner.invoke(app, ["check", "--db", str(archive), str(incoming), "--fail-on", "near-duplicate"])
+    assert text.exit_code == 1 and "near-duplicate 1 archived, 0 incoming" in text.stdout
+    assert "[FAIL] near-duplicate (exact copy): copy.txt" in text.stdout
+
+
+def test_update_records_every_publication_and_a_recheck_is_seen_before(archive: Path, tmp_path: Path) -> None:
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    (incoming / "copy.txt").write_bytes((CHECK / "archive" / "meridian-port-strike.txt").read_bytes())
+    before = _stats(archive)
+    assert _run(archive, str(incoming), "--update", "--fail-on", "near-duplicate")[0] == 1
+    after = _stats(archive)
+    assert after["documents"] == before["documents"] + 1 and after["texts"] == before["texts"]
+    code, report = _run(archive, str(incoming), "--fail-on", "near-duplicate")
+    assert code == 0 and report["findings"] == [] and report["check"]["seen_before"] == ["copy.txt"]
+    # the archived original checked again, from another root (its id loses the folder): the same document
+    code, report = _run(archive, str(CHECK / "archive" / "meridian-port-strike.txt"), "--fail-on", "near-duplicate")
+    assert code == 0 and report["check"]["seen_before"] == ["meridian-port-strike.txt"]
+
+
+def test_a_copy_under_another_outlet_in_jsonl_is_a_finding_and_a_new_publication(archive: Path) -> None:
+    body = _body(CHECK / "archive" / "meridian-wildfire.txt")
+    record = {"id": "w1", "text": body, "outlet": "Meridian News Agency", "url": "https://m.test/wildfire"}
+    assert _run(archive, "-", "--update", input=json.dumps(record))[0] == 0  # the agency's own feed record
+    copy = {**record, "outlet": "Content Farm Daily", "url": "https://farm.test/wildfire"}
+    code, report = _run(archive, "-", "--update", "--fail-on", "near-duplicate", input=json.dumps(copy))
+    assert code == 1
+    exact = {(f["document"], f["other"]) for f in report["findings"] if f["exact"] and f["kind"] == "near-duplicate"}
+    assert ("stdin#0", "archive:stdin#0") in exact
+    # the same record again, now second in the stream: same outlet, same URL, same text -> seen before
+    other = {"id": "x", "text": "An unrelated note about tide tables and ferry timetables for the weekend. " * 3}
+    stream = json.dumps(other) + "\n" + json.dumps(copy)
+    code, report = _run(archive, "-", "--fail-on", "near-duplicate", input=stream)
+    assert report["check"]["seen_before"] == ["stdin#1"] and code == 0
+    assert _stats(archive)["documents"] == 6
+
+
+def test_index_add_keeps_every_publication_once(tmp_path: Path) -> None:
+    db = tmp_path / "i.sqlite"
+    story = "The harbour board approved a new ferry terminal on Tuesday after two years of consultation. " * 4
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "a" / "two.txt").write_text(story, encoding="utf-8")
+    first = runner.invoke(app, ["index", "add", "--db", str(db), str(tmp_path / "a")])
+    assert "added 2 documents (0 already indexed" in first.stdout
+    again = runner.invoke(app, ["index", "add", "--db", str(db), str(tmp_path / "a")])
+    assert "added 0 documents (2 already indexed" in again.stdout
+    stats = _stats(db)
+    assert (stats["documents"], stats["texts"]) == (2, 1)
+
+
+def test_rechecking_an_indexed_folder_gives_no_findings_but_a_new_copy_in_it_does(tmp_path: Path) -> None:
+    db = tmp_path / "i.sqlite"
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for f in (CHECK / "incoming").iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    assert _run(db, str(folder), "--update", "--fail-on", "near-duplicate")[0] == 0
+    code, report = _run(db, str(folder), "--fail-on", "near-duplicate,derivative,unattributed-reuse,partial-reuse")
+    assert code == 0 and report["findings"] == [] and len(report["check"]["seen_before"]) == 3
+    (folder / "zz-farm.txt").write_bytes((folder / "original.txt").read_bytes())
+    code, report = _run(db, str(folder), "--fail-on", "near-duplicate")
+    assert code == 1 and {f["document"] for f in report["findings"]} == {"zz-farm.txt"}
+    assert {f["other"] for f in report["findings"] if f["exact"]} == {"archive:original.txt", "original.txt"}
+
+
+def test_a_verbatim_copy_too_short_for_passages_is_still_a_finding(tmp_path: Path) -> None:
+    db, archive, incoming = tmp_path / "i.sqlite", tmp_path / "archive", tmp_path / "incoming"
+    archive.mkdir()
+    incoming.mkdir()
+    (archive / "brief.txt").write_text("outlet: Harbour Wire\n\nPort closed today.\n", encoding="utf-8")
+    assert runner.invoke(app, ["index", "add", "--db", str(db), str(archive)]).exit_code == 0
+    (incoming / "copy.txt").write_text("outlet: Harbour Wire\n\nPort closed today.\n", encoding="utf-8")
+    (incoming / "again.txt").write_text("outlet: Harbour Wire\n\nPort closed today.\n", encoding="utf-8")
+    code, report = _run(db, str(incoming), "--fail-on", "near-duplicate")
+    assert code == 1 and report["matches"] == []
+    assert {(f["document"], f["other"], f["exact"]) for f in report["findings"]} == {
+        ("again.txt", "archive:brief.txt", True), ("copy.txt", "archive:brief.txt", True)}

@@ -88,3 +88,11 @@ def test_oversized_file_is_an_error(tmp_path: Path) -> None:
     write(tmp_path / "big.txt", "word " * 100)
     result = read_inputs([tmp_path], ReadConfig(max_bytes=50))
     assert [(e.kind) for e in result.errors] == ["too-large"]
+
+
+def test_an_empty_json_array_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "none.json", " [ ] ")
+    write(tmp_path / "one.json", json.dumps([{"text": "A story."}]))
+    result = read_inputs([tmp_path], ReadConfig())
+    assert [d.id for d in result.documents] == ["one.json#0"]
+    assert [(e.path, e.kind) for e in result.errors] == [("none.json", "empty")]

@@ -92,8 +92,8 @@ class AttributionConfig:
 
 @dataclass(frozen=True, slots=True)
 class ProvenanceConfig:
-    story_threshold: float = 0.2  # word TF-IDF cosine for documents whose claims are compared
-    claim_threshold: float = 0.35  # char n-gram TF-IDF cosine (+ shared numbers) for the same claim
+    story_threshold: float = 0.2  # word TF-IDF cosine of a nearest document whose claims are compared
+    claim_threshold: float = 0.3  # char n-gram TF-IDF cosine (+ shared numbers) for the same claim
     direction_margin: float = 1.0  # evidence weight needed to call a direction (see direction.py)
 
     def __post_init__(self) -> None:

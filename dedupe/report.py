@@ -11,7 +11,7 @@ from typing import Any
 from dedupe.analysis import lexicon_for
 from dedupe.attribution import Attribution
 from dedupe.check import CheckResult, Finding
-from dedupe.claimgroups import SPECIFICS_WEIGHT
+from dedupe.claimgroups import LSH_BANDS, LSH_ROWS, MIN_CLAIM_WORDS, NAME_SHARE, NEIGHBOURS
 from dedupe.claims import Claim
 from dedupe.direction import Direction
 from dedupe.fingerprint import HASH_NAME, SCHEME
@@ -19,7 +19,7 @@ from dedupe.lexicon import UNNAMED_AGENCY, Lexicon, lexicon_digest
 from dedupe.lsh import lsh_params
 from dedupe.models import Match, Passage
 from dedupe.pipeline import Analysis, ScanResult
-from dedupe.provenance import ClaimGroup, Provenance, Story
+from dedupe.provenance import MIN_SHARED_CLAIMS, STRONG_LINK, ClaimGroup, Provenance, Story
 
 REPORT_SCHEMA_VERSION = "1.1"
 _LIBRARIES = ("datasketch", "numpy", "rapidfuzz", "scikit-learn")
@@ -70,7 +70,12 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "role_classifier": result.config.attribution.use_classifier,
         "story_threshold": result.config.provenance.story_threshold,
         "claim_threshold": result.config.provenance.claim_threshold,
-        "claim_number_bonus": SPECIFICS_WEIGHT,
+        "claim_groups": {
+            "grouping": "around a representative, one occurrence per document", "min_words": MIN_CLAIM_WORDS,
+            "lsh_bands": LSH_BANDS, "lsh_rows": LSH_ROWS, "shingles": "content words cut to 5 letters",
+            "neighbour_documents": NEIGHBOURS, "numbers": "one side's within the other's",
+            "name_share": NAME_SHARE, "story_link": STRONG_LINK, "story_shared_claims": MIN_SHARED_CLAIMS,
+        },
         "direction_margin": result.config.provenance.direction_margin,
         "libraries": library_versions(),
     }

@@ -1,15 +1,17 @@
 """Cross-document claim groups: occurrences of the same claim (copied, trimmed, spun or restated).
 
-Claims are compared with scikit-learn TF-IDF vectors of character n-grams (robust to synonyms swapped
-word by word, misspellings and re-punctuation), only for candidate pairs from ``claimindex``:
+Claims are compared by the cosine of TF-IDF vectors of their content words without endings (the words of
+the claim index: "arrived" and "arrives" agree), plus NUMBER_BONUS per shared number, only for candidate
+pairs from ``claimindex``:
 
-- pairs from the MinHash LSH index of claims, linked when their cosine reaches the threshold;
-- between a document and its nearest documents (or a document it shares a passage with), a pair linked
-  when each claim is the other's most similar claim in the other document and the cosine reaches it.
+- pairs from the MinHash LSH index of claims, linked when they score the threshold;
+- between partner documents (sharing a passage, nearest by content words, or sharing the most candidate
+  claim pairs; at most NEIGHBOURS per document), a pair linked when each claim is the other's best match
+  in the other document and they score the threshold.
 
-A link also needs the claims' numbers and names to agree (``facts_agree``). Groups are built around a
-representative, never by transitive closure: every member is linked to the representative itself, and a
-group holds at most one occurrence per document (``star_groups``).
+A link also needs the claims' numbers and names to agree (``facts_agree``). Groups are never a transitive
+closure: complete linkage, strongest links first (``strongest_first_groups``): any two members of a group
+score at least SPREAD, and a group holds at most one occurrence per document.
 """
 
 from __future__ import annotations
@@ -21,7 +23,15 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from dedupe.claimindex import claim_signatures, lsh_claim_pairs, nearest_documents
+from dedupe.claimindex import (
+    ClaimWords,
+    claim_signatures,
+    document_vectors,
+    lsh_claim_pairs,
+    nearest_documents,
+    tfidf_rows,
+    word_hashes,
+)
 from dedupe.claims import Claim
 
 MIN_CLAIM_WORDS = 5  # shorter sentences ("He said.") are not compared
@@ -60,18 +70,6 @@ class LinkedClaims:
         return bool(_score(self.vectors, self.numbers, rows[0], rows[1]).min() >= SPREAD)
 
 
-def vectors(texts: Sequence[str], **options: Any) -> Any:
-    """Row-normalised TF-IDF vectors (fitted on these texts: same texts, same vectors)."""
-    if not texts:
-        return None
-    from sklearn.feature_extraction.text import TfidfVectorizer  # on first use: see roles.make_pipeline
-
-    try:
-        return TfidfVectorizer(sublinear_tf=True, dtype=np.float64, **options).fit_transform(texts)
-    except ValueError:  # empty vocabulary: nothing but stop words or punctuation
-        return None
-
-
 def specifics(text: str) -> frozenset[str]:
     """The numbers of a sentence: the facts a paraphrase keeps ("64 people", "3.9 percent", "1,100 km")."""
     return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text))
@@ -101,6 +99,16 @@ def facts_agree(a: Facts, b: Facts) -> bool:
     if not short.names or not other.names:
         return True
     return len(short.names & other.names) >= NAME_SHARE * len(short.names)
+
+
+def claim_vectors(words: ClaimWords, keep: Sequence[int]) -> Any:
+    """TF-IDF vectors of the content words (without endings) of the claims ``keep``, in that order."""
+    if not keep:
+        return None
+    chosen = np.full(words.claims, -1, dtype=np.int64)
+    chosen[np.asarray(keep, dtype=np.int64)] = np.arange(len(keep))
+    mask = chosen[words.owners] >= 0
+    return tfidf_rows(chosen[words.owners[mask]], words.hashes[mask], len(keep))
 
 
 def numbers_matrix(facts: Sequence[Facts]) -> Any:
@@ -156,28 +164,52 @@ def _neighbour_links(x: Any, numbers: Any, rows: list[list[int]], doc_pairs: Seq
     return out
 
 
-def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], doc_texts: Sequence[str],
-                reused: Sequence[tuple[str, str]], threshold: float, story_threshold: float) -> LinkedClaims:
-    """Links between claims of different documents: candidates from the claim index, from nearest documents
-    and from documents sharing a passage (``reused``); each link's facts agree."""
+def partner_documents(pairs: np.ndarray, owner: np.ndarray, given: Sequence[tuple[int, int]],
+                      k: int) -> list[tuple[int, int]]:
+    """Document pairs whose claims are compared: the ``given`` ones (sharing a passage, nearest documents),
+    and each document's ``k`` partners sharing the most candidate claim pairs (then the lowest index)."""
+    shared: dict[int, dict[int, int]] = {}
+    for i, j in zip(owner[pairs[:, 0]].tolist(), owner[pairs[:, 1]].tolist(), strict=True):
+        for x, y in ((i, j), (j, i)):
+            shared.setdefault(x, {})[y] = shared.setdefault(x, {}).get(y, 0) + 1
+    out = {(min(a, b), max(a, b)) for a, b in given}
+    for doc, partners in shared.items():
+        best = sorted(partners, key=lambda d: (-partners[d], d))[:k]
+        out.update((min(doc, d), max(doc, d)) for d in best)
+    return sorted(out)
+
+
+def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequence[tuple[str, str]],
+                threshold: float, near_threshold: float) -> LinkedClaims:
+    """Links between claims of different documents. Candidates: claim pairs from the claim index (linked
+    when they score ``threshold``), and mutual best claims between partner documents (``partner_documents``);
+    each link's numbers and names agree. Only claims of documents with candidates are vectorised."""
     usable = [c for c in claims if len(c.text.split()) >= MIN_CLAIM_WORDS]
     texts = [" ".join(c.text.lower().split()) for c in usable]
-    x = vectors(texts, analyzer="char_wb", ngram_range=(3, 5))
-    if x is None:
-        return LinkedClaims((), None, {}, None)
     position = {d: n for n, d in enumerate(doc_ids)}
     owner = np.asarray([position[c.document] for c in usable], dtype=np.int64)
+    words = word_hashes(texts)
+    pairs = lsh_claim_pairs(claim_signatures(words, LSH_BANDS * LSH_ROWS), owner, LSH_BANDS, LSH_ROWS)
+    reuse = [(position[a], position[b]) for a, b in reused]
+    near = nearest_documents(document_vectors(words, owner, len(doc_ids)), NEIGHBOURS, near_threshold)
+    doc_pairs = partner_documents(pairs, owner, [*reuse, *near], NEIGHBOURS)
+    docs = {d for p in doc_pairs for d in p}
+    keep = [n for n, d in enumerate(owner.tolist()) if d in docs]
+    x = claim_vectors(words, keep)
+    if x is None:
+        return LinkedClaims((), None, {}, None)
+    usable, owner = [usable[n] for n in keep], owner[keep]
+    renumber = np.full(len(texts), -1, dtype=np.int64)
+    renumber[keep] = np.arange(len(keep))
+    pairs = renumber[pairs]
     rows: list[list[int]] = [[] for _ in doc_ids]
     for n, d in enumerate(owner.tolist()):
         rows[d].append(n)
     facts = [facts_of(c.text) for c in usable]
     numbers = numbers_matrix(facts)
-    pairs = lsh_claim_pairs(claim_signatures(texts, LSH_BANDS * LSH_ROWS), owner, LSH_BANDS, LSH_ROWS)
     scores = _pair_scores(x, numbers, pairs)
     found = [(int(i), int(j), float(s)) for (i, j), s in zip(pairs, scores, strict=True) if s >= threshold]
-    near = nearest_documents(vectors(doc_texts, stop_words="english"), NEIGHBOURS, story_threshold)
-    reuse = [tuple(sorted((position[a], position[b]))) for a, b in reused]
-    found += _neighbour_links(x, numbers, rows, sorted(set(near) | {(p[0], p[1]) for p in reuse}), threshold)
+    found += _neighbour_links(x, numbers, rows, doc_pairs, threshold)
     links = {(min(i, j), max(i, j)): s for i, j, s in found if facts_agree(facts[i], facts[j])}
     ordered = sorted((ClaimLink(usable[i].id, usable[j].id, s) for (i, j), s in links.items()),
                      key=lambda link: (claim_order(link.a), claim_order(link.b)))
@@ -221,7 +253,9 @@ def strongest_first_groups(edges: Sequence[tuple[T, T, float]], unit: Callable[[
     group_of: dict[T, list[T]] = {}
     for a, b, _ in sorted(edges, key=lambda e: (-e[2], order(e[0]), order(e[1]))):
         ga, gb = group_of.get(a, [a]), group_of.get(b, [b])
-        if ga is gb or {unit(n) for n in ga} & {unit(n) for n in gb} or not close(ga, gb):
+        if ga is gb or {unit(n) for n in ga} & {unit(n) for n in gb}:
+            continue
+        if (len(ga) > 1 or len(gb) > 1) and not close(ga, gb):  # two single nodes: the link itself is close
             continue
         merged = ga + gb
         for n in merged:

@@ -2,8 +2,8 @@
 
 Two indexes, both near-linear in the number of claims:
 
-1. MinHash LSH over each claim's content words (lower-cased, cut to their first five letters so that
-   "arrived" and "arrives" agree): claims sharing a band are candidates. With ``rows`` rows per band a
+1. MinHash LSH over each claim's content words (lower-cased, without the endings -ing, -ed, -es, -s so
+   that "arrived" and "arrives" agree): claims sharing a band are candidates. With ``rows`` rows per band a
    copied or lightly spun claim (word Jaccard >= 0.7) is found with probability >= 0.89, and two
    unrelated claims about the same event (Jaccard ~0.1) collide in ~0.1% of pairs.
 2. Sparse top-k over documents: each document's ``k`` nearest documents by word TF-IDF cosine (at least
@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -31,67 +32,109 @@ _STOP_WORDS = (
 _STOP = frozenset(_STOP_WORDS.split())
 
 
+_SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")
+
+
 def claim_words(text: str) -> list[str]:
-    """The content words of a claim, cut to five letters (the shingles of the claim index)."""
-    return sorted({w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP})
+    """The content words of a claim without common endings (the shingles of the claim index)."""
+    return sorted({_SUFFIX.sub("", w) for w in _WORD.findall(text.lower()) if w not in _STOP})
 
 
 def _hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=4).digest(), "little")
 
 
-def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """One uint64 hash per distinct content word of each text, and the text each hash belongs to."""
-    cache: dict[str, int] = {}
+@dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """The distinct content words of each claim as 32-bit hashes, claim after claim."""
+
+    hashes: np.ndarray  # uint64
+    owners: np.ndarray  # int64: the claim of each hash
+    claims: int
+
+
+def word_hashes(texts: Sequence[str]) -> ClaimWords:
+    """``claim_words`` of each text, hashed (a text without content words gets the hash of "")."""
+    stem: dict[str, int | None] = {}
     hashes: list[int] = []
     owners: list[int] = []
     for n, text in enumerate(texts):
-        words = claim_words(text) or [""]
-        hashes += [cache[w] if w in cache else cache.setdefault(w, _hash(w)) for w in words]
-        owners += [n] * len(words)
-    return np.asarray(hashes, dtype=np.uint64), np.asarray(owners, dtype=np.int64)
+        words = set()
+        for w in _WORD.findall(text.lower()):
+            if w not in stem:
+                stem[w] = None if w in _STOP else _hash(_SUFFIX.sub("", w))
+            if (h := stem[w]) is not None:
+                words.add(h)
+        found = sorted(words) or [_hash("")]
+        hashes += found
+        owners += [n] * len(found)
+    return ClaimWords(np.asarray(hashes, dtype=np.uint64), np.asarray(owners, dtype=np.int64), len(texts))
 
 
-def claim_signatures(texts: Sequence[str], num_perm: int, seed: int = 1) -> np.ndarray:
-    """MinHash signatures (uint64[len(texts), num_perm]) of the claims' content words."""
-    if not texts:
+def claim_signatures(words: ClaimWords, num_perm: int, seed: int = 1) -> np.ndarray:
+    """MinHash signatures (uint64[claims, num_perm]) of the claims' content words."""
+    if not words.claims:
         return np.zeros((0, num_perm), dtype=np.uint64)
-    hashes, owners = _word_hashes(texts)
-    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    starts = np.flatnonzero(np.r_[True, words.owners[1:] != words.owners[:-1]])
     rng = np.random.RandomState(seed)  # permutations as datasketch draws them: a in [1, p), b in [0, p)
     a = rng.randint(1, _PRIME, size=num_perm, dtype=np.uint64)
     b = rng.randint(0, _PRIME, size=num_perm, dtype=np.uint64)
-    out = np.empty((len(texts), num_perm), dtype=np.uint64)
+    out = np.empty((words.claims, num_perm), dtype=np.uint64)
     with np.errstate(over="ignore"):  # a * h wraps around 2^64 before the modulo, as in datasketch
         for p in range(num_perm):
-            out[:, p] = np.minimum.reduceat((a[p] * hashes + b[p]) % _PRIME & _MAX_HASH, starts)
+            out[:, p] = np.minimum.reduceat((a[p] * words.hashes + b[p]) % _PRIME & _MAX_HASH, starts)
     return out
 
 
-def _bucket_pairs(members: np.ndarray, cap: int) -> list[tuple[int, int]]:
-    """All pairs of a bucket; a bucket of more than ``cap`` claims links its first claim to the others."""
-    if members.size > cap:
-        return [(int(members[0]), int(x)) for x in members[1:]]
-    m = members.tolist()
-    return [(x, y) for i, x in enumerate(m) for y in m[i + 1:]]
+def tfidf_rows(rows: np.ndarray, features: np.ndarray, n_rows: int) -> Any:
+    """TF-IDF matrix (sublinear tf, smooth idf, l2-normalised rows, as scikit-learn computes them) of
+    feature occurrences: ``features[k]`` (any integers) occurs once in row ``rows[k]``."""
+    from scipy.sparse import csr_matrix
+
+    columns, col = np.unique(features, return_inverse=True)
+    width = max(1, len(columns))
+    cells, counts = np.unique(rows.astype(np.int64) * width + col.reshape(-1), return_counts=True)
+    r, c = cells // width, cells % width
+    df = np.bincount(c, minlength=width)
+    weights = (1.0 + np.log(counts)) * (np.log((1 + n_rows) / (1 + df)) + 1.0)[c]
+    norms = np.sqrt(np.bincount(r, weights=weights**2, minlength=n_rows))
+    weights = weights / np.where(norms > 0, norms, 1.0)[r]
+    return csr_matrix((weights, (r, c)), shape=(n_rows, width))
+
+
+def document_vectors(words: ClaimWords, document_of: np.ndarray, documents: int) -> Any:
+    """TF-IDF vectors of each document's claim content words."""
+    return tfidf_rows(document_of[words.owners], words.hashes, documents)
+
+
+def _bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, cap: int) -> np.ndarray:
+    """All pairs inside each bucket (``order[start:start + size]``, ascending); a bucket of more than ``cap``
+    claims links its first claim to the others only."""
+    two = sizes == 2
+    found = [np.stack([order[starts[two]], order[starts[two] + 1]], axis=1)]
+    for start, size in zip(starts[sizes > 2].tolist(), sizes[sizes > 2].tolist(), strict=True):
+        m = order[start:start + size]
+        if size > cap:
+            found.append(np.stack([np.full(size - 1, m[0]), m[1:]], axis=1))
+        else:
+            i, j = np.triu_indices(size, 1)
+            found.append(np.stack([m[i], m[j]], axis=1))
+    return np.concatenate(found)
 
 
 def lsh_claim_pairs(signatures: np.ndarray, groups: np.ndarray, bands: int, rows: int,
                     cap: int = 64) -> np.ndarray:
     """Pairs (i < j) of claims that share a band and belong to different ``groups`` (documents)."""
-    found: list[tuple[int, int]] = []
+    found = [np.zeros((0, 2), dtype=np.int64)]
     for band in range(bands):
         part = np.ascontiguousarray(signatures[:, band * rows:(band + 1) * rows])
         _, inverse = np.unique(part, axis=0, return_inverse=True)
         inverse = inverse.reshape(-1)
-        order = np.argsort(inverse, kind="stable")
-        cuts = np.flatnonzero(np.diff(inverse[order])) + 1
-        for members in np.split(order, cuts):
-            if members.size > 1:
-                found += _bucket_pairs(np.sort(members), cap)
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64)
-    pairs: np.ndarray = np.unique(np.asarray(found, dtype=np.int64), axis=0)
+        order = np.lexsort((np.arange(inverse.size), inverse))  # by bucket, then claim: pairs come out i < j
+        starts = np.flatnonzero(np.r_[True, np.diff(inverse[order]) != 0])
+        sizes = np.diff(np.r_[starts, inverse.size])
+        found.append(_bucket_pairs(order, starts, sizes, cap))
+    pairs: np.ndarray = np.unique(np.concatenate(found).astype(np.int64), axis=0)
     kept: np.ndarray = pairs[groups[pairs[:, 0]] != groups[pairs[:, 1]]]
     return kept
 

@@ -208,8 +208,8 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
     claims = [c for a in analyses for c in a.claims]
     claim_by_id = {c.id: c for c in claims}
     linked = LinkedClaims((), None, {}, None) if not claims else link_claims(
-        claims, [a.document.id for a in analyses], [a.document.text[a.document.body_start:] for a in analyses],
-        [(m.a, m.b) for m in matches], config.claim_threshold, config.story_threshold)
+        claims, [a.document.id for a in analyses], [(m.a, m.b) for m in matches], config.claim_threshold,
+        config.story_threshold)
     shared = [(claim_by_id[x.a].document, claim_by_id[x.b].document) for x in linked.links
               if x.similarity >= STRONG_LINK]
     story_docs = assign_stories([(m.a, m.b) for m in matches], shared)

@@ -11,7 +11,7 @@ from typing import Any
 from dedupe.analysis import lexicon_for
 from dedupe.attribution import Attribution
 from dedupe.check import CheckResult, Finding
-from dedupe.claimgroups import LSH_BANDS, LSH_ROWS, MIN_CLAIM_WORDS, NAME_SHARE, NEIGHBOURS
+from dedupe.claimgroups import LSH_BANDS, LSH_ROWS, MIN_CLAIM_WORDS, NAME_SHARE, NEIGHBOURS, NUMBER_BONUS, SPREAD
 from dedupe.claims import Claim
 from dedupe.direction import Direction
 from dedupe.fingerprint import HASH_NAME, SCHEME
@@ -71,7 +71,8 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "story_threshold": result.config.provenance.story_threshold,
         "claim_threshold": result.config.provenance.claim_threshold,
         "claim_groups": {
-            "grouping": "around a representative, one occurrence per document", "min_words": MIN_CLAIM_WORDS,
+            "grouping": "complete linkage, strongest links first, one occurrence per document",
+            "spread": SPREAD, "number_bonus": NUMBER_BONUS, "min_words": MIN_CLAIM_WORDS,
             "lsh_bands": LSH_BANDS, "lsh_rows": LSH_ROWS, "shingles": "content words cut to 5 letters",
             "neighbour_documents": NEIGHBOURS, "numbers": "one side's within the other's",
             "name_share": NAME_SHARE, "story_link": STRONG_LINK, "story_shared_claims": MIN_SHARED_CLAIMS,

@@ -12,12 +12,12 @@ from dedupe import build_report, scan
 from dedupe.claimgroups import (
     SPREAD,
     claim_groups,
+    claim_vectors,
     facts_agree,
     facts_of,
     strongest_first_groups,
-    vectors,
 )
-from dedupe.claimindex import claim_signatures, claim_words, lsh_claim_pairs, nearest_documents
+from dedupe.claimindex import claim_signatures, claim_words, lsh_claim_pairs, nearest_documents, word_hashes
 from dedupe.claims import Claim
 from dedupe.cluster import connected_groups
 from dedupe.config import ProvenanceConfig
@@ -112,9 +112,9 @@ def test_a_headline_and_a_detail_are_not_one_claim(tmp_path: Path) -> None:
     headline = _claim(report, "portal.txt", "Red carpet welcome for Putin")
     carpet = _claim(report, "wire.txt", "A red carpet had been rolled out")
     assert headline["group"] is None or headline["group"] != carpet["group"]
-    texts = [" ".join(c["text"].lower().split()) for c in report["claims"]]  # as the scan weighs n-grams
-    x = vectors(texts, analyzer="char_wb", ngram_range=(3, 5))
+    words = word_hashes([c["text"] for c in report["claims"]])  # weighed as in the scan
     at = [report["claims"].index(c) for c in (headline, carpet)]
+    x = claim_vectors(words, list(range(words.claims)))
     assert (x[at[0]] @ x[at[1]].T).toarray()[0, 0] >= ProvenanceConfig().claim_threshold  # the text alone would
     assert not facts_agree(facts_of(headline["text"]), facts_of(carpet["text"]))  # the names do not
 
@@ -172,7 +172,7 @@ def test_claim_index_finds_copies_and_not_strangers() -> None:
         words[k % 18] = "changed"  # one word in 18 replaced: word Jaccard ~0.9
         texts.append(" ".join(words))
         owners.append(1000 + k)
-    pairs = lsh_claim_pairs(claim_signatures(texts, 32), np.asarray(owners), 8, 4)
+    pairs = lsh_claim_pairs(claim_signatures(word_hashes(texts), 32), np.asarray(owners), 8, 4)
     found = {tuple(p) for p in pairs.tolist()}
     assert all(owners[i] != owners[j] for i, j in found)
     assert sum(pair in found for pair in copies) >= 0.95 * len(copies)
@@ -181,13 +181,15 @@ def test_claim_index_finds_copies_and_not_strangers() -> None:
 
 
 def test_claim_words_drop_stop_words_and_endings() -> None:
-    assert claim_words("The minister arrived in Minsk, TASS reported.") == ["arriv", "minis", "minsk", "repor", "tass"]
+    words = claim_words("The minister arrived in Minsk, TASS reported.")
+    assert words == ["arriv", "minister", "minsk", "report", "tas"]
 
 
 def test_nearest_documents_match_brute_force() -> None:
     rng = random.Random(5)
     texts = [" ".join(rng.choices([f"t{n}" for n in range(40)], k=30)) for _ in range(50)]
-    x = vectors(texts)
+    words = word_hashes(texts)
+    x = claim_vectors(words, list(range(len(texts))))
     dense = (x @ x.T).toarray()
     np.fill_diagonal(dense, -1.0)
     expected = set()

@@ -36,7 +36,7 @@ from dedupe.claims import Claim
 
 MIN_CLAIM_WORDS = 5  # shorter sentences ("He said.") are not compared
 LSH_BANDS, LSH_ROWS = 8, 4  # claim index: 32 permutations
-NEIGHBOURS = 8  # nearest documents whose claims are compared with a document's claims
+NEIGHBOURS = 4  # nearest documents whose claims are compared with a document's claims
 NUMBER_BONUS = 0.2  # added to the text similarity for each shared number (at most two)
 NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
 SPREAD = 0.2  # least similarity between any two members of a group
@@ -63,11 +63,14 @@ class LinkedClaims:
     row_of: dict[str, int]  # claim id -> row
 
     numbers: Any  # claims x numbers matrix of the same rows
+    linked: frozenset[tuple[str, str]] = frozenset()  # (a, b) of every link
 
     def close(self, a: list[str], b: list[str]) -> bool:
-        """Every claim of ``a`` scores at least SPREAD with every claim of ``b``: the bound on a group's spread."""
-        rows = [[self.row_of[c] for c in side] for side in (a, b)]
-        return bool(_score(self.vectors, self.numbers, rows[0], rows[1]).min() >= SPREAD)
+        """Every claim of ``a`` scores at least SPREAD with every claim of ``b``: the bound on a group's spread
+        (a linked pair scores at least the link threshold; the others are computed)."""
+        rest = np.asarray([(self.row_of[x], self.row_of[y]) for x in a for y in b
+                           if (x, y) not in self.linked and (y, x) not in self.linked], dtype=np.int64).reshape(-1, 2)
+        return bool(rest.size == 0 or _pair_scores(self.vectors, self.numbers, rest).min() >= SPREAD)
 
 
 def specifics(text: str) -> frozenset[str]:
@@ -111,14 +114,14 @@ def claim_vectors(words: ClaimWords, keep: Sequence[int]) -> Any:
     return tfidf_rows(chosen[words.owners[mask]], words.hashes[mask], len(keep))
 
 
-def numbers_matrix(facts: Sequence[Facts]) -> Any:
+def numbers_matrix(numbers: Sequence[frozenset[str]]) -> Any:
     """A claims x numbers 0/1 matrix: its products count the numbers two claims share."""
     from scipy.sparse import csr_matrix
 
     ids: dict[str, int] = {}
-    cols = [ids.setdefault(n, len(ids)) for f in facts for n in sorted(f.numbers)]
-    indptr = np.cumsum([0, *(len(f.numbers) for f in facts)])
-    return csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(facts), max(1, len(ids))))
+    cols = [ids.setdefault(n, len(ids)) for found in numbers for n in sorted(found)]
+    indptr = np.cumsum([0, *(len(found) for found in numbers)])
+    return csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(numbers), max(1, len(ids))))
 
 
 def _score(x: Any, numbers: Any, rows: Any, cols: Any) -> np.ndarray:
@@ -205,15 +208,20 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     rows: list[list[int]] = [[] for _ in doc_ids]
     for n, d in enumerate(owner.tolist()):
         rows[d].append(n)
-    facts = [facts_of(c.text) for c in usable]
-    numbers = numbers_matrix(facts)
+    numbers = numbers_matrix([specifics(c.text) for c in usable])
     scores = _pair_scores(x, numbers, pairs)
     found = [(int(i), int(j), float(s)) for (i, j), s in zip(pairs, scores, strict=True) if s >= threshold]
     found += _neighbour_links(x, numbers, rows, doc_pairs, threshold)
-    links = {(min(i, j), max(i, j)): s for i, j, s in found if facts_agree(facts[i], facts[j])}
+    facts: dict[int, Facts] = {}  # of the claims in candidate links only
+
+    def fact(n: int) -> Facts:
+        return facts[n] if n in facts else facts.setdefault(n, facts_of(usable[n].text))
+
+    links = {(min(i, j), max(i, j)): s for i, j, s in found if facts_agree(fact(i), fact(j))}
     ordered = sorted((ClaimLink(usable[i].id, usable[j].id, s) for (i, j), s in links.items()),
                      key=lambda link: (claim_order(link.a), claim_order(link.b)))
-    return LinkedClaims(tuple(ordered), x, {c.id: n for n, c in enumerate(usable)}, numbers)
+    return LinkedClaims(tuple(ordered), x, {c.id: n for n, c in enumerate(usable)}, numbers,
+                        frozenset((link.a, link.b) for link in ordered))
 
 
 def _free_neighbours(adjacent: dict[T, list[tuple[float, T]]], node: T, taken: set[T],

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -32,6 +34,7 @@ _STOP_WORDS = (
 _STOP = frozenset(_STOP_WORDS.split())
 
 
+_SPACES = str.maketrans(dict.fromkeys(string.punctuation, " "))  # words as \\w+ finds them, by str.split
 _SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")
 
 
@@ -55,20 +58,20 @@ class ClaimWords:
 
 def word_hashes(texts: Sequence[str]) -> ClaimWords:
     """``claim_words`` of each text, hashed (a text without content words gets the hash of "")."""
-    stem: dict[str, int | None] = {}
-    hashes: list[int] = []
-    owners: list[int] = []
-    for n, text in enumerate(texts):
-        words = set()
-        for w in _WORD.findall(text.lower()):
-            if w not in stem:
-                stem[w] = None if w in _STOP else _hash(_SUFFIX.sub("", w))
-            if (h := stem[w]) is not None:
-                words.add(h)
-        found = sorted(words) or [_hash("")]
-        hashes += found
-        owners += [n] * len(found)
-    return ClaimWords(np.asarray(hashes, dtype=np.uint64), np.asarray(owners, dtype=np.int64), len(texts))
+    found = [t.lower().translate(_SPACES).split() for t in texts]
+    vocabulary = {w for words in found for w in words}
+    stems = sorted({"", *(_SUFFIX.sub("", w) for w in vocabulary - _STOP)})
+    stem_id = {stem: n for n, stem in enumerate(stems)}
+    word_id = {w: -1 if w in _STOP else stem_id[_SUFFIX.sub("", w)] for w in vocabulary}
+    total = sum(map(len, found))
+    word = np.fromiter(map(word_id.__getitem__, chain.from_iterable(found)), dtype=np.int64, count=total)
+    owners = np.repeat(np.arange(len(texts), dtype=np.int64), np.fromiter(map(len, found), dtype=np.int64))
+    owners, word = owners[word >= 0], word[word >= 0]
+    empty = np.setdiff1d(np.arange(len(texts), dtype=np.int64), owners)  # no content words: the stem ""
+    width = np.int64(len(stems))
+    cells = distinct(np.r_[owners * width + word, empty * width + stem_id[""]])  # claim by claim, distinct words
+    table = np.asarray([_hash(stem) for stem in stems], dtype=np.uint64)
+    return ClaimWords(table[cells % width], cells // width, len(texts))
 
 
 def claim_signatures(words: ClaimWords, num_perm: int, seed: int = 1) -> np.ndarray:
@@ -83,6 +86,13 @@ def claim_signatures(words: ClaimWords, num_perm: int, seed: int = 1) -> np.ndar
     with np.errstate(over="ignore"):  # a * h wraps around 2^64 before the modulo, as in datasketch
         for p in range(num_perm):
             out[:, p] = np.minimum.reduceat((a[p] * words.hashes + b[p]) % _PRIME & _MAX_HASH, starts)
+    return out
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values (by sorting: numpy's hash-based ``unique`` is slower on these arrays)."""
+    ordered = np.sort(values)
+    out: np.ndarray = ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if ordered.size else ordered
     return out
 
 
@@ -102,9 +112,17 @@ def tfidf_rows(rows: np.ndarray, features: np.ndarray, n_rows: int) -> Any:
     return csr_matrix((weights, (r, c)), shape=(n_rows, width))
 
 
-def document_vectors(words: ClaimWords, document_of: np.ndarray, documents: int) -> Any:
-    """TF-IDF vectors of each document's claim content words."""
-    return tfidf_rows(document_of[words.owners], words.hashes, documents)
+def document_vectors(words: ClaimWords, document_of: np.ndarray, documents: int, max_df: int = 100) -> Any:
+    """TF-IDF vectors of each document's claim content words, leaving out words found in more than ``max_df``
+    documents (they weigh little, and they would make comparing all documents quadratic)."""
+    rows = document_of[words.owners]
+    _, col = np.unique(words.hashes, return_inverse=True)
+    col = col.reshape(-1).astype(np.int64)
+    width = int(col.max()) + 1 if col.size else 1
+    cells = distinct(rows * width + col)
+    df = np.bincount(cells % width, minlength=width)
+    keep = df[col] <= max_df
+    return tfidf_rows(rows[keep], col[keep], documents)
 
 
 def _bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, cap: int) -> np.ndarray:
@@ -127,14 +145,17 @@ def lsh_claim_pairs(signatures: np.ndarray, groups: np.ndarray, bands: int, rows
     """Pairs (i < j) of claims that share a band and belong to different ``groups`` (documents)."""
     found = [np.zeros((0, 2), dtype=np.int64)]
     for band in range(bands):
-        part = np.ascontiguousarray(signatures[:, band * rows:(band + 1) * rows])
-        _, inverse = np.unique(part, axis=0, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        order = np.lexsort((np.arange(inverse.size), inverse))  # by bucket, then claim: pairs come out i < j
-        starts = np.flatnonzero(np.r_[True, np.diff(inverse[order]) != 0])
-        sizes = np.diff(np.r_[starts, inverse.size])
+        key = np.zeros(signatures.shape[0], dtype=np.uint64)
+        with np.errstate(over="ignore"):  # one 64-bit key per band: the rows' values combined
+            for row in range(band * rows, (band + 1) * rows):
+                key = key * np.uint64(0x9E3779B97F4A7C15) + signatures[:, row]
+        order = np.argsort(key, kind="stable")  # by bucket, then claim: pairs come out i < j
+        starts = np.flatnonzero(np.r_[True, key[order][1:] != key[order][:-1]])
+        sizes = np.diff(np.r_[starts, key.size])
         found.append(_bucket_pairs(order, starts, sizes, cap))
-    pairs: np.ndarray = np.unique(np.concatenate(found).astype(np.int64), axis=0)
+    n = np.int64(signatures.shape[0])
+    codes = distinct(np.concatenate(found).astype(np.int64) @ np.array([n, 1], dtype=np.int64))
+    pairs = np.stack([codes // n, codes % n], axis=1)
     kept: np.ndarray = pairs[groups[pairs[:, 0]] != groups[pairs[:, 1]]]
     return kept
 

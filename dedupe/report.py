@@ -65,6 +65,8 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "max_gap": mc.max_gap,
         "max_seed_occurrences": mc.max_seed_occurrences,
         "near_duplicate_coverage": mc.near_duplicate_coverage,
+        "duplicate_group_rule": "near-duplicates, and matches covering at least copy_coverage of one side",
+        "copy_coverage": mc.copy_coverage,
         "sources_files": [Path(p).name for p in result.config.attribution.sources_files],
         "lexicon_sha256": lexicon_digest(tuple(Path(p) for p in result.config.attribution.sources_files)),
         "role_classifier": result.config.attribution.use_classifier,

@@ -171,3 +171,26 @@ def test_relay_chain_tass_ani_portal(tmp_path: Path) -> None:
     assert group["original_source"] == "TASS"
     troops = next(c for c in report["claims"] if c["document"] == "portal.txt" and "build-up" in c["text"])
     assert troops["source"] == "unnamed agency" and troops["original_source"] == "ANI"
+
+
+def test_documents_without_reuse_do_not_chain_into_one_story() -> None:
+    shared = [("a", "b"), ("a", "b"), ("b", "c"), ("b", "c"), ("c", "d"), ("c", "d"), ("d", "e"), ("d", "e")]
+    stories = assign_stories([], shared)
+    assert stories == [["a", "b", "c"], ["d", "e"]]  # connected components would make one story of a..e
+
+
+LEAD = """Disclaimer: this story is auto-generated from a syndicated feed.
+
+{}
+"""
+
+
+def test_a_republisher_is_never_a_story_origin(tmp_path: Path) -> None:
+    body = "\n\n".join(COPY.split("\n\n")[1:4])  # the portal's paragraphs without its header or credit line
+    for name, outlet, day in (("one.txt", "Portal One", "03"), ("two.txt", "Portal Two", "04")):
+        header = f"title: Defence talks\noutlet: {outlet}\npublished: 2025-03-{day}\n\n"
+        (tmp_path / name).write_text(header + LEAD.format(body), encoding="utf-8")
+    report = build_report(scan([tmp_path]), "test")
+    [story] = report["stories"]
+    assert story["origin"]["document"] == "one.txt"  # the earlier one
+    assert story["origin"]["source"] is None  # an aggregator that only republished names no source

@@ -35,6 +35,7 @@ from dedupe.claimindex import (
 from dedupe.claims import Claim
 
 MIN_CLAIM_WORDS = 5  # shorter sentences ("He said.") are not compared
+MIN_SHARED_WORDS = 2  # content words two linked claims have in common ("It was not a good look" / "Look, ...")
 LSH_BANDS, LSH_ROWS = 8, 4  # claim index: 32 permutations
 NEIGHBOURS = 4  # nearest documents whose claims are compared with a document's claims
 NUMBER_BONUS = 0.2  # added to the text similarity for each shared number (at most two)
@@ -140,6 +141,15 @@ def _pair_scores(x: Any, numbers: Any, pairs: np.ndarray) -> np.ndarray:
     return out
 
 
+def _shared_words(x: Any, found: Sequence[tuple[int, int, float]]) -> np.ndarray:
+    """How many content words each pair of claims has in common."""
+    if not found:
+        return np.zeros(0, dtype=np.int64)
+    pairs = np.asarray([(i, j) for i, j, _ in found], dtype=np.int64)
+    present = x.astype(bool).astype(np.int64)
+    return np.asarray(present[pairs[:, 0]].multiply(present[pairs[:, 1]]).sum(axis=1)).reshape(-1)
+
+
 def _mutual_best(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     if sim.size == 0:
         return []
@@ -217,6 +227,7 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     def fact(n: int) -> Facts:
         return facts[n] if n in facts else facts.setdefault(n, facts_of(usable[n].text))
 
+    found = [f for f, n in zip(found, _shared_words(x, found), strict=True) if n >= MIN_SHARED_WORDS]
     links = {(min(i, j), max(i, j)): s for i, j, s in found if facts_agree(fact(i), fact(j))}
     ordered = sorted((ClaimLink(usable[i].id, usable[j].id, s) for (i, j), s in links.items()),
                      key=lambda link: (claim_order(link.a), claim_order(link.b)))

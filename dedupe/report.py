@@ -11,7 +11,16 @@ from typing import Any
 from dedupe.analysis import lexicon_for
 from dedupe.attribution import Attribution
 from dedupe.check import CheckResult, Finding
-from dedupe.claimgroups import LSH_BANDS, LSH_ROWS, MIN_CLAIM_WORDS, NAME_SHARE, NEIGHBOURS, NUMBER_BONUS, SPREAD
+from dedupe.claimgroups import (
+    LSH_BANDS,
+    LSH_ROWS,
+    MIN_CLAIM_WORDS,
+    MIN_SHARED_WORDS,
+    NAME_SHARE,
+    NEIGHBOURS,
+    NUMBER_BONUS,
+    SPREAD,
+)
 from dedupe.claims import Claim
 from dedupe.direction import Direction
 from dedupe.fingerprint import HASH_NAME, SCHEME
@@ -75,6 +84,7 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "claim_groups": {
             "grouping": "complete linkage, strongest links first, one occurrence per document",
             "spread": SPREAD, "number_bonus": NUMBER_BONUS, "min_words": MIN_CLAIM_WORDS,
+            "min_shared_words": MIN_SHARED_WORDS,
             "lsh_bands": LSH_BANDS, "lsh_rows": LSH_ROWS, "shingles": "content words cut to 5 letters",
             "neighbour_documents": NEIGHBOURS, "numbers": "one side's within the other's",
             "name_share": NAME_SHARE, "story_link": STRONG_LINK, "story_shared_claims": MIN_SHARED_CLAIMS,

@@ -15,6 +15,7 @@ from dedupe.claimgroups import (
     claim_vectors,
     facts_agree,
     facts_of,
+    link_claims,
     strongest_first_groups,
 )
 from dedupe.claimindex import claim_signatures, claim_words, lsh_claim_pairs, nearest_documents, word_hashes
@@ -211,3 +212,15 @@ def test_a_claim_keeps_the_source_its_document_names() -> None:
     assert claim_original(_with_source("ANI", basis="document-credit"), "TASS", {("TASS", "ANI")}) == "TASS"
     assert claim_original(_with_source("unnamed agency", basis="document-credit"), "ANI", set()) == "ANI"
     assert claim_original(_with_source(None, basis="unattributed"), "ANI", set()) == "ANI"
+
+
+def _claims(doc: str, texts: list[str]) -> list[Claim]:
+    return [Claim(f"{doc}:{n}", doc, Span(0, len(t)), t, None, "unattributed", (), False, None)
+            for n, t in enumerate(texts)]
+
+
+def test_one_shared_word_is_not_a_claim() -> None:
+    a = _claims("a", ["It was not a good look.", "The senator voted against the bailout in 2008."])
+    b = _claims("b", ["Look, she was with them.", "In 2008 the senator voted against the bailout."])
+    linked = link_claims([*a, *b], ["a", "b"], [("a", "b")], 0.3, 0.2)
+    assert [(x.a, x.b) for x in linked.links] == [("a:1", "b:1")]

@@ -138,11 +138,11 @@ def _sample_pss(pid: int, peak: list[int]) -> None:
         time.sleep(1.0)
 
 
-def growth_exponent(runs: list[dict[str, float]]) -> float | None:
+def growth_exponent(runs: list[dict[str, float]], key: str = "seconds") -> float | None:
     if len(runs) < 2:
         return None
     x = np.log([r["documents"] for r in runs])
-    y = np.log([r["seconds"] for r in runs])
+    y = np.log([r[key] for r in runs])
     return float(np.polyfit(x, y, 1)[0])
 
 
@@ -186,10 +186,10 @@ def main() -> None:
                   flush=True)
     results["scans"] = runs
     for mode in modes:
-        k = growth_exponent(runs[mode])
-        results[f"growth_exponent_{mode}"] = k
-        if k is not None:
-            print(f"{mode}: time grows as N^{k:.2f}")
+        k, cpu = growth_exponent(runs[mode]), growth_exponent(runs[mode], "cpu_seconds")
+        results[f"growth_exponent_{mode}"], results[f"cpu_growth_exponent_{mode}"] = k, cpu
+        if k is not None and cpu is not None:
+            print(f"{mode}: wall time grows as N^{k:.2f}, CPU time as N^{cpu:.2f}")
     if args.out:
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import string
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -34,7 +32,7 @@ _STOP_WORDS = (
 _STOP = frozenset(_STOP_WORDS.split())
 
 
-_SPACES = str.maketrans(dict.fromkeys(string.punctuation, " "))  # words as \\w+ finds them, by str.split
+_WORD_OR_BREAK = re.compile(r"\w+|\n")
 _SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")
 
 
@@ -57,15 +55,15 @@ class ClaimWords:
 
 
 def word_hashes(texts: Sequence[str]) -> ClaimWords:
-    """``claim_words`` of each text, hashed (a text without content words gets the hash of "")."""
-    found = [t.lower().translate(_SPACES).split() for t in texts]
-    vocabulary = {w for words in found for w in words}
+    """``claim_words`` of each text, hashed (a text without content words gets the hash of ""). One regex pass
+    over all texts joined by newlines (a text's own line breaks count as spaces)."""
+    found = _WORD_OR_BREAK.findall("\n".join(t.replace("\n", " ") for t in texts).lower())
+    vocabulary = set(found) - {"\n"}
     stems = sorted({"", *(_SUFFIX.sub("", w) for w in vocabulary - _STOP)})
     stem_id = {stem: n for n, stem in enumerate(stems)}
-    word_id = {w: -1 if w in _STOP else stem_id[_SUFFIX.sub("", w)] for w in vocabulary}
-    total = sum(map(len, found))
-    word = np.fromiter(map(word_id.__getitem__, chain.from_iterable(found)), dtype=np.int64, count=total)
-    owners = np.repeat(np.arange(len(texts), dtype=np.int64), np.fromiter(map(len, found), dtype=np.int64))
+    word_id = {w: -1 if w in _STOP else stem_id[_SUFFIX.sub("", w)] for w in vocabulary} | {"\n": -2}
+    word = np.fromiter(map(word_id.__getitem__, found), dtype=np.int64, count=len(found))
+    owners = np.cumsum(word == -2)
     owners, word = owners[word >= 0], word[word >= 0]
     empty = np.setdiff1d(np.arange(len(texts), dtype=np.int64), owners)  # no content words: the stem ""
     width = np.int64(len(stems))

@@ -37,7 +37,7 @@ from dedupe.claims import Claim
 MIN_CLAIM_WORDS = 5  # shorter sentences ("He said.") are not compared
 MIN_SHARED_WORDS = 2  # content words two linked claims have in common ("It was not a good look" / "Look, ...")
 LSH_BANDS, LSH_ROWS = 8, 4  # claim index: 32 permutations
-NEIGHBOURS = 4  # nearest documents whose claims are compared with a document's claims
+NEIGHBOURS = 6  # nearest documents whose claims are compared with a document's claims
 NUMBER_BONUS = 0.2  # added to the text similarity for each shared number (at most two)
 NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
 SPREAD = 0.2  # least similarity between any two members of a group
@@ -67,11 +67,15 @@ class LinkedClaims:
     linked: frozenset[tuple[str, str]] = frozenset()  # (a, b) of every link
 
     def close(self, a: list[str], b: list[str]) -> bool:
-        """Every claim of ``a`` scores at least SPREAD with every claim of ``b``: the bound on a group's spread
-        (a linked pair scores at least the link threshold; the others are computed)."""
+        """Every claim of ``a`` is close to every claim of ``b``, the bound on a group's spread: linked, or
+        with a text cosine of at least SPREAD (shared numbers not counted) and MIN_SHARED_WORDS in common."""
         rest = np.asarray([(self.row_of[x], self.row_of[y]) for x in a for y in b
                            if (x, y) not in self.linked and (y, x) not in self.linked], dtype=np.int64).reshape(-1, 2)
-        return bool(rest.size == 0 or _pair_scores(self.vectors, self.numbers, rest).min() >= SPREAD)
+        if rest.size == 0:
+            return True
+        found = [(int(i), int(j), 0.0) for i, j in rest]
+        cosine = np.asarray(self.vectors[rest[:, 0]].multiply(self.vectors[rest[:, 1]]).sum(axis=1)).reshape(-1)
+        return bool(cosine.min() >= SPREAD and _shared_words(self.vectors, found).min() >= MIN_SHARED_WORDS)
 
 
 def specifics(text: str) -> frozenset[str]:

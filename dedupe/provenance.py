@@ -155,6 +155,22 @@ def assign_stories(reuse: Sequence[tuple[str, str]], shared: Sequence[tuple[str,
     return sorted((s for s in stories if len(s) >= 2), key=lambda s: s[0])
 
 
+STOCK_PHRASE_DOCUMENTS = 5  # a claim strongly linked into more documents is a stock phrase, not a story's
+
+
+def _story_links(links: Sequence[ClaimLink], claim_by_id: dict[str, Claim]) -> list[tuple[str, str]]:
+    """Document pairs of the strong links (>= STRONG_LINK) that may bring a document into a story: not those of
+    a claim strongly linked into more than STOCK_PHRASE_DOCUMENTS documents (an editor's note, "It takes 1,237
+    delegates to win"): a sentence every article of a series repeats does not make the series one event."""
+    strong = [(claim_by_id[x.a], claim_by_id[x.b]) for x in links if x.similarity >= STRONG_LINK]
+    reach: dict[str, set[str]] = defaultdict(set)
+    for a, b in strong:
+        reach[a.id].add(b.document)
+        reach[b.id].add(a.document)
+    return [(a.document, b.document) for a, b in strong
+            if max(len(reach[a.id]), len(reach[b.id])) <= STOCK_PHRASE_DOCUMENTS]
+
+
 def _same_story(story_of: dict[str, str], claim_by_id: dict[str, Claim], link: ClaimLink) -> bool:
     a, b = claim_by_id[link.a].document, claim_by_id[link.b].document
     return a in story_of and story_of.get(a) == story_of.get(b)
@@ -210,8 +226,7 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
     linked = LinkedClaims((), None, {}, None) if not claims else link_claims(
         claims, [a.document.id for a in analyses], [(m.a, m.b) for m in matches], config.claim_threshold,
         config.story_threshold)
-    shared = [(claim_by_id[x.a].document, claim_by_id[x.b].document) for x in linked.links
-              if x.similarity >= STRONG_LINK]
+    shared = _story_links(linked.links, claim_by_id)
     story_docs = assign_stories([(m.a, m.b) for m in matches], shared)
     story_of = {d: f"story-{n + 1}" for n, docs in enumerate(story_docs) for d in docs}
     raw_groups = claim_groups([x for x in linked.links if _same_story(story_of, claim_by_id, x)], linked.close)

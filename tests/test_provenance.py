@@ -194,3 +194,19 @@ def test_a_republisher_is_never_a_story_origin(tmp_path: Path) -> None:
     [story] = report["stories"]
     assert story["origin"]["document"] == "one.txt"  # the earlier one
     assert story["origin"]["source"] is None  # an aggregator that only republished names no source
+
+
+def test_a_stock_phrase_does_not_join_stories() -> None:
+    from dedupe.claimgroups import ClaimLink
+    from dedupe.claims import Claim
+    from dedupe.models import Span
+    from dedupe.provenance import STOCK_PHRASE_DOCUMENTS, _story_links
+
+    def claim(doc: str, n: int) -> Claim:
+        return Claim(f"{doc}:{n}", doc, Span(0, 1), "x", None, "unattributed", (), False, None)
+
+    docs = [f"d{k}" for k in range(STOCK_PHRASE_DOCUMENTS + 2)]
+    claims = {c.id: c for d in docs for c in (claim(d, 0), claim(d, 1))}
+    note = [ClaimLink(f"{a}:0", f"{b}:0", 0.9) for i, a in enumerate(docs) for b in docs[i + 1:]]  # everywhere
+    fact = [ClaimLink("d0:1", "d1:1", 0.9)]  # in two documents only
+    assert _story_links([*note, *fact], claims) == [("d0", "d1")]

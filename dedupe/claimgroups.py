@@ -83,6 +83,22 @@ def specifics(text: str) -> frozenset[str]:
     return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text))
 
 
+_NUMBER_OR_BREAK = re.compile(r"\d[\d,.]*\d|\d|\n")
+
+
+def all_specifics(texts: Sequence[str]) -> list[frozenset[str]]:
+    """``specifics`` of each text, by one regex pass over the texts joined by newlines."""
+    out: list[frozenset[str]] = []
+    current: list[str] = []
+    for n in _NUMBER_OR_BREAK.findall("\n".join(t.replace("\n", " ") for t in texts)):
+        if n == "\n":
+            out.append(frozenset(current))
+            current = []
+        else:
+            current.append(n.replace(",", "").rstrip("."))
+    return [*out, frozenset(current)] if texts else []
+
+
 def names(text: str) -> frozenset[str]:
     """Capitalised words after the first (names, places, outlets), by their first four letters."""
     return frozenset(w[:4].lower() for w in _NAME.findall(text) if w not in _NOT_NAMES)
@@ -222,7 +238,7 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     rows: list[list[int]] = [[] for _ in doc_ids]
     for n, d in enumerate(owner.tolist()):
         rows[d].append(n)
-    numbers = numbers_matrix([specifics(c.text) for c in usable])
+    numbers = numbers_matrix(all_specifics([c.text for c in usable]))
     scores = _pair_scores(x, numbers, pairs)
     found = [(int(i), int(j), float(s)) for (i, j), s in zip(pairs, scores, strict=True) if s >= threshold]
     found += _neighbour_links(x, numbers, rows, doc_pairs, threshold)

@@ -240,7 +240,10 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
         groups.append(ClaimGroup(f"claim-group-{n + 1}", story, tuple(ids), original, basis))
         relays = _relays(members)
         originals.update({c.id: claim_original(c, original, relays) for c in members})
-    stories = [_with_groups(s, groups) for s in stories]
+    groups_of: dict[str | None, list[str]] = defaultdict(list)
+    for g in groups:
+        groups_of[g.story].append(g.id)
+    stories = [replace(s, claim_groups=tuple(groups_of[s.id])) for s in stories]
     group_of = {c: g.id for g in groups for c in g.claims}
     return Provenance(directions, tuple(stories), tuple(groups), originals, group_of)
 
@@ -261,7 +264,3 @@ def _stories(story_docs: Sequence[Sequence[str]], story_of: dict[str, str], matc
         origin_source[sid] = source
         stories.append(Story(sid, tuple(docs), origin, source, why, _custody(docs, inside, by_id), ()))
     return stories, origin_source
-
-
-def _with_groups(story: Story, groups: Sequence[ClaimGroup]) -> Story:
-    return replace(story, claim_groups=tuple(g.id for g in groups if g.story == story.id))

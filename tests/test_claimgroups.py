@@ -7,18 +7,22 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dedupe import build_report, scan
 from dedupe.claimgroups import (
     SPREAD,
+    all_specifics,
     claim_groups,
     claim_vectors,
     facts_agree,
     facts_of,
     link_claims,
+    specifics,
     strongest_first_groups,
 )
-from dedupe.claimindex import claim_signatures, claim_words, lsh_claim_pairs, nearest_documents, word_hashes
+from dedupe.claimindex import _hash, claim_signatures, claim_words, lsh_claim_pairs, nearest_documents, word_hashes
 from dedupe.claims import Claim
 from dedupe.cluster import connected_groups
 from dedupe.config import ProvenanceConfig
@@ -224,3 +228,13 @@ def test_one_shared_word_is_not_a_claim() -> None:
     b = _claims("b", ["Look, she was with them.", "In 2008 the senator voted against the bailout."])
     linked = link_claims([*a, *b], ["a", "b"], [("a", "b")], 0.3, 0.2)
     assert [(x.a, x.b) for x in linked.links] == [("a:1", "b:1")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="ab 12,.\nXY-'", max_size=30), max_size=6))
+def test_batched_numbers_and_words_equal_the_per_claim_ones(texts: list[str]) -> None:
+    assert all_specifics(texts) == [specifics(t) for t in texts]
+    words = word_hashes(texts)
+    for n, t in enumerate(texts):
+        expected = {_hash(w) for w in claim_words(t)} or {_hash("")}
+        assert set(words.hashes[words.owners == n].tolist()) == expected

@@ -73,9 +73,8 @@ class LinkedClaims:
                            if (x, y) not in self.linked and (y, x) not in self.linked], dtype=np.int64).reshape(-1, 2)
         if rest.size == 0:
             return True
-        found = [(int(i), int(j), 0.0) for i, j in rest]
         cosine = np.asarray(self.vectors[rest[:, 0]].multiply(self.vectors[rest[:, 1]]).sum(axis=1)).reshape(-1)
-        return bool(cosine.min() >= SPREAD and _shared_words(self.vectors, found).min() >= MIN_SHARED_WORDS)
+        return bool(cosine.min() >= SPREAD and _shared_words(self.vectors, rest).min() >= MIN_SHARED_WORDS)
 
 
 def specifics(text: str) -> frozenset[str]:
@@ -161,11 +160,10 @@ def _pair_scores(x: Any, numbers: Any, pairs: np.ndarray) -> np.ndarray:
     return out
 
 
-def _shared_words(x: Any, found: Sequence[tuple[int, int, float]]) -> np.ndarray:
-    """How many content words each pair of claims has in common."""
-    if not found:
+def _shared_words(x: Any, pairs: np.ndarray) -> np.ndarray:
+    """How many content words each pair of claims (rows of ``pairs``) has in common."""
+    if pairs.size == 0:
         return np.zeros(0, dtype=np.int64)
-    pairs = np.asarray([(i, j) for i, j, _ in found], dtype=np.int64)
     present = x.astype(bool).astype(np.int64)
     return np.asarray(present[pairs[:, 0]].multiply(present[pairs[:, 1]]).sum(axis=1)).reshape(-1)
 
@@ -212,6 +210,19 @@ def partner_documents(pairs: np.ndarray, owner: np.ndarray, given: Sequence[tupl
     return sorted(out)
 
 
+def _candidate_links(x: Any, numbers: Any, pairs: np.ndarray, near: list[tuple[int, int, float]],
+                     threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """The index pairs scoring ``threshold`` and the mutual best pairs ``near``, once each (i < j), with
+    MIN_SHARED_WORDS in common; and their scores."""
+    scores = _pair_scores(x, numbers, pairs)
+    mutual = np.asarray([(min(i, j), max(i, j)) for i, j, _ in near], dtype=np.int64).reshape(-1, 2)
+    both = np.concatenate([mutual, pairs[scores >= threshold]])
+    both_scores = np.concatenate([np.asarray([s for _, _, s in near]), scores[scores >= threshold]])
+    _, first = np.unique(both[:, 0] * np.int64(x.shape[0]) + both[:, 1], return_index=True)
+    first = first[_shared_words(x, both[first]) >= MIN_SHARED_WORDS]
+    return both[first], both_scores[first]
+
+
 def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequence[tuple[str, str]],
                 threshold: float, near_threshold: float) -> LinkedClaims:
     """Links between claims of different documents. Candidates: claim pairs from the claim index (linked
@@ -239,20 +250,24 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     for n, d in enumerate(owner.tolist()):
         rows[d].append(n)
     numbers = numbers_matrix(all_specifics([c.text for c in usable]))
-    scores = _pair_scores(x, numbers, pairs)
-    found = [(int(i), int(j), float(s)) for (i, j), s in zip(pairs, scores, strict=True) if s >= threshold]
-    found += _neighbour_links(x, numbers, rows, doc_pairs, threshold)
-    facts: dict[int, Facts] = {}  # of the claims in candidate links only
-
-    def fact(n: int) -> Facts:
-        return facts[n] if n in facts else facts.setdefault(n, facts_of(usable[n].text))
-
-    found = [f for f, n in zip(found, _shared_words(x, found), strict=True) if n >= MIN_SHARED_WORDS]
-    links = {(min(i, j), max(i, j)): s for i, j, s in found if facts_agree(fact(i), fact(j))}
-    ordered = sorted((ClaimLink(usable[i].id, usable[j].id, s) for (i, j), s in links.items()),
-                     key=lambda link: (claim_order(link.a), claim_order(link.b)))
+    both, both_scores = _candidate_links(x, numbers, pairs, _neighbour_links(x, numbers, rows, doc_pairs, threshold),
+                                         threshold)
+    ordered = _agreeing_links(usable, both, both_scores)
     return LinkedClaims(tuple(ordered), x, {c.id: n for n, c in enumerate(usable)}, numbers,
                         frozenset((link.a, link.b) for link in ordered))
+
+
+def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray) -> list[ClaimLink]:
+    """The candidate pairs whose numbers and names agree, as links in claim order (facts computed once, for
+    the claims of candidate pairs only)."""
+    facts: dict[int, Facts] = {}
+
+    def fact(n: int) -> Facts:
+        return facts[n] if n in facts else facts.setdefault(n, facts_of(claims[n].text))
+
+    links = [ClaimLink(claims[i].id, claims[j].id, s)
+             for (i, j), s in zip(pairs.tolist(), scores.tolist(), strict=True) if facts_agree(fact(i), fact(j))]
+    return sorted(links, key=lambda link: (claim_order(link.a), claim_order(link.b)))
 
 
 def _free_neighbours(adjacent: dict[T, list[tuple[float, T]]], node: T, taken: set[T],

@@ -4,10 +4,14 @@ Two indexes, both near-linear in the number of claims:
 
 1. MinHash LSH over each claim's content words (lower-cased, without the endings -ing, -ed, -es, -s so
    that "arrived" and "arrives" agree): claims sharing a band are candidates. With ``rows`` rows per band a
-   copied or lightly spun claim (word Jaccard >= 0.7) is found with probability >= 0.89, and two
-   unrelated claims about the same event (Jaccard ~0.1) collide in ~0.1% of pairs.
-2. Sparse top-k over documents: each document's ``k`` nearest documents by word TF-IDF cosine (at least
-   ``threshold``), computed in blocks of rows; restated claims are looked for between these pairs only.
+   copied or lightly spun claim (word Jaccard >= 0.7) is found with probability >= 0.89 (8 bands of 4
+   rows), and two unrelated claims about the same event (Jaccard ~0.1) collide in ~0.1% of pairs.
+2. Sparse top-k over documents: each document's ``k`` nearest documents by the TF-IDF cosine of their
+   claims' content words (at least ``threshold``; words in more than 100 documents left out, so the
+   products stay near-linear on one-topic corpora), computed in blocks of rows; restated claims are
+   looked for between these pairs only.
+
+The word hashes, TF-IDF rows and signatures are computed with numpy for all claims at once.
 """
 
 from __future__ import annotations

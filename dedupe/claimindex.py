@@ -143,7 +143,7 @@ def _bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, cap:
 
 
 def lsh_claim_pairs(signatures: np.ndarray, groups: np.ndarray, bands: int, rows: int,
-                    cap: int = 64) -> np.ndarray:
+                    cap: int = 16) -> np.ndarray:
     """Pairs (i < j) of claims that share a band and belong to different ``groups`` (documents)."""
     found = [np.zeros((0, 2), dtype=np.int64)]
     for band in range(bands):
@@ -163,17 +163,20 @@ def lsh_claim_pairs(signatures: np.ndarray, groups: np.ndarray, bands: int, rows
 
 
 def nearest_documents(vectors: Any, k: int, threshold: float, block: int = 512) -> list[tuple[int, int]]:
-    """Pairs (i < j) where j is among i's ``k`` most similar rows (or i among j's), cosine >= threshold."""
+    """Pairs (i < j) where j is among i's ``k`` most similar rows (or i among j's), cosine >= threshold. The
+    products stay sparse: with common words left out (``document_vectors``) their size grows linearly."""
     if vectors is None:
         return []
     n = vectors.shape[0]
     pairs: set[tuple[int, int]] = set()
     for lo in range(0, n, block):
-        sim = (vectors[lo:lo + block] @ vectors.T).toarray()
-        rows = np.arange(sim.shape[0])
-        sim[rows, rows + lo] = -1.0
-        top = np.argpartition(-sim, min(k, n - 1) - 1, axis=1)[:, :k] if n > 1 else np.zeros((sim.shape[0], 0), int)
-        for r, cols in enumerate(top):
-            i = lo + r
-            pairs.update((min(i, int(j)), max(i, int(j))) for j in cols if sim[r, j] >= threshold)
+        sim = (vectors[lo:lo + block] @ vectors.T).tocsr()
+        for r in range(sim.shape[0]):
+            cols, values = sim.indices[sim.indptr[r]:sim.indptr[r + 1]], sim.data[sim.indptr[r]:sim.indptr[r + 1]]
+            ok = (values >= threshold) & (cols != lo + r)
+            cols, values = cols[ok], values[ok]
+            if cols.size > k:  # the k most similar, ties to the lower index
+                order = np.lexsort((cols, -values))[:k]
+                cols = cols[order]
+            pairs.update((min(lo + r, int(j)), max(lo + r, int(j))) for j in cols)
     return sorted(pairs)

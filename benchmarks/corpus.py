@@ -2,7 +2,8 @@
 
 Words come from a Zipf-distributed vocabulary; an article is 7-10 paragraphs of 3-4 sentences
 (about 600 words). A share of the articles are copies of an earlier one: verbatim with new
-boilerplate, trimmed, paragraphs reordered, or a partial reuse (two paragraphs inside new text).
+boilerplate, trimmed, paragraphs reordered, or a partial reuse (two paragraphs inside new text); on
+request also ``lead``: the first two or three paragraphs only.
 """
 
 from __future__ import annotations
@@ -20,15 +21,36 @@ _SYLLABLES = ["ka", "to", "ri", "me", "sa", "lu", "no", "vi", "da", "pe", "gor",
 _FUNCTION = ["the", "of", "and", "to", "in", "a", "said", "on", "for", "that", "with", "was", "by", "at", "from"]
 
 
+COPY_KINDS = ("verbatim", "trimmed", "reordered", "partial")
+LEAD = "lead"  # a further kind: the first two or three paragraphs only
+
+
 class Corpus:
-    def __init__(self, seed: int = 0, vocabulary: int = 30_000, copy_share: float = 0.2) -> None:
+    """``one_topic``: every article reports the same event. Half of its sentences restate one of 300 facts of
+    the event (a third of the words replaced), the others are drawn from a 3,000-word vocabulary, so that every
+    document is close to every other (the worst case for comparing claims across documents)."""
+
+    def __init__(self, seed: int = 0, vocabulary: int = 30_000, copy_share: float = 0.2,
+                 one_topic: bool = False, kinds: tuple[str, ...] = COPY_KINDS) -> None:
         self.rng = random.Random(seed)
-        words = {"".join(self.rng.choice(_SYLLABLES) for _ in range(self.rng.randint(2, 4))) for _ in range(vocabulary)}
+        size = 3_000 if one_topic else vocabulary
+        words = {"".join(self.rng.choice(_SYLLABLES) for _ in range(self.rng.randint(2, 4))) for _ in range(size)}
         self.words = sorted(words)
         self.cum_weights = list(itertools.accumulate(1 / (rank + 10) for rank in range(len(self.words))))
         self.copy_share = copy_share
+        self.facts = [self._fresh_sentence().split() for _ in range(300)] if one_topic else []
+        self.copy_kinds = kinds
+        self.kinds: dict[str, str] = {}  # copy id -> its kind
 
     def _sentence(self) -> str:
+        if self.facts and self.rng.random() < 0.5:
+            words = self.rng.choice(self.facts)[:]
+            for i in self.rng.sample(range(len(words)), len(words) // 3):
+                words[i] = self.rng.choice(self.words)
+            return " ".join(words).capitalize().rstrip(".") + "."
+        return self._fresh_sentence()
+
+    def _fresh_sentence(self) -> str:
         n = self.rng.randint(15, 25)
         body = self.rng.choices(self.words, cum_weights=self.cum_weights, k=n)
         for i in range(1, n, 4):
@@ -42,11 +64,13 @@ class Corpus:
         return [self._paragraph() for _ in range(self.rng.randint(7, 10))]
 
     def _copy(self, original: list[str]) -> tuple[str, list[str]]:
-        kind = self.rng.choice(["verbatim", "trimmed", "reordered", "partial"])
+        kind = self.rng.choice(self.copy_kinds)
         if kind == "verbatim":
             return kind, [*original, "Also Read: more stories from our partners", "(With inputs from agencies)"]
         if kind == "trimmed":
             return kind, original[: max(3, len(original) - 3)]
+        if kind == "lead":  # only the first two or three paragraphs, as portals run a wire story
+            return kind, original[: self.rng.randint(2, 3)]
         if kind == "reordered":
             paragraphs = original[:]
             self.rng.shuffle(paragraphs)
@@ -61,7 +85,7 @@ class Corpus:
             doc_id = f"doc{i:07d}.txt"
             if originals and self.rng.random() < self.copy_share:
                 source_id, paragraphs = self.rng.choice(originals)
-                _, copied = self._copy(paragraphs)
+                self.kinds[doc_id], copied = self._copy(paragraphs)
                 yield Document(doc_id, "\n\n".join(copied)), source_id
             else:
                 paragraphs = self.article()

@@ -12,6 +12,8 @@
 
 Run:  python3 benchmarks/scale.py --sizes 1000,10000,100000 --workers 2
       python3 benchmarks/scale.py --sizes 1000,5000 --mode full      (attribution and provenance too)
+      python3 benchmarks/scale.py --sizes 2000,5000 --mode copies,full --workers 1   (the full / copies ratio)
+      python3 benchmarks/scale.py --sizes 1000,2000,4000 --mode full --one-topic --workers 1   (growth, one event)
 """
 
 from __future__ import annotations
@@ -84,8 +86,9 @@ def fingerprint_comparison(n: int) -> dict[str, float]:
     }
 
 
-def scan_run(n: int, folder: Path, mode: str, workers: int) -> dict[str, float]:
-    Corpus(seed=2).write_jsonl(folder, n)
+def scan_run(n: int, folder: Path, mode: str, workers: int, one_topic: bool = False) -> dict[str, float]:
+    if not any(folder.iterdir()):
+        Corpus(seed=2, one_topic=one_topic).write_jsonl(folder, n)
     command = [sys.executable, "-m", "dedupe", "scan", str(folder), "--mode", mode, "--workers", str(workers),
                "--no-classifier", "-o", os.devnull]
     started = time.perf_counter()
@@ -98,8 +101,10 @@ def scan_run(n: int, folder: Path, mode: str, workers: int) -> dict[str, float]:
     sampler.join()
     if status != 0:
         raise SystemExit(f"scan of {n} documents failed with status {status}")
+    cpu = usage.ru_utime + usage.ru_stime  # the scan and the workers it waited for: steadier on a busy machine
     return {"documents": n, "mode": mode, "workers": workers, "seconds": round(seconds, 2),
-            "docs_per_s": round(_rate(n, seconds), 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "docs_per_s": round(_rate(n, seconds), 1), "cpu_seconds": round(cpu, 2),
+            "docs_per_cpu_s": round(_rate(n, cpu), 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
             "peak_pss_mb": round(peak_pss[0] / 1024, 1)}
 
 
@@ -133,18 +138,20 @@ def _sample_pss(pid: int, peak: list[int]) -> None:
         time.sleep(1.0)
 
 
-def growth_exponent(runs: list[dict[str, float]]) -> float | None:
+def growth_exponent(runs: list[dict[str, float]], key: str = "seconds") -> float | None:
     if len(runs) < 2:
         return None
     x = np.log([r["documents"] for r in runs])
-    y = np.log([r["seconds"] for r in runs])
+    y = np.log([r[key] for r in runs])
     return float(np.polyfit(x, y, 1)[0])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes for the scan runs")
-    parser.add_argument("--mode", default="copies", choices=["copies", "full"])
+    parser.add_argument("--mode", default="copies", help="copies, full, or copies,full: both on the same corpus "
+                        "and the full / copies rate ratio")
+    parser.add_argument("--one-topic", action="store_true", help="every document reports the same event")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--fingerprint-docs", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=None, help="also write the results as JSON here")
@@ -160,19 +167,29 @@ def main() -> None:
           f"= {fp['ratio_vs_naive']}x naive, {fp['ratio_vs_update_batch']}x update_batch")
     print(f"  dedupe sketches (+ passage windows and band keys) {fp['dedupe_sketch_docs_per_s']:.1f} docs/s")
     print(f"  (tokenising for datasketch       {fp['tokenise_docs_per_s']:>9.1f} docs/s, not counted)")
-    runs = []
+    modes = args.mode.split(",")
+    runs: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
+    corpus = "one-topic" if args.one_topic else "news-like"
     for n in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
-            run = scan_run(n, Path(tmp), args.mode, args.workers)
-        runs.append(run)
-        print(f"scan --mode {args.mode} --workers {args.workers}: {n:>9} docs  {run['seconds']:>8.1f} s  "
-              f"{run['docs_per_s']:>8.1f} docs/s  peak RSS {run['peak_rss_mb']:>8.1f} MB (one process), "
-              f"peak PSS {run['peak_pss_mb']:>8.1f} MB (all processes)", flush=True)
+            for mode in modes:
+                run = scan_run(n, Path(tmp), mode, args.workers, args.one_topic)
+                runs[mode].append(run)
+                print(f"scan --mode {mode} --workers {args.workers} ({corpus}): {n:>9} docs  {run['seconds']:>8.1f} s"
+                      f"  {run['docs_per_s']:>8.1f} docs/s  ({run['cpu_seconds']:.1f} CPU s)  "
+                      f"peak RSS {run['peak_rss_mb']:>8.1f} MB (one process), "
+                      f"peak PSS {run['peak_pss_mb']:>8.1f} MB (all processes)", flush=True)
+        if len(modes) == 2:
+            a, b = (runs[m][-1]["docs_per_s"] for m in modes)
+            ca, cb = (runs[m][-1]["docs_per_cpu_s"] for m in modes)
+            print(f"  rate {modes[1]} / {modes[0]} at {n} docs: {b / a:.2f} wall time, {cb / ca:.2f} CPU time",
+                  flush=True)
     results["scans"] = runs
-    k = growth_exponent(runs)
-    results["growth_exponent"] = k
-    if k is not None:
-        print(f"time grows as N^{k:.2f}")
+    for mode in modes:
+        k, cpu = growth_exponent(runs[mode]), growth_exponent(runs[mode], "cpu_seconds")
+        results[f"growth_exponent_{mode}"], results[f"cpu_growth_exponent_{mode}"] = k, cpu
+        if k is not None and cpu is not None:
+            print(f"{mode}: wall time grows as N^{k:.2f}, CPU time as N^{cpu:.2f}")
     if args.out:
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 

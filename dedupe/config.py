@@ -73,10 +73,11 @@ class MatchConfig:
     min_passage_words: int = 25  # shortest shared passage that is reported
     max_gap: int = 6  # words that may differ inside one passage (spun rewrites)
     near_duplicate_coverage: float = 0.5  # both sides covered at least this much
+    copy_coverage: float = 0.8  # a partial reuse covering this much of one side is a copy of the other (trimmed)
     max_seed_occurrences: int = 4  # shingles repeated more often are not used as seeds
 
     def __post_init__(self) -> None:
-        for name in ("threshold", "passage_threshold", "near_duplicate_coverage"):
+        for name in ("threshold", "passage_threshold", "near_duplicate_coverage", "copy_coverage"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
                 raise ConfigError(f"{name} must be in (0, 1], got {value}")
@@ -92,8 +93,8 @@ class AttributionConfig:
 
 @dataclass(frozen=True, slots=True)
 class ProvenanceConfig:
-    story_threshold: float = 0.2  # word TF-IDF cosine for documents whose claims are compared
-    claim_threshold: float = 0.35  # char n-gram TF-IDF cosine (+ shared numbers) for the same claim
+    story_threshold: float = 0.2  # word TF-IDF cosine of a nearest document whose claims are compared
+    claim_threshold: float = 0.3  # char n-gram TF-IDF cosine (+ shared numbers) for the same claim
     direction_margin: float = 1.0  # evidence weight needed to call a direction (see direction.py)
 
     def __post_init__(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -254,3 +255,13 @@ def score_claim_groups(report: dict[str, Any], documents: set[str], groups: list
         original_source_accuracy=_ratio(source_ok, len(groups)), groups=len(groups), predicted_groups=len(members),
         false_pairs=sorted(predicted_pairs - true_pairs), missed_pairs=sorted(true_pairs - predicted_pairs),
     )
+
+
+def duplicate_group_ari(groups: Sequence[Sequence[str]], truth: dict[str, str]) -> float:
+    """Adjusted Rand index of the duplicate groups (documents outside every group are singletons) against
+    ``truth`` (document -> its cluster), over the documents of ``truth``."""
+    from sklearn.metrics import adjusted_rand_score
+
+    of = {d: f"group-{n}" for n, g in enumerate(groups) for d in g}
+    docs = sorted(truth)
+    return float(adjusted_rand_score([truth[d] for d in docs], [of.get(d, d) for d in docs]))

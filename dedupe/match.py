@@ -51,6 +51,12 @@ def verify(fa: Fingerprint, fb: Fingerprint, fconf: FingerprintConfig, mconf: Ma
     )
 
 
+def is_copy(m: Match, config: MatchConfig) -> bool:
+    """A match that puts two documents in one duplicate group: a near-duplicate, or a trimmed or partial
+    republication, whose words are at least ``copy_coverage`` inside passages shared with the other."""
+    return m.kind == NEAR_DUPLICATE or max(m.coverage_a, m.coverage_b) >= config.copy_coverage
+
+
 def verify_pairs(
     fps: Mapping[int, Fingerprint] | Sequence[Fingerprint], pairs: Sequence[tuple[int, int]],
     fconf: FingerprintConfig, mconf: MatchConfig,

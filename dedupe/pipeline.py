@@ -16,7 +16,7 @@ from dedupe.cluster import connected_groups
 from dedupe.config import ScanConfig
 from dedupe.errors import NoInputError
 from dedupe.lsh import KeyBuckets, Sketch
-from dedupe.match import NEAR_DUPLICATE, verify_pairs
+from dedupe.match import is_copy, verify_pairs
 from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
 from dedupe.provenance import Provenance, build_provenance
 from dedupe.readers import ReadResult, read_inputs
@@ -143,7 +143,7 @@ def finish_scan(config: ScanConfig, read: ReadResult, analyses: Sequence[Analysi
                 progress: Progress | None = None) -> ScanResult:
     """Matches, duplicate groups and provenance: the stages that look at the whole corpus."""
     matches = find_matches(analyses, config, pairs, progress)
-    groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
+    groups = connected_groups((m.a, m.b) for m in matches if is_copy(m, config.match))
     provenance = build_provenance(analyses, matches, lexicon_for(config.attribution), config.provenance)
     return ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
                       read.files, provenance)

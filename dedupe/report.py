@@ -11,7 +11,16 @@ from typing import Any
 from dedupe.analysis import lexicon_for
 from dedupe.attribution import Attribution
 from dedupe.check import ARCHIVE_PREFIX, FINDING_KINDS, CheckResult, Finding
-from dedupe.claimgroups import SPECIFICS_WEIGHT
+from dedupe.claimgroups import (
+    LSH_BANDS,
+    LSH_ROWS,
+    MIN_CLAIM_WORDS,
+    MIN_SHARED_WORDS,
+    NAME_SHARE,
+    NEIGHBOURS,
+    NUMBER_BONUS,
+    SPREAD,
+)
 from dedupe.claims import Claim
 from dedupe.direction import Direction
 from dedupe.fingerprint import HASH_NAME, SCHEME
@@ -19,7 +28,7 @@ from dedupe.lexicon import UNNAMED_AGENCY, Lexicon, lexicon_digest
 from dedupe.lsh import lsh_params
 from dedupe.models import Match, Passage
 from dedupe.pipeline import Analysis, ScanResult
-from dedupe.provenance import ClaimGroup, Provenance, Story
+from dedupe.provenance import MIN_SHARED_CLAIMS, STRONG_LINK, ClaimGroup, Provenance, Story
 from dedupe.readers import path_id
 
 REPORT_SCHEMA_VERSION = "1.1"
@@ -66,12 +75,21 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "max_gap": mc.max_gap,
         "max_seed_occurrences": mc.max_seed_occurrences,
         "near_duplicate_coverage": mc.near_duplicate_coverage,
+        "duplicate_group_rule": "near-duplicates, and matches covering at least copy_coverage of one side",
+        "copy_coverage": mc.copy_coverage,
         "sources_files": [Path(p).name for p in result.config.attribution.sources_files],
         "lexicon_sha256": lexicon_digest(tuple(Path(p) for p in result.config.attribution.sources_files)),
         "role_classifier": result.config.attribution.use_classifier,
         "story_threshold": result.config.provenance.story_threshold,
         "claim_threshold": result.config.provenance.claim_threshold,
-        "claim_number_bonus": SPECIFICS_WEIGHT,
+        "claim_groups": {
+            "grouping": "complete linkage, strongest links first, one occurrence per document",
+            "spread": SPREAD, "number_bonus": NUMBER_BONUS, "min_words": MIN_CLAIM_WORDS,
+            "min_shared_words": MIN_SHARED_WORDS,
+            "lsh_bands": LSH_BANDS, "lsh_rows": LSH_ROWS, "shingles": "content words cut to 5 letters",
+            "neighbour_documents": NEIGHBOURS, "numbers": "one side's within the other's",
+            "name_share": NAME_SHARE, "story_link": STRONG_LINK, "story_shared_claims": MIN_SHARED_CLAIMS,
+        },
         "direction_margin": result.config.provenance.direction_margin,
         "libraries": library_versions(),
     }

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 LABELS = ROOT / "tests" / "labels"
 SCHEMA = ROOT / "dedupe" / "schema" / "report.schema.json"
+
+# The role classifier's trained model goes to a folder of this test session, never the user's cache.
+os.environ["DEDUPE_CACHE_DIR"] = tempfile.mkdtemp(prefix="dedupe-test-cache-")
 
 
 @cache

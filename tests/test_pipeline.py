@@ -73,3 +73,36 @@ def test_no_input_raises_with_reasons(tmp_path: Path) -> None:
 def test_bad_config_is_rejected() -> None:
     with pytest.raises(ConfigError):
         ScanConfig(workers=0)
+
+
+WIRE_PARAGRAPHS = [
+    "The port authority said on Monday that container traffic through the northern terminal rose by a fifth in "
+    "the first quarter, helped by two new shipping lines that began calling there in January.",
+    "Officials expect the terminal to handle more than a million containers this year for the first time, and "
+    "said a second quay now under construction would open to ships early next spring.",
+    "Dock workers' unions welcomed the figures but warned that staffing had not kept pace, pointing to long "
+    "shifts during the busiest weeks of March and to delays at the gates for trucks.",
+    "The authority plans to hire two hundred more workers by the summer and to open a training centre for "
+    "crane operators next to the rail yard, a spokeswoman said in a statement.",
+    "Analysts said the growth reflected a shift of cargo away from older southern ports, where dredging work "
+    "has limited the size of ships that can dock since the autumn storms damaged a breakwater.",
+    "The regional government has promised to fund part of the new quay, and ministers will visit the site "
+    "next week to review progress with the contractors and the port's board of directors.",
+]
+
+
+def test_a_lead_only_republication_joins_its_original(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text("\n\n".join(WIRE_PARAGRAPHS), encoding="utf-8")
+    (tmp_path / "lead.txt").write_text("\n\n".join(WIRE_PARAGRAPHS[:2]), encoding="utf-8")  # the first two only
+    mixed = ["A local bakery chain opened its tenth shop on Saturday, with queues around the block by noon and "
+             "free pastries for the first hundred customers who came through the doors.",
+             WIRE_PARAGRAPHS[2],
+             "The owners said they would next look for sites in the suburbs, where rents are lower and more "
+             "families have moved in over the past five years, according to the chain's managers."]
+    (tmp_path / "partial.txt").write_text("\n\n".join(mixed), encoding="utf-8")
+    result = scan([tmp_path])
+    report = build_report(result, "test")
+    kinds = {(m["a"], m["b"]): m["kind"] for m in report["matches"]}
+    assert kinds[("lead.txt", "wire.txt")] == "partial-reuse"  # not a near-duplicate: 2 of 6 paragraphs
+    assert report["duplicate_groups"] == [{"documents": ["lead.txt", "wire.txt"]}]  # the partial copy stays out
+    assert report["parameters"]["copy_coverage"] == 0.8

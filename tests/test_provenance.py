@@ -34,13 +34,25 @@ def test_claim_groups_meet_the_floor(fixture_scan: Any) -> None:
 
 
 def test_every_claim_answers_where_it_came_from(fixture_scan: Any) -> None:
+    """A claim's original source is its group's, unless that contradicts the named source its own document
+    gives it without a relay chain putting the group's source upstream; outside groups, its own source."""
     _, report = fixture_scan
     groups = {g["id"]: g for g in report["claim_groups"]}
+    kept = 0
     for claim in report["claims"]:
-        if claim["group"] is not None:
-            assert claim["original_source"] == groups[claim["group"]]["original_source"]
-        else:
+        group = groups.get(claim["group"]) if claim["group"] else None
+        if group is None:
             assert claim["original_source"] == claim["source"]
+            continue
+        relays = {(up, down) for o in group["occurrences"] for chain in [[n for n in (o["source"], *o["via"]) if n]]
+                  for i, up in enumerate(chain) for down in chain[i + 1:]}
+        own, original = claim["source"], group["original_source"]
+        if own in (None, "unnamed agency") or (original, own) in relays:
+            assert claim["original_source"] == original
+        else:
+            assert claim["original_source"] == own
+            kept += own != original
+    assert kept >= 1  # the fixtures hold groups whose occurrences name different sources
     in_sources = {c for s in report["sources"] for c in s["claims"]}
     assert in_sources == {c["id"] for c in report["claims"] if c["original_source"] is not None}
 
@@ -159,3 +171,42 @@ def test_relay_chain_tass_ani_portal(tmp_path: Path) -> None:
     assert group["original_source"] == "TASS"
     troops = next(c for c in report["claims"] if c["document"] == "portal.txt" and "build-up" in c["text"])
     assert troops["source"] == "unnamed agency" and troops["original_source"] == "ANI"
+
+
+def test_documents_without_reuse_do_not_chain_into_one_story() -> None:
+    shared = [("a", "b"), ("a", "b"), ("b", "c"), ("b", "c"), ("c", "d"), ("c", "d"), ("d", "e"), ("d", "e")]
+    stories = assign_stories([], shared)
+    assert stories == [["a", "b", "c"], ["d", "e"]]  # connected components would make one story of a..e
+
+
+LEAD = """Disclaimer: this story is auto-generated from a syndicated feed.
+
+{}
+"""
+
+
+def test_a_republisher_is_never_a_story_origin(tmp_path: Path) -> None:
+    body = "\n\n".join(COPY.split("\n\n")[1:4])  # the portal's paragraphs without its header or credit line
+    for name, outlet, day in (("one.txt", "Portal One", "03"), ("two.txt", "Portal Two", "04")):
+        header = f"title: Defence talks\noutlet: {outlet}\npublished: 2025-03-{day}\n\n"
+        (tmp_path / name).write_text(header + LEAD.format(body), encoding="utf-8")
+    report = build_report(scan([tmp_path]), "test")
+    [story] = report["stories"]
+    assert story["origin"]["document"] == "one.txt"  # the earlier one
+    assert story["origin"]["source"] is None  # an aggregator that only republished names no source
+
+
+def test_a_stock_phrase_does_not_join_stories() -> None:
+    from dedupe.claimgroups import ClaimLink
+    from dedupe.claims import Claim
+    from dedupe.models import Span
+    from dedupe.provenance import STOCK_PHRASE_DOCUMENTS, _story_links
+
+    def claim(doc: str, n: int) -> Claim:
+        return Claim(f"{doc}:{n}", doc, Span(0, 1), "x", None, "unattributed", (), False, None)
+
+    docs = [f"d{k}" for k in range(STOCK_PHRASE_DOCUMENTS + 2)]
+    claims = {c.id: c for d in docs for c in (claim(d, 0), claim(d, 1))}
+    note = [ClaimLink(f"{a}:0", f"{b}:0", 0.9) for i, a in enumerate(docs) for b in docs[i + 1:]]  # everywhere
+    fact = [ClaimLink("d0:1", "d1:1", 0.9)]  # in two documents only
+    assert _story_links([*note, *fact], claims) == [("d0", "d1")]

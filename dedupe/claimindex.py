@@ -1,0 +1,182 @@
+"""Candidate claim pairs without comparing every pair of documents.
+
+Two indexes, both near-linear in the number of claims:
+
+1. MinHash LSH over each claim's content words (lower-cased, without the endings -ing, -ed, -es, -s so
+   that "arrived" and "arrives" agree): claims sharing a band are candidates. With ``rows`` rows per band a
+   copied or lightly spun claim (word Jaccard >= 0.7) is found with probability >= 0.89 (8 bands of 4
+   rows), and two unrelated claims about the same event (Jaccard ~0.1) collide in ~0.1% of pairs.
+2. Sparse top-k over documents: each document's ``k`` nearest documents by the TF-IDF cosine of their
+   claims' content words (at least ``threshold``; words in more than 100 documents left out, so the
+   products stay near-linear on one-topic corpora), computed in blocks of rows; restated claims are
+   looked for between these pairs only.
+
+The word hashes, TF-IDF rows and signatures are computed with numpy for all claims at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+_PRIME = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+_WORD = re.compile(r"\w+")
+_STOP_WORDS = (
+    "a an the of and or but to in on at by for from with as into about over after before than that this these "
+    "those it its is are was were be been being has have had will would could should may might can do does did "
+    "he she they we you i his her their our your him them who whom which what when where while also not no so "
+    "said says say told according"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+_WORD_OR_BREAK = re.compile(r"\w+|\n")
+_SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")
+
+
+def claim_words(text: str) -> list[str]:
+    """The content words of a claim without common endings (the shingles of the claim index)."""
+    return sorted({_SUFFIX.sub("", w) for w in _WORD.findall(text.lower()) if w not in _STOP})
+
+
+def _hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=4).digest(), "little")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimWords:
+    """The distinct content words of each claim as 32-bit hashes, claim after claim."""
+
+    hashes: np.ndarray  # uint64
+    owners: np.ndarray  # int64: the claim of each hash
+    claims: int
+
+
+def word_hashes(texts: Sequence[str]) -> ClaimWords:
+    """``claim_words`` of each text, hashed (a text without content words gets the hash of ""). One regex pass
+    over all texts joined by newlines (a text's own line breaks count as spaces)."""
+    found = _WORD_OR_BREAK.findall("\n".join(t.replace("\n", " ") for t in texts).lower())
+    vocabulary = set(found) - {"\n"}
+    stems = sorted({"", *(_SUFFIX.sub("", w) for w in vocabulary - _STOP)})
+    stem_id = {stem: n for n, stem in enumerate(stems)}
+    word_id = {w: -1 if w in _STOP else stem_id[_SUFFIX.sub("", w)] for w in vocabulary} | {"\n": -2}
+    word = np.fromiter(map(word_id.__getitem__, found), dtype=np.int64, count=len(found))
+    owners = np.cumsum(word == -2)
+    owners, word = owners[word >= 0], word[word >= 0]
+    empty = np.setdiff1d(np.arange(len(texts), dtype=np.int64), owners)  # no content words: the stem ""
+    width = np.int64(len(stems))
+    cells = distinct(np.r_[owners * width + word, empty * width + stem_id[""]])  # claim by claim, distinct words
+    table = np.asarray([_hash(stem) for stem in stems], dtype=np.uint64)
+    return ClaimWords(table[cells % width], cells // width, len(texts))
+
+
+def claim_signatures(words: ClaimWords, num_perm: int, seed: int = 1) -> np.ndarray:
+    """MinHash signatures (uint64[claims, num_perm]) of the claims' content words."""
+    if not words.claims:
+        return np.zeros((0, num_perm), dtype=np.uint64)
+    starts = np.flatnonzero(np.r_[True, words.owners[1:] != words.owners[:-1]])
+    rng = np.random.RandomState(seed)  # permutations as datasketch draws them: a in [1, p), b in [0, p)
+    a = rng.randint(1, _PRIME, size=num_perm, dtype=np.uint64)
+    b = rng.randint(0, _PRIME, size=num_perm, dtype=np.uint64)
+    out = np.empty((words.claims, num_perm), dtype=np.uint64)
+    with np.errstate(over="ignore"):  # a * h wraps around 2^64 before the modulo, as in datasketch
+        for p in range(num_perm):
+            out[:, p] = np.minimum.reduceat((a[p] * words.hashes + b[p]) % _PRIME & _MAX_HASH, starts)
+    return out
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values (by sorting: numpy's hash-based ``unique`` is slower on these arrays)."""
+    ordered = np.sort(values)
+    out: np.ndarray = ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if ordered.size else ordered
+    return out
+
+
+def tfidf_rows(rows: np.ndarray, features: np.ndarray, n_rows: int) -> Any:
+    """TF-IDF matrix (sublinear tf, smooth idf, l2-normalised rows, as scikit-learn computes them) of
+    feature occurrences: ``features[k]`` (any integers) occurs once in row ``rows[k]``."""
+    from scipy.sparse import csr_matrix
+
+    columns, col = np.unique(features, return_inverse=True)
+    width = max(1, len(columns))
+    cells, counts = np.unique(rows.astype(np.int64) * width + col.reshape(-1), return_counts=True)
+    r, c = cells // width, cells % width
+    df = np.bincount(c, minlength=width)
+    weights = (1.0 + np.log(counts)) * (np.log((1 + n_rows) / (1 + df)) + 1.0)[c]
+    norms = np.sqrt(np.bincount(r, weights=weights**2, minlength=n_rows))
+    weights = weights / np.where(norms > 0, norms, 1.0)[r]
+    return csr_matrix((weights, (r, c)), shape=(n_rows, width))
+
+
+def document_vectors(words: ClaimWords, document_of: np.ndarray, documents: int, max_df: int = 100) -> Any:
+    """TF-IDF vectors of each document's claim content words, leaving out words found in more than ``max_df``
+    documents (they weigh little, and they would make comparing all documents quadratic)."""
+    rows = document_of[words.owners]
+    _, col = np.unique(words.hashes, return_inverse=True)
+    col = col.reshape(-1).astype(np.int64)
+    width = int(col.max()) + 1 if col.size else 1
+    cells = distinct(rows * width + col)
+    df = np.bincount(cells % width, minlength=width)
+    keep = df[col] <= max_df
+    return tfidf_rows(rows[keep], col[keep], documents)
+
+
+def _bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, cap: int) -> np.ndarray:
+    """All pairs inside each bucket (``order[start:start + size]``, ascending); a bucket of more than ``cap``
+    claims links its first claim to the others only."""
+    two = sizes == 2
+    found = [np.stack([order[starts[two]], order[starts[two] + 1]], axis=1)]
+    for start, size in zip(starts[sizes > 2].tolist(), sizes[sizes > 2].tolist(), strict=True):
+        m = order[start:start + size]
+        if size > cap:
+            found.append(np.stack([np.full(size - 1, m[0]), m[1:]], axis=1))
+        else:
+            i, j = np.triu_indices(size, 1)
+            found.append(np.stack([m[i], m[j]], axis=1))
+    return np.concatenate(found)
+
+
+def lsh_claim_pairs(signatures: np.ndarray, groups: np.ndarray, bands: int, rows: int,
+                    cap: int = 16) -> np.ndarray:
+    """Pairs (i < j) of claims that share a band and belong to different ``groups`` (documents)."""
+    found = [np.zeros((0, 2), dtype=np.int64)]
+    for band in range(bands):
+        key = np.zeros(signatures.shape[0], dtype=np.uint64)
+        with np.errstate(over="ignore"):  # one 64-bit key per band: the rows' values combined
+            for row in range(band * rows, (band + 1) * rows):
+                key = key * np.uint64(0x9E3779B97F4A7C15) + signatures[:, row]
+        order = np.argsort(key, kind="stable")  # by bucket, then claim: pairs come out i < j
+        starts = np.flatnonzero(np.r_[True, key[order][1:] != key[order][:-1]])
+        sizes = np.diff(np.r_[starts, key.size])
+        found.append(_bucket_pairs(order, starts, sizes, cap))
+    n = np.int64(signatures.shape[0])
+    codes = distinct(np.concatenate(found).astype(np.int64) @ np.array([n, 1], dtype=np.int64))
+    pairs = np.stack([codes // n, codes % n], axis=1)
+    kept: np.ndarray = pairs[groups[pairs[:, 0]] != groups[pairs[:, 1]]]
+    return kept
+
+
+def nearest_documents(vectors: Any, k: int, threshold: float, block: int = 512) -> list[tuple[int, int]]:
+    """Pairs (i < j) where j is among i's ``k`` most similar rows (or i among j's), cosine >= threshold. The
+    products stay sparse: with common words left out (``document_vectors``) their size grows linearly."""
+    if vectors is None:
+        return []
+    n = vectors.shape[0]
+    pairs: set[tuple[int, int]] = set()
+    for lo in range(0, n, block):
+        sim = (vectors[lo:lo + block] @ vectors.T).tocsr()
+        for r in range(sim.shape[0]):
+            cols, values = sim.indices[sim.indptr[r]:sim.indptr[r + 1]], sim.data[sim.indptr[r]:sim.indptr[r + 1]]
+            ok = (values >= threshold) & (cols != lo + r)
+            cols, values = cols[ok], values[ok]
+            if cols.size > k:  # the k most similar, ties to the lower index
+                order = np.lexsort((cols, -values))[:k]
+                cols = cols[order]
+            pairs.update((min(lo + r, int(j)), max(lo + r, int(j))) for j in cols)
+    return sorted(pairs)

@@ -1,0 +1,240 @@
+"""Claim groups: the same claim, never a chain of neighbours; candidate pairs from the claim index."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dedupe import build_report, scan
+from dedupe.claimgroups import (
+    SPREAD,
+    all_specifics,
+    claim_groups,
+    claim_vectors,
+    facts_agree,
+    facts_of,
+    link_claims,
+    specifics,
+    strongest_first_groups,
+)
+from dedupe.claimindex import _hash, claim_signatures, claim_words, lsh_claim_pairs, nearest_documents, word_hashes
+from dedupe.claims import Claim
+from dedupe.cluster import connected_groups
+from dedupe.config import ProvenanceConfig
+from dedupe.models import Span
+from dedupe.provenance import claim_original
+from tests.conftest import assert_valid_report
+
+# Written for these tests, modelled on a real case: a portal credits state television for one sentence; a wire
+# story about the next leg of the trip describes the crowds of the first one and a red carpet at the airport;
+# a roundup reuses a paragraph of each.
+PORTAL = """title: Leader receives lavish welcome in Pyongyang
+outlet: Metro Portal Daily
+published: 2024-06-19
+
+Crowds waved as the motorcade of Russian President Vladimir Putin left the airport before dawn, and officials
+said the two leaders shared a brief joke about who should step into the car first.
+
+Giant portraits of the Russian President Vladimir Putin hung along the avenues of Pyongyang, footage aired by
+North Korea's state-run television KRT showed on Wednesday, as he began his first trip to the North Korean
+capital in 24 years. Russian and North Korean flags hung together from the lamp posts of the main boulevard.
+
+Red carpet welcome for Putin as North Korea rolls out the honours
+
+The limousine carrying both leaders drove slowly through the decorated streets on a visit that analysts expect
+to reshape relations between the two isolated governments.
+
+(With inputs from agency)
+"""
+
+WIRE = """title: Russian leader lands in Hanoi after Pyongyang trip
+outlet: ANI
+published: 2024-06-20
+
+Hanoi, Jun 20 (ANI): Russian President Vladimir Putin landed in Hanoi early on Thursday for a two-day state
+visit, arriving directly from his talks in Pyongyang.
+
+A red carpet had been rolled out at the foot of the aircraft steps, and an honour guard stood ready to greet
+Putin at the airport before his motorcade left for the city.
+
+Tens of thousands of North Koreans shouting slogans of welcome lined the wide avenues of the city, holding
+bouquets and Russian and North Korean flags as Putin started his first visit to North Korea in 24 years.
+
+Vietnamese officials said the programme includes talks on energy, education and trade, and a meeting with
+graduates of Soviet universities. (ANI)
+"""
+
+ROUNDUP = """title: Summit day in pictures
+outlet: World Digest Online
+published: 2024-06-21
+
+Our correspondents followed the leader's tour of two Asian capitals this week. Here is what the cameras saw.
+
+Giant portraits of the Russian President Vladimir Putin hung along the avenues of Pyongyang, footage aired by
+North Korea's state-run television KRT showed on Wednesday, as he began his first trip to the North Korean
+capital in 24 years. Russian and North Korean flags hung together from the lamp posts of the main boulevard.
+
+Tens of thousands of North Koreans shouting slogans of welcome lined the wide avenues of the city, holding
+bouquets and Russian and North Korean flags as Putin started his first visit to North Korea in 24 years.
+
+A red carpet had been rolled out at the foot of the aircraft steps, and an honour guard stood ready to greet
+Putin at the airport before his motorcade left for the city.
+"""
+
+
+def _scan(tmp_path: Path) -> dict[str, Any]:
+    for name, text in (("portal.txt", PORTAL), ("wire.txt", WIRE), ("roundup.txt", ROUNDUP)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = build_report(scan([tmp_path]), "test")
+    assert_valid_report(report)
+    return report
+
+
+def _claim(report: dict[str, Any], document: str, words: str) -> dict[str, Any]:
+    return next(c for c in report["claims"] if c["document"] == document and words in " ".join(c["text"].split()))
+
+
+def test_a_state_tv_claim_stays_under_its_source(tmp_path: Path) -> None:
+    report = _scan(tmp_path)
+    portraits = _claim(report, "portal.txt", "Giant portraits")
+    crowds = _claim(report, "wire.txt", "Tens of thousands")
+    assert portraits["source"] == "KRT" and crowds["source"] == "ANI"
+    assert portraits["group"] is not None  # the roundup copies it: a group of two
+    groups = {g["id"]: {o["claim"] for o in g["occurrences"]} for g in report["claim_groups"]}
+    assert crowds["id"] not in groups[portraits["group"]]
+    assert portraits["original_source"] == "KRT"
+    krt = next(s for s in report["sources"] if s["name"] == "KRT")
+    assert portraits["id"] in krt["claims"] and crowds["id"] not in krt["claims"]
+
+
+def test_a_headline_and_a_detail_are_not_one_claim(tmp_path: Path) -> None:
+    report = _scan(tmp_path)
+    headline = _claim(report, "portal.txt", "Red carpet welcome for Putin")
+    carpet = _claim(report, "wire.txt", "A red carpet had been rolled out")
+    assert headline["group"] is None or headline["group"] != carpet["group"]
+    words = word_hashes([c["text"] for c in report["claims"]])  # weighed as in the scan
+    at = [report["claims"].index(c) for c in (headline, carpet)]
+    x = claim_vectors(words, list(range(words.claims)))
+    assert (x[at[0]] @ x[at[1]].T).toarray()[0, 0] >= ProvenanceConfig().claim_threshold  # the text alone would
+    assert not facts_agree(facts_of(headline["text"]), facts_of(carpet["text"]))  # the names do not
+
+
+def test_no_group_holds_two_occurrences_of_a_document(fixture_scan: Any) -> None:
+    _, report = fixture_scan
+    assert report["claim_groups"]
+    for g in report["claim_groups"]:
+        docs = [o["document"] for o in g["occurrences"]]
+        assert len(docs) == len(set(docs)), g["id"]
+
+
+def test_numbers_and_names_must_agree() -> None:
+    assert not facts_agree(facts_of("The floods killed 64 people in the province."),
+                           facts_of("The floods killed 65 people in the province."))
+    assert facts_agree(facts_of("Turnout stood at 68.4 percent of 7.2 million voters."), facts_of("Turnout was 68.4%."))
+    assert facts_agree(facts_of("Officials in Lagos said the bridge would reopen."),
+                       facts_of("Officials in Lagos said the bridge would open again."))
+
+
+def _close_by(sims: dict[frozenset[str], float]) -> Any:
+    def close(a: list[str], b: list[str]) -> bool:
+        return all(sims.get(frozenset((x, y)), 0.0) >= SPREAD for x in a for y in b)
+    return close
+
+
+def test_groups_never_chain_neighbours() -> None:
+    chain = [("d1:0", "d2:0", 0.9), ("d2:0", "d3:0", 0.8), ("d3:0", "d4:0", 0.7), ("d4:0", "d5:0", 0.6)]
+    close = _close_by({frozenset((a, b)): s for a, b, s in chain})
+    assert connected_groups((a, b) for a, b, _ in chain) == [["d1:0", "d2:0", "d3:0", "d4:0", "d5:0"]]
+    groups = strongest_first_groups(chain, lambda c: c.split(":")[0], lambda c: c, close)
+    assert groups == [["d1:0", "d2:0"], ["d3:0", "d4:0"]]
+
+
+def test_one_occurrence_per_document() -> None:
+    from dedupe.claimgroups import ClaimLink
+
+    links = [ClaimLink("a:0", "b:0", 0.9), ClaimLink("a:1", "b:0", 0.8), ClaimLink("a:1", "c:0", 0.7)]
+    everything_close = _close_by({frozenset((x, y)): 1.0 for x in ("a:0", "a:1", "b:0", "c:0")
+                                  for y in ("a:0", "a:1", "b:0", "c:0")})
+    assert claim_groups(links, everything_close) == [["a:0", "b:0"], ["a:1", "c:0"]]
+
+
+def test_claim_index_finds_copies_and_not_strangers() -> None:
+    rng = random.Random(3)
+    vocabulary = [f"w{n}" for n in range(3000)]
+    texts, owners = [], []
+    for doc in range(60):
+        for _ in range(5):
+            texts.append(" ".join(rng.sample(vocabulary, 18)))
+            owners.append(doc)
+    copies = [(n, len(texts) + k) for k, n in enumerate(range(0, 300, 7))]
+    for k, (n, _) in enumerate(copies):
+        words = texts[n].split()
+        words[k % 18] = "changed"  # one word in 18 replaced: word Jaccard ~0.9
+        texts.append(" ".join(words))
+        owners.append(1000 + k)
+    pairs = lsh_claim_pairs(claim_signatures(word_hashes(texts), 32), np.asarray(owners), 8, 4)
+    found = {tuple(p) for p in pairs.tolist()}
+    assert all(owners[i] != owners[j] for i, j in found)
+    assert sum(pair in found for pair in copies) >= 0.95 * len(copies)
+    strangers = found - set(copies)
+    assert len(strangers) <= 5  # random sentences of disjoint-ish words
+
+
+def test_claim_words_drop_stop_words_and_endings() -> None:
+    words = claim_words("The minister arrived in Minsk, TASS reported.")
+    assert words == ["arriv", "minister", "minsk", "report", "tas"]
+
+
+def test_nearest_documents_match_brute_force() -> None:
+    rng = random.Random(5)
+    texts = [" ".join(rng.choices([f"t{n}" for n in range(40)], k=30)) for _ in range(50)]
+    words = word_hashes(texts)
+    x = claim_vectors(words, list(range(len(texts))))
+    dense = (x @ x.T).toarray()
+    np.fill_diagonal(dense, -1.0)
+    expected = set()
+    for i, row in enumerate(dense):
+        for j in np.argsort(-row, kind="stable")[:3]:
+            if row[j] >= 0.2 and row[j] > np.sort(row)[-4]:  # strictly inside the top 3: no ties at the border
+                expected.add((min(i, int(j)), max(i, int(j))))
+    found = set(nearest_documents(x, 3, 0.2, block=7))
+    assert expected <= found
+    assert all(dense[i, j] >= 0.2 for i, j in found)
+
+
+def _with_source(source: str | None, via: tuple[str, ...] = (), basis: str = "inline") -> Claim:
+    return Claim("d:0", "d", Span(0, 1), "x", source, basis, via, False, None)
+
+
+def test_a_claim_keeps_the_source_its_document_names() -> None:
+    assert claim_original(_with_source("KRT"), "ANI", set()) == "KRT"
+    assert claim_original(_with_source("ANI", basis="document-credit"), "TASS", {("TASS", "ANI")}) == "TASS"
+    assert claim_original(_with_source("unnamed agency", basis="document-credit"), "ANI", set()) == "ANI"
+    assert claim_original(_with_source(None, basis="unattributed"), "ANI", set()) == "ANI"
+
+
+def _claims(doc: str, texts: list[str]) -> list[Claim]:
+    return [Claim(f"{doc}:{n}", doc, Span(0, len(t)), t, None, "unattributed", (), False, None)
+            for n, t in enumerate(texts)]
+
+
+def test_one_shared_word_is_not_a_claim() -> None:
+    a = _claims("a", ["It was not a good look.", "The senator voted against the bailout in 2008."])
+    b = _claims("b", ["Look, she was with them.", "In 2008 the senator voted against the bailout."])
+    linked = link_claims([*a, *b], ["a", "b"], [("a", "b")], 0.3, 0.2)
+    assert [(x.a, x.b) for x in linked.links] == [("a:1", "b:1")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="ab 12,.\nXY-'", max_size=30), max_size=6))
+def test_batched_numbers_and_words_equal_the_per_claim_ones(texts: list[str]) -> None:
+    assert all_specifics(texts) == [specifics(t) for t in texts]
+    words = word_hashes(texts)
+    for n, t in enumerate(texts):
+        expected = {_hash(w) for w in claim_words(t)} or {_hash("")}
+        assert set(words.hashes[words.owners == n].tolist()) == expected

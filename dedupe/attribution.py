@@ -108,8 +108,13 @@ def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
                        round(probability, 4), n)
 
 
+_MEDIA_WORD = re.compile(r"media|press|news|newspaper|television|\btv\b|outlet|broadcaster", re.I)
+
+
 def _state_media(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention]) -> list[Attribution]:
     out: list[Attribution] = []
+    if not _MEDIA_WORD.search(doc.text, s.start, s.end):
+        return out  # a cheap look first: the nationality patterns are long alternations
     for pattern, label in ((STATE_MEDIA, "state media of"), (NATIONAL_MEDIA, "media of")):
         for g in pattern.finditer(doc.text, s.start, s.end):
             if any(0 <= m.start - g.end() <= 3 for m in mentions) or any(a.span.start <= g.start() < a.span.end

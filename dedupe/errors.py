@@ -59,3 +59,15 @@ class IndexCorruptError(IndexStoreError):
 
 class IndexMismatchError(IndexStoreError):
     """The index was built with other fingerprint settings; its band keys are not comparable."""
+
+
+class IndexMissingError(IndexStoreError):
+    """Opened to read, the index does not exist there (an empty or another database)."""
+
+
+class IndexUnavailableError(IndexStoreError):
+    """The index server cannot be reached, went away, or refused a command; the message names its URL."""
+
+
+class SchedulerError(DedupeError):
+    """The Dask scheduler address is malformed, or nothing answers there."""

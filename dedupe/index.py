@@ -256,8 +256,8 @@ def sha256_text(text: str) -> str:
 
 def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True) -> Any:
     """The index at ``db``: a SQLite file, or ``redis://host:port/db`` (needs the ``redis`` extra)."""
-    if str(db).startswith("redis://"):
+    if str(db).startswith(("redis://", "rediss://")):
         from dedupe.redis_index import RedisIndex
 
-        return RedisIndex(str(db), fc, mc)
+        return RedisIndex(str(db), fc, mc, create=create)
     return SQLiteIndex(db, fc, mc, create=create)

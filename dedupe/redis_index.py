@@ -122,10 +122,12 @@ class RedisIndex:
         self.keys = {name: f"{prefix}:{name}" for name in ("index", "sha256", "document", "text", "batches")}
         self.band_prefix = f"{prefix}:bands:"
         self._legacy = f"{prefix}:parameters"
-        with self._errors("cannot reach"):
-            # no retries: a command sent again after a lost reply could count an added document as known
+        try:  # no retries: a command sent again after a lost reply could count an added document as known
             self.client: Any = redis.Redis.from_url(url, socket_connect_timeout=min(timeout, 5.0),
                                                     socket_timeout=timeout, retry=Retry(NoBackoff(), 0))
+        except ValueError as exc:  # a port or option that is not a number
+            raise IndexUnavailableError(f"{self.label} is not a usable Redis URL: {exc}") from None
+        with self._errors("cannot reach"):
             self._add_script = self.client.register_script(_ADD)
             self._query_script = self.client.register_script(_QUERY)
             self._held_script = self.client.register_script(_HELD)

@@ -191,6 +191,9 @@ def test_stats_on_an_empty_or_mistyped_database_writes_nothing(server_url: str) 
     letter = runner.invoke(app, ["index", "stats", "--db", f"{server_url}O"])  # letter O, not zero
     assert letter.exit_code == 3
     assert "database must be a number" in letter.stderr
+    port = runner.invoke(app, ["index", "stats", "--db", "redis://127.0.0.1:63 79/0"])
+    assert port.exit_code == 3
+    assert "not a usable Redis URL" in port.stderr
     assert sorted(_client(f"{server_url}0").keys()) == keys_before
 
 

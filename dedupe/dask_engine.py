@@ -8,6 +8,7 @@ The report is identical to the local one (tested on the fixtures).
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 from pathlib import Path
@@ -17,9 +18,11 @@ import numpy as np
 
 from dedupe.analysis import Analysis, analyse_batch
 from dedupe.config import ScanConfig
-from dedupe.errors import MissingDependencyError
+from dedupe.errors import MissingDependencyError, SchedulerError
 from dedupe.models import Document
 from dedupe.pipeline import Progress, ScanResult, finish_scan, read_documents
+
+SCHEDULER_TIMEOUT = 10.0  # seconds to connect to a scheduler
 
 
 def _analyse_partition(docs: Iterable[Document], config: ScanConfig) -> list[tuple[Analysis, np.ndarray]]:
@@ -40,13 +43,40 @@ def _merge(a: frozenset[int], b: frozenset[int]) -> frozenset[int]:
     return a | b
 
 
-def _client(scheduler: str | None, workers: int, processes: bool) -> Any:
+def _reachable(scheduler: str, timeout: float) -> None:
+    """SchedulerError unless ``scheduler`` is an address Dask knows and, over TCP or TLS, something listens there.
+
+    Dask itself retries a refused connection until its timeout and may print tracebacks while it gives up.
+    """
+    try:
+        from distributed.comm.addressing import get_address_host_port, parse_address
+        from distributed.comm.registry import get_backend
+    except ImportError:
+        raise MissingDependencyError("dask[distributed]", "dask") from None
+
+    try:
+        scheme, _ = parse_address(scheduler)
+        get_backend(scheme)
+        host, port = get_address_host_port(scheduler) if scheme in ("tcp", "tls") else (None, None)
+    except ValueError as exc:
+        raise SchedulerError(f"{scheduler!r} is not a Dask scheduler address (tcp://host:8786): {exc}") from None
+    if host is not None:
+        try:
+            socket.create_connection((host, port), timeout=timeout).close()
+        except OSError as exc:
+            raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+
+
+def _client(scheduler: str | None, workers: int, processes: bool, timeout: float = SCHEDULER_TIMEOUT) -> Any:
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise MissingDependencyError("dask[distributed]", "dask") from None
     if scheduler:
-        return Client(scheduler)
+        try:
+            return Client(scheduler, timeout=timeout)
+        except Exception as exc:  # something listens there, but it does not answer as a Dask scheduler
+            raise SchedulerError(f"cannot connect to the Dask scheduler at {scheduler}: {exc}") from None
     cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, dashboard_address=None,
                            processes=processes)
     return Client(cluster)
@@ -69,6 +99,8 @@ def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, sch
     import dask.bag as db
 
     config = config or ScanConfig()
+    if scheduler:
+        _reachable(scheduler, SCHEDULER_TIMEOUT)  # a wrong address fails before any reading or loading
     read = read_documents(paths, config)
     docs: Sequence[Document] = read.documents
     parts = partitions or max(1, min(len(docs), 4 * max(1, config.workers)))

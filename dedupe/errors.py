@@ -62,8 +62,17 @@ class IndexMismatchError(IndexStoreError):
 
 
 class IndexMissingError(IndexStoreError):
-    """There is no index at the path, and the run only reads (a check without --update, index stats)."""
+    """There is no index there, and the run only reads (a check without --update, index stats): no SQLite file,
+    or an empty or another Redis database."""
 
 
 class NotAnIndexError(IndexStoreError):
     """The file is an SQLite database of another application (or of nothing): it is left untouched."""
+
+
+class IndexUnavailableError(IndexStoreError):
+    """The index server cannot be reached, went away, or refused a command; the message names its URL."""
+
+
+class SchedulerError(DedupeError):
+    """The Dask scheduler address is malformed, or nothing answers there."""

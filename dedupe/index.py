@@ -84,7 +84,7 @@ class AddResult:
 class ArchivedDocument:
     """A stored text as its first recorded publication; ``publications`` counts all of them."""
 
-    rowid: int | str  # SQLite row id of the text, or the text's sha256 on Redis
+    rowid: int | str  # the text's SQLite row id, or its number on Redis
     document: Document
     batch: str
     publications: int = 1
@@ -344,12 +344,13 @@ def sha256_text(text: str) -> str:
 
 def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
                write: bool = True) -> Any:
-    """The index at ``db``: a SQLite file, or ``redis://host:port/db`` (needs the ``redis`` extra).
+    """The index at ``db``: a SQLite file, or ``redis[s]://host:port/db`` (needs the ``redis`` extra).
 
-    ``write=False``: read-only, and a missing SQLite index is an IndexMissingError (as with ``create=False``).
+    ``write=False``: read-only, and a missing index is an IndexMissingError (as with ``create=False``); on Redis
+    an empty or another database is a missing index, and nothing is written to it.
     """
-    if str(db).startswith("redis://"):
+    if str(db).startswith(("redis://", "rediss://")):
         from dedupe.redis_index import RedisIndex
 
-        return RedisIndex(str(db), fc, mc)
+        return RedisIndex(str(db), fc, mc, create=create and write)
     return SQLiteIndex(db, fc, mc, create=create, write=write)

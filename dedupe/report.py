@@ -30,6 +30,7 @@ from dedupe.models import Match, Passage
 from dedupe.pipeline import Analysis, ScanResult
 from dedupe.provenance import MIN_SHARED_CLAIMS, STRONG_LINK, ClaimGroup, Provenance, Story
 from dedupe.readers import path_id
+from dedupe.redis_index import is_redis_url, redacted_url
 
 REPORT_SCHEMA_VERSION = "1.1"
 _LIBRARIES = ("datasketch", "numpy", "rapidfuzz", "scikit-learn")
@@ -281,7 +282,7 @@ def check_report(result: CheckResult, tool_version: str, fail_on: frozenset[str]
     report = build_report(result.scan, tool_version)
     report["findings"] = [finding_entry(f, fail_on) for f in result.findings]
     report["check"] = {
-        "index": path_id(Path(db).name),
+        "index": redacted_url(db) if is_redis_url(db) else path_id(Path(db).name),
         "index_documents_before": result.index_before.documents,
         "counts": finding_counts(result.findings),
         "added": result.added.added if result.added else 0,

@@ -10,6 +10,8 @@ from collections import defaultdict
 from html import escape
 from typing import Any
 
+from dedupe.render_text import document_names
+
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
 header,main{max-width:1280px;margin:0 auto;padding:12px 20px}
@@ -36,6 +38,15 @@ def _e(value: object) -> str:
 
 def _label(node: str) -> str:
     return node.removeprefix("source:")
+
+
+def _doc(doc_id: str, names: dict[str, str]) -> str:
+    """A document as a reader knows it (outlet: title), its id on hover."""
+    return f'<span title="{_e(doc_id)}">{_e(names.get(doc_id, doc_id))}</span>'
+
+
+def _node(node: str, names: dict[str, str]) -> str:
+    return _e(_label(node)) if node.startswith("source:") else _doc(node, names)
 
 
 def _layers(nodes: list[str], edges: list[dict[str, Any]]) -> dict[str, int]:
@@ -102,7 +113,8 @@ def highlighted(text: str, spans: list[list[int]]) -> str:
     return "".join(out)
 
 
-def _claims_table(story: dict[str, Any], groups: dict[str, dict[str, Any]], claims: dict[str, dict[str, Any]]) -> str:
+def _claims_table(story: dict[str, Any], groups: dict[str, dict[str, Any]], claims: dict[str, dict[str, Any]],
+                  names: dict[str, str]) -> str:
     rows = []
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for gid in story["claim_groups"]:
@@ -111,23 +123,23 @@ def _claims_table(story: dict[str, Any], groups: dict[str, dict[str, Any]], clai
     for source in sorted(by_source, key=lambda s: (-len(by_source[s]), s)):
         for g in by_source[source]:
             first = claims[g["occurrences"][0]["claim"]]
-            docs = ", ".join(o["document"] for o in g["occurrences"])
+            docs = ", ".join(_doc(o["document"], names) for o in g["occurrences"])
             said = sorted({o["source"] or "none" for o in g["occurrences"]})
             rows.append(f"<tr><td>{_e(source)}</td><td>{_e(first['text'])}</td><td>{len(g['occurrences'])}</td>"
-                        f"<td class=muted>{_e(docs)}</td><td class=muted>{_e(', '.join(said))}</td></tr>")
+                        f"<td class=muted>{docs}</td><td class=muted>{_e(', '.join(said))}</td></tr>")
     head = ("<tr><th>original source</th><th>claim</th><th>found in</th><th>documents</th>"
             "<th>attributed there to</th></tr>")
     return f"<table>{head}{''.join(rows)}</table>" if rows else "<p class=muted>No claim found in two documents.</p>"
 
 
-def _match_block(m: dict[str, Any], texts: dict[str, str]) -> str:
+def _match_block(m: dict[str, Any], texts: dict[str, str], names: dict[str, str]) -> str:
     d = m["direction"]
     if d["status"] == "decided":
         left, right = d["source"], d["copy"]
-        title = f"{_e(left)} &rarr; {_e(right)}"
+        title = f"{_doc(left, names)} &rarr; {_doc(right, names)}"
     else:
         left, right = m["a"], m["b"]
-        title = f"{_e(left)} &harr; {_e(right)} <span class='tag unknown'>direction unknown</span>"
+        title = f"{_doc(left, names)} &harr; {_doc(right, names)} <span class='tag unknown'>direction unknown</span>"
     side = "a_span" if left == m["a"] else "b_span"
     other = "b_span" if side == "a_span" else "a_span"
     evidence = "".join(f"<li>{_e(e['kind'])}: {_e(e['detail'])}</li>" for e in d["evidence"])
@@ -136,25 +148,26 @@ def _match_block(m: dict[str, Any], texts: dict[str, str]) -> str:
     return (f"<details><summary><span class=tag>{_e(m['kind'])}</span> {title} "
             f"<span class=muted>Jaccard {m['similarity']:.2f}, {len(m['passages'])} passages</span></summary>"
             f"<ul class=muted>{evidence}</ul><div class=pair>"
-            f"<div><h3>{_e(left)}</h3><div class=doc>{left_text}</div></div>"
-            f"<div><h3>{_e(right)}</h3><div class=doc>{right_text}</div></div></div></details>")
+            f"<div><h3>{_doc(left, names)}</h3><div class=doc>{left_text}</div></div>"
+            f"<div><h3>{_doc(right, names)}</h3><div class=doc>{right_text}</div></div></div></details>")
 
 
-def _story_section(story: dict[str, Any], report: dict[str, Any], texts: dict[str, str]) -> str:
+def _story_section(story: dict[str, Any], report: dict[str, Any], texts: dict[str, str],
+                   names: dict[str, str]) -> str:
     groups = {g["id"]: g for g in report["claim_groups"]}
     claims = {c["id"]: c for c in report["claims"]}
     docs = set(story["documents"])
     matches = [m for m in report["matches"] if m["a"] in docs and m["b"] in docs]
-    edges = "".join(f"<li>{_e(_label(e['from']))} &rarr; {_e(_label(e['to']))} "
+    edges = "".join(f"<li>{_node(e['from'], names)} &rarr; {_node(e['to'], names)} "
                     f"<span class=muted>({_e(e['kind'])}: {_e(e['evidence'])})</span></li>"
                     for e in story["custody"]["edges"])
     origin = story["origin"]
     return (f'<section class=story id="{_e(story["id"])}"><h2>{_e(story["id"])}: origin '
             f"{_e(origin['source'] or 'unknown')}</h2><p class=muted>{len(docs)} documents; origin document "
-            f"{_e(origin['document'])} ({_e(origin['evidence'])})</p><h3>Chain of custody</h3>"
+            f"{_doc(origin['document'], names)} ({_e(origin['evidence'])})</p><h3>Chain of custody</h3>"
             f"<div style='overflow-x:auto'>{custody_svg(story)}</div><details><summary>edges</summary><ul>{edges}</ul>"
-            f"</details><h3>Claims by original source</h3>{_claims_table(story, groups, claims)}"
-            f"<h3>Reused text</h3>{''.join(_match_block(m, texts) for m in matches)}</section>")
+            f"</details><h3>Claims by original source</h3>{_claims_table(story, groups, claims, names)}"
+            f"<h3>Reused text</h3>{''.join(_match_block(m, texts, names) for m in matches)}</section>")
 
 
 def _sources_table(report: dict[str, Any]) -> str:
@@ -169,7 +182,9 @@ def _sources_table(report: dict[str, Any]) -> str:
 def render_html(report: dict[str, Any], texts: dict[str, str]) -> str:
     s = report["summary"]
     errors = "".join(f"<li>{_e(e['path'])}: {_e(e['kind'])}: {_e(e['message'])}</li>" for e in report["errors"])
-    stories = "".join(_story_section(st, report, texts) for st in report["stories"])
+    names = document_names(report)
+    largest_first = sorted(report["stories"], key=lambda st: (-len(st["documents"]), st["id"]))
+    stories = "".join(_story_section(st, report, texts, names) for st in largest_first)
     return (
         "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
         "<meta name=viewport content='width=device-width,initial-scale=1'>"

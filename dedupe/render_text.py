@@ -12,6 +12,18 @@ from dedupe.escaping import escape_lines, github_message, github_property
 
 _EXCERPT = 90
 _CLAIMS_PER_SOURCE = 5
+_TITLE = 60
+
+
+def document_names(report: dict[str, Any]) -> dict[str, str]:
+    """How a reader knows a document: "Outlet: Title [id]" (outlet and title where the input gave them)."""
+    names = {}
+    for d in report["documents"]:
+        title = " ".join((d.get("title") or "").split())
+        title = title if len(title) <= _TITLE else title[: _TITLE - 3] + "..."
+        label = ": ".join(part for part in (d.get("outlet") or "", title) if part)
+        names[d["id"]] = f"{label} [{d['id']}]" if label else d["id"]
+    return names
 
 
 def _cut(text: str) -> str:
@@ -23,7 +35,7 @@ def _excerpt(text: str, span: list[int]) -> str:
     return _cut(text[span[0] : span[1]])
 
 
-def _claims_by_source(report: dict[str, Any]) -> list[str]:
+def _claims_by_source(report: dict[str, Any], names: dict[str, str]) -> list[str]:
     """Each original source with its claims; a claim found in several documents is shown once, with a count."""
     claims = {c["id"]: c for c in report["claims"]}
     lines = ["Claims by original source"]
@@ -44,35 +56,41 @@ def _claims_by_source(report: dict[str, Any]) -> list[str]:
             first = occurrences[0]
             via = f" via {' -> '.join(first['via'])}" if first["via"] else ""
             flag = " [unverified]" if any(c["unverified"] for c in occurrences) else ""
-            where = first["document"] + (f" (+{len(occurrences) - 1} more)" if len(occurrences) > 1 else "")
+            more = f" (+{len(occurrences) - 1} more)" if len(occurrences) > 1 else ""
+            where = names.get(first["document"], first["document"]) + more
             lines.append(f'      "{_cut(first["text"])}"{via}{flag}  <- {where}')
     unattributed = sum(1 for c in report["claims"] if c["original_source"] is None)
     lines += [f"  unattributed: {unattributed} claims", ""]
     return lines
 
 
-def _label(node: str) -> str:
-    return node.removeprefix("source:")
+def _label(node: str, names: dict[str, str]) -> str:
+    return node.removeprefix("source:") if node.startswith("source:") else names.get(node, node)
 
 
-def _stories(report: dict[str, Any]) -> list[str]:
+def _stories(report: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """The largest stories first (the report keeps its own order)."""
     lines = ["Stories"]
-    for s in report["stories"]:
+    for s in sorted(report["stories"], key=lambda s: (-len(s["documents"]), s["id"])):
         origin = s["origin"]
         lines.append(f"  {s['id']}: {len(s['documents'])} documents, {len(s['claim_groups'])} shared claims; "
-                     f"origin {origin['source'] or 'unknown'} ({origin['document']}: {origin['evidence']})")
+                     f"origin {origin['source'] or 'unknown'} ({_label(origin['document'], names)}: "
+                     f"{origin['evidence']})")
         for e in s["custody"]["edges"]:
-            lines.append(f"      {_label(e['from'])} -> {_label(e['to'])}  [{e['kind']}: {e['evidence']}]")
+            edge = f"{_label(e['from'], names)} -> {_label(e['to'], names)}"
+            lines.append(f"      {edge}  [{e['kind']}: {e['evidence']}]")
     lines.append("")
     return lines
 
 
-def _matches(report: dict[str, Any], texts: dict[str, str]) -> list[str]:
+def _matches(report: dict[str, Any], texts: dict[str, str], names: dict[str, str]) -> list[str]:
     lines = ["Matches"]
     for m in report["matches"]:
         d = m["direction"]
         decided = d["status"] == "decided"
-        arrow = f"{d['source']} -> {d['copy']}" if decided else f"{m['a']} <> {m['b']} (direction unknown)"
+        a, b = names.get(m["a"], m["a"]), names.get(m["b"], m["b"])
+        src, copy = (names.get(d["source"], d["source"]), names.get(d["copy"], d["copy"])) if decided else (a, b)
+        arrow = f"{src} -> {copy}" if decided else f"{a} <> {b} (direction unknown)"
         lines.append(f"  {m['kind']}: {arrow}  jaccard {m['similarity']:.2f}, "
                      f"coverage {m['coverage']['a']:.2f}/{m['coverage']['b']:.2f}, {len(m['passages'])} passage(s)")
         if d["evidence"]:
@@ -91,16 +109,18 @@ def render_text(report: dict[str, Any], texts: dict[str, str]) -> str:
         f"{s['duplicate_groups']} duplicate groups; {s.get('stories', 0)} stories",
         "",
     ]
+    names = document_names(report)
     if report.get("sources"):
-        lines += _claims_by_source(report)
+        lines += _claims_by_source(report, names)
     if report.get("stories"):
-        lines += _stories(report)
+        lines += _stories(report, names)
     if report["duplicate_groups"]:
         lines.append("Duplicate groups")
-        lines += [f"  [{n}] " + ", ".join(g["documents"]) for n, g in enumerate(report["duplicate_groups"], 1)]
+        lines += [f"  [{n}] " + "; ".join(names.get(d, d) for d in g["documents"])
+                  for n, g in enumerate(report["duplicate_groups"], 1)]
         lines.append("")
     if report["matches"]:
-        lines += _matches(report, texts)
+        lines += _matches(report, texts, names)
     if report["errors"]:
         lines.append("Errors")
         lines.extend(f"  {e['path']}: {e['kind']}: {e['message']}" for e in report["errors"])

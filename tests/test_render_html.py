@@ -83,3 +83,23 @@ def test_cli_writes_html(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     page = parse(out.read_text(encoding="utf-8"))
     assert any(tag == "section" and attrs.get("id") == "story-1" for tag, attrs in page.tags)
+
+
+def test_views_name_documents_by_outlet_and_title_and_show_the_largest_story_first(fixture_scan: Any) -> None:
+    from dedupe.render_text import document_names, render_text
+
+    result, report = fixture_scan
+    names = document_names(report)
+    titled = next(d for d in report["documents"] if d["outlet"] and d["title"])
+    assert names[titled["id"]].startswith(f"{titled['outlet']}: ") and names[titled["id"]].endswith(f"[{titled['id']}]")
+    text = render_text(report, _texts(result))
+    sizes = [len(s["documents"]) for s in report["stories"]]
+    story_lines = [line for line in text.splitlines() if line.startswith("  story-")]
+    shown = [int(line.split(": ", 1)[1].split(" documents")[0]) for line in story_lines]
+    assert shown == sorted(sizes, reverse=True) and len(shown) == len(sizes)
+    page = parse(render_html(report, _texts(result)))
+    order = [attrs.get("id") for tag, attrs in page.tags if tag == "section"]
+    by_id = {s["id"]: len(s["documents"]) for s in report["stories"]}
+    assert [by_id[i] for i in order] == sorted(by_id.values(), reverse=True)
+    hover = {attrs.get("title") for tag, attrs in page.tags if tag == "span"}
+    assert {d for s in report["stories"] for d in s["documents"]} & hover  # ids stay on hover

@@ -63,14 +63,41 @@ def _layers(nodes: list[str], edges: list[dict[str, Any]]) -> dict[str, int]:
     return layer
 
 
+MAX_PER_COLUMN = 12  # a column of a larger story shows its 11 most connected nodes and one "+N more"
+
+
+def _collapsed(columns: dict[int, list[str]], edges: list[dict[str, Any]]) -> tuple[dict[int, list[str]],
+                                                                                   list[dict[str, Any]]]:
+    """Columns of at most MAX_PER_COLUMN nodes; edges of the nodes left out end at their column's "+N more"."""
+    degree: dict[str, int] = defaultdict(int)
+    for e in edges:
+        degree[e["from"]] += 1
+        degree[e["to"]] += 1
+    moved: dict[str, str] = {}
+    out: dict[int, list[str]] = {}
+    for c, col in columns.items():
+        if len(col) <= MAX_PER_COLUMN:
+            out[c] = col
+            continue
+        ranked = sorted(col, key=lambda n: (-degree[n], n))
+        more = f"more:{c}:+{len(col) - MAX_PER_COLUMN + 1} more"
+        out[c] = [*ranked[: MAX_PER_COLUMN - 1], more]
+        moved.update((n, more) for n in ranked[MAX_PER_COLUMN - 1:])
+    kept: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for e in edges:
+        start, end = moved.get(e["from"], e["from"]), moved.get(e["to"], e["to"])
+        kept.setdefault((start, end, e["kind"]), {**e, "from": start, "to": end})
+    return out, list(kept.values())
+
+
 def custody_svg(story: dict[str, Any]) -> str:
-    """The chain of custody as a left-to-right layered graph."""
+    """The chain of custody as a left-to-right layered graph; large columns collapse into "+N more"."""
     nodes = [n["id"] for n in story["custody"]["nodes"]]
-    edges = story["custody"]["edges"]
-    layer = _layers(nodes, edges)
-    columns: dict[int, list[str]] = defaultdict(list)
+    layer = _layers(nodes, story["custody"]["edges"])
+    by_layer: dict[int, list[str]] = defaultdict(list)
     for n in nodes:
-        columns[layer[n]].append(n)
+        by_layer[layer[n]].append(n)
+    columns, edges = _collapsed(by_layer, story["custody"]["edges"])
     pos = {n: (c * (_NODE_W + _COL_GAP) + 10, r * (_NODE_H + _ROW_GAP) + 10)
            for c, col in columns.items() for r, n in enumerate(col)}
     width = (max(columns) + 1) * (_NODE_W + _COL_GAP) if columns else 0
@@ -86,8 +113,8 @@ def custody_svg(story: dict[str, Any]) -> str:
                      f'stroke="{colour.get(e["kind"], "#51606f")}" stroke-width="1.4" marker-end="url(#arrow)">'
                      f'<title>{_e(e["kind"])}: {_e(e["evidence"])}</title></line>')
     for n, (x, y) in pos.items():
-        fill = "#e8eef6" if n.startswith("source:") else "#fdf2e9"
-        text = _label(n)
+        fill = "#e8eef6" if n.startswith("source:") else "#f2f3f4" if n.startswith("more:") else "#fdf2e9"
+        text = n.rsplit(":", 1)[-1] if n.startswith("more:") else _label(n)
         name = text if n.startswith("source:") else text.rsplit("/", 1)[-1]
         short = name if len(name) <= 28 else name[:26] + "..."
         parts.append(f'<g><rect x="{x}" y="{y}" width="{_NODE_W}" height="{_NODE_H}" rx="4" fill="{fill}" '

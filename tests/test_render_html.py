@@ -103,3 +103,19 @@ def test_views_name_documents_by_outlet_and_title_and_show_the_largest_story_fir
     assert [by_id[i] for i in order] == sorted(by_id.values(), reverse=True)
     hover = {attrs.get("title") for tag, attrs in page.tags if tag == "span"}
     assert {d for s in report["stories"] for d in s["documents"]} & hover  # ids stay on hover
+
+
+def test_a_large_custody_graph_collapses_each_column() -> None:
+    from dedupe.render_html import MAX_PER_COLUMN, custody_svg
+
+    docs = [f"portal-{n:02d}.txt" for n in range(60)]
+    nodes = [{"id": "source:TASS"}, {"id": "wire.txt"}, *({"id": d} for d in docs)]
+    edges = [{"from": "source:TASS", "to": "wire.txt", "kind": "relay", "evidence": "TASS reported"},
+             *({"from": "wire.txt", "to": d, "kind": "reuse", "evidence": "copy"} for d in docs)]
+    svg = custody_svg({"id": "story-1", "custody": {"nodes": nodes, "edges": edges}})
+    page = parse(svg)
+    assert sum(tag == "rect" for tag, _ in page.tags) == 2 + MAX_PER_COLUMN
+    assert f"+{60 - MAX_PER_COLUMN + 1} more" in " ".join(page.text)
+    assert sum(tag == "line" for tag, _ in page.tags) == 1 + MAX_PER_COLUMN  # one edge to "+N more", not 49
+    small = custody_svg({"id": "s", "custody": {"nodes": nodes[:5], "edges": edges[:4]}})
+    assert "more" not in " ".join(parse(small).text)

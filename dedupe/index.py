@@ -21,7 +21,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -121,6 +121,70 @@ def index_parameters(fc: FingerprintConfig, mc: MatchConfig) -> dict[str, object
     }
 
 
+@dataclass(frozen=True, slots=True)
+class IndexSettings:
+    """An index's settings, computed in one place for every store: the parameters stored in it (checked on every
+    open) and the thresholds that turn a fingerprint into its band keys (``lsh.document_keys``)."""
+
+    parameters: dict[str, object]
+    threshold: float
+    passage_threshold: float
+    num_perm: int
+
+    @classmethod
+    def of(cls, fc: FingerprintConfig, mc: MatchConfig) -> IndexSettings:
+        return cls(index_parameters(fc, mc), mc.threshold, mc.passage_threshold, fc.num_perm)
+
+    def keys(self, fp: Fingerprint) -> np.ndarray:
+        """The distinct band keys (int64, sorted) the index stores and looks up for ``fp``."""
+        return document_keys(fp, self.threshold, self.passage_threshold, self.num_perm)
+
+
+class IndexStore(Protocol):
+    """What every index store does (``SQLiteIndex``, ``redis_index.RedisIndex``); ``open_index`` returns one.
+
+    A text is stored once with its band keys, and each publication of it once (``same_document``); texts are
+    named by a row id or number the store gives out (``text_row``, ``candidates``, ``load``).
+    """
+
+    @property
+    def parameters(self) -> dict[str, object]:
+        """The settings stored in the index (``index_parameters``)."""
+        ...
+
+    def __enter__(self) -> IndexStore: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def close(self) -> None: ...
+
+    def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
+        """Add documents with their fingerprints under the label ``batch``."""
+        ...
+
+    def text_row(self, text: str) -> int | None:
+        """The row id (number) of a stored text, or None."""
+        ...
+
+    def seen(self, doc: Document) -> bool:
+        """Is ``doc`` a publication already recorded (the same document checked again)?"""
+        ...
+
+    def candidates(self, fp: Fingerprint) -> list[int]:
+        """Row ids (numbers) of stored texts sharing a band key with ``fp``."""
+        ...
+
+    def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
+        """Stored texts, each as its first recorded publication, and the ones that cannot be read."""
+        ...
+
+    def stats(self) -> IndexStats: ...
+
+    def integrity(self) -> str:
+        """"ok", or what is wrong."""
+        ...
+
+
 class SQLiteIndex:
     """The archive of documents seen before, in one SQLite file."""
 
@@ -129,8 +193,8 @@ class SQLiteIndex:
         """Open the index at ``path``; ``write=False`` opens it read-only, and a missing index is an error then
         (as with ``create=False``). A file that is not a dedupe index is refused and left untouched."""
         self.path = Path(path)
-        self.parameters = index_parameters(fc, mc)
-        self._thresholds = (mc.threshold, mc.passage_threshold, fc.num_perm)
+        self.settings = IndexSettings.of(fc, mc)
+        self.parameters = self.settings.parameters
         new = is_new(self.path)
         if new and not (create and write):
             raise missing(self.path)
@@ -276,7 +340,7 @@ class SQLiteIndex:
         return text is not None and self._published(text, doc)
 
     def keys_of(self, fp: Fingerprint) -> np.ndarray:
-        return document_keys(fp, *self._thresholds)
+        return self.settings.keys(fp)
 
     @guarded
     def candidates(self, fp: Fingerprint) -> list[int]:
@@ -379,7 +443,7 @@ def sha256_text(text: str) -> str:
 
 
 def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
-               write: bool = True) -> Any:
+               write: bool = True) -> IndexStore:
     """The index at ``db``: a SQLite file, or ``redis[s]://host:port/db`` (needs the ``redis`` extra).
 
     ``write=False``: read-only, and a missing index is an IndexMissingError (as with ``create=False``); on Redis

@@ -2,7 +2,10 @@
 
 It holds each document's metadata and text (zlib-compressed) and the LSH band keys of its whole-text
 signature and of its passage windows, so that a new batch is compared with the archive by looking
-up band keys, without rescanning the archive. The fingerprint settings are stored in the index and
+up band keys, without rescanning the archive. The band keys of a chunk are one sorted run, split into
+256 parts by the top bits of the key (a row per part: keys and text row ids as int64 blobs), so that
+adding writes a few hundred rows per chunk rather than a row per key; a lookup of many documents at
+once (``candidates_of``) reads each part it needs once. The fingerprint settings are stored in the index and
 must match the ones a later run uses.
 
 Writes happen in transactions of ``CHUNK`` documents: a run killed at any point leaves the index
@@ -42,9 +45,10 @@ from dedupe.index_file import (
 from dedupe.lsh import document_keys, lsh_params
 from dedupe.models import Document, ReadError
 
-INDEX_SCHEMA = 2  # 2: texts keyed by sha256 and one row per publication (1: one row per text)
+# 3: band keys in sorted runs, one row per chunk and key part (2: a row per band key; 1: one row per text)
+INDEX_SCHEMA = 3
 CHUNK = 200
-_LOOKUP = 500  # band keys per SELECT
+_LOOKUP = 500  # values per SELECT ... IN
 _LEVEL = 1  # zlib level of stored texts: 6 takes 3-4x as long for a few per cent less space
 
 _SCHEMA = """
@@ -59,9 +63,16 @@ CREATE TABLE IF NOT EXISTS publications (
     batch TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS publications_text ON publications (text);
-CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
-    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS runs (
+    run INTEGER PRIMARY KEY, first_text INTEGER NOT NULL, last_text INTEGER NOT NULL, size INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS band_runs (
+    part INTEGER NOT NULL, run INTEGER NOT NULL, keys BLOB NOT NULL, docs BLOB NOT NULL, PRIMARY KEY (part, run)
+) WITHOUT ROWID;
+CREATE VIEW IF NOT EXISTS bands (doc) AS
+    SELECT texts.rowid FROM runs JOIN texts ON texts.rowid BETWEEN runs.first_text AND runs.last_text;
 """
+_PART_SHIFT = 55  # a band key's part: its top 8 bits (keys are 63-bit); a lookup reads the parts of its keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +183,10 @@ class IndexStore(Protocol):
 
     def candidates(self, fp: Fingerprint) -> list[int]:
         """Row ids (numbers) of stored texts sharing a band key with ``fp``."""
+        ...
+
+    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
+        """``candidates`` of each fingerprint (in one pass where the store can)."""
         ...
 
     def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
@@ -290,17 +305,25 @@ class SQLiteIndex:
         self.conn.executemany(
             "INSERT INTO publications (text, id, title, outlet, published, url, author, body_start, batch) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", publications)
-        self._insert_bands(keys, owners)
+        self._insert_bands([row for row, _, _ in texts], keys, owners)
         return len(publications), known
 
-    def _insert_bands(self, keys: list[np.ndarray], owners: list[np.ndarray]) -> None:
-        """Band rows sorted by (key, text): one pass over the B-tree per chunk instead of a random walk per key."""
-        if not keys:
+    def _insert_bands(self, texts: Sequence[int], keys: list[np.ndarray], owners: list[np.ndarray]) -> None:
+        """The chunk's band keys as one run: sorted by (key, text), split into parts by the top bits of the key, a
+        row per part (keys and texts as int64 blobs); ``runs`` records the run's new ``texts`` (consecutive row
+        ids, first to last) and its size."""
+        if not texts:
             return
         k, o = np.concatenate(keys), np.concatenate(owners)
         order = np.lexsort((o, k))
-        rows = zip(k[order].tolist(), o[order].tolist(), strict=True)
-        self.conn.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", rows)
+        k, o = k[order], o[order]
+        run = int(self.conn.execute("SELECT COALESCE(MAX(run), 0) + 1 FROM runs").fetchone()[0])
+        self.conn.execute("INSERT INTO runs VALUES (?, ?, ?, ?)", (run, texts[0], texts[-1], int(k.size)))
+        parts = k >> _PART_SHIFT
+        bounds = np.searchsorted(parts, np.arange(257))
+        rows = [(part, run, k[a:b].astype("<i8").tobytes(), o[a:b].astype("<i8").tobytes())
+                for part, (a, b) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)) if b > a]
+        self.conn.executemany("INSERT INTO band_runs VALUES (?, ?, ?, ?)", rows)
 
     def _rows_of(self, digests: Sequence[str]) -> dict[str, int]:
         """Row ids of the stored texts among ``digests`` (sha256)."""
@@ -345,13 +368,42 @@ class SQLiteIndex:
     @guarded
     def candidates(self, fp: Fingerprint) -> list[int]:
         """Row ids of archived documents sharing a band key with ``fp``."""
-        keys = [int(k) for k in self.keys_of(fp)]
-        found: set[int] = set()
-        for i in range(0, len(keys), _LOOKUP):
-            part = keys[i:i + _LOOKUP]
-            sql = f"SELECT DISTINCT doc FROM bands WHERE key IN ({','.join('?' * len(part))})"
-            found.update(row[0] for row in self._query(sql, part))
-        return sorted(found)
+        return self.candidates_of([fp])[0]
+
+    @guarded
+    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
+        """``candidates`` of each fingerprint, reading each part of the stored keys once for all of them."""
+        keys = [self.keys_of(fp) for fp in fps]
+        wanted = np.concatenate([np.zeros(0, dtype=np.int64), *keys])
+        owner = np.repeat(np.arange(len(fps)), [k.size for k in keys])
+        order = np.argsort(wanted, kind="stable")
+        wanted, owner = wanted[order], owner[order]
+        parts = wanted >> _PART_SHIFT
+        found: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        for part in np.unique(parts).tolist():
+            a, b = np.searchsorted(parts, [part, part + 1])
+            found.append(self._matches(part, wanted[a:b], owner[a:b]))
+        pairs = np.unique(np.concatenate(found))
+        out: list[list[int]] = [[] for _ in fps]
+        for code in pairs.tolist():
+            out[code >> 32].append(code & 0xFFFFFFFF)
+        return out
+
+    def _matches(self, part: int, wanted: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        """(owner << 32 | text) of each stored text holding one of the ``wanted`` keys (sorted) of one part."""
+        rows = self._query("SELECT keys, docs FROM band_runs WHERE part = ?", [part])
+        if not rows:
+            return np.zeros(0, dtype=np.int64)
+        keys = np.concatenate([np.frombuffer(r[0], dtype="<i8") for r in rows])
+        docs = np.concatenate([np.frombuffer(r[1], dtype="<i8") for r in rows])
+        order = np.argsort(keys, kind="stable")
+        keys, docs = keys[order], docs[order]
+        lo, hi = np.searchsorted(keys, wanted, "left"), np.searchsorted(keys, wanted, "right")
+        count = hi - lo
+        which = np.repeat(np.arange(wanted.size), count)
+        at = np.repeat(lo, count) + np.arange(which.size) - np.repeat(np.cumsum(count) - count, count)
+        codes: np.ndarray = (owner[which].astype(np.int64) << 32) | docs[at].astype(np.int64)
+        return codes
 
     @guarded
     def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
@@ -379,7 +431,7 @@ class SQLiteIndex:
     def stats(self) -> IndexStats:
         docs = self._query("SELECT COUNT(*), COUNT(DISTINCT batch) FROM publications", [])[0]
         texts = self._query("SELECT COUNT(*) FROM texts", [])[0][0]
-        keys = self._query("SELECT COUNT(*) FROM bands", [])[0][0]
+        keys = self._query("SELECT COALESCE(SUM(size), 0) FROM runs", [])[0][0]
         size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
         return IndexStats(str(self.path), docs[0], texts, keys, docs[1], size, dict(self.parameters))
 

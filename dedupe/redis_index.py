@@ -316,6 +316,10 @@ class RedisIndex:
             held = self._query_script(args=[keys, self.band_prefix])
         return [int(n) for n in np.unique(np.frombuffer(held, dtype="<u4"))]
 
+    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
+        """``candidates`` of each fingerprint."""
+        return [self.candidates(fp) for fp in fps]
+
     def text_row(self, text: str) -> int | None:
         """The number of an indexed text, or None."""
         with self._errors("cannot read"):

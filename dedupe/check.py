@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from dedupe.analysis import Analysis, analyse_batch, lexicon_for
 from dedupe.config import ScanConfig
-from dedupe.fingerprint import Fingerprint, document_fingerprint
-from dedupe.index import AddResult, IndexStats, open_index
+from dedupe.fingerprint import document_fingerprint
+from dedupe.index import AddResult, IndexStats, IndexStore, open_index
 from dedupe.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.lsh import KeyBuckets
 from dedupe.models import Document, Match, ReadError
@@ -50,8 +50,8 @@ def _pair(i: int, j: int) -> tuple[int, int]:
     return (i, j) if i < j else (j, i)
 
 
-def _archived(index: Any, rowids: Sequence[int | str], taken: set[str]) -> tuple[list[tuple[int | str, Document]],
-                                                                                 dict[str, str], list[ReadError]]:
+def _archived(index: IndexStore, rowids: Sequence[int | str],
+              taken: set[str]) -> tuple[list[tuple[int | str, Document]], dict[str, str], list[ReadError]]:
     """Archived texts by row id (as their first publication), with ids that cannot collide with incoming ones;
     what to say about each one in a finding (when and where it was published, in which batch indexed); and the
     stored texts that could not be read."""
@@ -160,9 +160,10 @@ def _unmatched_copies(analyses: Sequence[Analysis], findings: Sequence[Finding],
     return out
 
 
-def _candidates(index: Any, doc: Document, fp: Fingerprint) -> list[int | str]:
-    """Archived texts sharing a band key with ``doc``, and its own text when that is stored (a verbatim copy)."""
-    rows: list[int | str] = index.candidates(fp)
+def _with_own_text(index: IndexStore, doc: Document, candidates: Sequence[int]) -> list[int | str]:
+    """Archived texts sharing a band key with ``doc`` (``candidates``), and its own text when that is stored (a
+    verbatim copy)."""
+    rows: list[int | str] = list(candidates)
     same = index.text_row(doc.text)
     return sorted({*rows, same}) if same is not None else rows
 
@@ -183,8 +184,9 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
         before = index.stats()
         seen = tuple(a.document.id for a in incoming if index.seen(a.document))
         fps = {a.document.id: document_fingerprint(a.document, config.fingerprint) for a in incoming}
-        wanted = {a.document.id: _candidates(index, a.document, fps[a.document.id])
-                  for a in incoming if a.document.id not in seen}
+        new = [a.document for a in incoming if a.document.id not in seen]
+        found = index.candidates_of([fps[d.id] for d in new])
+        wanted = {d.id: _with_own_text(index, d, rows) for d, rows in zip(new, found, strict=True)}
         loaded, about, damaged = _archived(index, sorted({r for rows in wanted.values() for r in rows}),
                                            {a.document.id for a in incoming})
         archived, _ = analyse_batch([d for _, d in loaded], config)

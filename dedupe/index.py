@@ -2,7 +2,10 @@
 
 It holds each document's metadata and text (zlib-compressed) and the LSH band keys of its whole-text
 signature and of its passage windows, so that a new batch is compared with the archive by looking
-up band keys, without rescanning the archive. The fingerprint settings are stored in the index and
+up band keys, without rescanning the archive. The band keys of a chunk are one sorted run, split into
+256 parts by the top bits of the key (a row per part: keys and text row ids as int64 blobs), so that
+adding writes a few hundred rows per chunk rather than a row per key; a lookup of many documents at
+once (``candidates_of``) reads each part it needs once. The fingerprint settings are stored in the index and
 must match the ones a later run uses.
 
 Writes happen in transactions of ``CHUNK`` documents: a run killed at any point leaves the index
@@ -21,7 +24,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -42,9 +45,11 @@ from dedupe.index_file import (
 from dedupe.lsh import document_keys, lsh_params
 from dedupe.models import Document, ReadError
 
-INDEX_SCHEMA = 2  # 2: texts keyed by sha256 and one row per publication (1: one row per text)
+# 3: band keys in sorted runs, one row per chunk and key part (2: a row per band key; 1: one row per text)
+INDEX_SCHEMA = 3
 CHUNK = 200
-_LOOKUP = 500  # band keys per SELECT
+_LOOKUP = 500  # values per SELECT ... IN
+_LEVEL = 1  # zlib level of stored texts: 6 takes 3-4x as long for a few per cent less space
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,9 +63,16 @@ CREATE TABLE IF NOT EXISTS publications (
     batch TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS publications_text ON publications (text);
-CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))
-    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS runs (
+    run INTEGER PRIMARY KEY, first_text INTEGER NOT NULL, last_text INTEGER NOT NULL, size INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS band_runs (
+    part INTEGER NOT NULL, run INTEGER NOT NULL, keys BLOB NOT NULL, docs BLOB NOT NULL, PRIMARY KEY (part, run)
+) WITHOUT ROWID;
+CREATE VIEW IF NOT EXISTS bands (doc) AS
+    SELECT texts.rowid FROM runs JOIN texts ON texts.rowid BETWEEN runs.first_text AND runs.last_text;
 """
+_PART_SHIFT = 55  # a band key's part: its top 8 bits (keys are 63-bit); a lookup reads the parts of its keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +132,74 @@ def index_parameters(fc: FingerprintConfig, mc: MatchConfig) -> dict[str, object
     }
 
 
+@dataclass(frozen=True, slots=True)
+class IndexSettings:
+    """An index's settings, computed in one place for every store: the parameters stored in it (checked on every
+    open) and the thresholds that turn a fingerprint into its band keys (``lsh.document_keys``)."""
+
+    parameters: dict[str, object]
+    threshold: float
+    passage_threshold: float
+    num_perm: int
+
+    @classmethod
+    def of(cls, fc: FingerprintConfig, mc: MatchConfig) -> IndexSettings:
+        return cls(index_parameters(fc, mc), mc.threshold, mc.passage_threshold, fc.num_perm)
+
+    def keys(self, fp: Fingerprint) -> np.ndarray:
+        """The distinct band keys (int64, sorted) the index stores and looks up for ``fp``."""
+        return document_keys(fp, self.threshold, self.passage_threshold, self.num_perm)
+
+
+class IndexStore(Protocol):
+    """What every index store does (``SQLiteIndex``, ``redis_index.RedisIndex``); ``open_index`` returns one.
+
+    A text is stored once with its band keys, and each publication of it once (``same_document``); texts are
+    named by a row id or number the store gives out (``text_row``, ``candidates``, ``load``).
+    """
+
+    @property
+    def parameters(self) -> dict[str, object]:
+        """The settings stored in the index (``index_parameters``)."""
+        ...
+
+    def __enter__(self) -> IndexStore: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def close(self) -> None: ...
+
+    def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
+        """Add documents with their fingerprints under the label ``batch``."""
+        ...
+
+    def text_row(self, text: str) -> int | None:
+        """The row id (number) of a stored text, or None."""
+        ...
+
+    def seen(self, doc: Document) -> bool:
+        """Is ``doc`` a publication already recorded (the same document checked again)?"""
+        ...
+
+    def candidates(self, fp: Fingerprint) -> list[int]:
+        """Row ids (numbers) of stored texts sharing a band key with ``fp``."""
+        ...
+
+    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
+        """``candidates`` of each fingerprint (in one pass where the store can)."""
+        ...
+
+    def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
+        """Stored texts, each as its first recorded publication, and the ones that cannot be read."""
+        ...
+
+    def stats(self) -> IndexStats: ...
+
+    def integrity(self) -> str:
+        """"ok", or what is wrong."""
+        ...
+
+
 class SQLiteIndex:
     """The archive of documents seen before, in one SQLite file."""
 
@@ -128,8 +208,8 @@ class SQLiteIndex:
         """Open the index at ``path``; ``write=False`` opens it read-only, and a missing index is an error then
         (as with ``create=False``). A file that is not a dedupe index is refused and left untouched."""
         self.path = Path(path)
-        self.parameters = index_parameters(fc, mc)
-        self._thresholds = (mc.threshold, mc.passage_threshold, fc.num_perm)
+        self.settings = IndexSettings.of(fc, mc)
+        self.parameters = self.settings.parameters
         new = is_new(self.path)
         if new and not (create and write):
             raise missing(self.path)
@@ -189,34 +269,77 @@ class SQLiteIndex:
         added = known = 0
         for chunk in _chunks(items, CHUNK):
             with self._transaction():
-                rows: list[tuple[int, int]] = []
-                for doc, fp in chunk:
-                    text, new_text = self._text_row(doc.text)
-                    if new_text:
-                        rows += ((int(k), text) for k in self.keys_of(fp))
-                    if not new_text and self._published(text, doc):
-                        known += 1
-                    else:
-                        self._publish(text, doc, batch)
-                        added += 1
-                rows.sort()  # one pass over the B-tree per chunk instead of a random walk per key
-                self.conn.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", rows)
+                new, old = self._add_chunk(chunk, batch)
+            added, known = added + new, known + old
         return AddResult(added, known)
 
-    def _text_row(self, text: str) -> tuple[int, bool]:
-        """The row id of ``text`` (stored now if it was not) and whether it is new."""
-        digest = sha256_text(text)
-        cur = self.conn.execute("INSERT OR IGNORE INTO texts (sha256, text) VALUES (?, ?)",
-                                (digest, zlib.compress(text.encode("utf-8"), 6)))
-        if cur.rowcount and cur.lastrowid is not None:
-            return cur.lastrowid, True
-        return int(self.conn.execute("SELECT rowid FROM texts WHERE sha256 = ?", (digest,)).fetchone()[0]), False
-
-    def _publish(self, text: int, doc: Document, batch: str) -> None:
-        self.conn.execute(
+    def _add_chunk(self, chunk: Sequence[tuple[Document, Fingerprint]], batch: str) -> tuple[int, int]:
+        """One chunk in the open transaction, with one statement per table: new texts get the row ids SQLite
+        would give them (the largest plus one, in order), and a publication is checked against the ones stored
+        and the ones of this chunk before it."""
+        digests = [sha256_text(doc.text) for doc, _ in chunk]
+        rows = self._rows_of(sorted(set(digests)))
+        stored = set(rows.values())
+        next_row = int(self.conn.execute("SELECT COALESCE(MAX(rowid), 0) + 1 FROM texts").fetchone()[0])
+        texts: list[tuple[int, str, bytes]] = []
+        keys: list[np.ndarray] = []
+        owners: list[np.ndarray] = []
+        chunk_pubs: dict[int, list[Document]] = {}
+        publications: list[tuple[object, ...]] = []
+        known = 0
+        for (doc, fp), digest in zip(chunk, digests, strict=True):
+            text = rows.get(digest)
+            if text is None:
+                text = rows[digest] = next_row
+                next_row += 1
+                texts.append((text, digest, zlib.compress(doc.text.encode("utf-8"), _LEVEL)))
+                keys.append(self.keys_of(fp))
+                owners.append(np.full(keys[-1].size, text, dtype=np.int64))
+            elif self._published_in(text, doc, chunk_pubs.get(text, []), text in stored):
+                known += 1
+                continue
+            chunk_pubs.setdefault(text, []).append(doc)
+            publications.append((text, doc.id, doc.title, doc.outlet, doc.published, doc.url, doc.author,
+                                 doc.body_start, batch))
+        self.conn.executemany("INSERT INTO texts (rowid, sha256, text) VALUES (?, ?, ?)", texts)
+        self.conn.executemany(
             "INSERT INTO publications (text, id, title, outlet, published, url, author, body_start, batch) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (text, doc.id, doc.title, doc.outlet, doc.published, doc.url, doc.author, doc.body_start, batch))
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", publications)
+        self._insert_bands([row for row, _, _ in texts], keys, owners)
+        return len(publications), known
+
+    def _insert_bands(self, texts: Sequence[int], keys: list[np.ndarray], owners: list[np.ndarray]) -> None:
+        """The chunk's band keys as one run: sorted by (key, text), split into parts by the top bits of the key, a
+        row per part (keys and texts as int64 blobs); ``runs`` records the run's new ``texts`` (consecutive row
+        ids, first to last) and its size."""
+        if not texts:
+            return
+        k, o = np.concatenate(keys), np.concatenate(owners)
+        order = np.lexsort((o, k))
+        k, o = k[order], o[order]
+        run = int(self.conn.execute("SELECT COALESCE(MAX(run), 0) + 1 FROM runs").fetchone()[0])
+        self.conn.execute("INSERT INTO runs VALUES (?, ?, ?, ?)", (run, texts[0], texts[-1], int(k.size)))
+        parts = k >> _PART_SHIFT
+        bounds = np.searchsorted(parts, np.arange(257))
+        rows = [(part, run, k[a:b].astype("<i8").tobytes(), o[a:b].astype("<i8").tobytes())
+                for part, (a, b) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)) if b > a]
+        self.conn.executemany("INSERT INTO band_runs VALUES (?, ?, ?, ?)", rows)
+
+    def _rows_of(self, digests: Sequence[str]) -> dict[str, int]:
+        """Row ids of the stored texts among ``digests`` (sha256)."""
+        found: dict[str, int] = {}
+        for i in range(0, len(digests), _LOOKUP):
+            part = digests[i:i + _LOOKUP]
+            sql = f"SELECT sha256, rowid FROM texts WHERE sha256 IN ({','.join('?' * len(part))})"
+            found.update((d, int(r)) for d, r in self.conn.execute(sql, part).fetchall())
+        return found
+
+    def _published_in(self, text: int, doc: Document, chunk_pubs: Sequence[Document], stored: bool) -> bool:
+        """Is ``doc`` a publication of ``text`` recorded before (in the index, when it was ``stored``, or earlier in
+        this chunk)?"""
+        if any(same_document(doc, pub) for pub in chunk_pubs):
+            return True
+        return stored and self._published(text, doc)
 
     def _publications(self, text: int | str) -> list[tuple[Document, str]]:
         """The publications of a stored text, first recorded first, as documents without their text."""
@@ -240,18 +363,47 @@ class SQLiteIndex:
         return text is not None and self._published(text, doc)
 
     def keys_of(self, fp: Fingerprint) -> np.ndarray:
-        return document_keys(fp, *self._thresholds)
+        return self.settings.keys(fp)
 
     @guarded
     def candidates(self, fp: Fingerprint) -> list[int]:
         """Row ids of archived documents sharing a band key with ``fp``."""
-        keys = [int(k) for k in self.keys_of(fp)]
-        found: set[int] = set()
-        for i in range(0, len(keys), _LOOKUP):
-            part = keys[i:i + _LOOKUP]
-            sql = f"SELECT DISTINCT doc FROM bands WHERE key IN ({','.join('?' * len(part))})"
-            found.update(row[0] for row in self._query(sql, part))
-        return sorted(found)
+        return self.candidates_of([fp])[0]
+
+    @guarded
+    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
+        """``candidates`` of each fingerprint, reading each part of the stored keys once for all of them."""
+        keys = [self.keys_of(fp) for fp in fps]
+        wanted = np.concatenate([np.zeros(0, dtype=np.int64), *keys])
+        owner = np.repeat(np.arange(len(fps)), [k.size for k in keys])
+        order = np.argsort(wanted, kind="stable")
+        wanted, owner = wanted[order], owner[order]
+        parts = wanted >> _PART_SHIFT
+        found: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        for part in np.unique(parts).tolist():
+            a, b = np.searchsorted(parts, [part, part + 1])
+            found.append(self._matches(part, wanted[a:b], owner[a:b]))
+        pairs = np.unique(np.concatenate(found))
+        out: list[list[int]] = [[] for _ in fps]
+        for code in pairs.tolist():
+            out[code >> 32].append(code & 0xFFFFFFFF)
+        return out
+
+    def _matches(self, part: int, wanted: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        """(owner << 32 | text) of each stored text holding one of the ``wanted`` keys (sorted) of one part."""
+        rows = self._query("SELECT keys, docs FROM band_runs WHERE part = ?", [part])
+        if not rows:
+            return np.zeros(0, dtype=np.int64)
+        keys = np.concatenate([np.frombuffer(r[0], dtype="<i8") for r in rows])
+        docs = np.concatenate([np.frombuffer(r[1], dtype="<i8") for r in rows])
+        order = np.argsort(keys, kind="stable")
+        keys, docs = keys[order], docs[order]
+        lo, hi = np.searchsorted(keys, wanted, "left"), np.searchsorted(keys, wanted, "right")
+        count = hi - lo
+        which = np.repeat(np.arange(wanted.size), count)
+        at = np.repeat(lo, count) + np.arange(which.size) - np.repeat(np.cumsum(count) - count, count)
+        codes: np.ndarray = (owner[which].astype(np.int64) << 32) | docs[at].astype(np.int64)
+        return codes
 
     @guarded
     def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
@@ -279,7 +431,7 @@ class SQLiteIndex:
     def stats(self) -> IndexStats:
         docs = self._query("SELECT COUNT(*), COUNT(DISTINCT batch) FROM publications", [])[0]
         texts = self._query("SELECT COUNT(*) FROM texts", [])[0][0]
-        keys = self._query("SELECT COUNT(*) FROM bands", [])[0][0]
+        keys = self._query("SELECT COALESCE(SUM(size), 0) FROM runs", [])[0][0]
         size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
         return IndexStats(str(self.path), docs[0], texts, keys, docs[1], size, dict(self.parameters))
 
@@ -343,7 +495,7 @@ def sha256_text(text: str) -> str:
 
 
 def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
-               write: bool = True) -> Any:
+               write: bool = True) -> IndexStore:
     """The index at ``db``: a SQLite file, or ``redis[s]://host:port/db`` (needs the ``redis`` extra).
 
     ``write=False``: read-only, and a missing index is an IndexMissingError (as with ``create=False``); on Redis

@@ -49,14 +49,13 @@ from dedupe.fingerprint import Fingerprint
 from dedupe.index import (
     AddResult,
     ArchivedDocument,
+    IndexSettings,
     IndexStats,
     damaged,
-    index_parameters,
     same_document,
     sha256_text,
     stored_text,
 )
-from dedupe.lsh import document_keys
 from dedupe.models import Document, ReadError
 
 REDIS_SCHEMES = ("redis://", "rediss://")
@@ -149,7 +148,7 @@ def _check_database(url: str, label: str) -> None:
 
 
 class RedisIndex:
-    """Same interface as SQLiteIndex, on a Redis server: ``redis://[:password@]host:port/db``."""
+    """An ``index.IndexStore`` on a Redis server: ``redis://[:password@]host:port/db``."""
 
     def __init__(self, url: str, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
                  prefix: str = "dedupe", timeout: float = 30.0) -> None:
@@ -162,8 +161,8 @@ class RedisIndex:
         self.label = redacted_url(url)
         _check_database(url, self.label)
         self._redis_error: type[Exception] = redis.RedisError
-        self.parameters = index_parameters(fc, mc)
-        self._thresholds = (mc.threshold, mc.passage_threshold, fc.num_perm)
+        self.settings = IndexSettings.of(fc, mc)
+        self.parameters = self.settings.parameters
         self.keys = {name: f"{prefix}:{name}"
                      for name in ("index", "sha256", "document", "text", "batches", "republished")}
         self._add_keys = [self.keys[name] for name in ("index", "sha256", "document", "text", "batches")]
@@ -221,7 +220,7 @@ class RedisIndex:
             self.client.close()
 
     def _band_keys(self, fp: Fingerprint) -> bytes:
-        return document_keys(fp, *self._thresholds).astype(">i8").tobytes()
+        return self.settings.keys(fp).astype(">i8").tobytes()
 
     def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
         """Add documents with their fingerprints, CHUNK per pipeline: a new text with its first publication (the
@@ -316,6 +315,10 @@ class RedisIndex:
         with self._errors("cannot read"):
             held = self._query_script(args=[keys, self.band_prefix])
         return [int(n) for n in np.unique(np.frombuffer(held, dtype="<u4"))]
+
+    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
+        """``candidates`` of each fingerprint."""
+        return [self.candidates(fp) for fp in fps]
 
     def text_row(self, text: str) -> int | None:
         """The number of an indexed text, or None."""

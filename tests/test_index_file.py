@@ -180,3 +180,19 @@ def test_a_read_only_index_file_can_be_checked_not_updated(index: Path) -> None:
         result = _read_only(index, args)
         assert result.returncode == 3 and f"{index} is read-only" in result.stderr, result.stderr
     assert _digest(index) == before
+
+
+def test_an_index_of_one_row_per_band_key_is_refused_with_advice(tmp_path: Path) -> None:
+    db = tmp_path / "schema2.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA application_id = 1684305264")  # dedupe's, with the layout of index_schema 2
+        conn.execute("PRAGMA user_version = 2")
+        conn.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                           "CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc))"
+                           " WITHOUT ROWID;")
+    conn.close()
+    before = _digest(db)
+    for command in COMMANDS:
+        code, err = _run(command, db)
+        assert code == 3 and "index_schema 2" in err and "rebuild" in err, (command, err)
+    assert _digest(db) == before

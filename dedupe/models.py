@@ -19,6 +19,7 @@ class Document:
     body_start: int = 0  # offset where the body starts (after a metadata header)
     record_id: str | None = None  # the record's own id field, for JSON inputs
     archived: bool = False  # read back from the persistent index (dedupe check), not from the inputs
+    encoding: str | None = None  # the codec the file was decoded with, when not UTF-8
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,7 @@ ShingleSize = Annotated[int, typer.Option(help="Words per shingle.")]
 NumPerm = Annotated[int, typer.Option(help="MinHash permutations.")]
 Include = Annotated[list[str] | None, typer.Option(help="Glob of files to read (repeatable).")]
 Exclude = Annotated[list[str] | None, typer.Option(help="Glob of files to skip (repeatable).")]
-TextField = Annotated[str | None, typer.Option(help="JSON field holding the article text.")]
+TextField = Annotated[str | None, typer.Option(help="JSON field (or CSV/TSV column) holding the article text.")]
 Workers = Annotated[int, typer.Option(help="Processes for per-document analysis.")]
 Sources = Annotated[list[Path] | None, typer.Option("--sources", help="JSON lexicon of extra sources (repeatable).")]
 Classifier = Annotated[bool, typer.Option("--classifier/--no-classifier",

@@ -26,8 +26,10 @@ from dedupe.encoding import (
 )
 from dedupe.errors import InputError
 from dedupe.feeds import FEED_SUFFIXES, HTML_SUFFIXES, read_feed, read_html
+from dedupe.jsonfeed import is_json_feed, read_json_feed
 from dedupe.models import Document, ReadError
 from dedupe.normalize import SURROGATES, valid_text
+from dedupe.tables import TABLE_DELIMITERS, table_rows
 
 HEADER_KEYS = {
     "title": "title",
@@ -267,7 +269,10 @@ def read_records(file: InputFile, text: str, fields: FieldNames) -> tuple[list[D
                 except InputError as exc:
                     errors.append(ReadError(f"{file.id}#{n}", exc.kind, exc.message))
     else:
-        records = _json_records(parse_json(text))
+        data = parse_json(text)
+        if is_json_feed(data):
+            return read_json_feed(file.id, data)
+        records = _json_records(data)
         items = list(enumerate(records)) if len(records) != 1 or text.lstrip().startswith("[") else [(-1, records[0])]
     for n, record in items:
         doc_id = file.id if n < 0 else f"{file.id}#{n}"
@@ -275,6 +280,21 @@ def read_records(file: InputFile, text: str, fields: FieldNames) -> tuple[list[D
             docs.append(record_document(doc_id, record, fields))
         except InputError as exc:
             errors.append(ReadError(doc_id, exc.kind, exc.message))
+    return docs, errors
+
+
+def read_table(file: InputFile, text: str, fields: FieldNames) -> tuple[list[Document], list[ReadError]]:
+    """Documents from the rows of a .csv / .tsv file (columns named as JSON fields); a bad row is an error."""
+    docs: list[Document] = []
+    errors: list[ReadError] = []
+    try:
+        for n, row in table_rows(text, TABLE_DELIMITERS[file.path.suffix.lower()], fields.text):
+            try:
+                docs.append(record_document(f"{file.id}#{n}", row, fields))
+            except InputError as exc:
+                errors.append(ReadError(f"{file.id}#{n}", exc.kind, exc.message))
+    except InputError as exc:
+        errors.append(ReadError(file.id, exc.kind, exc.message))
     return docs, errors
 
 
@@ -291,6 +311,8 @@ def read_file(file: InputFile, config: ReadConfig) -> tuple[list[Document], list
             docs = [read_html(file.id, decoded.text)]
         elif suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
             docs, errors = read_records(file, decoded.text, config.fields)
+        elif suffix in TABLE_DELIMITERS:
+            docs, errors = read_table(file, decoded.text, config.fields)
         else:
             docs = [_text_document(file.id, decoded.text)]
         return _with_encoding(docs, decoded.encoding), errors + decoding_warnings(file.id, decoded)

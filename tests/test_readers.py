@@ -37,7 +37,7 @@ def test_ids_are_relative_posix_paths_with_record_numbers(tmp_path: Path) -> Non
     write(tmp_path / "feed.jsonl", json.dumps({"text": "first"}) + "\n" + json.dumps({"body": "second"}) + "\n")
     write(tmp_path / "arr.json", json.dumps([{"content": "x"}, {"text": "y", "headline": "H", "link": "u"}]))
     write(tmp_path / "obj.json", json.dumps({"text": "z", "id": "rec-9"}))
-    write(tmp_path / "skip.csv", "a,b")
+    write(tmp_path / "skip.dat", "a,b")
     result = read_inputs([tmp_path], ReadConfig())
     assert [d.id for d in result.documents] == [
         "a/one.txt", "arr.json#0", "arr.json#1", "feed.jsonl#0", "feed.jsonl#1", "obj.json",

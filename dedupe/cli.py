@@ -68,6 +68,8 @@ Classifier = Annotated[bool, typer.Option("--classifier/--no-classifier",
                                           help="Role classifier for mentions no rule decides.")]
 Db = Annotated[str, typer.Option("--db", help="SQLite index file, or redis://host:port/db (extra 'redis').")]
 Debug = Annotated[bool, typer.Option(help="Show tracebacks.")]
+Quiet = Annotated[bool, typer.Option("--quiet", help="No progress on stderr (neither the bar on a terminal nor the "
+                                                      "periodic lines otherwise).")]
 Mode = Annotated[str, typer.Option(help="full: copies, attribution and provenance; copies: near-duplicates and "
                                         "reused passages only (archive-scale runs).")]
 
@@ -87,9 +89,14 @@ def main(
     """dedupe: near-duplicates, syndicated passages and source attribution in news text."""
 
 
-def _progress_bar() -> tuple[Any, Callable[[str, int, int], None] | None]:
-    if not sys.stderr.isatty():
+def _progress_bar(quiet: bool) -> tuple[Any, Callable[[str, int, int], None] | None]:
+    """A rich progress bar on a terminal; elsewhere (CI logs, cron) a line every few seconds once a run lasts."""
+    if quiet:
         return None, None
+    if not sys.stderr.isatty():
+        from dedupe.progress import LineProgress
+
+        return None, LineProgress(sys.stderr)
     from rich.progress import Progress as RichProgress
 
     bar = RichProgress(transient=True, console=None)
@@ -154,9 +161,9 @@ def _batch_label(batch: str | None) -> str:
 
 
 @contextmanager
-def _errors_to_exit(debug: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+def _errors_to_exit(debug: bool, quiet: bool = False) -> Iterator[Callable[[str, int, int], None] | None]:
     """The one error boundary: library exceptions become exit codes, tracebacks only with --debug."""
-    bar, progress = _progress_bar()
+    bar, progress = _progress_bar(quiet)
     try:
         yield progress
     except NoInputError as exc:
@@ -184,7 +191,7 @@ def scan_command(
     engine: Annotated[Engine, typer.Option(help="local processes, or a Dask cluster (extra 'dask').")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address; default: a LocalCluster "
                                                        "with --workers processes.")] = None,
-    debug: Debug = False,
+    debug: Debug = False, quiet: Quiet = False,
 ) -> None:
     """Scan files and folders for near-duplicates, reused passages and where each claim came from.
 
@@ -197,7 +204,7 @@ def scan_command(
 
     config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier,
                      mode)
-    with _errors_to_exit(debug) as progress:
+    with _errors_to_exit(debug, quiet) as progress:
         if engine is Engine.dask:
             from dedupe.dask_engine import scan_dask
 
@@ -221,7 +228,7 @@ def check_command(
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
     exclude: Exclude = None, text_field: TextField = None, workers: Workers = 1, sources: Sources = None,
-    classifier: Classifier = True, debug: Debug = False,
+    classifier: Classifier = True, debug: Debug = False, quiet: Quiet = False,
 ) -> None:
     """Check an incoming batch against everything indexed before; exit 1 on findings named by --fail-on.
 
@@ -237,7 +244,7 @@ def check_command(
                     f"(choose from {', '.join(FINDING_KINDS)})", ExitStatus.USAGE)
     config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier)
     label = _batch_label(batch)
-    with _errors_to_exit(debug) as progress:
+    with _errors_to_exit(debug, quiet) as progress:
         result = check([str(p) for p in paths], db, config, update=update, batch=label, progress=progress)
     report = check_report(result, __version__, kinds, str(db))
     renderers = {CheckFormat.text: lambda: render_findings(report), CheckFormat.github: lambda: render_github(report),
@@ -252,7 +259,7 @@ def index_add(
     paths: Paths, db: Db,
     batch: Annotated[str | None, typer.Option(help="Label of this batch in the index (default: UTC time).")] = None,
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
-    exclude: Exclude = None, text_field: TextField = None, debug: Debug = False,
+    exclude: Exclude = None, text_field: TextField = None, debug: Debug = False, quiet: Quiet = False,
 ) -> None:
     """Add documents to the index (creating it); documents already indexed are skipped.
 
@@ -262,7 +269,7 @@ def index_add(
 
     config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, 1, None, False)
     label = _batch_label(batch)
-    with _errors_to_exit(debug) as progress:
+    with _errors_to_exit(debug, quiet) as progress:
         added, errors, stats = add_to_index([str(p) for p in paths], db, config, label, progress)
     for e in errors:
         typer.echo(escape_line(f"  skipped {e.path}: {e.kind}: {e.message}"), err=True)

@@ -266,14 +266,17 @@ def index_add(
     Example: dedupe index add --db index.sqlite archive/
     """
     from dedupe.indexing import add_to_index
+    from dedupe.models import WARNING_KINDS
 
     config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, 1, None, False)
     label = _batch_label(batch)
     with _errors_to_exit(debug, quiet) as progress:
         added, errors, stats = add_to_index([str(p) for p in paths], db, config, label, progress)
     for e in errors:
-        typer.echo(escape_line(f"  skipped {e.path}: {e.kind}: {e.message}"), err=True)
-    typer.echo(escape_line(f"added {added.added} documents ({added.already_indexed} already indexed, {len(errors)} "
+        verb = "warning:" if e.kind in WARNING_KINDS else "skipped"
+        typer.echo(escape_line(f"  {verb} {e.path}: {e.kind}: {e.message}"), err=True)
+    unreadable = sum(e.kind not in WARNING_KINDS for e in errors)
+    typer.echo(escape_line(f"added {added.added} documents ({added.already_indexed} already indexed, {unreadable} "
                            f"unreadable); {stats.path} now holds {stats.documents} documents"))
 
 

@@ -32,11 +32,12 @@ _PRESCAN = 4096  # bytes searched for a declaration (WHATWG: 1024; pages with lo
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """Text of a file; ``encoding`` is None for UTF-8 (with or without BOM), else the codec used."""
+    """Text of a file; ``encoding`` is None for UTF-8 (with or without BOM), else the codec used; ``warning``
+    says why the encoding is a guess or not the declared one (a ``decoded-as`` entry in errors[])."""
 
     text: str
     encoding: str | None = None
-    guessed: bool = False
+    warning: str | None = None
 
 
 def bom_encoding(data: bytes) -> tuple[str, int] | None:
@@ -70,7 +71,7 @@ def _strict(data: bytes, encoding: str) -> str:
         raise InputError("encoding", f"invalid {encoding.upper()} at byte {exc.start}: {exc.reason}") from None
 
 
-def guess(data: bytes) -> Decoded | None:
+def guess(data: bytes, why: str | None = None) -> Decoded | None:
     """The most plausible legacy encoding (charset-normalizer); among equally plausible ones windows-1252,
     the fallback of browsers for undeclared western text. None when nothing decodes with confidence."""
     from charset_normalizer import from_bytes
@@ -81,15 +82,17 @@ def guess(data: bytes) -> Decoded | None:
         return None
     tied = {name for r in results if (r.chaos, r.coherence) == (best.chaos, best.coherence)
             for name in r.could_be_from_charset}
-    encoding = "cp1252" if "cp1252" in tied else best.encoding
-    return Decoded(data.decode(encoding), codecs.lookup(encoding).name, guessed=True)
+    name = codecs.lookup("cp1252" if "cp1252" in tied else best.encoding).name
+    why = why or "not UTF-8 and no encoding declared"
+    return Decoded(data.decode(name), name, f"{why}: decoded as {name} (a guess); re-encode the file as UTF-8 "
+                                            f"if the text reads wrong")
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Text of ``data``: BOM, then the ``declared`` charset label, then UTF-8, then a guess.
 
     Raises:
-        InputError(encoding): the BOM's or declared encoding does not fit, or nothing decodes with confidence.
+        InputError(encoding): the bytes after a BOM do not fit its encoding, or nothing decodes with confidence.
         InputError(binary): NUL bytes in a file without a UTF-16/32 BOM.
     """
     bom = bom_encoding(data)
@@ -98,17 +101,36 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return Decoded(_strict(data[size:], name), None if name == "utf-8" else name)
     if b"\x00" in data[:8192]:
         raise InputError("binary", "file looks binary (NUL bytes): not a text document")
+    try:
+        utf8: str | None = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8, bad = None, exc
     codec = codec_name(declared) if declared else None
     if codec is not None and codec != "utf-8":
-        return Decoded(_strict(data, codec), codec)
+        return _declared(data, codec, utf8)
+    if utf8 is not None:
+        return Decoded(utf8)
+    return _guessed(data, f"invalid UTF-8 at byte {bad.start}: {bad.reason}")
+
+
+def _declared(data: bytes, codec: str, utf8: str | None) -> Decoded:
+    """Bytes in their declared legacy ``codec``, unless they are UTF-8 with non-ASCII characters (a page
+    re-encoded without updating its declaration) or do not fit that codec (then a guess)."""
+    if utf8 is not None and not data.isascii():
+        return Decoded(utf8, None, f"declares {codec} but is valid UTF-8: read as UTF-8")
     try:
-        return Decoded(data.decode("utf-8"))
+        return Decoded(data.decode(codec), codec)
     except UnicodeDecodeError as exc:
-        guessed = guess(data)
-        if guessed is None:
-            raise InputError("encoding", f"invalid UTF-8 at byte {exc.start}: {exc.reason}, and no other encoding "
-                                         f"fits with confidence; re-encode the file as UTF-8") from None
-        return guessed
+        return _guessed(data, f"invalid {codec} at byte {exc.start}: {exc.reason}",
+                        f"declares {codec}, which does not fit the bytes")
+
+
+def _guessed(data: bytes, invalid: str, why: str | None = None) -> Decoded:
+    guessed = guess(data, why)
+    if guessed is None:
+        raise InputError("encoding", f"{invalid}, and no other encoding fits with confidence; "
+                                     f"re-encode the file as UTF-8")
+    return guessed
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -117,9 +139,3 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 def utf8_xml(text: str) -> bytes:
     """Decoded XML as UTF-8 bytes, its declaration (which may name another encoding) dropped."""
     return _XML_DECLARATION.sub("", text, count=1).encode("utf-8")
-
-
-def guessed_message(decoded: Decoded) -> str:
-    """The text of a ``decoded-as`` warning."""
-    return (f"not UTF-8 and no encoding declared: decoded as {decoded.encoding} (a guess); "
-            f"re-encode the file as UTF-8 if the text reads wrong")

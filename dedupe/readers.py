@@ -21,7 +21,6 @@ from dedupe.encoding import (
     declared_html_charset,
     declared_xml_encoding,
     decode_bytes,
-    guessed_message,
     utf8_xml,
 )
 from dedupe.errors import InputError
@@ -139,8 +138,8 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
 
 
 def decoding_warnings(file_id: str, decoded: Decoded) -> list[ReadError]:
-    """A ``decoded-as`` entry for errors[] when the encoding was guessed."""
-    return [ReadError(file_id, "decoded-as", guessed_message(decoded))] if decoded.guessed else []
+    """A ``decoded-as`` entry for errors[] when the encoding was guessed or is not the declared one."""
+    return [ReadError(file_id, "decoded-as", decoded.warning)] if decoded.warning else []
 
 
 def _with_encoding(docs: list[Document], encoding: str | None) -> list[Document]:

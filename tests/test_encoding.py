@@ -103,3 +103,29 @@ def test_jsonl_on_stdin_in_utf16() -> None:
     result = read_inputs(["-"], ReadConfig(), io.BytesIO(data))
     assert [(d.text, d.encoding) for d in result.documents] == [("Über den Fluss.", "utf-16-le")]
     assert result.errors == ()
+
+
+def test_a_declaration_that_does_not_fit_the_bytes_is_overruled_with_a_warning() -> None:
+    utf8_page = '<meta charset="windows-1252"><p>Crème brûlée, 5 €</p>'.encode()
+    decoded = decode_bytes(utf8_page, declared_html_charset(utf8_page))
+    assert decoded.text.endswith("Crème brûlée, 5 €</p>") and decoded.encoding is None
+    assert decoded.warning == "declares cp1252 but is valid UTF-8: read as UTF-8"
+    western = "Les cafés de São Paulo ont protesté lundi contre la nouvelle taxe municipale.".encode("cp1252")
+    decoded = decode_bytes(western, "gb2312")  # "é " is no GBK character
+    assert decoded.encoding == "cp1252" and decoded.text.startswith("Les cafés de São Paulo ont protesté")
+    assert decoded.warning and decoded.warning.startswith("declares gbk, which does not fit the bytes: decoded as")
+    ascii_page = b'<meta charset="iso-8859-1"><p>Plain</p>'
+    assert decode_bytes(ascii_page, "iso-8859-1") == decode_bytes(ascii_page, "windows-1252")
+
+
+def test_index_add_says_a_guessed_file_was_added_not_skipped(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dedupe.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ru.txt").write_bytes((ENCODINGS / "koi8r-story.txt").read_bytes())
+    result = CliRunner().invoke(app, ["index", "add", "--db", str(tmp_path / "i.sqlite"), str(tmp_path / "in")])
+    assert result.exit_code == 0, result.stderr
+    assert "  warning: ru.txt: decoded-as: not UTF-8" in result.stderr and "skipped" not in result.stderr
+    assert "added 1 documents (0 already indexed, 0 unreadable)" in result.stdout

@@ -62,6 +62,9 @@ NumPerm = Annotated[int, typer.Option(help="MinHash permutations.")]
 Include = Annotated[list[str] | None, typer.Option(help="Glob of files to read (repeatable).")]
 Exclude = Annotated[list[str] | None, typer.Option(help="Glob of files to skip (repeatable).")]
 TextField = Annotated[str | None, typer.Option(help="JSON field (or CSV/TSV column) holding the article text.")]
+IdField = Annotated[str | None, typer.Option(help="JSON field (or CSV/TSV column) holding the record's id.")]
+OutletField = Annotated[str | None, typer.Option(help="JSON field (or CSV/TSV column) holding the outlet.")]
+DateField = Annotated[str | None, typer.Option(help="JSON field (or CSV/TSV column) holding the publication date.")]
 Workers = Annotated[int, typer.Option(help="Processes for per-document analysis.")]
 Sources = Annotated[list[Path] | None, typer.Option("--sources", help="JSON lexicon of extra sources (repeatable).")]
 Classifier = Annotated[bool, typer.Option("--classifier/--no-classifier",
@@ -137,11 +140,13 @@ def _write(output: Path | None, content: str) -> None:
 
 def _config(threshold: float, shingle_size: int, num_perm: int, include: list[str] | None,
             exclude: list[str] | None, text_field: str | None, workers: int, sources: list[Path] | None,
-            classifier: bool, mode: str = "full") -> ScanConfig:
+            classifier: bool, mode: str = "full", fields: tuple[str | None, str | None, str | None] = (None,) * 3,
+            ) -> ScanConfig:
+    """``fields``: the --id-field, --outlet-field and --date-field names (None: the defaults)."""
     try:
         read = ReadConfig(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()))
-        if text_field:
-            read = replace(read, fields=replace(read.fields, text=(text_field,)))
+        names = dict(zip(("text", "id", "outlet", "published"), (text_field, *fields), strict=True))
+        read = replace(read, fields=replace(read.fields, **{k: (v,) for k, v in names.items() if v}))
         return ScanConfig(
             read=read,
             fingerprint=FingerprintConfig(shingle_size=shingle_size, num_perm=num_perm),
@@ -186,7 +191,8 @@ def scan_command(
     paths: Paths, output: Output = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.json,
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
-    exclude: Exclude = None, text_field: TextField = None, workers: Workers = 1, sources: Sources = None,
+    exclude: Exclude = None, text_field: TextField = None, id_field: IdField = None, outlet_field: OutletField = None,
+    date_field: DateField = None, workers: Workers = 1, sources: Sources = None,
     classifier: Classifier = True, mode: Mode = "full",
     engine: Annotated[Engine, typer.Option(help="local processes, or a Dask cluster (extra 'dask').")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address; default: a LocalCluster "
@@ -203,7 +209,7 @@ def scan_command(
     from dedupe.report import build_report, report_json
 
     config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier,
-                     mode)
+                     mode, (id_field, outlet_field, date_field))
     with _errors_to_exit(debug, quiet) as progress:
         if engine is Engine.dask:
             from dedupe.dask_engine import scan_dask
@@ -227,7 +233,8 @@ def check_command(
     batch: Annotated[str | None, typer.Option(help="Label of this batch in the index (default: UTC time).")] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
-    exclude: Exclude = None, text_field: TextField = None, workers: Workers = 1, sources: Sources = None,
+    exclude: Exclude = None, text_field: TextField = None, id_field: IdField = None, outlet_field: OutletField = None,
+    date_field: DateField = None, workers: Workers = 1, sources: Sources = None,
     classifier: Classifier = True, debug: Debug = False, quiet: Quiet = False,
 ) -> None:
     """Check an incoming batch against everything indexed before; exit 1 on findings named by --fail-on.
@@ -242,7 +249,8 @@ def check_command(
     if kinds - set(FINDING_KINDS):
         raise _fail(f"unknown --fail-on kind(s): {', '.join(sorted(kinds - set(FINDING_KINDS)))} "
                     f"(choose from {', '.join(FINDING_KINDS)})", ExitStatus.USAGE)
-    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier)
+    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier,
+                     fields=(id_field, outlet_field, date_field))
     label = _batch_label(batch)
     with _errors_to_exit(debug, quiet) as progress:
         result = check([str(p) for p in paths], db, config, update=update, batch=label, progress=progress)
@@ -259,7 +267,8 @@ def index_add(
     paths: Paths, db: Db,
     batch: Annotated[str | None, typer.Option(help="Label of this batch in the index (default: UTC time).")] = None,
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
-    exclude: Exclude = None, text_field: TextField = None, debug: Debug = False, quiet: Quiet = False,
+    exclude: Exclude = None, text_field: TextField = None, id_field: IdField = None, outlet_field: OutletField = None,
+    date_field: DateField = None, debug: Debug = False, quiet: Quiet = False,
 ) -> None:
     """Add documents to the index (creating it); documents already indexed are skipped.
 
@@ -268,7 +277,8 @@ def index_add(
     from dedupe.indexing import add_to_index
     from dedupe.models import WARNING_KINDS
 
-    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, 1, None, False)
+    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, 1, None, False,
+                     fields=(id_field, outlet_field, date_field))
     label = _batch_label(batch)
     with _errors_to_exit(debug, quiet) as progress:
         added, errors, stats = add_to_index([str(p) for p in paths], db, config, label, progress)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,3 +51,12 @@ def test_text_field_option_applies_to_csv(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["scan", str(tmp_path), "--text-field", "story", "--mode", "copies"])
     assert result.exit_code == 0, result.output
     assert '"id": "x.csv#0"' in result.stdout
+
+
+def test_column_options_on_the_command_line() -> None:
+    result = CliRunner().invoke(app, ["scan", str(EXPORT), "--mode", "copies", "--date-field", "scrape_time",
+                                      "--id-field", "publisher", "--outlet-field", "id"])
+    assert result.exit_code == 0, result.stderr
+    docs = json.loads(result.stdout)["documents"]
+    assert [(d["published"], d["record_id"], d["outlet"]) for d in docs] == [
+        ("2026-02-09T10:02:11Z", "Delta Daily", "sc-1"), ("2026-02-10T12:40:00Z", "Polder Post", "sc-2")]

@@ -61,13 +61,18 @@ ShingleSize = Annotated[int, typer.Option(help="Words per shingle.")]
 NumPerm = Annotated[int, typer.Option(help="MinHash permutations.")]
 Include = Annotated[list[str] | None, typer.Option(help="Glob of files to read (repeatable).")]
 Exclude = Annotated[list[str] | None, typer.Option(help="Glob of files to skip (repeatable).")]
-TextField = Annotated[str | None, typer.Option(help="JSON field holding the article text.")]
+TextField = Annotated[str | None, typer.Option(help="JSON field (or CSV/TSV column) holding the article text.")]
+IdField = Annotated[str | None, typer.Option(help="JSON field (or CSV/TSV column) holding the record's id.")]
+OutletField = Annotated[str | None, typer.Option(help="JSON field (or CSV/TSV column) holding the outlet.")]
+DateField = Annotated[str | None, typer.Option(help="JSON field (or CSV/TSV column) holding the publication date.")]
 Workers = Annotated[int, typer.Option(help="Processes for per-document analysis.")]
 Sources = Annotated[list[Path] | None, typer.Option("--sources", help="JSON lexicon of extra sources (repeatable).")]
 Classifier = Annotated[bool, typer.Option("--classifier/--no-classifier",
                                           help="Role classifier for mentions no rule decides.")]
 Db = Annotated[str, typer.Option("--db", help="SQLite index file, or redis://host:port/db (extra 'redis').")]
 Debug = Annotated[bool, typer.Option(help="Show tracebacks.")]
+Quiet = Annotated[bool, typer.Option("--quiet", help="No progress on stderr (neither the bar on a terminal nor the "
+                                                      "periodic lines otherwise).")]
 Mode = Annotated[str, typer.Option(help="full: copies, attribution and provenance; copies: near-duplicates and "
                                         "reused passages only (archive-scale runs).")]
 
@@ -87,9 +92,14 @@ def main(
     """dedupe: near-duplicates, syndicated passages and source attribution in news text."""
 
 
-def _progress_bar() -> tuple[Any, Callable[[str, int, int], None] | None]:
-    if not sys.stderr.isatty():
+def _progress_bar(quiet: bool) -> tuple[Any, Callable[[str, int, int], None] | None]:
+    """A rich progress bar on a terminal; elsewhere (CI logs, cron) a line every few seconds once a run lasts."""
+    if quiet:
         return None, None
+    if not sys.stderr.isatty():
+        from dedupe.progress import LineProgress
+
+        return None, LineProgress(sys.stderr)
     from rich.progress import Progress as RichProgress
 
     bar = RichProgress(transient=True, console=None)
@@ -130,11 +140,13 @@ def _write(output: Path | None, content: str) -> None:
 
 def _config(threshold: float, shingle_size: int, num_perm: int, include: list[str] | None,
             exclude: list[str] | None, text_field: str | None, workers: int, sources: list[Path] | None,
-            classifier: bool, mode: str = "full") -> ScanConfig:
+            classifier: bool, mode: str = "full", fields: tuple[str | None, str | None, str | None] = (None,) * 3,
+            ) -> ScanConfig:
+    """``fields``: the --id-field, --outlet-field and --date-field names (None: the defaults)."""
     try:
         read = ReadConfig(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()))
-        if text_field:
-            read = replace(read, fields=replace(read.fields, text=(text_field,)))
+        names = dict(zip(("text", "id", "outlet", "published"), (text_field, *fields), strict=True))
+        read = replace(read, fields=replace(read.fields, **{k: (v,) for k, v in names.items() if v}))
         return ScanConfig(
             read=read,
             fingerprint=FingerprintConfig(shingle_size=shingle_size, num_perm=num_perm),
@@ -154,9 +166,9 @@ def _batch_label(batch: str | None) -> str:
 
 
 @contextmanager
-def _errors_to_exit(debug: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+def _errors_to_exit(debug: bool, quiet: bool = False) -> Iterator[Callable[[str, int, int], None] | None]:
     """The one error boundary: library exceptions become exit codes, tracebacks only with --debug."""
-    bar, progress = _progress_bar()
+    bar, progress = _progress_bar(quiet)
     try:
         yield progress
     except NoInputError as exc:
@@ -179,12 +191,13 @@ def scan_command(
     paths: Paths, output: Output = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.json,
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
-    exclude: Exclude = None, text_field: TextField = None, workers: Workers = 1, sources: Sources = None,
+    exclude: Exclude = None, text_field: TextField = None, id_field: IdField = None, outlet_field: OutletField = None,
+    date_field: DateField = None, workers: Workers = 1, sources: Sources = None,
     classifier: Classifier = True, mode: Mode = "full",
     engine: Annotated[Engine, typer.Option(help="local processes, or a Dask cluster (extra 'dask').")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address; default: a LocalCluster "
                                                        "with --workers processes.")] = None,
-    debug: Debug = False,
+    debug: Debug = False, quiet: Quiet = False,
 ) -> None:
     """Scan files and folders for near-duplicates, reused passages and where each claim came from.
 
@@ -196,8 +209,8 @@ def scan_command(
     from dedupe.report import build_report, report_json
 
     config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier,
-                     mode)
-    with _errors_to_exit(debug) as progress:
+                     mode, (id_field, outlet_field, date_field))
+    with _errors_to_exit(debug, quiet) as progress:
         if engine is Engine.dask:
             from dedupe.dask_engine import scan_dask
 
@@ -220,8 +233,9 @@ def check_command(
     batch: Annotated[str | None, typer.Option(help="Label of this batch in the index (default: UTC time).")] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
-    exclude: Exclude = None, text_field: TextField = None, workers: Workers = 1, sources: Sources = None,
-    classifier: Classifier = True, debug: Debug = False,
+    exclude: Exclude = None, text_field: TextField = None, id_field: IdField = None, outlet_field: OutletField = None,
+    date_field: DateField = None, workers: Workers = 1, sources: Sources = None,
+    classifier: Classifier = True, debug: Debug = False, quiet: Quiet = False,
 ) -> None:
     """Check an incoming batch against everything indexed before; exit 1 on findings named by --fail-on.
 
@@ -235,9 +249,10 @@ def check_command(
     if kinds - set(FINDING_KINDS):
         raise _fail(f"unknown --fail-on kind(s): {', '.join(sorted(kinds - set(FINDING_KINDS)))} "
                     f"(choose from {', '.join(FINDING_KINDS)})", ExitStatus.USAGE)
-    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier)
+    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier,
+                     fields=(id_field, outlet_field, date_field))
     label = _batch_label(batch)
-    with _errors_to_exit(debug) as progress:
+    with _errors_to_exit(debug, quiet) as progress:
         result = check([str(p) for p in paths], db, config, update=update, batch=label, progress=progress)
     report = check_report(result, __version__, kinds, str(db))
     renderers = {CheckFormat.text: lambda: render_findings(report), CheckFormat.github: lambda: render_github(report),
@@ -252,21 +267,26 @@ def index_add(
     paths: Paths, db: Db,
     batch: Annotated[str | None, typer.Option(help="Label of this batch in the index (default: UTC time).")] = None,
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
-    exclude: Exclude = None, text_field: TextField = None, debug: Debug = False,
+    exclude: Exclude = None, text_field: TextField = None, id_field: IdField = None, outlet_field: OutletField = None,
+    date_field: DateField = None, debug: Debug = False, quiet: Quiet = False,
 ) -> None:
     """Add documents to the index (creating it); documents already indexed are skipped.
 
     Example: dedupe index add --db index.sqlite archive/
     """
     from dedupe.indexing import add_to_index
+    from dedupe.models import WARNING_KINDS
 
-    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, 1, None, False)
+    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, 1, None, False,
+                     fields=(id_field, outlet_field, date_field))
     label = _batch_label(batch)
-    with _errors_to_exit(debug) as progress:
+    with _errors_to_exit(debug, quiet) as progress:
         added, errors, stats = add_to_index([str(p) for p in paths], db, config, label, progress)
     for e in errors:
-        typer.echo(escape_line(f"  skipped {e.path}: {e.kind}: {e.message}"), err=True)
-    typer.echo(escape_line(f"added {added.added} documents ({added.already_indexed} already indexed, {len(errors)} "
+        verb = "warning:" if e.kind in WARNING_KINDS else "skipped"
+        typer.echo(escape_line(f"  {verb} {e.path}: {e.kind}: {e.message}"), err=True)
+    unreadable = sum(e.kind not in WARNING_KINDS for e in errors)
+    typer.echo(escape_line(f"added {added.added} documents ({added.already_indexed} already indexed, {unreadable} "
                            f"unreadable); {stats.path} now holds {stats.documents} documents"))
 
 

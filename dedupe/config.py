@@ -12,6 +12,8 @@ DEFAULT_INCLUDE: tuple[str, ...] = (
     "*.json",
     "*.jsonl",
     "*.ndjson",
+    "*.csv",
+    "*.tsv",
     "*.rss",
     "*.atom",
     "*.xml",
@@ -22,7 +24,7 @@ DEFAULT_INCLUDE: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class FieldNames:
-    """Field names read from JSON / JSONL records (first present name wins)."""
+    """Field names read from JSON / JSONL records and CSV / TSV columns (first present name wins)."""
 
     id: tuple[str, ...] = ("id", "guid", "uuid")
     text: tuple[str, ...] = ("text", "body", "content", "article")

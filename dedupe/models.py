@@ -19,11 +19,16 @@ class Document:
     body_start: int = 0  # offset where the body starts (after a metadata header)
     record_id: str | None = None  # the record's own id field, for JSON inputs
     archived: bool = False  # read back from the persistent index (dedupe check), not from the inputs
+    encoding: str | None = None  # the codec the file was decoded with, when not UTF-8
+
+
+WARNING_KINDS = frozenset({"decoded-as"})  # ReadError kinds of documents that were read all the same
 
 
 @dataclass(frozen=True, slots=True)
 class ReadError:
-    """A file or record that could not be read; reported in ``errors[]``."""
+    """A file or record that could not be read (or, for WARNING_KINDS, was read with a caveat); reported in
+    ``errors[]``."""
 
     path: str
     kind: str

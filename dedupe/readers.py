@@ -9,15 +9,26 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from dedupe.config import FieldNames, ReadConfig
+from dedupe.encoding import (
+    Decoded,
+    bom_encoding,
+    codec_name,
+    declared_html_charset,
+    declared_xml_encoding,
+    decode_bytes,
+    utf8_xml,
+)
 from dedupe.errors import InputError
 from dedupe.feeds import FEED_SUFFIXES, HTML_SUFFIXES, read_feed, read_html
+from dedupe.jsonfeed import is_json_feed, read_json_feed
 from dedupe.models import Document, ReadError
 from dedupe.normalize import SURROGATES, valid_text
+from dedupe.tables import TABLE_DELIMITERS, table_rows
 
 HEADER_KEYS = {
     "title": "title",
@@ -107,27 +118,32 @@ def _walk(path: Path, errors: list[ReadError], label: str) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def check_bytes(data: bytes) -> None:
-    """InputError(empty | binary) for content that cannot be a text document in any encoding."""
-    if not data.strip():
-        raise InputError("empty", "file is empty" if not data else "file holds only white space")
-    if b"\x00" in data[:8192]:
-        raise InputError("binary", "file looks binary (NUL bytes): not a text document")
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 text of a file, or InputError(empty | binary | encoding)."""
-    check_bytes(data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            "encoding", f"invalid UTF-8 at byte {exc.start}: {exc.reason}; re-encode the file as UTF-8"
-        ) from None
+def check_text(text: str) -> None:
+    """InputError(empty | binary) for decoded text that cannot be a document."""
+    if not text.strip():
+        raise InputError("empty", "file is empty" if not text else "file holds only white space")
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(text[:4096]) // 20):
         raise InputError("binary", "file looks binary (control characters): not a text document")
-    return text
+
+
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """The text of a file (BOM, ``declared`` charset, UTF-8, then a guess), or InputError(empty | binary |
+    encoding)."""
+    if not data.strip():
+        raise InputError("empty", "file is empty" if not data else "file holds only white space")
+    decoded = decode_bytes(data, declared)
+    check_text(decoded.text)
+    return decoded
+
+
+def decoding_warnings(file_id: str, decoded: Decoded) -> list[ReadError]:
+    """A ``decoded-as`` entry for errors[] when the encoding was guessed or is not the declared one."""
+    return [ReadError(file_id, "decoded-as", decoded.warning)] if decoded.warning else []
+
+
+def _with_encoding(docs: list[Document], encoding: str | None) -> list[Document]:
+    return docs if encoding is None else [replace(d, encoding=encoding) for d in docs]
 
 
 def parse_header(text: str) -> tuple[dict[str, str], int]:
@@ -229,8 +245,7 @@ def parse_json(text: str, line: int | None = None) -> Any:
                                            f"(the limit is about {sys.getrecursionlimit()})") from None
 
 
-def _json_records(text: str) -> list[Any]:
-    data = parse_json(text)
+def _json_records(data: Any) -> list[Any]:
     if data == []:
         raise InputError("empty", "the JSON array holds no records")
     if isinstance(data, list):
@@ -253,7 +268,10 @@ def read_records(file: InputFile, text: str, fields: FieldNames) -> tuple[list[D
                 except InputError as exc:
                     errors.append(ReadError(f"{file.id}#{n}", exc.kind, exc.message))
     else:
-        records = _json_records(text)
+        data = parse_json(text)
+        if is_json_feed(data):
+            return read_json_feed(file.id, data)
+        records = _json_records(data)
         items = list(enumerate(records)) if len(records) != 1 or text.lstrip().startswith("[") else [(-1, records[0])]
     for n, record in items:
         doc_id = file.id if n < 0 else f"{file.id}#{n}"
@@ -264,24 +282,60 @@ def read_records(file: InputFile, text: str, fields: FieldNames) -> tuple[list[D
     return docs, errors
 
 
+def read_table(file: InputFile, text: str, fields: FieldNames) -> tuple[list[Document], list[ReadError]]:
+    """Documents from the rows of a .csv / .tsv file (columns named as JSON fields); a bad row is an error."""
+    docs: list[Document] = []
+    errors: list[ReadError] = []
+    try:
+        for n, row in table_rows(text, TABLE_DELIMITERS[file.path.suffix.lower()], fields.text):
+            try:
+                docs.append(record_document(f"{file.id}#{n}", row, fields))
+            except InputError as exc:
+                errors.append(ReadError(f"{file.id}#{n}", exc.kind, exc.message))
+    except InputError as exc:
+        errors.append(ReadError(file.id, exc.kind, exc.message))
+    return docs, errors
+
+
 def read_file(file: InputFile, config: ReadConfig) -> tuple[list[Document], list[ReadError]]:
     """Documents of one file. Never raises for bad input: failures are returned as ReadErrors."""
     try:
         data = read_regular(file.path, config.max_bytes)
         suffix = file.path.suffix.lower()
         if suffix in FEED_SUFFIXES:
-            check_bytes(data)
-            return read_feed(file.id, data)
-        text = decode(data)
+            return _read_feed_file(file.id, data)
+        decoded = decode(data, declared_html_charset(data) if suffix in HTML_SUFFIXES else None)
+        errors: list[ReadError] = []
         if suffix in HTML_SUFFIXES:
-            return [read_html(file.id, text)], []
-        if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
-            return read_records(file, text, config.fields)
-        return [_text_document(file.id, text)], []
+            docs = [read_html(file.id, decoded.text)]
+        elif suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
+            docs, errors = read_records(file, decoded.text, config.fields)
+        elif suffix in TABLE_DELIMITERS:
+            docs, errors = read_table(file, decoded.text, config.fields)
+        else:
+            docs = [_text_document(file.id, decoded.text)]
+        return _with_encoding(docs, decoded.encoding), errors + decoding_warnings(file.id, decoded)
     except InputError as exc:
         return [], [ReadError(file.id, exc.kind, exc.message)]
     except OSError as exc:
         return [], [ReadError(file.id, "unreadable", f"cannot read file: {exc.strerror or exc}")]
+
+
+def _read_feed_file(file_id: str, data: bytes) -> tuple[list[Document], list[ReadError]]:
+    """A feed's bytes go to feedparser, which applies the XML declaration's encoding; a BOM, or bytes neither
+    declared nor UTF-8, are decoded here and handed on as UTF-8."""
+    if not data.strip():
+        raise InputError("empty", "file is empty" if not data else "file holds only white space")
+    declared = None if bom_encoding(data) else declared_xml_encoding(data)
+    if declared is not None and codec_name(declared) is not None:
+        docs, errors = read_feed(file_id, data)
+        encoding = codec_name(declared)
+        return _with_encoding(docs, None if encoding == "utf-8" else encoding), errors
+    decoded = decode(data)
+    if decoded.encoding is None and bom_encoding(data) is None:
+        return read_feed(file_id, data)
+    docs, errors = read_feed(file_id, utf8_xml(decoded.text))
+    return _with_encoding(docs, decoded.encoding), errors + decoding_warnings(file_id, decoded)
 
 
 def read_regular(path: Path, max_bytes: int) -> bytes:
@@ -314,7 +368,9 @@ STDIN = "-"
 def read_stream(data: bytes, fields: FieldNames, label: str = "stdin") -> tuple[list[Document], list[ReadError]]:
     """JSONL records from a stream (``-`` on the command line): ids ``stdin#N``."""
     try:
-        return read_records(InputFile(Path(f"{label}.jsonl"), label), decode(data), fields)
+        decoded = decode(data)
+        docs, errors = read_records(InputFile(Path(f"{label}.jsonl"), label), decoded.text, fields)
+        return _with_encoding(docs, decoded.encoding), errors + decoding_warnings(label, decoded)
     except InputError as exc:
         return [], [ReadError(label, exc.kind, exc.message)]
 

@@ -98,7 +98,7 @@ def parameters(result: ScanResult) -> dict[str, Any]:
 
 def document_entry(a: Analysis) -> dict[str, Any]:
     d = a.document
-    return {
+    entry = {
         "id": d.id,
         "title": d.title,
         "published": d.published,
@@ -115,6 +115,9 @@ def document_entry(a: Analysis) -> dict[str, Any]:
         "derivative": a.attribution.derivative,
         "archived": d.archived,
     }
+    if d.encoding is not None:  # only for files not in UTF-8: reports of UTF-8 inputs keep their bytes
+        entry["encoding"] = d.encoding
+    return entry
 
 
 def attribution_entry(a: Attribution) -> dict[str, Any]:

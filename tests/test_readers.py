@@ -37,7 +37,7 @@ def test_ids_are_relative_posix_paths_with_record_numbers(tmp_path: Path) -> Non
     write(tmp_path / "feed.jsonl", json.dumps({"text": "first"}) + "\n" + json.dumps({"body": "second"}) + "\n")
     write(tmp_path / "arr.json", json.dumps([{"content": "x"}, {"text": "y", "headline": "H", "link": "u"}]))
     write(tmp_path / "obj.json", json.dumps({"text": "z", "id": "rec-9"}))
-    write(tmp_path / "skip.csv", "a,b")
+    write(tmp_path / "skip.dat", "a,b")
     result = read_inputs([tmp_path], ReadConfig())
     assert [d.id for d in result.documents] == [
         "a/one.txt", "arr.json#0", "arr.json#1", "feed.jsonl#0", "feed.jsonl#1", "obj.json",
@@ -63,7 +63,8 @@ def test_every_bad_fixture_is_an_error_and_the_rest_is_read() -> None:
         "binary-image.txt": "binary",
         "empty.txt": "empty",
         "header-only.txt": "empty",
-        "latin1-story.txt": "encoding",
+        "garbled-bytes.txt": "encoding",
+        "latin1-story.txt": "decoded-as",  # read, with a warning that windows-1252 was guessed
         "mixed-records.jsonl#1": "malformed-json",
         "mixed-records.jsonl#2": "missing-field",
         "mixed-records.jsonl#3": "malformed-record",
@@ -71,7 +72,7 @@ def test_every_bad_fixture_is_an_error_and_the_rest_is_read() -> None:
         "whitespace-only.md": "empty",
     }
     assert all(len(e.message) > 10 for e in result.errors)
-    assert [d.id for d in result.documents] == ["mixed-records.jsonl#0"]
+    assert [d.id for d in result.documents] == ["latin1-story.txt", "mixed-records.jsonl#0"]
 
 
 def test_unreadable_and_missing_paths_are_errors(tmp_path: Path) -> None:

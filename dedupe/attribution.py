@@ -103,6 +103,8 @@ def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
     role, probability = classifier.predict(left, doc.text[m.start:m.end], right)
     if role == "source" and probability < CLASSIFIER_SOURCE_MIN:
         return None  # on real text a guessed source is wrong more often than right: rules decide sources
+    if role == "credit":
+        return None  # credit lines are found by the credit rules; inside a sentence the guess was a caption or a name
     form = {"source": "classifier", "venue": "venue", "photo-credit": "photo-credit"}.get(role, "mention")
     return Attribution(doc.id, Span(m.start, m.end), doc.text[m.start:m.end], m.source, form, role, (),
                        round(probability, 4), n)

@@ -112,7 +112,7 @@ BODY = "Officials met on Monday to discuss the budget for the coming year and ag
 
 @pytest.mark.parametrize(("text", "expected"), [
     # where real text puts credits: after a headline, a By line, a date line, a standfirst
-    ("Africa builds expertise in science.\n\nDAKAR, Senegal (AP) — Evelyn Gitau leads a lab.", ("AP",)),
+    ("Region trains more engineers.\n\nNAIROBI, Kenya (AP) — Amina Otieno runs a new lab.", ("AP",)),
     ("Clinton calls for action.\n\nNEW YORK, Nov. 19 (UPI) — Clinton spoke on Thursday.", ("UPI",)),
     ("Donor meets candidate.\n\nBy Staff\n\nMACAU (Reuters) – The donor said on Friday he met him.", ("Reuters",)),
     (f"Kurz gemeldet\n\n{BODY} {BODY}\n\nBerlin (dpa) - Die Zahl stieg um ein Drittel.", ("dpa",)),
@@ -120,7 +120,7 @@ BODY = "Officials met on Monday to discuss the budget for the coming year and ag
     ("Madrid (EFE).- El Gobierno aprobó un plan de ayudas.", ("EFE",)),
     ("МОСКВА, 12 марта. /ТАСС/. Президент провел совещание.", ("TASS",)),
     ("新华社北京3月12日电 国务院召开常务会议。", ("Xinhua",)),
-    ("HOUSTON, Texas (KTRK) -- A salon owner said a man entered the shop.", ("KTRK",)),  # a station's call sign
+    ("HOUSTON, Texas (KTRK) -- City crews repaved two downtown blocks overnight.", ("KTRK",)),  # a station's call sign
     # bylines and closing lines
     ("By Reuters\n\n" + BODY, ("Reuters",)),
     ("By The Associated Press\n\n" + BODY, ("AP",)),

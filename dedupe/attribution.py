@@ -110,7 +110,7 @@ def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
                        round(probability, 4), n)
 
 
-_MEDIA_WORD = re.compile(r"media|press|news|newspaper|television|\btv\b|outlet|broadcaster", re.I)
+_MEDIA_WORD = re.compile(r"media|press|news|television|\btv\b|outlet|broadcaster", re.I)  # "news" covers newspaper
 
 
 def _state_media(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention]) -> list[Attribution]:

@@ -89,7 +89,7 @@ def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
     m = _DATELINE.match(text, para.start, para.end) or _CJK_DATELINE.match(text, para.start, para.end)
     if not m:
         return []
-    raw = m.group("agency") or (m.group("wire") if "wire" in m.re.groupindex else None) or ""
+    raw = m.group("agency") or m.groupdict().get("wire") or ""  # the CJK form has no /WIRE/ group
     return _credits_from(lexicon, raw, m.start(), m.group(), "dateline")
 
 

@@ -13,9 +13,8 @@ _I = re.IGNORECASE
 _DESCR = r"(?:[\w'\u2019.-]+\s+){0,5}?"
 _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|claimed|claims|noted|notes|confirmed|"
           r"broadcast|aired|published|publishes|quoted|cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|"
-          r"posted|described|describes|quoting|citing|found(?!\s+itself)|finds|learned|has\s+learned|obtained|ran|runs|called|"
-          r"calls|"
-          r"characteri[sz]ed|characteri[sz]es|estimated|estimates|lists|listed|put|puts|pegged|counted|calculated|"
+          r"posted|described|describes|quoting|citing|found(?!\s+itself)|finds|learned|has\s+learned|obtained|ran|runs|"
+          r"called|calls|characteri[sz]ed|characteri[sz]es|estimated|estimates|lists|listed|put|puts|pegged|counted|calculated|"
           r"concluded|determined|discovered|uncovered|investigated|investigates|analy[sz]ed|surveyed|"
           r"covered|covers|detailed|details|documented|exposed|highlighted|explained|explains|observed|"
           r"pointed\s+out|points\s+out|argued|argues|insisted|suggested|suggests|predicted|projected|projects|"
@@ -164,7 +163,7 @@ ANAPHORA = re.compile(
     r"\b(?:the|that|this)\s+(?:" + _ANAPHOR + r")"
     r"(?:'s\s+(?:report|story|article|analysis|editorial(?:\s+board)?))?(?:\s*,[^,;\n]{1,80},)?"
     r"\s+(?:(?:also|later|further|previously|recently|then|(?-i:[a-z]+ly))\s+)?"
-    r"(?:" + _VERBS + r"|urged|urges|admitted|admits|read|reads|continued|added|adds)\b|"
+    r"(?:" + _VERBS + r"|urged|urges|admitted|admits|read|reads|continued|adds)\b|"
     r"\b(?:said|added|reported|according\s+to)\s+the\s+(?:" + _ANAPHOR + r")\b",
     _I)
 POLL_NOUN = re.compile(r"\b(?:poll|survey)\b", _I)

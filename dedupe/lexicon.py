@@ -132,8 +132,9 @@ class Lexicon:
         for m in self._acronym_re.finditer(text, start, stop):
             form = m.group()
             acronyms = self._acronyms
-            source = (acronyms.get(form) or acronyms.get(form.upper()) or acronyms.get(form.capitalize())
-                      or acronyms.get("The " + form[4:]))  # "the Independent" is found as "The Independent"
+            source = acronyms.get(form) or acronyms.get(form.upper()) or acronyms.get(form.capitalize())
+            if source is None and form.startswith("the "):
+                source = acronyms.get("The " + form[4:])  # "the Independent" is found as "The Independent"
             if source and not any(f.start < m.end() and m.start() < f.end for f in found):
                 ambiguous = form.upper() in self.ambiguous
                 found.append(Mention(m.start(), m.end(), source, "acronym", 100.0, ambiguous))

@@ -17,13 +17,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
 
 from dedupe import ScanConfig
-from dedupe.analysis import lexicon_for
-from dedupe.cluster import connected_groups
-from dedupe.lsh import KeyBuckets
-from dedupe.match import NEAR_DUPLICATE
-from dedupe.pipeline import ScanResult, analyse_all, candidate_pairs, find_matches, read_documents
-from dedupe.provenance import build_provenance
-from dedupe.report import build_report, report_json
+from dedupe.attribution.analysis import lexicon_for
+from dedupe.copies.cluster import connected_groups
+from dedupe.copies.lsh import KeyBuckets
+from dedupe.copies.match import NEAR_DUPLICATE
+from dedupe.engine.pipeline import ScanResult, analyse_all, candidate_pairs, find_matches, read_documents
+from dedupe.provenance.stories import build_provenance
+from dedupe.report.build import build_report, report_json
 
 
 def main() -> None:

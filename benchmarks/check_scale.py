@@ -21,10 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
 
-from dedupe.check import check
 from dedupe.config import AttributionConfig, ScanConfig
-from dedupe.index import SQLiteIndex
-from dedupe.indexing import fingerprints
+from dedupe.index.add import fingerprints
+from dedupe.index.check import check
+from dedupe.index.store import SQLiteIndex
 
 
 def main() -> None:

@@ -20,13 +20,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import COPY_KINDS, LEAD, Corpus
+from evaluation import duplicate_group_ari
 
-from dedupe.cluster import connected_groups
 from dedupe.config import ScanConfig
-from dedupe.evaluation import duplicate_group_ari
-from dedupe.lsh import KeyBuckets
-from dedupe.match import NEAR_DUPLICATE, is_copy
-from dedupe.pipeline import analyse_all, candidate_pairs, find_matches
+from dedupe.copies.cluster import connected_groups
+from dedupe.copies.lsh import KeyBuckets
+from dedupe.copies.match import NEAR_DUPLICATE, is_copy
+from dedupe.engine.pipeline import analyse_all, candidate_pairs, find_matches
 
 
 def main() -> None:

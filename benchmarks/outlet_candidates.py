@@ -15,7 +15,7 @@ import sys
 
 from corpora import corpora_root, polnear_docs
 
-from dedupe.lexicon import default_lexicon
+from dedupe.attribution.lexicon import default_lexicon
 
 NEWS_WORDS = re.compile(
     r"\b(?:Times|Post|Journal|News|Press|Daily|Herald|Tribune|Magazine|Review|Network|Television|TV|Radio|Wire|"

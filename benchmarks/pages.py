@@ -60,7 +60,7 @@ def pages(split: str) -> Iterator[Page]:
 
 def prepare() -> None:
     from dedupe.config import ScanConfig
-    from dedupe.pipeline import read_documents
+    from dedupe.engine.pipeline import read_documents
 
     root = corpora_root() / "trafilatura" / "tests"
     if not root.is_dir():

@@ -7,12 +7,12 @@ The same figures are enforced as floors by tests/test_quality.py; this script sh
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
-from dedupe import ScanConfig, build_report, scan
-from dedupe.config import AttributionConfig
-from dedupe.evaluation import (
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evaluation import (
     load_attribution_labels,
     load_claim_group_labels,
     load_pair_labels,
@@ -21,6 +21,9 @@ from dedupe.evaluation import (
     score_directions,
     score_pairs,
 )
+
+from dedupe import ScanConfig, build_report, scan
+from dedupe.config import AttributionConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 

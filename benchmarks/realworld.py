@@ -35,10 +35,10 @@ from pathlib import Path
 from corpora import POLNEAR_COMMIT, Annotated, CorpusMissing, PolnearDoc, polnear_docs
 from pages import TRAFILATURA_COMMIT, pages
 
-from dedupe.analysis import Analysis, analyse
-from dedupe.attribution import Attribution
+from dedupe.attribution.analysis import Analysis, analyse
+from dedupe.attribution.attribute import Attribution
+from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon, default_lexicon
 from dedupe.config import ScanConfig
-from dedupe.lexicon import UNNAMED_AGENCY, Lexicon, default_lexicon
 from dedupe.models import Document
 
 LABELS = Path(__file__).resolve().parent / "labels"

@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
 
 from dedupe.config import ScanConfig
-from dedupe.index import SQLiteIndex, open_index
-from dedupe.indexing import fingerprints
+from dedupe.index.add import fingerprints
+from dedupe.index.store import SQLiteIndex, open_index
 
 
 @contextmanager

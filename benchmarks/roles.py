@@ -9,7 +9,7 @@ from __future__ import annotations
 from sklearn.metrics import classification_report, f1_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from dedupe.roles import example_features, load_examples, make_pipeline
+from dedupe.attribution.roles import example_features, load_examples, make_pipeline
 
 
 def main() -> None:

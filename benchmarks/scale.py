@@ -1,6 +1,6 @@
 """Speed and memory at scale, in one run.
 
-1. Fingerprinting: documents/s of dedupe's batched MinHash signatures (``sketch.signatures``: tokenising,
+1. Fingerprinting: documents/s of dedupe's batched MinHash signatures (``batch_sketches.signatures``: tokenising,
    word and shingle hashes, 128 permutations) against datasketch on the same documents in the same
    process: ``MinHash.update`` once per shingle (SHA1, the naive use) and ``MinHash.update_batch``. The
    datasketch runs get their shingles ready-made (tokenising is not timed for them); dedupe starts from the
@@ -36,10 +36,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
 
 from dedupe.config import FingerprintConfig, MatchConfig
-from dedupe.fingerprint import shingles
-from dedupe.normalize import tokenize
-from dedupe.segment import split_paragraphs
-from dedupe.sketch import signatures, sketches
+from dedupe.copies.batch_sketches import signatures, sketches
+from dedupe.copies.fingerprint import shingles
+from dedupe.text.normalize import tokenize
+from dedupe.text.segment import split_paragraphs
 
 
 def _rate(count: int, seconds: float) -> float:

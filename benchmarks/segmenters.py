@@ -9,14 +9,17 @@ Run: python3 benchmarks/segmenters.py
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evaluation import load_attribution_labels
+
 from dedupe.config import ReadConfig
-from dedupe.evaluation import load_attribution_labels
-from dedupe.readers import read_inputs
-from dedupe.segment import split_paragraphs, split_sentences
+from dedupe.io.readers import read_inputs
+from dedupe.text.segment import split_paragraphs, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 Splitter = Callable[[str], list[str]]

@@ -5,8 +5,8 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from dedupe.config import FingerprintConfig, MatchConfig, ReadConfig, ScanConfig
-from dedupe.pipeline import ScanResult, scan
-from dedupe.report import REPORT_SCHEMA_VERSION, build_report, report_json
+from dedupe.engine.pipeline import ScanResult, scan
+from dedupe.report.build import REPORT_SCHEMA_VERSION, build_report, report_json
 
 __all__ = [
     "REPORT_SCHEMA_VERSION",

@@ -16,8 +16,8 @@ import typer
 from dedupe import __version__
 from dedupe.config import DEFAULT_INCLUDE, AttributionConfig, FingerprintConfig, MatchConfig, ReadConfig, ScanConfig
 from dedupe.errors import DedupeError, NoInputError
-from dedupe.escaping import escape_line
-from dedupe.output import write_atomically
+from dedupe.report.escaping import escape_line
+from dedupe.report.output import write_atomically
 
 T = TypeVar("T")
 
@@ -203,16 +203,16 @@ def scan_command(
 
     Example: dedupe scan fixtures/ -o report.json
     """
-    from dedupe.pipeline import scan
-    from dedupe.render_html import render_html
-    from dedupe.render_text import render_text
-    from dedupe.report import build_report, report_json
+    from dedupe.engine.pipeline import scan
+    from dedupe.report.build import build_report, report_json
+    from dedupe.report.render_html import render_html
+    from dedupe.report.render_text import render_text
 
     config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier,
                      mode, (id_field, outlet_field, date_field))
     with _errors_to_exit(debug, quiet) as progress:
         if engine is Engine.dask:
-            from dedupe.dask_engine import scan_dask
+            from dedupe.engine.dask_engine import scan_dask
 
             result = scan_dask([str(p) for p in paths], config, scheduler, progress)
         else:
@@ -241,9 +241,9 @@ def check_command(
 
     Example: dedupe check --db index.sqlite incoming/ --fail-on unattributed-reuse --update
     """
-    from dedupe.check import FINDING_KINDS, check
-    from dedupe.render_text import render_findings, render_github
-    from dedupe.report import check_report, report_json
+    from dedupe.index.check import FINDING_KINDS, check
+    from dedupe.report.build import check_report, report_json
+    from dedupe.report.render_text import render_findings, render_github
 
     kinds = frozenset(k.strip() for k in fail_on.split(",") if k.strip())
     if kinds - set(FINDING_KINDS):
@@ -274,7 +274,7 @@ def index_add(
 
     Example: dedupe index add --db index.sqlite archive/
     """
-    from dedupe.indexing import add_to_index
+    from dedupe.index.add import add_to_index
     from dedupe.models import WARNING_KINDS
 
     config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, 1, None, False,
@@ -302,7 +302,7 @@ def index_stats(
     """
     import json
 
-    from dedupe.index import open_index
+    from dedupe.index.store import open_index
 
     config = _config(threshold, shingle_size, num_perm, None, None, None, 1, None, False)
     with _errors_to_exit(debug), open_index(db, config.fingerprint, config.match, write=False) as index:

@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 LABELS = ROOT / "tests" / "labels"
-SCHEMA = ROOT / "dedupe" / "schema" / "report.schema.json"
+SCHEMA = ROOT / "dedupe" / "report" / "schema" / "report.schema.json"
 
 # The role classifier's trained model goes to a folder of this test session, never the user's cache.
 os.environ["DEDUPE_CACHE_DIR"] = tempfile.mkdtemp(prefix="dedupe-test-cache-")

@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.align import chain_seeds, compare_shingles
+from dedupe.copies.align import chain_seeds, compare_shingles
 
 HASHES = st.lists(st.integers(0, 12), max_size=40).map(lambda v: np.array(v, dtype=np.uint32))
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from dedupe.claims import Claim
+from dedupe.attribution.claims import Claim
+from dedupe.attribution.lexicon import default_lexicon, load_lexicon
 from dedupe.config import AttributionConfig, ScanConfig
+from dedupe.engine.pipeline import Analysis, analyse
 from dedupe.errors import LexiconError
-from dedupe.lexicon import default_lexicon, load_lexicon
 from dedupe.models import Document
-from dedupe.pipeline import Analysis, analyse
 
 RULES_ONLY = ScanConfig(attribution=AttributionConfig(use_classifier=False))
 

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from dedupe.cli import app
 from dedupe.config import FingerprintConfig, MatchConfig, ScanConfig
 from dedupe.errors import IndexLockedError
-from dedupe.index import CHUNK, SQLiteIndex
-from dedupe.indexing import fingerprints
+from dedupe.index.add import fingerprints
+from dedupe.index.store import CHUNK, SQLiteIndex
 from dedupe.models import Document
 from tests.conftest import FIXTURES, ROOT, assert_valid_report
 
@@ -112,8 +112,8 @@ def test_locked_index_is_a_clear_error(archive: Path) -> None:
 WRITER = """
 import random, sys
 from dedupe.config import FingerprintConfig, MatchConfig, ScanConfig, ScanConfig
-from dedupe.index import SQLiteIndex
-from dedupe.indexing import fingerprints
+from dedupe.index.store import SQLiteIndex
+from dedupe.index.add import fingerprints
 from dedupe.models import Document
 rng = random.Random(7)
 vocab = [f"w{n}" for n in range(3000)]

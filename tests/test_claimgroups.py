@@ -11,7 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe import build_report, scan
-from dedupe.claimgroups import (
+from dedupe.attribution.claims import Claim
+from dedupe.config import ProvenanceConfig
+from dedupe.copies.cluster import connected_groups
+from dedupe.models import Span
+from dedupe.provenance.claimgroups import (
     SPREAD,
     all_specifics,
     claim_groups,
@@ -22,12 +26,15 @@ from dedupe.claimgroups import (
     specifics,
     strongest_first_groups,
 )
-from dedupe.claimindex import _hash, claim_signatures, claim_words, lsh_claim_pairs, nearest_documents, word_hashes
-from dedupe.claims import Claim
-from dedupe.cluster import connected_groups
-from dedupe.config import ProvenanceConfig
-from dedupe.models import Span
-from dedupe.provenance import claim_original
+from dedupe.provenance.claimindex import (
+    _hash,
+    claim_signatures,
+    claim_words,
+    lsh_claim_pairs,
+    nearest_documents,
+    word_hashes,
+)
+from dedupe.provenance.stories import claim_original
 from tests.conftest import assert_valid_report
 
 # Written for these tests, modelled on a real case: a portal credits state television for one sentence; a wire
@@ -155,7 +162,7 @@ def test_groups_never_chain_neighbours() -> None:
 
 
 def test_one_occurrence_per_document() -> None:
-    from dedupe.claimgroups import ClaimLink
+    from dedupe.provenance.claimgroups import ClaimLink
 
     links = [ClaimLink("a:0", "b:0", 0.9), ClaimLink("a:1", "b:0", 0.8), ClaimLink("a:1", "c:0", 0.7)]
     everything_close = _close_by({frozenset((x, y)): 1.0 for x in ("a:0", "a:1", "b:0", "c:0")

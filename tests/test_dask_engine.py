@@ -17,7 +17,7 @@ pytest.importorskip("distributed")
 
 
 def test_dask_and_local_reports_are_identical(fixture_scan: Any) -> None:
-    from dedupe.dask_engine import scan_dask
+    from dedupe.engine.dask_engine import scan_dask
 
     _, local = fixture_scan
     result = scan_dask([FIXTURES], scheduler=None, partitions=7, processes=False)

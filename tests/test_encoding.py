@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from dedupe.config import ReadConfig
-from dedupe.encoding import bom_encoding, codec_name, declared_html_charset, decode_bytes
 from dedupe.errors import InputError
+from dedupe.io.encoding import bom_encoding, codec_name, declared_html_charset, decode_bytes
+from dedupe.io.readers import read_inputs
 from dedupe.models import Document, ReadError
-from dedupe.readers import read_inputs
 from tests.conftest import FIXTURES
 
 ENCODINGS = FIXTURES / "encodings"

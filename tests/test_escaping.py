@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dedupe.cli import app
-from dedupe.escaping import escape_line, escape_text, github_message, github_property
+from dedupe.report.escaping import escape_line, escape_text, github_message, github_property
 from tests.conftest import assert_valid_report
 
 runner = CliRunner()
@@ -130,8 +130,8 @@ def _poison(value: object, key: str = "") -> object:
 
 
 def test_every_renderer_escapes_every_field_of_a_poisoned_report(tmp_path: Path) -> None:
-    from dedupe.render_html import render_html
-    from dedupe.render_text import render_findings, render_github, render_text
+    from dedupe.report.render_html import render_html
+    from dedupe.report.render_text import render_findings, render_github, render_text
     from tests.conftest import FIXTURES
 
     db = tmp_path / "i.sqlite"

@@ -6,8 +6,8 @@ import io
 import json
 
 from dedupe.config import ReadConfig
-from dedupe.feeds import html_to_text
-from dedupe.readers import read_inputs
+from dedupe.io.feeds import html_to_text
+from dedupe.io.readers import read_inputs
 from tests.conftest import FIXTURES
 
 FEEDS = FIXTURES / "feeds"

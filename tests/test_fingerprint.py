@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.config import FingerprintConfig
-from dedupe.fingerprint import (
+from dedupe.copies.fingerprint import (
     HASH_NAME,
     hashed_tokens,
     shingle_hash,
@@ -16,7 +16,7 @@ from dedupe.fingerprint import (
     window_signatures,
     word_hash,
 )
-from dedupe.normalize import tokenize
+from dedupe.text.normalize import tokenize
 
 WORDS = st.lists(st.sampled_from([f"w{i}" for i in range(40)]), min_size=0, max_size=120).map(tuple)
 

@@ -128,7 +128,7 @@ def test_a_failed_write_keeps_the_previous_report(tmp_path: Path, monkeypatch: p
     def full_disk(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("dedupe.output.os.replace", full_disk)
+    monkeypatch.setattr("dedupe.report.output.os.replace", full_disk)
     result = runner.invoke(app, ["scan", str(folder), "-o", str(out)])
     assert result.exit_code == 3 and "No space left on device" in result.stderr
     assert out.read_text(encoding="utf-8") == "previous report\n"

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.config import FingerprintConfig, MatchConfig, ScanConfig
-from dedupe.index import CHUNK, SQLiteIndex
-from dedupe.indexing import fingerprints
+from dedupe.index.add import fingerprints
+from dedupe.index.store import CHUNK, SQLiteIndex
 from dedupe.models import Document
 
 WORDS = [f"w{n}" for n in range(40)]  # a small vocabulary: many shared band keys

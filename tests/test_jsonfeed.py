@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from dedupe.config import ReadConfig
-from dedupe.jsonfeed import is_json_feed
-from dedupe.readers import read_inputs
+from dedupe.io.jsonfeed import is_json_feed
+from dedupe.io.readers import read_inputs
 from tests.conftest import FIXTURES
 
 

@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.config import FingerprintConfig
-from dedupe.fingerprint import Fingerprint, shingle_hashes, window_signatures
-from dedupe.lsh import KeyBuckets, band_key_matrix, lsh_params, pairs_sharing_keys, sketch
-from dedupe.normalize import tokenize
+from dedupe.copies.fingerprint import Fingerprint, shingle_hashes, window_signatures
+from dedupe.copies.lsh import KeyBuckets, band_key_matrix, lsh_params, pairs_sharing_keys, sketch
+from dedupe.text.normalize import tokenize
 
 
 def fp(doc_id: str, words: list[str]) -> np.ndarray:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedupe.normalize import normalize_text, normalize_word, tokenize
+from dedupe.text.normalize import normalize_text, normalize_word, tokenize
 
 
 @given(st.text())

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
+from benchmarks.evaluation import load_claim_group_labels, load_pair_labels, score_claim_groups, score_directions
 from dedupe import build_report, scan
-from dedupe.direction import Side, direction, parse_published
-from dedupe.evaluation import load_claim_group_labels, load_pair_labels, score_claim_groups, score_directions
 from dedupe.models import Match
-from dedupe.provenance import assign_stories
+from dedupe.provenance.direction import Side, direction, parse_published
+from dedupe.provenance.stories import assign_stories
 from tests.conftest import LABELS, assert_valid_report
 
 
@@ -197,10 +197,10 @@ def test_a_republisher_is_never_a_story_origin(tmp_path: Path) -> None:
 
 
 def test_a_stock_phrase_does_not_join_stories() -> None:
-    from dedupe.claimgroups import ClaimLink
-    from dedupe.claims import Claim
+    from dedupe.attribution.claims import Claim
     from dedupe.models import Span
-    from dedupe.provenance import STOCK_PHRASE_DOCUMENTS, _story_links
+    from dedupe.provenance.claimgroups import ClaimLink
+    from dedupe.provenance.stories import STOCK_PHRASE_DOCUMENTS, _story_links
 
     def claim(doc: str, n: int) -> Claim:
         return Claim(f"{doc}:{n}", doc, Span(0, 1), "x", None, "unattributed", (), False, None)

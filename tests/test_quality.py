@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dedupe.evaluation import load_attribution_labels, load_pair_labels, score_attribution, score_pairs
+from benchmarks.evaluation import load_attribution_labels, load_pair_labels, score_attribution, score_pairs
 from tests.conftest import LABELS
 
 # Every form of ../shared/attribution.md that the labelled set must exercise, negatives included.

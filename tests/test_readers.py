@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from dedupe.config import ReadConfig
-from dedupe.readers import parse_header, read_inputs
+from dedupe.io.readers import parse_header, read_inputs
 
 from .conftest import FIXTURES
 

@@ -27,11 +27,11 @@ from typer.testing import CliRunner
 
 from dedupe.cli import app
 from dedupe.config import ScanConfig
-from dedupe.index import AddResult, SQLiteIndex
-from dedupe.indexing import fingerprints
+from dedupe.index.add import fingerprints
+from dedupe.index.redis_store import RedisIndex, redacted_url
+from dedupe.index.store import AddResult, SQLiteIndex
+from dedupe.io.readers import read_inputs
 from dedupe.models import Document
-from dedupe.readers import read_inputs
-from dedupe.redis_index import RedisIndex, redacted_url
 from tests.conftest import FIXTURES, ROOT, assert_valid_report
 
 SERVER = shutil.which("redis-server")
@@ -484,7 +484,7 @@ def test_the_report_module_does_not_need_redis() -> None:
             "        if name == 'redis' or name.startswith('redis.'):\n"
             "            raise ImportError('no redis here')\n"
             "sys.meta_path.insert(0, Block())\n"
-            "import dedupe.report, dedupe.check, dedupe.cli\n"
+            "import dedupe.report.build, dedupe.index.check, dedupe.cli\n"
             "assert 'redis' not in sys.modules\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)

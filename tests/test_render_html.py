@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from dedupe import build_report, scan
 from dedupe.cli import app
-from dedupe.render_html import highlighted, render_html
+from dedupe.report.render_html import highlighted, render_html
 from tests.test_provenance import COPY, WIRE
 
 
@@ -86,7 +86,7 @@ def test_cli_writes_html(tmp_path: Path) -> None:
 
 
 def test_views_name_documents_by_outlet_and_title_and_show_the_largest_story_first(fixture_scan: Any) -> None:
-    from dedupe.render_text import document_names, render_text
+    from dedupe.report.render_text import document_names, render_text
 
     result, report = fixture_scan
     names = document_names(report)
@@ -106,7 +106,7 @@ def test_views_name_documents_by_outlet_and_title_and_show_the_largest_story_fir
 
 
 def test_a_large_custody_graph_collapses_each_column() -> None:
-    from dedupe.render_html import MAX_PER_COLUMN, custody_svg
+    from dedupe.report.render_html import MAX_PER_COLUMN, custody_svg
 
     docs = [f"portal-{n:02d}.txt" for n in range(60)]
     nodes = [{"id": "source:TASS"}, {"id": "wire.txt"}, *({"id": d} for d in docs)]

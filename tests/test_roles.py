@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dedupe.roles import (
+from dedupe.attribution.roles import (
     RoleClassifier,
     cached_model,
     example_features,
@@ -41,7 +41,7 @@ def test_the_model_is_trained_once_and_then_loaded(tmp_path: Path, monkeypatch: 
     first = cached_model(DATA, examples, tmp_path)
     [saved] = list(tmp_path.iterdir())
     assert saved.name == f"roles-{model_key(DATA)}.npz"
-    monkeypatch.setattr("dedupe.roles.train_model", lambda _: pytest.fail("trained again"))
+    monkeypatch.setattr("dedupe.attribution.roles.train_model", lambda _: pytest.fail("trained again"))
     second = cached_model(DATA, examples, tmp_path)
     assert second.terms == first.terms and second.classes == first.classes
     assert np.array_equal(second.coef, first.coef)
@@ -66,7 +66,7 @@ def test_a_corrupt_cache_file_is_replaced(tmp_path: Path) -> None:
 def test_the_classifier_trains_only_when_a_mention_needs_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
     real = train_model
-    monkeypatch.setattr("dedupe.roles.train_model", lambda e: calls.append(1) or real(e))
+    monkeypatch.setattr("dedupe.attribution.roles.train_model", lambda e: calls.append(1) or real(e))
     classifier = RoleClassifier(load_examples()[:200], DATA, tmp_path)
     assert calls == [] and not os.listdir(tmp_path)
     classifier.predict(*MENTIONS[0])

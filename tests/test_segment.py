@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.models import Paragraph
-from dedupe.segment import BOILERPLATE_PATTERNS, classify_boilerplate, segment, split_paragraphs, split_sentences
+from dedupe.text.segment import BOILERPLATE_PATTERNS, classify_boilerplate, segment, split_paragraphs, split_sentences
 
 
 def sentences_of(text: str) -> list[str]:

@@ -8,12 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.config import FingerprintConfig, MatchConfig
-from dedupe.fingerprint import MAX_HASH, fingerprint, shingle_hash, shingles
-from dedupe.lsh import sketch
+from dedupe.copies.batch_sketches import alignment_fingerprints, signatures, sketches
+from dedupe.copies.fingerprint import MAX_HASH, fingerprint, shingle_hash, shingles
+from dedupe.copies.lsh import sketch
 from dedupe.models import Document
-from dedupe.normalize import tokenize
-from dedupe.segment import split_paragraphs
-from dedupe.sketch import alignment_fingerprints, signatures, sketches
+from dedupe.text.normalize import tokenize
+from dedupe.text.segment import split_paragraphs
 
 WORD = st.sampled_from(["tass", "reported", "the", "minister", "said", "don't", "café", "ﬁre", "’s", "42", "a"])
 LINE = st.one_of(

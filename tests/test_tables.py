@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from dedupe.cli import app
 from dedupe.config import FieldNames, ReadConfig
-from dedupe.readers import read_inputs
+from dedupe.io.readers import read_inputs
 from tests.conftest import FIXTURES
 
 EXPORT = FIXTURES / "feeds" / "scraper-export.csv"

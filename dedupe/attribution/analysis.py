@@ -1,0 +1,67 @@
+"""The per-document stages: segment, fingerprint, attribute, build claims."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from dedupe.attribution.attribute import DocumentAttribution, attribute
+from dedupe.attribution.claims import Claim, build_claims
+from dedupe.attribution.lexicon import Lexicon, load_lexicon
+from dedupe.attribution.roles import RoleClassifier, default_classifier
+from dedupe.config import AttributionConfig, ScanConfig
+from dedupe.copies.batch_sketches import sketches
+from dedupe.copies.lsh import Sketch
+from dedupe.models import Document, Paragraph, Sentence
+from dedupe.text.segment import segment, split_paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Per-document results of the stages that look at one document at a time."""
+
+    document: Document
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    sketch: Sketch  # word count and signature; the full fingerprint is recomputed for candidate pairs only
+    attribution: DocumentAttribution
+    claims: tuple[Claim, ...]
+
+
+def lexicon_for(config: AttributionConfig) -> Lexicon:
+    """The lexicon: the shipped one extended with the user's source files; cached per process."""
+    return load_lexicon(tuple(Path(p) for p in config.sources_files))
+
+
+def attribution_models(config: AttributionConfig) -> tuple[Lexicon, RoleClassifier | None]:
+    """The lexicon and the role classifier; cached per process."""
+    return lexicon_for(config), default_classifier() if config.use_classifier else None
+
+
+NO_ATTRIBUTION = DocumentAttribution((), (), False, frozenset())
+
+
+def analyse_batch(docs: Sequence[Document], config: ScanConfig) -> tuple[list[Analysis], list[np.ndarray]]:
+    """``analyse`` of each document, and each one's band keys (the set ``lsh.document_keys`` gives);
+    fingerprints are computed for the whole batch at once."""
+    if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
+        split = [split_paragraphs(d.text, d.body_start) for d in docs]
+        found, keys = sketches(docs, split, config.fingerprint, config.match)
+        return [Analysis(d, tuple(p), (), k, NO_ATTRIBUTION, ())
+                for d, p, k in zip(docs, split, found, strict=True)], keys
+    segmented = [segment(d.text, d.body_start) for d in docs]
+    found, keys = sketches(docs, [p for p, _ in segmented], config.fingerprint, config.match)
+    lexicon, classifier = attribution_models(config.attribution)
+    out = []
+    for doc, (paragraphs, sentences), k in zip(docs, segmented, found, strict=True):
+        attribution = attribute(doc, paragraphs, sentences, lexicon, classifier)
+        claims = build_claims(doc, sentences, attribution)
+        out.append(Analysis(doc, tuple(paragraphs), tuple(sentences), k, attribution, tuple(claims)))
+    return out, keys
+
+
+def analyse(doc: Document, config: ScanConfig) -> Analysis:
+    return analyse_batch([doc], config)[0][0]

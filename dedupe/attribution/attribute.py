@@ -1,0 +1,289 @@
+"""Attribution phrases in one document: who each mention of an outlet is, and what role it plays."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from dedupe.attribution.credits import (
+    LEAD_CREDIT_LINES,
+    Credit,
+    dateline_credits,
+    is_derivative,
+    line_credits,
+    photo_credits,
+)
+from dedupe.attribution.cues import (
+    ANAPHORA,
+    NATIONAL_MEDIA,
+    POLL_FINDING,
+    POLL_METHOD,
+    POLL_NOUN,
+    REPORT_NOUN,
+    STATE_MEDIA,
+    STATE_MEDIA_NATIONALITY,
+    decide,
+    state_media_country,
+)
+from dedupe.attribution.lexicon import Lexicon, Mention
+from dedupe.attribution.mentions import resolve_mentions
+from dedupe.attribution.roles import RoleClassifier
+from dedupe.models import Document, Paragraph, Sentence, Span
+
+CLASSIFIER_SOURCE_MIN = 0.9  # measured on PolNeAR train: below it, most classifier sources were false
+REPORT_ANAPHORA_REACH = 2  # "the report said" refers to an outlet named at most this many sentences before
+_PHOTO_HINT = re.compile(r"\(photo|via getty|©|\b(?:bild|foto|photo|image)\s*:", re.I)
+_TRAILING_SENTENCE = re.compile(r"^\(\s*[A-Za-z][\w .&/-]{0,30}\)\s*\.?$|^[-\u2013\u2014]\s*[A-Z][\w .&]{1,30}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    document: str
+    span: Span
+    text: str
+    source: str
+    kind: str  # the form: inline-verb, according-to, dateline, photo-credit, ...
+    role: str  # source | credit | venue | subject | photo-credit | non-verification | anaphora
+    via: tuple[str, ...]
+    confidence: float
+    sentence: int | None  # index into the document's sentences, None for document-level credits
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentAttribution:
+    attributions: tuple[Attribution, ...]
+    credits: tuple[str, ...]  # document-level credits, first named first
+    derivative: bool
+    credit_sentences: frozenset[int]  # sentences that are credit lines, not claims
+
+
+def _credit_attribution(doc: Document, c: Credit) -> Attribution:
+    role = "photo-credit" if c.kind == "photo-credit" else "credit"
+    return Attribution(doc.id, c.span, c.text, c.source, c.kind, role, (), c.confidence, None)
+
+
+def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
+                     lexicon: Lexicon) -> tuple[list[Credit], set[int]]:
+    """Dateline, byline, inputs, hat tip, trailing and photo credits; and sentences that are credit lines."""
+    body = [i for i, p in enumerate(paragraphs) if p.boilerplate is None]
+    credits = dateline_credits(lexicon, doc.text, [paragraphs[i] for i in body])
+    tail = set(range(max(0, len(paragraphs) - 4), len(paragraphs)))
+    zone = tail | set(body[:LEAD_CREDIT_LINES])
+    credit_paragraphs: set[int] = set()
+    for index, para in enumerate(paragraphs):
+        if para.boilerplate is not None or index in tail or len(doc.text[para.start:para.end].split()) <= 8:
+            found = line_credits(lexicon, doc.text, para, index in zone)
+            credits.extend(found)
+            if any(c.kind != "photo-credit" for c in found):
+                credit_paragraphs.add(index)  # a whole line that credits is no claim ("Quelle: dpa-AFX")
+    credit_sentences = {n for n, s in enumerate(sentences) if s.paragraph in credit_paragraphs}
+    last_body = body[-1] if body else -1
+    for n, s in enumerate(sentences):
+        line = doc.text[s.start:s.end]
+        if s.paragraph == last_body and _TRAILING_SENTENCE.match(line):
+            found = line_credits(lexicon, doc.text, Paragraph(s.start, s.end, "credit"), True)
+            if found:
+                credits.extend(found)
+                credit_sentences.add(n)
+        elif _PHOTO_HINT.search(line):
+            credits.extend(photo_credits(lexicon, line, s.start))
+    unique = {(c.span.start, c.source, c.kind): c for c in credits}
+    return sorted(unique.values(), key=lambda c: c.span.start), credit_sentences
+
+
+def _context(text: str, sentence: Sentence, start: int, end: int) -> tuple[str, str]:
+    return text[sentence.start:start], text[end:sentence.end]
+
+
+def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
+                         classifier: RoleClassifier | None) -> Attribution | None:
+    left, right = _context(doc.text, s, m.start, m.end)
+    rule = decide(left, right)
+    if rule is not None:
+        confidence = 0.95 if m.method == "name" else 0.9
+        return Attribution(doc.id, Span(m.start, m.end), doc.text[m.start:m.end], m.source, rule.form, rule.role,
+                           (), round(confidence * m.score / 100, 4), n)
+    if m.needs_context or classifier is None:
+        return None  # a short acronym with no cue is never guessed ("Andhra Pradesh (AP)", "PA system")
+    role, probability = classifier.predict(left, doc.text[m.start:m.end], right)
+    if role == "source" and probability < CLASSIFIER_SOURCE_MIN:
+        return None  # on real text a guessed source is wrong more often than right: rules decide sources
+    if role == "credit":
+        return None  # credit lines are found by the credit rules; inside a sentence the guess was a caption or a name
+    form = {"source": "classifier", "venue": "venue", "photo-credit": "photo-credit"}.get(role, "mention")
+    return Attribution(doc.id, Span(m.start, m.end), doc.text[m.start:m.end], m.source, form, role, (),
+                       round(probability, 4), n)
+
+
+_MEDIA_WORD = re.compile(r"media|press|news|television|\btv\b|outlet|broadcaster", re.I)  # "news" covers newspaper
+
+
+def _state_media(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention]) -> list[Attribution]:
+    out: list[Attribution] = []
+    if not _MEDIA_WORD.search(doc.text, s.start, s.end):
+        return out  # a cheap look first: the nationality patterns are long alternations
+    for pattern, label in ((STATE_MEDIA, "state media of"), (NATIONAL_MEDIA, "media of")):
+        for g in pattern.finditer(doc.text, s.start, s.end):
+            if any(0 <= m.start - g.end() <= 3 for m in mentions) or any(a.span.start <= g.start() < a.span.end
+                                                                       for a in out):
+                continue  # "Russian state news agency TASS": the named outlet decides
+            rule = decide(doc.text[s.start:g.start()], doc.text[g.end():s.end])
+            if rule is not None and rule.role == "source":
+                name = f"{label} {state_media_country(g)}"
+                out.append(Attribution(doc.id, Span(g.start(), g.end()), g.group(), name, "state-media", "source", (),
+                                       0.85 if label.startswith("state") else 0.75, n))
+    return out
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences of the document tell later ones."""
+
+    last_outlet: str | None  # the outlet named last, for "the newspaper said"
+    last_outlet_sentence: int = -9  # the sentence that named it
+    last_poll: str | None = None  # the outlet whose poll was named last, for "the poll found"
+    story_subjects: set[str] = field(default_factory=set)  # outlets the story is about ("Reuters opened ...")
+
+
+def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context) -> list[Attribution]:
+    m = ANAPHORA.search(doc.text, s.start, s.end)
+    if m is None:
+        return []
+    if POLL_NOUN.search(m.group()):
+        source = ctx.last_poll
+    elif REPORT_NOUN.search(m.group()) and n - ctx.last_outlet_sentence > REPORT_ANAPHORA_REACH:
+        source = None  # "the report said" three sentences on may be any report (a government's, a think tank's)
+    else:
+        source = ctx.last_outlet
+    if source is None:
+        return []
+    return [Attribution(doc.id, Span(m.start(), m.end()), m.group(), source, "anaphora", "source", (), 0.8, n)]
+
+
+_POLL_CUE = re.compile(r"\b(?:according\s+to|in|from|by|of)\s+(?:[\w'\u2019-]+\s+){0,5}$", re.I)
+
+
+def _poll_without_figures(doc: Document, s: Sentence, a: Attribution) -> Attribution:
+    """An outlet's poll is the source of the figures it found; a sentence about the poll itself is not sourced."""
+    if a.kind != "poll":
+        return a
+    about_method = POLL_METHOD.search(doc.text, s.start, s.end) is not None
+    cued = _POLL_CUE.search(doc.text, max(s.start, a.span.start - 60), a.span.start) is not None
+    if about_method or not (cued or POLL_FINDING.search(doc.text, s.start, s.end)):
+        return replace(a, role="subject", kind="poll-mention")
+    return a
+
+
+_NAME_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+\.?)\s$")
+_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "mayor", "senator", "governor", "judge",
+                     "president", "candidate", "billionaire", "mr", "mrs", "ms", "dr"})
+_NOT_A_FIRST_NAME = frozenset({
+    "the", "a", "an", "according", "as", "by", "from", "said", "says", "told", "per", "citing", "quoting", "via",
+    "and", "or", "on", "in", "at", "for", "with", "of", "to", "agency", "broadcaster", "newspaper", "daily",
+    "channel", "wire", "news", "state", "official",
+})
+
+
+def _part_of_a_name(text: str, s: Sentence, m: Mention) -> bool:
+    """"Annika Reuter", "Petra Jansen": a one-word outlet name right after a capitalised given name."""
+    if " " in text[m.start:m.end].strip():
+        return False
+    before = _NAME_BEFORE.search(text, s.start, m.start)
+    if before is None:
+        return False
+    word = before.group("word").lower()
+    if word in _TITLES:
+        return True
+    return not word.endswith(".") and word not in _NOT_A_FIRST_NAME and not STATE_MEDIA_NATIONALITY.fullmatch(word)
+
+
+_SUBJECT_OPENING = re.compile(r"^\W*(?:the\s+)?$", re.I)
+
+
+def _story_subjects(doc: Document, s: Sentence, mentions: Sequence[Mention], here: Sequence[Attribution]) -> set[str]:
+    """Outlets an opening sentence is about: the grammatical subject with no reporting cue, or a subject role."""
+    decided = {a.span.start: a for a in here}
+    out = set()
+    for m in mentions:
+        a = decided.get(m.start)
+        subject = a is not None and a.role == "subject" and a.kind not in ("poll-negative", "poll-mention")
+        opening = a is None and not m.needs_context and _SUBJECT_OPENING.match(doc.text[s.start:m.start])
+        if subject or opening:
+            out.add(m.source)
+    return out
+
+
+def _as_subject(a: Attribution) -> Attribution:
+    """An outlet speaking about itself in a story about it is a company statement, not a news source."""
+    return replace(a, kind="about-agency", role="subject")
+
+
+def _chain(found: list[Attribution]) -> list[Attribution]:
+    """"X reported, citing Y": Y is the source, relayed via X."""
+    sources = [a for a in found if a.role == "source"]
+    cited = [a for a in sources if a.kind == "citing"]
+    relays = [a for a in sources if a.kind != "citing"]
+    if not cited or not relays:
+        return found
+    relay = relays[0]
+    out = []
+    for a in found:
+        if a is cited[0]:
+            a = replace(a, kind="chain", via=(relay.source,))
+        elif a is relay:
+            a = replace(a, role="relay")
+        out.append(a)
+    return out
+
+
+def _sentence_mentions(doc: Document, s: Sentence, inside: Sequence[Mention], credits: Sequence[Credit],
+                       trusted: set[str]) -> list[Mention]:
+    return [m for m in inside if m.end <= s.end
+            and not any(c.span.start <= m.start < c.span.end for c in credits)
+            and (not m.ambiguous or m.source in trusted)
+            and not _part_of_a_name(doc.text, s, m)]
+
+
+def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], classifier: RoleClassifier | None,
+              ctx: _Context) -> list[Attribution]:
+    here = [_poll_without_figures(doc, s, a) for m in mentions
+            if (a := _mention_attribution(doc, n, s, m, classifier)) is not None]
+    if n < 2:
+        ctx.story_subjects |= _story_subjects(doc, s, mentions, here)
+    here = [_as_subject(a) if a.role == "source" and a.source in ctx.story_subjects else a for a in here]
+    here += _state_media(doc, n, s, mentions)
+    here = _chain(sorted(here, key=lambda a: a.span.start))
+    if not any(a.role == "source" for a in here):
+        here += _anaphora(doc, n, s, ctx)
+    named = [a for a in here if a.role in ("source", "relay", "subject") and a.kind not in ("anaphora", "state-media")]
+    if named:
+        chained = any(a.kind == "chain" for a in here)
+        ctx.last_outlet = (named[0] if chained else named[-1]).source
+        ctx.last_outlet_sentence = n
+    polls = [a.source for a in here if a.kind in ("poll", "poll-mention")]
+    if polls:
+        ctx.last_poll = polls[-1]
+    return here
+
+
+def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence], lexicon: Lexicon,
+              classifier: RoleClassifier | None = None) -> DocumentAttribution:
+    """Every attribution phrase of a document, in text order."""
+    credits, credit_sentences = document_credits(doc, paragraphs, sentences, lexicon)
+    found: list[Attribution] = [_credit_attribution(doc, c) for c in credits]
+    credit_names = [c.source for c in credits if c.kind != "photo-credit"]
+    found_in_body = lexicon.find(doc.text, doc.body_start)  # once per document; sentences take their slice
+    in_body = resolve_mentions(doc.text, doc.body_start, found_in_body, lexicon.canonical(doc.outlet), lexicon)
+    starts = [m.start for m in in_body]
+    trusted = {*credit_names, *(m.source for m in in_body if m.method == "name")}
+    ctx = _Context(credit_names[0] if credit_names else None)
+    for n, s in enumerate(sentences):
+        if n in credit_sentences:
+            continue
+        inside = in_body[bisect_left(starts, s.start):bisect_left(starts, s.end)]
+        found.extend(_sentence(doc, n, s, _sentence_mentions(doc, s, inside, credits, trusted), classifier, ctx))
+    unique_credits = tuple(dict.fromkeys(credit_names))
+    return DocumentAttribution(tuple(sorted(found, key=lambda a: (a.span.start, a.span.end, a.source))),
+                               unique_credits, is_derivative(doc.text, paragraphs), frozenset(credit_sentences))

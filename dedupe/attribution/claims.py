@@ -1,0 +1,77 @@
+"""Claims: every article sentence with the source it is attributed to, by the scope rules.
+
+1. an attribution in the sentence itself (inline, anaphora, chain);
+2. else the last attribution earlier in the same paragraph;
+3. else the document credit (the first one named);
+4. else unattributed.
+Venues, photo credits, polls and stories about an outlet never give a source; a non-verification
+phrase marks the claim unverified.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dedupe.attribution.attribute import Attribution, DocumentAttribution
+from dedupe.models import Document, Sentence, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    document: str
+    span: Span
+    text: str
+    source: str | None
+    basis: str  # inline | anaphora | paragraph | document-credit | unattributed
+    via: tuple[str, ...]
+    unverified: bool
+    attribution: Span | None  # the attribution that decided the source
+
+
+def _deciding(attrs: Sequence[Attribution]) -> Attribution | None:
+    sources = [a for a in attrs if a.role == "source"]
+    chained = [a for a in sources if a.kind == "chain"]
+    candidates = chained or sources
+    return candidates[0] if candidates else None
+
+
+def _with_credit(via: tuple[str, ...], source: str, credits: tuple[str, ...]) -> tuple[str, ...]:
+    """The relay chain from the source towards the publisher, ending with the document credit."""
+    if credits and credits[0] != source and credits[0] not in via:
+        return (*via, credits[0])
+    return via
+
+
+def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: DocumentAttribution) -> list[Claim]:
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in attribution.attributions:
+        if a.sentence is not None:
+            by_sentence.setdefault(a.sentence, []).append(a)
+    credits = attribution.credits
+    carried: dict[int, Attribution] = {}
+    claims: list[Claim] = []
+    for n, s in enumerate(sentences):
+        if n in attribution.credit_sentences:
+            continue
+        attrs = by_sentence.get(n, [])
+        decided = _deciding(attrs)
+        if decided is not None:
+            carried[s.paragraph] = decided
+            basis = "anaphora" if decided.kind == "anaphora" else "inline"
+        else:
+            decided = carried.get(s.paragraph)
+            basis = "paragraph"
+        if decided is not None:
+            source: str | None = decided.source
+            via = _with_credit(decided.via, decided.source, credits)
+            span: Span | None = decided.span
+        elif credits:
+            source, via, span, basis = credits[0], (), None, "document-credit"
+        else:
+            source, via, span, basis = None, (), None, "unattributed"
+        unverified = any(a.role == "non-verification" for a in attrs)
+        claims.append(Claim(f"{doc.id}:{len(claims)}", doc.id, Span(s.start, s.end), doc.text[s.start:s.end],
+                            source, basis, via, unverified, span))
+    return claims

@@ -1,0 +1,155 @@
+"""Document-level attribution: datelines, bylines, trailing credits, inputs lines, hat tips,
+photo credits and aggregator disclaimers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dedupe.attribution.lexicon import CALL_SIGN, UNNAMED_AGENCY, Lexicon
+from dedupe.models import Paragraph, Span
+
+_L = r"[^\W\d_]"  # a letter in any script
+_DATELINE = re.compile(
+    rf"(?:{_L}[\w.'\u2019\- ]{{0,40}}?(?:,\s*[\w.'\u2019\- ]{{1,30}}?){{0,2}}"  # CITY, State, Country
+    rf"(?:,?\s*(?:{_L}{{3,9}}\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_L}{{3,9}}\.?)(?:,?\s*\d{{4}})?)?)?"  # Dec. 11 | 12 марта
+    r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[^/\n]{2,30})/)"
+    r"\s*(?:-+|\u2013|\u2014|:|\.-|\.(?=\s)|,(?=\s))")
+_CJK_DATELINE = re.compile(r"\s*[(（]?(?P<agency>新华社|新華社|中新社|中新网|共同社|韩联社|路透社|法新社|美联社)[)）]?"
+                           r"[^\n。]{0,20}?(?:电|電|讯|訊)")
+LEAD_PARAGRAPHS = 5  # a dateline may follow a headline, a By line, a date line or a caption
+LEAD_END_WORDS = 25  # the second paragraph this long ends the lead zone (the first may be a standfirst)
+LEAD_CREDIT_LINES = 3  # "Quelle: dpa-AFX", "(dpa)" as one of the first lines credits the document too
+_BYLINE = re.compile(
+    r"^\s*(?:By|Por|Von|Par|Di|De|От)\s+(?:(?:[A-Z][\w.'-]+\s+){1,3},\s*)?(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+    r"(?:\s+(?:Staff|Staff Writers?|Correspondents?|Reporters?|News Desk|Desk))?\s*$")
+_INPUTS = re.compile(
+    r"\(?\s*(?:with\s+(?:additional\s+)?inputs?\s+from|con\s+informaci[oó]n\s+de|com\s+informa[cç][õo]es\s+d[aeo]s?|"
+    r"mit\s+Material\s+(?:von|der)|avec\s+(?:l'|les\s+)?agences?)\s+(?P<list>[^)\n]{2,80}?)\s*\)?\s*\.?\s*$", re.I)
+# "(FR mit dpa)", "(avec AFP)", "(con EFE)": a whole bracketed line, an author's initials allowed first
+_WITH_AGENCIES = re.compile(
+    r"^\s*\(\s*(?:[\w.]{1,6}\s+)?(?:mit|avec|con|com|with)\s+(?P<list>[^()\n]{2,60}?)\s*\)\s*\.?\s*$", re.I)
+_CONTRIBUTED = re.compile(
+    r"^\s*(?P<list>[^\n]{2,80}?)\s+(?:contributed\s+to\s+this\s+(?:report|story|article)|"
+    r"contributed\s+reporting)\s*\.?\s*$", re.I)
+_COPYRIGHT = re.compile(
+    r"^\s*(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+    r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?)?\s*$", re.I)
+_TRAILING = re.compile(r"^\s*(?:\(\s*(?P<paren>[^()\n]{2,40})\s*\)|[-\u2013\u2014]+\s*(?P<dash>[^\W\d_][\w .&]{1,40})|"
+                       r"(?:Source|Sources|Courtesy|Quelle|Fuente|Fonte|Источник)\s*:\s*(?P<src>[^\n]{2,60}?))"
+                       r"\s*\.?\s*$")
+_HAT_TIP = re.compile(r"^\s*(?:h/t|hat\s+tip)\s*:?\s*(?P<name>[^\n]{2,60}?)\s*\.?\s*$", re.I)
+_PHOTO = re.compile(
+    r"(?:\(?\s*(?:image|photo|picture|video|file\s+photo|graphic|bild|foto|imagen|fotograf[ií]a|cr[ée]dits?\s+photo)s?"
+    r"\s*(?:source|credit|courtesy)?\s*[:|]\s*"
+    r"(?P<name>[A-Za-z][\w.&' -]{1,40}?)(?=\s*(?:/|\||$|\)|,|\s[A-Z][a-z]))|"
+    r"(?P<getty>[A-Z][\w.&' -]{1,40}?)\s+via\s+Getty\s+Images|©\s*(?P<copy>[A-Za-z][\w.&-]{1,20})\s*/\s*[A-Z])", re.I)
+_DISCLAIMER = re.compile(
+    r"auto(?:matically)?[-\s]?generated|generated\s+automatically|"
+    r"(?:syndicated|press[-\s]release|wire|agency)\s+(?:news\s+)?feed|not\s+(?:been\s+)?(?:edited|reviewed)\s+by|"
+    r"(?:holds?\s+no|(?:is|are)\s+not|not)\s+responsib|published\s+from\s+(?:a|an)\s+(?:agency|wire)\s+feed", re.I)
+_SPLIT_LIST = re.compile(r"\s*(?:,|/|&|;|\b(?:and|und|y|e|et|и)\b)\s*")
+_UNNAMED = re.compile(r"^(?:(?:the\s+)?news\s+)?agenc(?:y|ies)$|^wires?$|^agencies\s+reports?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    span: Span
+    text: str
+    source: str
+    kind: str  # dateline | byline | trailing | inputs | hat-tip | photo-credit
+    confidence: float
+
+
+def _resolve_list(lexicon: Lexicon, raw: str) -> list[tuple[str, float]]:
+    out: list[tuple[str, float]] = []
+    for part in _SPLIT_LIST.split(raw.strip()):
+        part = part.strip(" .")
+        bare = re.sub(r"^(?:the|our)\s+", "", part, flags=re.I)
+        if not bare:
+            continue
+        if _UNNAMED.match(bare):
+            out.append((UNNAMED_AGENCY, 0.9))
+            continue
+        hit = lexicon.resolve(part, fuzzy=False) or lexicon.resolve(bare)
+        if hit:
+            out.append((hit[0], 0.95 if hit[1] >= 99 else 0.8))
+    return out
+
+
+def _credits_from(lexicon: Lexicon, raw: str, base: int, text: str, kind: str) -> list[Credit]:
+    found = _resolve_list(lexicon, raw)
+    if not found and kind == "dateline" and CALL_SIGN.fullmatch(raw.strip()):
+        found = [(raw.strip(), 0.8)]  # "HOUSTON, Texas (KTRK) --": a local station credits itself
+    return [Credit(Span(base, base + len(text)), text, name, kind, conf) for name, conf in found]
+
+
+def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
+    m = _DATELINE.match(text, para.start, para.end) or _CJK_DATELINE.match(text, para.start, para.end)
+    if not m:
+        return []
+    raw = m.group("agency") or m.groupdict().get("wire") or ""  # the CJK form has no /WIRE/ group
+    return _credits_from(lexicon, raw, m.start(), m.group(), "dateline")
+
+
+def dateline_credits(lexicon: Lexicon, text: str, body: Sequence[Paragraph]) -> list[Credit]:
+    """The dateline of the lead zone: one of the first body paragraphs may open with ``CITY (AGENCY) -``; what
+    comes before it is a headline, a By line, a date line, a caption or a standfirst (at most one long paragraph)."""
+    long_seen = 0
+    for para in body[:LEAD_PARAGRAPHS]:
+        found = _dateline_in(lexicon, text, para)
+        if found:
+            return found
+        long_seen += len(text[para.start:para.end].split()) >= LEAD_END_WORDS
+        if long_seen >= 2:
+            break
+    return []
+
+
+_LINE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_INPUTS, "inputs", "list"), (_WITH_AGENCIES, "inputs", "list"), (_HAT_TIP, "hat-tip", "name"),
+    (_BYLINE, "byline", "name"),
+)
+_TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
+)
+
+
+def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool) -> list[Credit]:
+    """Credits a whole line states: byline, inputs, hat tip, photo credit, and trailing credit at the end."""
+    line = text[para.start:para.end]
+    for pattern, kind, group in _LINE_FORMS:
+        m = pattern.search(line) if pattern is _INPUTS else pattern.match(line)
+        if m and (kind != "byline" or len(line.split()) <= 8):
+            found = _credits_from(lexicon, m.group(group), para.start, line, kind)
+            if found:
+                return found
+    if para.boilerplate == "caption" or _PHOTO.match(line):
+        return photo_credits(lexicon, line, para.start)
+    if not (is_tail or para.boilerplate == "credit"):
+        return []
+    for pattern, kind, group in _TAIL_FORMS:
+        m = pattern.match(line)
+        if m:
+            return _credits_from(lexicon, m.group(group), para.start, line, kind)
+    m = _TRAILING.match(line)
+    if m:
+        raw = m.group("paren") or m.group("dash") or m.group("src")
+        return _credits_from(lexicon, raw, para.start, line, "trailing")
+    return []
+
+
+def photo_credits(lexicon: Lexicon, text: str, base: int = 0) -> list[Credit]:
+    out = []
+    for m in _PHOTO.finditer(text):
+        raw = m.group("name") or m.group("getty") or m.group("copy") or ""
+        for name, conf in _resolve_list(lexicon, raw.split("/")[0]):
+            if name != UNNAMED_AGENCY:
+                out.append(Credit(Span(base + m.start(), base + m.end()), m.group(), name, "photo-credit", conf))
+    return out
+
+
+def is_derivative(text: str, paragraphs: Sequence[Paragraph]) -> bool:
+    """An aggregator disclaimer says the whole document was taken from elsewhere."""
+    return any(p.boilerplate == "disclaimer" and _DISCLAIMER.search(text[p.start:p.end]) for p in paragraphs)

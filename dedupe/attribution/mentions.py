@@ -1,0 +1,81 @@
+"""Outlet mentions of one document as real text writes them: short forms resolved to the outlet named
+earlier ("the Times", "the Post"), and outlet names that are a person's surname in this document
+("Michael Bloomberg ... Bloomberg said") dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dedupe.attribution.lexicon import CALL_SIGN, Lexicon, Mention
+
+# "the Times", "The Post": the last word of an outlet named earlier (or of the publishing outlet)
+SHORT_FORM = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}(?P<word>Times|Post|Journal|Globe|Tribune|Herald|Examiner|Register|Inquirer|"
+    r"Chronicle|Bee|Sentinel|Beacon|Beast|Blaze|Economist|Telegraph|Star|Sun-Times|Republic|Review|Standard|Caller|"
+    r"Intercept)\b(?!\s+[A-Z])")
+_TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Mayor|Senator|Governor|Judge|President)\.?"
+_GIVEN = r"(?!(?:The|A|An|In|On|At|As|By|For|From|Of|To|And|But|Via|Per|New|North|South|East|West)\s)[A-Z][a-z]+"
+# "Michael Bloomberg", "Michael R. Bloomberg", "Mr. Bloomberg", "Mayor Don Guardian"
+_PERSON = re.compile(rf"\b(?:{_TITLE}\s+(?:[A-Z][a-z]+\s+)?|{_GIVEN}\s+(?:[A-Z]\.\s+)?)(?P<surname>[A-Z][a-z]+)\b")
+# (patterns used with .match(text, pos) carry no "^": it would only match at the start of the text)
+# "The National Rifle Association", "Bloomberg New Energy Finance", "Gawker Media": an outlet name inside another name
+_LONGER_NAME = re.compile(
+    r"(?:\s+[A-Z][a-z]+)*\s+(?:Association|Foundation|Institute|Capital|Markets|Center|Centre|Group|University|College|"
+    r"Energy|Finance|Company|Corporation|Corp|Inc|Media|Entertainment|Studios|Productions|Broadcasting|Films|Council|"
+    r"Committee|Party|Fund|Agency|Police|Department|Ministry|Office|Bureau|Commission|Administration|Guard|Army|"
+    r"Assembly|Park|Bank|Hospital|School|Church|Club|League|Prize|Awards?|Building|Tower|Square|Street|Avenue)\b")
+_CAPTION_LABEL = re.compile(r"\s*:")  # "Bild: dpa", "Foto: Reuters": a caption label, not the newspaper Bild
+_CAPTION_WORDS = frozenset({"Bild", "Foto", "Photo", "Image", "Imagen", "Video"})
+_STILL_OUTLET = re.compile(r"(?:'s|\u2019s)?\s+(?:News|poll|survey|Businessweek|Politics|L\.P\.|billionaires?)\b")
+
+
+def _last_word(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
+def short_forms(text: str, start: int, named: Sequence[Mention], publisher: str | None,
+                lexicon: Lexicon) -> list[Mention]:
+    """Short forms after ``start`` resolved to the latest outlet named before them whose name (or an alias)
+    ends with the short word; the publishing outlet is the fallback (a newspaper calls itself "The Times")."""
+    out = []
+    for m in SHORT_FORM.finditer(text, start):
+        word = m.group("word")
+        before = [x.source for x in named if x.end <= m.start() and x.method == "name"]
+        candidates = [*([publisher] if publisher else []), *before]
+        hit = next((c for c in reversed(candidates) if _ends_with(c, word, lexicon)), None)
+        if hit is not None:
+            out.append(Mention(m.start("word"), m.end("word"), hit, "short-form", 100.0))
+    return out
+
+
+def _ends_with(source: str, word: str, lexicon: Lexicon) -> bool:
+    entry = lexicon.get(source)
+    forms = (source, *(entry.aliases if entry else ()), *(entry.acronyms if entry else ()))
+    return any(_last_word(f) == word for f in forms)
+
+
+def call_signs(text: str, start: int, found: Sequence[Mention]) -> list[Mention]:
+    """Broadcast call signs not already found as a known outlet; they need a cue like any acronym."""
+    return [Mention(m.start(), m.end(), m.group(), "acronym", 100.0) for m in CALL_SIGN.finditer(text, start)
+            if not any(f.start < m.end() and m.start() < f.end for f in found)]
+
+
+def person_surnames(text: str, forms: set[str]) -> set[str]:
+    """One-word outlet forms that this document also uses as a person's surname."""
+    return {m.group("surname") for m in _PERSON.finditer(text) if m.group("surname") in forms}
+
+
+def resolve_mentions(text: str, start: int, found: Sequence[Mention], publisher: str | None,
+                     lexicon: Lexicon) -> list[Mention]:
+    """The document's mentions with short forms added (replacing what they overlap) and person surnames removed."""
+    shorts = short_forms(text, start, found, publisher, lexicon)
+    kept = [m for m in found if not any(s.start < m.end and m.start < s.end for s in shorts)
+            and not _LONGER_NAME.match(text, m.end)
+            and not (text[m.start:m.end] in _CAPTION_WORDS and _CAPTION_LABEL.match(text, m.end))]
+    single = {text[m.start:m.end] for m in kept if " " not in text[m.start:m.end].strip()}
+    surnames = person_surnames(text, single) if single else set()
+    if surnames:
+        kept = [m for m in kept if text[m.start:m.end] not in surnames or _STILL_OUTLET.match(text, m.end)]
+    return sorted([*kept, *shorts, *call_signs(text, start, [*kept, *shorts])], key=lambda x: x.start)

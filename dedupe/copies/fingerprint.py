@@ -1,0 +1,247 @@
+"""Word shingles, their 32-bit hashes and MinHash signatures, vectorised with numpy.
+
+Signatures are datasketch-compatible (scheme ``affine32``, the same permutations for a given
+``num_perm`` and ``seed``): ``MinHash(num_perm, seed, hashfunc=shingle_hash).update_batch(shingles)``
+yields the same hash values, which the tests check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+
+from dedupe.config import FingerprintConfig
+from dedupe.models import Document, Paragraph
+from dedupe.text.normalize import Tokens, tokenize
+from dedupe.text.segment import split_paragraphs
+
+SCHEME = "affine32"
+_PRIME = np.uint32(0x01000193)
+_PRIME_INT = 0x01000193
+_MASK = 0xFFFFFFFF
+MAX_HASH = np.uint32(_MASK)
+
+
+HASH_NAME = "tabulation32"  # the word hash; stored in persistent indexes (band keys depend on it)
+_POSITIONS = 32  # bytes past this position reuse the tables (position mod 32)
+
+
+def _splitmix_table() -> np.ndarray:
+    """uint32[_POSITIONS, 256]: fixed random tables for tabulation hashing (splitmix64, seed 0)."""
+    state, values = 0, []
+    for _ in range(_POSITIONS * 256):
+        state = (state + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+        values.append((z ^ (z >> 31)) & _MASK)
+    return np.array(values, dtype=np.uint32).reshape(_POSITIONS, 256)
+
+
+_TABLE = _splitmix_table()
+_FLAT_TABLE = _TABLE.ravel()  # row (position) * 256 + byte
+_TABLE_ROWS = _TABLE.tolist()
+
+
+def word_hash(word: str) -> int:
+    """Deterministic 32-bit hash of one normalised word: tabulation hashing of its UTF-8 bytes
+    (XOR of a fixed random value per (position mod 32, byte))."""
+    h = 0
+    for position, byte in enumerate(word.encode("utf-8")):
+        h ^= _TABLE_ROWS[position % _POSITIONS][byte]
+    return h
+
+
+def word_hashes(buffer: np.ndarray, hashed: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """``word_hash`` of many words at once.
+
+    ``buffer`` holds the words' UTF-8 bytes; ``hashed`` marks the bytes that belong to a word's normalised
+    form (a word may contain unmarked bytes, such as an apostrophe, which its form drops); word k begins at
+    ``starts[k]`` (a marked byte) and ends where word k+1 begins. Returns uint32[len(starts)].
+    """
+    if starts.size == 0:
+        return np.zeros(0, dtype=np.uint32)
+    marked = np.flatnonzero(hashed)
+    first = (np.cumsum(hashed, dtype=np.int32)[starts] - 1).astype(np.intp)  # index in ``marked`` of each start
+    lengths = np.diff(first, append=marked.size)
+    position = np.arange(marked.size, dtype=np.int32) - np.repeat(first.astype(np.int32), lengths)
+    values = _FLAT_TABLE[((position & (_POSITIONS - 1)) << 8) | buffer[marked]]
+    out: np.ndarray = np.bitwise_xor.reduceat(values, first)
+    return out
+
+
+def shingle_hash(shingle: bytes | str) -> int:
+    """Reference (slow) hash of one shingle, given as normalised words joined by single spaces."""
+    text = shingle.decode("utf-8") if isinstance(shingle, bytes) else shingle
+    h = 0
+    for word in text.split(" "):
+        h = (h * _PRIME_INT + word_hash(word)) & _MASK
+    return h
+
+
+def shingles(words: tuple[str, ...], size: int) -> list[str]:
+    """Word n-grams joined by spaces; a text shorter than ``size`` is one shingle."""
+    if not words:
+        return []
+    if len(words) < size:
+        return [" ".join(words)]
+    return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+
+
+def combine_shingles(hashes: np.ndarray, size: int) -> np.ndarray:
+    """Shingle hashes from word hashes (uint32, in text order): h = h * 16777619 + word, over ``size`` words."""
+    if hashes.size == 0:
+        return np.zeros(0, dtype=np.uint32)
+    n = min(size, hashes.size)
+    count = hashes.size - n + 1
+    h = hashes[:count].copy()
+    for k in range(1, n):
+        h *= _PRIME
+        h += hashes[k : k + count]
+    return h
+
+
+def shingle_hashes(words: tuple[str, ...], size: int) -> np.ndarray:
+    """Vectorised ``shingle_hash`` of every shingle of ``words`` (uint32, in text order)."""
+    return combine_shingles(np.fromiter(map(word_hash, words), dtype=np.uint32, count=len(words)), size)
+
+
+@lru_cache(maxsize=16)
+def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) permutation parameters datasketch uses for ``num_perm`` and ``seed``."""
+    a, b = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
+    return a.astype(np.uint32), b.astype(np.uint32)
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    out: np.ndarray = h ^ (h >> np.uint32(16))
+    return out
+
+
+def permuted(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
+    """Permuted hash values, shape (num_perm, len(hashes))."""
+    a, b = permutations(num_perm, seed)
+    out: np.ndarray = np.multiply.outer(a, _fmix32(hashes))
+    out += b[:, None]  # in place: one (num_perm x n) array instead of two
+    return out
+
+
+def signature(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
+    """MinHash signature of a set of shingle hashes (all MAX_HASH when empty)."""
+    if hashes.size == 0:
+        return np.full(num_perm, MAX_HASH, dtype=np.uint32)
+    out: np.ndarray = permuted(hashes, num_perm, seed).min(axis=1)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What matching needs of one document."""
+
+    doc_id: str
+    tokens: Tokens  # offsets of the fingerprinted words (boilerplate and header left out; forms dropped)
+    hashes: np.ndarray  # shingle hashes, in text order (shingle i starts at word i)
+    signature: np.ndarray  # uint32[num_perm]
+    windows: np.ndarray  # uint32[n_windows, num_perm], passage signatures
+    window_starts: np.ndarray  # first shingle of each window
+
+
+_WORD_BYTE = np.zeros(256, dtype=bool)
+for _c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_":
+    _WORD_BYTE[_c] = True
+# non-ASCII characters replaced by an ASCII one that tokenises the same (same length, so offsets hold)
+SAME_TOKENS = str.maketrans({"\u2019": "'", "\u2018": '"', "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                              "\u2014": "-", "\u00a0": " ", "\u2026": ".", "\u00b7": "."})
+
+
+def ascii_view(text: str) -> str | None:
+    """``text`` as ASCII that tokenises the same (typographic quotes and dashes replaced, offsets unchanged),
+    or None when it holds other non-ASCII characters."""
+    if not text.isascii():
+        text = text.translate(SAME_TOKENS)
+    return text if text.isascii() else None
+
+
+def outside_spans(spans: Sequence[tuple[int, int]], starts: np.ndarray,
+                  *columns: np.ndarray) -> tuple[np.ndarray, ...]:
+    """``starts`` and the parallel ``columns`` without the words that start inside one of ``spans``
+    ([start, end) offsets, sorted and disjoint, as boilerplate paragraphs are)."""
+    if not spans:
+        return (starts, *columns)
+    keep = np.searchsorted(np.array(spans, dtype=np.int64).ravel(), starts, side="right") % 2 == 0
+    return (starts[keep], *(c[keep] for c in columns))
+
+
+def hashed_tokens(text: str, start: int = 0, end: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Words of ``text[start:end]`` as (starts, ends, word hashes): the same words and forms as
+    ``normalize.tokenize``, hashed with ``word_hash``; offsets are into ``text``.
+
+    ASCII text (after replacing typographic quotes and dashes, which keeps offsets) is tokenised and hashed
+    with numpy over its bytes; other text goes through ``tokenize`` (NFKC, case folding) first.
+    """
+    chunk = ascii_view(text[start:end])
+    if chunk is None:
+        tokens = tokenize(text, start, end)
+        encoded = [w.encode("utf-8") for w in tokens.words]
+        buffer = np.frombuffer(b"\0".join(encoded), dtype=np.uint8)
+        firsts = np.zeros(len(encoded), dtype=np.int64)
+        if encoded:
+            firsts[1:] = np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)) + 1)[:-1]
+        return tokens.starts, tokens.ends, word_hashes(buffer, buffer != 0, firsts)
+    buffer = np.frombuffer(chunk.lower().encode("ascii"), dtype=np.uint8)
+    word = _WORD_BYTE[buffer]
+    inside = word.copy()  # plus apostrophes between two word characters ("don't" is one word, form "dont")
+    inside[1:-1] |= (buffer[1:-1] == 39) & word[:-2] & word[2:]
+    edges = np.diff(inside.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    return starts + start, ends + start, word_hashes(buffer, word, starts)
+
+
+def content_words(doc: Document, paragraphs: Sequence[Paragraph]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(starts, ends, word hashes) of the body's words outside boilerplate paragraphs, in text order."""
+    starts, ends, hashes = outside_spans([(p.start, p.end) for p in paragraphs if p.boilerplate is not None],
+                                         *hashed_tokens(doc.text, doc.body_start))
+    return starts, ends, hashes
+
+
+def window_signatures(hashes: np.ndarray, config: FingerprintConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Document signature plus sliding-window signatures, from one permutation pass.
+
+    Blocks of ``passage_step`` shingles are reduced once; each window is the min over the
+    blocks it spans, so windows cost no extra hashing.
+    """
+    num_perm, seed = config.num_perm, config.seed
+    if hashes.size == 0:
+        empty = np.full(num_perm, MAX_HASH, dtype=np.uint32)
+        return empty, empty[None, :], np.zeros(1, dtype=np.int64)
+    phv = permuted(hashes, num_perm, seed)
+    block_starts = np.arange(0, hashes.size, config.passage_step)
+    blocks = np.minimum.reduceat(phv, block_starts, axis=1).T  # (n_blocks, num_perm)
+    span = max(1, config.passage_words // config.passage_step)
+    n_windows = max(1, blocks.shape[0] - span + 1)
+    windows = blocks[:n_windows].copy()
+    for k in range(1, min(span, blocks.shape[0])):
+        np.minimum(windows, blocks[k : k + n_windows], out=windows)
+    return blocks.min(axis=0), windows, block_starts[:n_windows]
+
+
+def fingerprint(doc: Document, paragraphs: Sequence[Paragraph], config: FingerprintConfig) -> Fingerprint:
+    starts, ends, words = content_words(doc, paragraphs)
+    hashes = combine_shingles(words, config.shingle_size)
+    sig, window_sigs, window_starts = window_signatures(hashes, config)
+    offsets = Tokens((), starts.astype(np.int32), ends.astype(np.int32))  # forms are not needed after hashing
+    return Fingerprint(doc.id, offsets, hashes, sig, window_sigs, window_starts)
+
+
+def document_fingerprint(doc: Document, config: FingerprintConfig) -> Fingerprint:
+    """``fingerprint`` of a document on its own (paragraphs found again; the same ones ``analyse`` finds)."""
+    return fingerprint(doc, split_paragraphs(doc.text, doc.body_start), config)

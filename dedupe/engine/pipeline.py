@@ -1,0 +1,166 @@
+"""The scan pipeline: read -> analyse each document -> LSH candidates -> verify -> cluster -> provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, cast
+
+import numpy as np
+
+from dedupe.attribution.analysis import (
+    NO_ATTRIBUTION,
+    Analysis,
+    analyse,
+    analyse_batch,
+    attribution_models,
+    lexicon_for,
+)
+from dedupe.attribution.attribute import DocumentAttribution
+from dedupe.attribution.claims import Claim
+from dedupe.config import ScanConfig
+from dedupe.copies.batch_sketches import alignment_fingerprints
+from dedupe.copies.cluster import connected_groups
+from dedupe.copies.lsh import KeyBuckets, Sketch
+from dedupe.copies.match import is_copy, verify_pairs
+from dedupe.engine.workers import Progress, iter_tasks, run_tasks, shared
+from dedupe.errors import NoInputError
+from dedupe.io.readers import ReadResult, read_inputs
+from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
+from dedupe.provenance.stories import Provenance, build_provenance
+
+__all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "candidate_pairs", "find_matches",
+           "finish_scan", "read_documents", "scan"]
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    config: ScanConfig
+    analyses: tuple[Analysis, ...]
+    matches: tuple[Match, ...]
+    duplicate_groups: tuple[tuple[str, ...], ...]
+    errors: tuple[ReadError, ...]
+    files: int
+    provenance: Provenance
+
+
+def _docs() -> Sequence[Document]:
+    return cast(Sequence[Document], shared())
+
+
+@dataclass(frozen=True, slots=True)
+class _AnalysedChunk:
+    """A worker's analyses of documents [lo, hi), in the compact form that crosses processes cheaply."""
+
+    lo: int
+    paragraphs: list[tuple[Paragraph, ...]]
+    details: list[tuple[tuple[Sentence, ...], DocumentAttribution, tuple[Claim, ...]]] | None  # None: copies mode
+    words: list[int]
+    signatures: np.ndarray  # uint32[hi - lo, num_perm]
+    owners: np.ndarray  # int32: document index of each key
+    keys: np.ndarray  # int64 band keys, ordered by KeyBuckets partition
+    cuts: np.ndarray  # where each partition after the first begins
+
+
+_PARTITIONS = 16
+
+
+def _analyse_range(task: tuple[int, int, ScanConfig]) -> _AnalysedChunk:
+    lo, hi, config = task
+    analyses, keys = analyse_batch(_docs()[lo:hi], config)
+    details = None if config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
+    owners = np.repeat(np.arange(lo, hi), [k.size for k in keys])
+    return _AnalysedChunk(lo, [a.paragraphs for a in analyses], details, [a.sketch.words for a in analyses],
+                          np.stack([a.sketch.signature for a in analyses]),
+                          *KeyBuckets.partitioned(owners, np.concatenate(keys), _PARTITIONS))
+
+
+def _unpack(chunk: _AnalysedChunk, docs: Sequence[Document], buckets: KeyBuckets | None) -> list[Analysis]:
+    n = len(chunk.paragraphs)
+    if buckets is not None:
+        buckets.add(chunk.owners, chunk.keys, chunk.cuts if buckets.partitions == _PARTITIONS else None)
+    details = chunk.details or [((), NO_ATTRIBUTION, ())] * n
+    return [Analysis(docs[chunk.lo + i], chunk.paragraphs[i], details[i][0],
+                     Sketch(chunk.words[i], chunk.signatures[i]), details[i][1], details[i][2]) for i in range(n)]
+
+
+_VerifyTask = tuple[list[tuple[int, int]], ScanConfig, dict[int, tuple[tuple[Paragraph, ...], np.ndarray]]]
+
+
+def _verify_chunk(task: _VerifyTask) -> list[Match]:
+    """Matches for candidate pairs of shared documents, given each one's boilerplate paragraphs and signature."""
+    pairs, config, known = task
+    ids = sorted(known)
+    fps = alignment_fingerprints([_docs()[n] for n in ids], [known[n][0] for n in ids], [known[n][1] for n in ids],
+                                 config.fingerprint)
+    return verify_pairs(dict(zip(ids, fps, strict=True)), pairs, config.fingerprint, config.match)
+
+
+def _partition_pairs(partition: int) -> np.ndarray:
+    return cast(KeyBuckets, shared()).partition_pairs(partition)
+
+
+def candidate_pairs(buckets: KeyBuckets, workers: int = 1, progress: Progress | None = None) -> list[tuple[int, int]]:
+    """The pairs of documents sharing a band key, one partition of the buckets per task."""
+    parts = range(buckets.partitions)
+    return KeyBuckets.merge(run_tasks(_partition_pairs, list(parts), buckets, workers, "candidates", progress,
+                                 [1 for _ in parts]))
+
+
+def analyse_all(docs: Sequence[Document], config: ScanConfig, workers: int = 1, progress: Progress | None = None,
+                buckets: KeyBuckets | None = None) -> list[Analysis]:
+    """Analyses in the order of ``docs``, whatever the number of workers; band keys go into ``buckets``."""
+    chunk = 64
+    bounds = [(lo, min(lo + chunk, len(docs))) for lo in range(0, len(docs), chunk)]
+    chunks = iter_tasks(_analyse_range, [(lo, hi, config) for lo, hi in bounds], docs, workers, "fingerprint",
+                        progress, [hi - lo for lo, hi in bounds])
+    return [a for c in chunks for a in _unpack(c, docs, buckets)]  # each chunk's keys go to the buckets at once
+
+
+def find_matches(analyses: Sequence[Analysis], config: ScanConfig, pairs: Sequence[tuple[int, int]],
+                 progress: Progress | None = None) -> list[Match]:
+    """Verified matches among ``analyses`` for candidate ``pairs`` (indices)."""
+    ordered = sorted(pairs)
+    chunk = 256
+    tasks: list[_VerifyTask] = []
+    for lo in range(0, len(ordered), chunk):
+        part = ordered[lo : lo + chunk]
+        needed = sorted({n for pair in part for n in pair})
+        tasks.append((part, config, {n: (tuple(p for p in analyses[n].paragraphs if p.boilerplate),
+                                         analyses[n].sketch.signature) for n in needed}))
+    parts = run_tasks(_verify_chunk, tasks, [a.document for a in analyses], config.workers, "verify", progress,
+                 [len(t[0]) for t in tasks])
+    matches = [m for part in parts for m in part]
+    return sorted(matches, key=lambda m: (m.a, m.b))
+
+
+def read_documents(paths: Iterable[str | Path], config: ScanConfig, stdin: BinaryIO | None = None) -> ReadResult:
+    """The readable documents sorted by id (``-`` reads JSONL from ``stdin``); NoInputError when there are none."""
+    read = read_inputs(paths, config.read, stdin)
+    if not read.documents:
+        detail = f"{len(read.errors)} error(s)" if read.errors else "no matching files"
+        raise NoInputError(f"no document could be read ({detail})", read.errors)
+    if config.mode == "full":
+        attribution_models(config.attribution)  # a bad --sources file fails here, before any work
+    return ReadResult(tuple(sorted(read.documents, key=lambda d: d.id)), read.errors, read.files)
+
+
+def finish_scan(config: ScanConfig, read: ReadResult, analyses: Sequence[Analysis], pairs: Sequence[tuple[int, int]],
+                progress: Progress | None = None) -> ScanResult:
+    """Matches, duplicate groups and provenance: the stages that look at the whole corpus."""
+    matches = find_matches(analyses, config, pairs, progress)
+    groups = connected_groups((m.a, m.b) for m in matches if is_copy(m, config.match))
+    provenance = build_provenance(analyses, matches, lexicon_for(config.attribution), config.provenance)
+    return ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
+                      read.files, provenance)
+
+
+def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress: Progress | None = None) -> ScanResult:
+    """Scan files and folders for copies and provenance. Raises NoInputError when no document could be read."""
+    config = config or ScanConfig()
+    read = read_documents(paths, config)
+    with KeyBuckets(_PARTITIONS) as buckets:  # closed (keys dropped) before the stages that need memory for matches
+        analyses = analyse_all(read.documents, config, config.workers, progress, buckets)
+        pairs = candidate_pairs(buckets, config.workers, progress)
+    return finish_scan(config, read, analyses, pairs, progress)

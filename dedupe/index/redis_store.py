@@ -1,0 +1,423 @@
+"""The persistent index on Redis, for several workers sharing one index (``pip install 'news-dedupe[redis]'``).
+
+As in the SQLite index, a text is stored once and every publication of it (id, outlet, url, ...) is
+recorded; adding the same document again (``store.same_document``) changes nothing. The band keys are
+the SQLite index's (``lsh.document_keys``: whole text and passage windows). A text gets a number; its
+band keys go into ``BUCKETS`` Redis hashes (field: the 8-byte key, value: the 4-byte numbers of the
+texts holding it), its first publication's metadata and its zlib-compressed text into hashes keyed by
+its number, and the sha256 of the text maps to its number. Later publications of a text are a list
+``publications:<number>`` (first recorded first); the numbers that have one are a set.
+
+What is atomic: one Lua script adds a new text with its first publication: if the text is not indexed
+yet, it writes all of the above, else nothing and it answers the text's number. Redis runs a script as
+one step, so concurrent adds of the same text store and band it once, and a text is either entirely in
+the index or not at all. Recording another publication of a text already there is done from Python in
+one optimistic transaction per publication (WATCH the text's publication list, read its publications,
+``same_document`` check, MULTI, RPUSH and the counters, EXEC; tried again if another client changed the
+list in between), so concurrent runs record a publication once and the counts stay exact. What is not
+atomic: an ``add`` as a whole, or a pipeline of ``CHUNK`` scripts: a run that stops halfway leaves whole
+texts and whole publications, and adding the same input again adds the rest.
+
+Every Redis error (connection refused or lost, timeouts, a server refusing a command) becomes an
+``IndexUnavailableError`` naming the URL without its password. Opening to read (``create=False``)
+writes nothing, and an empty or other database is an ``IndexMissingError``. Standalone Redis only
+(the scripts touch keys they compute, which Redis Cluster does not allow).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, suppress
+from dataclasses import replace
+from itertools import islice
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import numpy as np
+
+from dedupe.config import FingerprintConfig, MatchConfig
+from dedupe.copies.fingerprint import Fingerprint
+from dedupe.errors import (
+    IndexCorruptError,
+    IndexMismatchError,
+    IndexMissingError,
+    IndexUnavailableError,
+    MissingDependencyError,
+)
+from dedupe.index.store import (
+    AddResult,
+    ArchivedDocument,
+    IndexSettings,
+    IndexStats,
+    damaged,
+    same_document,
+    sha256_text,
+    stored_text,
+)
+from dedupe.models import Document, ReadError
+
+REDIS_SCHEMES = ("redis://", "rediss://")
+# 1: datasketch's MinHashLSH storage; 2: numbered texts, one document per text (never released);
+# 3: numbered texts with every publication of each (metadata with body_start, publication counter)
+LAYOUT = "3"
+BUCKETS = 1024  # hashes holding the band keys; a band key's bucket is its low 16 bits modulo BUCKETS
+CHUNK = 64  # documents per pipeline
+
+_ADD = """
+-- Add a text with its first publication unless the text is indexed already: everything or nothing, in
+-- one step. Answers the new text's number, or minus the number of the text already indexed.
+-- KEYS: the index's settings and counters, sha256 -> number, number -> metadata, number -> text, batches
+-- ARGV: sha256, metadata JSON, zlib text, batch, band keys (8 bytes each, concatenated), band hash prefix
+local known = redis.call('HGET', KEYS[2], ARGV[1])
+if known then return -tonumber(known) end
+local n = redis.call('HINCRBY', KEYS[1], 'last_document', 1)
+local owner = string.char(n % 256, math.floor(n / 256) % 256, math.floor(n / 65536) % 256,
+                          math.floor(n / 16777216) % 256)
+local keys = ARGV[5]
+for i = 1, #keys, 8 do
+  local field = string.sub(keys, i, i + 7)
+  local bucket = ARGV[6] .. ((string.byte(field, 7) * 256 + string.byte(field, 8)) % BUCKETS)
+  if redis.call('HSETNX', bucket, field, owner) == 0 then  -- most band keys are held by one document
+    redis.call('HSET', bucket, field, redis.call('HGET', bucket, field) .. owner)
+  end
+end
+redis.call('HINCRBY', KEYS[1], 'band_rows', #keys / 8)
+redis.call('HINCRBY', KEYS[1], 'publications', 1)
+redis.call('HSET', KEYS[3], n, ARGV[2])
+redis.call('HSET', KEYS[4], n, ARGV[3])
+redis.call('SADD', KEYS[5], ARGV[4])
+redis.call('HSET', KEYS[2], ARGV[1], n)
+return n
+""".replace("BUCKETS", str(BUCKETS))
+
+_QUERY = """
+-- The numbers (4 bytes each, concatenated) of the documents holding any of the band keys in ARGV[1].
+local out = {}
+local keys = ARGV[1]
+for i = 1, #keys, 8 do
+  local field = string.sub(keys, i, i + 7)
+  local held = redis.call('HGET', ARGV[2] .. ((string.byte(field, 7) * 256 + string.byte(field, 8)) % BUCKETS), field)
+  if held then out[#out + 1] = held end
+end
+return table.concat(out)
+""".replace("BUCKETS", str(BUCKETS))
+
+_PUBLISHED = """
+-- Publications held (first ones plus the later lists) and the publication counter, read in one step.
+-- KEYS: number -> metadata, numbers with later publications, the index's settings and counters
+-- ARGV: the later publication lists' key prefix
+local held = redis.call('HLEN', KEYS[1])
+local empty = 0
+for _, n in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  local more = redis.call('LLEN', ARGV[1] .. n)
+  if more == 0 then empty = empty + 1 end
+  held = held + more
+end
+return {held, tonumber(redis.call('HGET', KEYS[3], 'publications') or '0'), empty}
+"""
+
+_HELD = """
+-- How many (band key, document) entries one band hash holds.
+local total = 0
+for _, held in ipairs(redis.call('HVALS', KEYS[1])) do total = total + #held / 4 end
+return total
+"""
+
+
+def is_redis_url(db: str) -> bool:
+    return db.startswith(REDIS_SCHEMES)
+
+
+def redacted_url(url: str) -> str:
+    """The URL without its password (in the user part or as a ``password=`` query parameter)."""
+    parts = urlsplit(url)
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    user = userinfo.split(":", 1)[0]
+    netloc = f"{user}@{hostport}" if at and user else hostport
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "password"])
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def _check_database(url: str, label: str) -> None:
+    """redis-py reads ``redis://host/foo`` as database 0: a mistyped database would silently be another one."""
+    path = urlsplit(url).path.strip("/")
+    if path and not path.isdigit():
+        raise IndexUnavailableError(f"{label}: the database must be a number, as in redis://host:6379/0")
+
+
+class RedisIndex:
+    """A ``store.IndexStore`` on a Redis server: ``redis://[:password@]host:port/db``."""
+
+    def __init__(self, url: str, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
+                 prefix: str = "dedupe", timeout: float = 30.0) -> None:
+        try:
+            import redis
+            from redis.backoff import NoBackoff
+            from redis.retry import Retry
+        except ImportError:
+            raise MissingDependencyError("redis", "redis") from None
+        self.label = redacted_url(url)
+        _check_database(url, self.label)
+        self._redis_error: type[Exception] = redis.RedisError
+        self.settings = IndexSettings.of(fc, mc)
+        self.parameters = self.settings.parameters
+        self.keys = {name: f"{prefix}:{name}"
+                     for name in ("index", "sha256", "document", "text", "batches", "republished")}
+        self._add_keys = [self.keys[name] for name in ("index", "sha256", "document", "text", "batches")]
+        self.band_prefix = f"{prefix}:bands:"
+        self.later_prefix = f"{prefix}:publications:"  # + a text's number: its later publications, a list
+        self._legacy = f"{prefix}:parameters"
+        try:  # no retries: a command sent again after a lost reply could count an added document as known
+            self.client: Any = redis.Redis.from_url(url, socket_connect_timeout=min(timeout, 5.0),
+                                                    socket_timeout=timeout, retry=Retry(NoBackoff(), 0))
+        except ValueError as exc:  # a port or option that is not a number
+            raise IndexUnavailableError(f"{self.label} is not a usable Redis URL: {exc}") from None
+        with self._errors("cannot reach"):
+            self._add_script = self.client.register_script(_ADD)
+            self._query_script = self.client.register_script(_QUERY)
+            self._held_script = self.client.register_script(_HELD)
+            self._published_script = self.client.register_script(_PUBLISHED)
+            self._open(create)
+
+    def _open(self, create: bool) -> None:
+        wanted = json.dumps(self.parameters, sort_keys=True)
+        if self.client.exists(self._legacy):
+            raise IndexMismatchError(f"{self.label} holds an index built by an older dedupe (datasketch band "
+                                     "storage): rebuild it in an empty database with 'dedupe index add'")
+        stored, layout = self.client.hmget(self.keys["index"], "parameters", "layout")
+        if stored is None:
+            if not create:
+                raise IndexMissingError(f"no index at {self.label}: create one with "
+                                        f"'dedupe index add --db {self.label} FILES'")
+            self.client.hsetnx(self.keys["index"], "layout", LAYOUT)
+            self.client.hsetnx(self.keys["index"], "parameters", wanted)  # the first of concurrent creators wins
+            stored, layout = self.client.hmget(self.keys["index"], "parameters", "layout")
+        if layout is None or layout.decode() != LAYOUT:
+            raise IndexMismatchError(f"{self.label} holds an index of another layout ({layout!r}, expected {LAYOUT})")
+        if stored.decode() != wanted:
+            have, want = json.loads(stored), self.parameters
+            diff = ", ".join(f"{k}: index {have.get(k)} vs now {want.get(k)}"
+                             for k in sorted(set(have) | set(want)) if have.get(k) != want.get(k))
+            raise IndexMismatchError(f"{self.label} was built with other settings ({diff})")
+
+    @contextmanager
+    def _errors(self, doing: str, after: str = "") -> Iterator[None]:
+        try:
+            yield
+        except self._redis_error as exc:
+            raise IndexUnavailableError(f"{doing} the Redis index at {self.label}{after}: {exc}") from None
+
+    def __enter__(self) -> RedisIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with suppress(self._redis_error):  # closing a connection to a server that went away
+            self.client.close()
+
+    def _band_keys(self, fp: Fingerprint) -> bytes:
+        return self.settings.keys(fp).astype(">i8").tobytes()
+
+    def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
+        """Add documents with their fingerprints, CHUNK per pipeline: a new text with its first publication (the
+        Lua script, atomic), or another publication of a text already indexed unless it is the same document
+        (``same_document``; one optimistic transaction per publication, see the module's docstring)."""
+        added = known = 0
+        iterator = iter(items)
+        while chunk := list(islice(iterator, CHUNK)):
+            with self._adding(added):
+                pipe = self.client.pipeline(transaction=False)
+                for doc, fp in chunk:
+                    self._add_script(keys=self._add_keys, args=self._add_args(doc, fp, batch), client=pipe)
+                numbers = [int(n) for n in pipe.execute()]
+            added += sum(1 for n in numbers if n > 0)
+            indexed = [(doc, -n) for (doc, _), n in zip(chunk, numbers, strict=True) if n < 0]
+            # Atomic so far: each new text with its first publication (one script each). Not atomic: the chunk as
+            # a whole, and what follows. A text already indexed: its publications read once for the chunk (most
+            # are the same documents again); publications are never removed, so a document found there is known
+            # for good, and one not found is checked again inside its own transaction before it is recorded.
+            with self._adding(added):
+                published = self._publications_of([n for _, n in indexed])
+            for doc, n in indexed:
+                if any(same_document(doc, pub) for pub, _ in published[n]):
+                    known += 1
+                    continue
+                with self._adding(added):
+                    recorded = self._publish_again(n, doc, batch)  # checks again, in its transaction
+                added, known = added + recorded, known + (not recorded)
+        return AddResult(added, known)
+
+    def _adding(self, added: int) -> AbstractContextManager[None]:
+        return self._errors("cannot write to", f" after adding {added} documents (adding the same input again adds "
+                                               "the rest)")
+
+    def _meta(self, doc: Document, batch: str) -> str:
+        return json.dumps({"id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
+                           "url": doc.url, "author": doc.author, "body_start": doc.body_start, "batch": batch})
+
+    def _add_args(self, doc: Document, fp: Fingerprint, batch: str) -> list[str | bytes]:
+        return [sha256_text(doc.text), self._meta(doc, batch), zlib.compress(doc.text.encode("utf-8"), 6), batch,
+                self._band_keys(fp), self.band_prefix]
+
+    def _publish_again(self, n: int, doc: Document, batch: str) -> bool:
+        """Record ``doc`` as another publication of text ``n`` unless it is one already: the check and the write
+        are one transaction (WATCH the list; EXEC fails, and the check runs again, if another client changed it)."""
+        later = f"{self.later_prefix}{n}"
+
+        def attempt(pipe: Any) -> bool:
+            if any(same_document(doc, pub) for pub, _ in self._read_publications(pipe, n)):
+                return False
+            pipe.multi()
+            pipe.rpush(later, self._meta(doc, batch))
+            pipe.sadd(self.keys["republished"], n)
+            pipe.hincrby(self.keys["index"], "publications", 1)
+            pipe.sadd(self.keys["batches"], batch)
+            return True
+
+        recorded: bool = self.client.transaction(attempt, later, value_from_callable=True)
+        return recorded
+
+    def _read_publications(self, client: Any, n: int) -> list[tuple[Document, str]]:
+        """The publications of text ``n`` read with ``client`` (a connection, or a pipeline in WATCH mode)."""
+        first = client.hget(self.keys["document"], n)
+        later = client.lrange(f"{self.later_prefix}{n}", 0, -1)
+        return self._parsed(n, ([first] if first is not None else []) + list(later))
+
+    def _publications_of(self, numbers: Sequence[int]) -> dict[int, list[tuple[Document, str]]]:
+        """The publications of texts by number, first recorded first, as documents without their text."""
+        wanted = sorted(set(numbers))
+        if not wanted:
+            return {}
+        pipe = self.client.pipeline(transaction=False)
+        pipe.hmget(self.keys["document"], wanted)
+        for n in wanted:
+            pipe.lrange(f"{self.later_prefix}{n}", 0, -1)
+        firsts, *laters = pipe.execute()
+        return {n: self._parsed(n, ([first] if first is not None else []) + list(later))
+                for n, first, later in zip(wanted, firsts, laters, strict=True)}
+
+    def _parsed(self, n: int, raws: Sequence[bytes]) -> list[tuple[Document, str]]:
+        try:
+            return [_publication(raw) for raw in raws]
+        except ValueError as exc:
+            raise IndexCorruptError(f"the publications of text {n} in the Redis index at {self.label} cannot be "
+                                    f"read: {exc}") from None
+
+    def candidates(self, fp: Fingerprint) -> list[int]:
+        """Numbers of indexed texts sharing a band key with ``fp``."""
+        keys = self._band_keys(fp)
+        if not keys:
+            return []
+        with self._errors("cannot read"):
+            held = self._query_script(args=[keys, self.band_prefix])
+        return [int(n) for n in np.unique(np.frombuffer(held, dtype="<u4"))]
+
+    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
+        """``candidates`` of each fingerprint."""
+        return [self.candidates(fp) for fp in fps]
+
+    def text_row(self, text: str) -> int | None:
+        """The number of an indexed text, or None."""
+        with self._errors("cannot read"):
+            n = self.client.hget(self.keys["sha256"], sha256_text(text))
+        return int(n) if n is not None else None
+
+    def seen(self, doc: Document) -> bool:
+        """Is ``doc`` a publication already recorded (the same document checked again)?"""
+        n = self.text_row(doc.text)
+        if n is None:
+            return False
+        with self._errors("cannot read"):
+            return any(same_document(doc, pub) for pub, _ in self._read_publications(self.client, n))
+
+    def load(self, numbers: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
+        """Indexed texts by number, each as its first recorded publication with the count of all of them; a text
+        (or its metadata) that cannot be decompressed, decoded or parsed is an error (``damaged-text``)."""
+        wanted = sorted({int(n) for n in numbers})
+        if not wanted:
+            return [], []
+        with self._errors("cannot read"):
+            pipe = self.client.pipeline(transaction=True)  # a text and its publications as of one moment
+            pipe.hmget(self.keys["document"], wanted)
+            pipe.hmget(self.keys["text"], wanted)
+            for n in wanted:
+                pipe.llen(f"{self.later_prefix}{n}")
+            metas, texts, *later = pipe.execute()
+        out: list[ArchivedDocument] = []
+        errors: list[ReadError] = []
+        for n, raw, blob, more in zip(wanted, metas, texts, later, strict=True):
+            if raw is None or blob is None:
+                continue  # not a number this index gave out
+            try:
+                first, batch = _publication(raw)
+            except ValueError as exc:
+                errors.append(damaged(self.label, f"#{n}", n, exc))
+                continue
+            try:
+                text = stored_text(blob)
+            except ValueError as exc:
+                errors.append(damaged(self.label, first.id, n, exc))
+                continue
+            out.append(ArchivedDocument(n, replace(first, text=text), batch, 1 + int(more)))
+        return out, errors
+
+    def _all_keys(self) -> list[str]:
+        return [*self.keys.values(), *(f"{self.band_prefix}{b}" for b in range(BUCKETS))]
+
+    def stats(self) -> IndexStats:
+        """Counts from one transaction (documents: publications; texts: distinct texts); bytes: Redis's MEMORY
+        USAGE of this index's own keys (all elements)."""
+        with self._errors("cannot read"):
+            pipe = self.client.pipeline(transaction=True)
+            pipe.hget(self.keys["index"], "publications")
+            pipe.hlen(self.keys["sha256"])
+            pipe.scard(self.keys["batches"])
+            pipe.hget(self.keys["index"], "band_rows")
+            pipe.smembers(self.keys["republished"])
+            docs, texts, batches, rows, republished = pipe.execute()
+            pipe = self.client.pipeline(transaction=False)
+            for key in self._all_keys() + [f"{self.later_prefix}{int(n)}" for n in republished]:
+                pipe.memory_usage(key, samples=0)
+            size = sum(n for n in pipe.execute() if n)
+        return IndexStats(self.label, int(docs or 0), int(texts), int(rows or 0), int(batches), size,
+                          dict(self.parameters))
+
+    def integrity(self) -> str:
+        """"ok" when every text has its number, metadata and text, the band entry count adds up, and so does the
+        publication count."""
+        with self._errors("cannot read"):
+            pipe = self.client.pipeline(transaction=True)
+            for name in ("sha256", "document", "text"):
+                pipe.hlen(self.keys[name])
+            pipe.hget(self.keys["index"], "band_rows")
+            *counts, rows = pipe.execute()
+            pipe = self.client.pipeline(transaction=False)
+            for b in range(BUCKETS):
+                self._held_script(keys=[f"{self.band_prefix}{b}"], client=pipe)
+            held = sum(int(n) for n in pipe.execute())
+            published, counter, empty = self._published_script(
+                keys=[self.keys["document"], self.keys["republished"], self.keys["index"]], args=[self.later_prefix])
+        problems = []
+        if len(set(counts)) > 1:
+            problems.append(f"texts {counts[0]}, metadata {counts[1]}, stored texts {counts[2]}")
+        if held != int(rows or 0):
+            problems.append(f"{held} band entries where the counter says {int(rows or 0)}")
+        if int(published) != int(counter) or int(empty):
+            problems.append(f"{int(published)} publications where the counter says {int(counter)}"
+                            + (f", {int(empty)} texts listed with later publications have none" if int(empty) else ""))
+        return "ok" if not problems else "inconsistent: " + "; ".join(problems)
+
+
+def _publication(raw: bytes | str) -> tuple[Document, str]:
+    """A publication's metadata as a document without its text, and its batch; ValueError when it is damaged."""
+    try:
+        m = json.loads(raw)
+        doc = Document(m["id"], "", m["title"], m["published"], m["outlet"], m["url"], m["author"],
+                       body_start=int(m["body_start"]))
+        return doc, str(m["batch"])
+    except (ValueError, KeyError, TypeError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise ValueError(f"damaged publication metadata ({type(exc).__name__}: {exc})") from None

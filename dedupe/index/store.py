@@ -1,0 +1,508 @@
+"""A persistent index of documents seen before: SQLite by default (one file, transactional).
+
+It holds each document's metadata and text (zlib-compressed) and the LSH band keys of its whole-text
+signature and of its passage windows, so that a new batch is compared with the archive by looking
+up band keys, without rescanning the archive. The band keys of a chunk are one sorted run, split into
+256 parts by the top bits of the key (a row per part: keys and text row ids as int64 blobs), so that
+adding writes a few hundred rows per chunk rather than a row per key; a lookup of many documents at
+once (``candidates_of``) reads each part it needs once. The fingerprint settings are stored in the index and
+must match the ones a later run uses.
+
+Writes happen in transactions of ``CHUNK`` documents: a run killed at any point leaves the index
+valid, holding the chunks that committed. A text is stored once (keyed by its sha256) with its band
+keys; every publication of it (id, outlet, url, ...) is a row of its own. Adding the same document
+again (see ``same_document``) changes nothing; the same text under another name or outlet is a new
+publication.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from dedupe.config import FingerprintConfig, MatchConfig
+from dedupe.copies.fingerprint import HASH_NAME, Fingerprint
+from dedupe.copies.lsh import document_keys, lsh_params
+from dedupe.errors import IndexMismatchError
+from dedupe.index.sqlite_file import (
+    APPLICATION_ID,
+    check_empty,
+    check_identity,
+    connect,
+    guarded,
+    is_new,
+    mark,
+    missing,
+    sqlite_errors,
+)
+from dedupe.models import Document, ReadError
+
+# 3: band keys in sorted runs, one row per chunk and key part (2: a row per band key; 1: one row per text)
+INDEX_SCHEMA = 3
+CHUNK = 200
+_LOOKUP = 500  # values per SELECT ... IN
+_LEVEL = 1  # zlib level of stored texts: 6 takes 3-4x as long for a few per cent less space
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS texts (rowid INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, text BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS publications (
+    rowid INTEGER PRIMARY KEY,
+    text INTEGER NOT NULL REFERENCES texts (rowid),
+    id TEXT NOT NULL,
+    title TEXT, outlet TEXT, published TEXT, url TEXT, author TEXT,
+    body_start INTEGER NOT NULL,
+    batch TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS publications_text ON publications (text);
+CREATE TABLE IF NOT EXISTS runs (
+    run INTEGER PRIMARY KEY, first_text INTEGER NOT NULL, last_text INTEGER NOT NULL, size INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS band_runs (
+    part INTEGER NOT NULL, run INTEGER NOT NULL, keys BLOB NOT NULL, docs BLOB NOT NULL, PRIMARY KEY (part, run)
+) WITHOUT ROWID;
+CREATE VIEW IF NOT EXISTS bands (doc) AS
+    SELECT texts.rowid FROM runs JOIN texts ON texts.rowid BETWEEN runs.first_text AND runs.last_text;
+"""
+_PART_SHIFT = 55  # a band key's part: its top 8 bits (keys are 63-bit); a lookup reads the parts of its keys
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStats:
+    path: str
+    documents: int  # publications
+    texts: int  # distinct texts
+    band_keys: int
+    batches: int
+    bytes: int
+    parameters: dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    added: int
+    already_indexed: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedDocument:
+    """A stored text as its first recorded publication; ``publications`` counts all of them."""
+
+    rowid: int | str  # the text's SQLite row id, or its number on Redis
+    document: Document
+    batch: str
+    publications: int = 1
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Ids naming the same file: equal, or one is the other seen from a higher root (``x/a.txt``, ``a.txt``)."""
+    return a == b or a.endswith("/" + b) or b.endswith("/" + a)
+
+
+def same_document(doc: Document, other: Document) -> bool:
+    """Is ``doc`` the publication ``other`` checked again (the caller knows both have the same text)?
+
+    The same outlet, and the same name (id) or, for a record or feed entry (whose id ``file#N`` is only a
+    position), the same URL. A verbatim copy under another name or outlet is another publication.
+    """
+    if doc.outlet != other.outlet:
+        return False
+    if _same_name(doc.id, other.id):
+        return True
+    return "#" in doc.id and doc.url is not None and doc.url == other.url
+
+
+def index_parameters(fc: FingerprintConfig, mc: MatchConfig) -> dict[str, object]:
+    """The settings that make band keys comparable: stored in the index, checked on every open."""
+    bands, rows = lsh_params(mc.threshold, fc.num_perm)
+    p_bands, p_rows = lsh_params(mc.passage_threshold, fc.num_perm)
+    return {
+        "index_schema": INDEX_SCHEMA, "word_hash": HASH_NAME, "shingle_size": fc.shingle_size, "num_perm": fc.num_perm,
+        "seed": fc.seed,
+        "passage_words": fc.passage_words, "passage_step": fc.passage_step, "lsh_bands": bands, "lsh_rows": rows,
+        "passage_lsh_bands": p_bands, "passage_lsh_rows": p_rows,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class IndexSettings:
+    """An index's settings, computed in one place for every store: the parameters stored in it (checked on every
+    open) and the thresholds that turn a fingerprint into its band keys (``lsh.document_keys``)."""
+
+    parameters: dict[str, object]
+    threshold: float
+    passage_threshold: float
+    num_perm: int
+
+    @classmethod
+    def of(cls, fc: FingerprintConfig, mc: MatchConfig) -> IndexSettings:
+        return cls(index_parameters(fc, mc), mc.threshold, mc.passage_threshold, fc.num_perm)
+
+    def keys(self, fp: Fingerprint) -> np.ndarray:
+        """The distinct band keys (int64, sorted) the index stores and looks up for ``fp``."""
+        return document_keys(fp, self.threshold, self.passage_threshold, self.num_perm)
+
+
+class IndexStore(Protocol):
+    """What every index store does (``SQLiteIndex``, ``redis_store.RedisIndex``); ``open_index`` returns one.
+
+    A text is stored once with its band keys, and each publication of it once (``same_document``); texts are
+    named by a row id or number the store gives out (``text_row``, ``candidates``, ``load``).
+    """
+
+    @property
+    def parameters(self) -> dict[str, object]:
+        """The settings stored in the index (``index_parameters``)."""
+        ...
+
+    def __enter__(self) -> IndexStore: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def close(self) -> None: ...
+
+    def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
+        """Add documents with their fingerprints under the label ``batch``."""
+        ...
+
+    def text_row(self, text: str) -> int | None:
+        """The row id (number) of a stored text, or None."""
+        ...
+
+    def seen(self, doc: Document) -> bool:
+        """Is ``doc`` a publication already recorded (the same document checked again)?"""
+        ...
+
+    def candidates(self, fp: Fingerprint) -> list[int]:
+        """Row ids (numbers) of stored texts sharing a band key with ``fp``."""
+        ...
+
+    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
+        """``candidates`` of each fingerprint (in one pass where the store can)."""
+        ...
+
+    def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
+        """Stored texts, each as its first recorded publication, and the ones that cannot be read."""
+        ...
+
+    def stats(self) -> IndexStats: ...
+
+    def integrity(self) -> str:
+        """"ok", or what is wrong."""
+        ...
+
+
+class SQLiteIndex:
+    """The archive of documents seen before, in one SQLite file."""
+
+    def __init__(self, path: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
+                 write: bool = True, timeout: float = 5.0) -> None:
+        """Open the index at ``path``; ``write=False`` opens it read-only, and a missing index is an error then
+        (as with ``create=False``). A file that is not a dedupe index is refused and left untouched."""
+        self.path = Path(path)
+        self.settings = IndexSettings.of(fc, mc)
+        self.parameters = self.settings.parameters
+        new = is_new(self.path)
+        if new and not (create and write):
+            raise missing(self.path)
+        with sqlite_errors(self.path):
+            self.conn = connect(self.path, write=write, timeout=timeout)
+            try:
+                self._open(new, write)
+            except BaseException:
+                self.conn.close()
+                raise
+
+    def _open(self, new: bool, write: bool) -> None:
+        if not new:
+            check_identity(self.conn, self.path, INDEX_SCHEMA)
+        if write:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA cache_size=-262144")  # 256 MiB of page cache: band-key inserts are random
+        self._setup()
+
+    def _setup(self) -> None:
+        """Create the tables on first use (a write); afterwards opening only reads, so a busy writer does not
+        block a check that only reads."""
+        exists = self.conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+        wanted = {k: json.dumps(v) for k, v in self.parameters.items()}
+        if not exists:
+            with self._transaction():
+                if self.conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                    check_empty(self.conn, self.path)  # another process may have filled it since
+                    mark(self.conn, INDEX_SCHEMA)
+                for statement in filter(str.strip, _SCHEMA.split(";")):
+                    self.conn.execute(statement)
+                if not self.conn.execute("SELECT 1 FROM meta").fetchone():
+                    self.conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(wanted.items()))
+        stored = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+        if stored != wanted:
+            diff = ", ".join(f"{k}: index {stored.get(k)} vs now {wanted.get(k)}"
+                             for k in sorted(set(stored) | set(wanted)) if stored.get(k) != wanted.get(k))
+            raise IndexMismatchError(f"{self.path} was built with other settings ({diff})")
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.conn, self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @guarded
+    def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
+        """Add documents with their fingerprints, CHUNK per transaction; a text is stored (and banded) once, a
+        publication of it once per document (``same_document``)."""
+        added = known = 0
+        for chunk in _chunks(items, CHUNK):
+            with self._transaction():
+                new, old = self._add_chunk(chunk, batch)
+            added, known = added + new, known + old
+        return AddResult(added, known)
+
+    def _add_chunk(self, chunk: Sequence[tuple[Document, Fingerprint]], batch: str) -> tuple[int, int]:
+        """One chunk in the open transaction, with one statement per table: new texts get the row ids SQLite
+        would give them (the largest plus one, in order), and a publication is checked against the ones stored
+        and the ones of this chunk before it."""
+        digests = [sha256_text(doc.text) for doc, _ in chunk]
+        rows = self._rows_of(sorted(set(digests)))
+        stored = set(rows.values())
+        next_row = int(self.conn.execute("SELECT COALESCE(MAX(rowid), 0) + 1 FROM texts").fetchone()[0])
+        texts: list[tuple[int, str, bytes]] = []
+        keys: list[np.ndarray] = []
+        owners: list[np.ndarray] = []
+        chunk_pubs: dict[int, list[Document]] = {}
+        publications: list[tuple[object, ...]] = []
+        known = 0
+        for (doc, fp), digest in zip(chunk, digests, strict=True):
+            text = rows.get(digest)
+            if text is None:
+                text = rows[digest] = next_row
+                next_row += 1
+                texts.append((text, digest, zlib.compress(doc.text.encode("utf-8"), _LEVEL)))
+                keys.append(self.keys_of(fp))
+                owners.append(np.full(keys[-1].size, text, dtype=np.int64))
+            elif self._published_in(text, doc, chunk_pubs.get(text, []), text in stored):
+                known += 1
+                continue
+            chunk_pubs.setdefault(text, []).append(doc)
+            publications.append((text, doc.id, doc.title, doc.outlet, doc.published, doc.url, doc.author,
+                                 doc.body_start, batch))
+        self.conn.executemany("INSERT INTO texts (rowid, sha256, text) VALUES (?, ?, ?)", texts)
+        self.conn.executemany(
+            "INSERT INTO publications (text, id, title, outlet, published, url, author, body_start, batch) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", publications)
+        self._insert_bands([row for row, _, _ in texts], keys, owners)
+        return len(publications), known
+
+    def _insert_bands(self, texts: Sequence[int], keys: list[np.ndarray], owners: list[np.ndarray]) -> None:
+        """The chunk's band keys as one run: sorted by (key, text), split into parts by the top bits of the key, a
+        row per part (keys and texts as int64 blobs); ``runs`` records the run's new ``texts`` (consecutive row
+        ids, first to last) and its size."""
+        if not texts:
+            return
+        k, o = np.concatenate(keys), np.concatenate(owners)
+        order = np.lexsort((o, k))
+        k, o = k[order], o[order]
+        run = int(self.conn.execute("SELECT COALESCE(MAX(run), 0) + 1 FROM runs").fetchone()[0])
+        self.conn.execute("INSERT INTO runs VALUES (?, ?, ?, ?)", (run, texts[0], texts[-1], int(k.size)))
+        parts = k >> _PART_SHIFT
+        bounds = np.searchsorted(parts, np.arange(257))
+        rows = [(part, run, k[a:b].astype("<i8").tobytes(), o[a:b].astype("<i8").tobytes())
+                for part, (a, b) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)) if b > a]
+        self.conn.executemany("INSERT INTO band_runs VALUES (?, ?, ?, ?)", rows)
+
+    def _rows_of(self, digests: Sequence[str]) -> dict[str, int]:
+        """Row ids of the stored texts among ``digests`` (sha256)."""
+        found: dict[str, int] = {}
+        for i in range(0, len(digests), _LOOKUP):
+            part = digests[i:i + _LOOKUP]
+            sql = f"SELECT sha256, rowid FROM texts WHERE sha256 IN ({','.join('?' * len(part))})"
+            found.update((d, int(r)) for d, r in self.conn.execute(sql, part).fetchall())
+        return found
+
+    def _published_in(self, text: int, doc: Document, chunk_pubs: Sequence[Document], stored: bool) -> bool:
+        """Is ``doc`` a publication of ``text`` recorded before (in the index, when it was ``stored``, or earlier in
+        this chunk)?"""
+        if any(same_document(doc, pub) for pub in chunk_pubs):
+            return True
+        return stored and self._published(text, doc)
+
+    def _publications(self, text: int | str) -> list[tuple[Document, str]]:
+        """The publications of a stored text, first recorded first, as documents without their text."""
+        rows = self._query("SELECT id, title, outlet, published, url, author, body_start, batch FROM publications "
+                           "WHERE text = ? ORDER BY rowid", [text])
+        return [(Document(i, "", t, p, o, u, a, body_start=b), batch) for i, t, o, p, u, a, b, batch in rows]
+
+    def _published(self, text: int | str, doc: Document) -> bool:
+        return any(same_document(doc, pub) for pub, _ in self._publications(text))
+
+    @guarded
+    def text_row(self, text: str) -> int | None:
+        """The row id of a stored text, or None."""
+        rows = self._query("SELECT rowid FROM texts WHERE sha256 = ?", [sha256_text(text)])
+        return int(rows[0][0]) if rows else None
+
+    @guarded
+    def seen(self, doc: Document) -> bool:
+        """Is ``doc`` a publication already recorded (the same document checked again)?"""
+        text = self.text_row(doc.text)
+        return text is not None and self._published(text, doc)
+
+    def keys_of(self, fp: Fingerprint) -> np.ndarray:
+        return self.settings.keys(fp)
+
+    @guarded
+    def candidates(self, fp: Fingerprint) -> list[int]:
+        """Row ids of archived documents sharing a band key with ``fp``."""
+        return self.candidates_of([fp])[0]
+
+    @guarded
+    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
+        """``candidates`` of each fingerprint, reading each part of the stored keys once for all of them."""
+        keys = [self.keys_of(fp) for fp in fps]
+        wanted = np.concatenate([np.zeros(0, dtype=np.int64), *keys])
+        owner = np.repeat(np.arange(len(fps)), [k.size for k in keys])
+        order = np.argsort(wanted, kind="stable")
+        wanted, owner = wanted[order], owner[order]
+        parts = wanted >> _PART_SHIFT
+        found: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        for part in np.unique(parts).tolist():
+            a, b = np.searchsorted(parts, [part, part + 1])
+            found.append(self._matches(part, wanted[a:b], owner[a:b]))
+        pairs = np.unique(np.concatenate(found))
+        out: list[list[int]] = [[] for _ in fps]
+        for code in pairs.tolist():
+            out[code >> 32].append(code & 0xFFFFFFFF)
+        return out
+
+    def _matches(self, part: int, wanted: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        """(owner << 32 | text) of each stored text holding one of the ``wanted`` keys (sorted) of one part."""
+        rows = self._query("SELECT keys, docs FROM band_runs WHERE part = ?", [part])
+        if not rows:
+            return np.zeros(0, dtype=np.int64)
+        keys = np.concatenate([np.frombuffer(r[0], dtype="<i8") for r in rows])
+        docs = np.concatenate([np.frombuffer(r[1], dtype="<i8") for r in rows])
+        order = np.argsort(keys, kind="stable")
+        keys, docs = keys[order], docs[order]
+        lo, hi = np.searchsorted(keys, wanted, "left"), np.searchsorted(keys, wanted, "right")
+        count = hi - lo
+        which = np.repeat(np.arange(wanted.size), count)
+        at = np.repeat(lo, count) + np.arange(which.size) - np.repeat(np.cumsum(count) - count, count)
+        codes: np.ndarray = (owner[which].astype(np.int64) << 32) | docs[at].astype(np.int64)
+        return codes
+
+    @guarded
+    def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
+        """Stored texts by row id, each as its first recorded publication; a text that cannot be decompressed
+        or decoded is an error (``damaged-text``), and the others are returned."""
+        out: list[ArchivedDocument] = []
+        errors: list[ReadError] = []
+        for i in range(0, len(rowids), _LOOKUP):
+            part = list(rowids[i:i + _LOOKUP])
+            sql = f"SELECT rowid, text FROM texts WHERE rowid IN ({','.join('?' * len(part))})"
+            for rowid, blob in self._query(sql, part):
+                pubs = self._publications(rowid)
+                if not pubs:
+                    continue  # cannot happen: a text and its first publication are written in one transaction
+                first, batch = pubs[0]
+                try:
+                    text = stored_text(blob)
+                except ValueError as exc:
+                    errors.append(damaged(self.path, first.id, rowid, exc))
+                    continue
+                out.append(ArchivedDocument(rowid, replace(first, text=text), batch, len(pubs)))
+        return sorted(out, key=lambda a: int(a.rowid)), errors
+
+    @guarded
+    def stats(self) -> IndexStats:
+        docs = self._query("SELECT COUNT(*), COUNT(DISTINCT batch) FROM publications", [])[0]
+        texts = self._query("SELECT COUNT(*) FROM texts", [])[0][0]
+        keys = self._query("SELECT COALESCE(SUM(size), 0) FROM runs", [])[0][0]
+        size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
+        return IndexStats(str(self.path), docs[0], texts, keys, docs[1], size, dict(self.parameters))
+
+    @guarded
+    def integrity(self) -> str:
+        return str(self._query("PRAGMA integrity_check", [])[0][0])
+
+    def _query(self, sql: str, args: Sequence[object]) -> list[Any]:
+        with sqlite_errors(self.path):
+            rows: list[Any] = self.conn.execute(sql, args).fetchall()
+            return rows
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    def __enter__(self) -> None:
+        with sqlite_errors(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        with sqlite_errors(self.path):
+            if exc_type is None:
+                self.conn.execute("COMMIT")
+            elif self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
+
+def _chunks(items: Iterable[tuple[Document, Fingerprint]], size: int) -> Iterator[list[tuple[Document, Fingerprint]]]:
+    chunk: list[tuple[Document, Fingerprint]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def stored_text(blob: object) -> str:
+    """A text as stored (zlib-compressed UTF-8), or ValueError when it is damaged."""
+    if not isinstance(blob, bytes):
+        raise ValueError(f"expected compressed bytes, found {type(blob).__name__}")
+    try:
+        return zlib.decompress(blob).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError) as exc:
+        raise ValueError(str(exc)) from None
+
+
+def damaged(path: object, doc_id: str, row: object, exc: Exception) -> ReadError:
+    return ReadError(f"archive:{doc_id}", "damaged-text",
+                     f"the text stored in {path} (row {row}) cannot be read ({exc}): left out of this check")
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
+               write: bool = True) -> IndexStore:
+    """The index at ``db``: a SQLite file, or ``redis[s]://host:port/db`` (needs the ``redis`` extra).
+
+    ``write=False``: read-only, and a missing index is an IndexMissingError (as with ``create=False``); on Redis
+    an empty or another database is a missing index, and nothing is written to it.
+    """
+    if str(db).startswith(("redis://", "rediss://")):
+        from dedupe.index.redis_store import RedisIndex
+
+        return RedisIndex(str(db), fc, mc, create=create and write)
+    return SQLiteIndex(db, fc, mc, create=create, write=write)

@@ -1,0 +1,1 @@
+"""Across documents: direction of each copy, claim groups, stories, chains of custody and original sources."""

@@ -1,0 +1,330 @@
+"""Cross-document claim groups: occurrences of the same claim (copied, trimmed, spun or restated).
+
+Claims are compared by the cosine of TF-IDF vectors of their content words without endings (the words of
+the claim index: "arrived" and "arrives" agree), plus NUMBER_BONUS per shared number, only for candidate
+pairs from ``claimindex``:
+
+- pairs from the MinHash LSH index of claims, linked when they score the threshold;
+- between partner documents (sharing a passage, nearest by content words, or sharing the most candidate
+  claim pairs; at most NEIGHBOURS per document), a pair linked when each claim is the other's best match
+  in the other document and they score the threshold.
+
+A link also needs the claims' numbers and names to agree (``facts_agree``). Groups are never a transitive
+closure: complete linkage, strongest links first (``strongest_first_groups``): any two members of a group
+score at least SPREAD, and a group holds at most one occurrence per document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import numpy as np
+
+from dedupe.attribution.claims import Claim
+from dedupe.provenance.claimindex import (
+    ClaimWords,
+    claim_signatures,
+    document_vectors,
+    lsh_claim_pairs,
+    nearest_documents,
+    tfidf_rows,
+    word_hashes,
+)
+
+MIN_CLAIM_WORDS = 5  # shorter sentences ("He said.") are not compared
+MIN_SHARED_WORDS = 2  # content words two linked claims have in common ("It was not a good look" / "Look, ...")
+LSH_BANDS, LSH_ROWS = 8, 4  # claim index: 32 permutations
+NEIGHBOURS = 6  # nearest documents whose claims are compared with a document's claims
+NUMBER_BONUS = 0.2  # added to the text similarity for each shared number (at most two)
+NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
+SPREAD = 0.2  # least similarity between any two members of a group
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
+_NOT_NAME_WORDS = ("A An The I He She It We They His Her Its Their This That These Those In On At For But And Or "
+                   "Mr Mrs Ms Dr President Prime Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+T = TypeVar("T", bound=Hashable)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLink:
+    a: str  # claim ids
+    b: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedClaims:
+    links: tuple[ClaimLink, ...]
+    vectors: Any  # TF-IDF rows of the compared claims
+    row_of: dict[str, int]  # claim id -> row
+
+    numbers: Any  # claims x numbers matrix of the same rows
+    linked: frozenset[tuple[str, str]] = frozenset()  # (a, b) of every link
+
+    def close(self, a: list[str], b: list[str]) -> bool:
+        """Every claim of ``a`` is close to every claim of ``b``, the bound on a group's spread: linked, or
+        with a text cosine of at least SPREAD (shared numbers not counted) and MIN_SHARED_WORDS in common."""
+        rest = np.asarray([(self.row_of[x], self.row_of[y]) for x in a for y in b
+                           if (x, y) not in self.linked and (y, x) not in self.linked], dtype=np.int64).reshape(-1, 2)
+        if rest.size == 0:
+            return True
+        cosine = np.asarray(self.vectors[rest[:, 0]].multiply(self.vectors[rest[:, 1]]).sum(axis=1)).reshape(-1)
+        return bool(cosine.min() >= SPREAD and _shared_words(self.vectors, rest).min() >= MIN_SHARED_WORDS)
+
+
+def specifics(text: str) -> frozenset[str]:
+    """The numbers of a sentence: the facts a paraphrase keeps ("64 people", "3.9 percent", "1,100 km")."""
+    return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text))
+
+
+_NUMBER_OR_BREAK = re.compile(r"\d[\d,.]*\d|\d|\n")
+
+
+def all_specifics(texts: Sequence[str]) -> list[frozenset[str]]:
+    """``specifics`` of each text, by one regex pass over the texts joined by newlines."""
+    out: list[frozenset[str]] = []
+    current: list[str] = []
+    for n in _NUMBER_OR_BREAK.findall("\n".join(t.replace("\n", " ") for t in texts)):
+        if n == "\n":
+            out.append(frozenset(current))
+            current = []
+        else:
+            current.append(n.replace(",", "").rstrip("."))
+    return [*out, frozenset(current)] if texts else []
+
+
+def names(text: str) -> frozenset[str]:
+    """Capitalised words after the first (names, places, outlets), by their first four letters."""
+    return frozenset(w[:4].lower() for w in _NAME.findall(text) if w not in _NOT_NAMES)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    words: int
+    numbers: frozenset[str]
+    names: frozenset[str]
+
+
+def facts_of(text: str) -> Facts:
+    return Facts(len(text.split()), specifics(text), names(text))
+
+
+def facts_agree(a: Facts, b: Facts) -> bool:
+    """The numbers of one claim are among the other's, and most names of the shorter claim are in the other."""
+    if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
+        return False
+    short, other = (a, b) if (a.words, len(a.names)) <= (b.words, len(b.names)) else (b, a)
+    if not short.names or not other.names:
+        return True
+    return len(short.names & other.names) >= NAME_SHARE * len(short.names)
+
+
+def claim_vectors(words: ClaimWords, keep: Sequence[int]) -> Any:
+    """TF-IDF vectors of the content words (without endings) of the claims ``keep``, in that order."""
+    if not keep:
+        return None
+    chosen = np.full(words.claims, -1, dtype=np.int64)
+    chosen[np.asarray(keep, dtype=np.int64)] = np.arange(len(keep))
+    mask = chosen[words.owners] >= 0
+    return tfidf_rows(chosen[words.owners[mask]], words.hashes[mask], len(keep))
+
+
+def numbers_matrix(numbers: Sequence[frozenset[str]]) -> Any:
+    """A claims x numbers 0/1 matrix: its products count the numbers two claims share."""
+    from scipy.sparse import csr_matrix
+
+    ids: dict[str, int] = {}
+    cols = [ids.setdefault(n, len(ids)) for found in numbers for n in sorted(found)]
+    indptr = np.cumsum([0, *(len(found) for found in numbers)])
+    return csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(numbers), max(1, len(ids))))
+
+
+def _score(x: Any, numbers: Any, rows: Any, cols: Any) -> np.ndarray:
+    """Cosine of the char n-gram vectors plus NUMBER_BONUS per shared number (at most two), rows x cols."""
+    shared = (numbers[rows] @ numbers[cols].T).toarray()
+    out: np.ndarray = (x[rows] @ x[cols].T).toarray() + NUMBER_BONUS * np.minimum(shared, 2)
+    return out
+
+
+def _pair_scores(x: Any, numbers: Any, pairs: np.ndarray) -> np.ndarray:
+    if pairs.size == 0:
+        return np.zeros(0)
+    a, b = pairs[:, 0], pairs[:, 1]
+    shared = np.asarray(numbers[a].multiply(numbers[b]).sum(axis=1)).reshape(-1)
+    out: np.ndarray = np.asarray(x[a].multiply(x[b]).sum(axis=1)).reshape(-1) + NUMBER_BONUS * np.minimum(shared, 2)
+    return out
+
+
+def _shared_words(x: Any, pairs: np.ndarray) -> np.ndarray:
+    """How many content words each pair of claims (rows of ``pairs``) has in common."""
+    if pairs.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    present = x.astype(bool).astype(np.int64)
+    return np.asarray(present[pairs[:, 0]].multiply(present[pairs[:, 1]]).sum(axis=1)).reshape(-1)
+
+
+def _mutual_best(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    if sim.size == 0:
+        return []
+    best_col = sim.argmax(axis=1)
+    best_row = sim.argmax(axis=0)
+    return [(i, int(j)) for i, j in enumerate(best_col) if best_row[j] == i and sim[i, j] >= threshold]
+
+
+def _neighbour_links(x: Any, numbers: Any, rows: list[list[int]], doc_pairs: Sequence[tuple[int, int]],
+                     threshold: float) -> list[tuple[int, int, float]]:
+    """Mutual-best claim pairs between each document and its partners: one sparse product per document."""
+    partners: dict[int, list[int]] = {}
+    for i, j in doc_pairs:
+        if rows[i] and rows[j]:
+            partners.setdefault(i, []).append(j)
+    out = []
+    for i, js in sorted(partners.items()):
+        cols = [r for j in js for r in rows[j]]
+        sim = _score(x, numbers, rows[i], cols)
+        at = 0
+        for j in js:
+            block = sim[:, at:at + len(rows[j])]
+            out += [(rows[i][p], rows[j][q], float(block[p, q])) for p, q in _mutual_best(block, threshold)]
+            at += len(rows[j])
+    return out
+
+
+def partner_documents(pairs: np.ndarray, owner: np.ndarray, given: Sequence[tuple[int, int]],
+                      k: int) -> list[tuple[int, int]]:
+    """Document pairs whose claims are compared: the ``given`` ones (sharing a passage, nearest documents),
+    and each document's ``k`` partners sharing the most candidate claim pairs (then the lowest index)."""
+    shared: dict[int, dict[int, int]] = {}
+    for i, j in zip(owner[pairs[:, 0]].tolist(), owner[pairs[:, 1]].tolist(), strict=True):
+        for x, y in ((i, j), (j, i)):
+            shared.setdefault(x, {})[y] = shared.setdefault(x, {}).get(y, 0) + 1
+    out = {(min(a, b), max(a, b)) for a, b in given}
+    for doc, partners in shared.items():
+        best = sorted(partners, key=lambda d: (-partners[d], d))[:k]
+        out.update((min(doc, d), max(doc, d)) for d in best)
+    return sorted(out)
+
+
+def _candidate_links(x: Any, numbers: Any, pairs: np.ndarray, near: list[tuple[int, int, float]],
+                     threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """The index pairs scoring ``threshold`` and the mutual best pairs ``near``, once each (i < j), with
+    MIN_SHARED_WORDS in common; and their scores."""
+    scores = _pair_scores(x, numbers, pairs)
+    mutual = np.asarray([(min(i, j), max(i, j)) for i, j, _ in near], dtype=np.int64).reshape(-1, 2)
+    both = np.concatenate([mutual, pairs[scores >= threshold]])
+    both_scores = np.concatenate([np.asarray([s for _, _, s in near]), scores[scores >= threshold]])
+    _, first = np.unique(both[:, 0] * np.int64(x.shape[0]) + both[:, 1], return_index=True)
+    first = first[_shared_words(x, both[first]) >= MIN_SHARED_WORDS]
+    return both[first], both_scores[first]
+
+
+def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequence[tuple[str, str]],
+                threshold: float, near_threshold: float) -> LinkedClaims:
+    """Links between claims of different documents. Candidates: claim pairs from the claim index (linked
+    when they score ``threshold``), and mutual best claims between partner documents (``partner_documents``);
+    each link's numbers and names agree. Only claims of documents with candidates are vectorised."""
+    usable = [c for c in claims if len(c.text.split()) >= MIN_CLAIM_WORDS]
+    texts = [" ".join(c.text.lower().split()) for c in usable]
+    position = {d: n for n, d in enumerate(doc_ids)}
+    owner = np.asarray([position[c.document] for c in usable], dtype=np.int64)
+    words = word_hashes(texts)
+    pairs = lsh_claim_pairs(claim_signatures(words, LSH_BANDS * LSH_ROWS), owner, LSH_BANDS, LSH_ROWS)
+    reuse = [(position[a], position[b]) for a, b in reused]
+    near = nearest_documents(document_vectors(words, owner, len(doc_ids)), NEIGHBOURS, near_threshold)
+    doc_pairs = partner_documents(pairs, owner, [*reuse, *near], NEIGHBOURS)
+    docs = {d for p in doc_pairs for d in p}
+    keep = [n for n, d in enumerate(owner.tolist()) if d in docs]
+    x = claim_vectors(words, keep)
+    if x is None:
+        return LinkedClaims((), None, {}, None)
+    usable, owner = [usable[n] for n in keep], owner[keep]
+    renumber = np.full(len(texts), -1, dtype=np.int64)
+    renumber[keep] = np.arange(len(keep))
+    pairs = renumber[pairs]
+    rows: list[list[int]] = [[] for _ in doc_ids]
+    for n, d in enumerate(owner.tolist()):
+        rows[d].append(n)
+    numbers = numbers_matrix(all_specifics([c.text for c in usable]))
+    both, both_scores = _candidate_links(x, numbers, pairs, _neighbour_links(x, numbers, rows, doc_pairs, threshold),
+                                         threshold)
+    ordered = _agreeing_links(usable, both, both_scores)
+    return LinkedClaims(tuple(ordered), x, {c.id: n for n, c in enumerate(usable)}, numbers,
+                        frozenset((link.a, link.b) for link in ordered))
+
+
+def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray) -> list[ClaimLink]:
+    """The candidate pairs whose numbers and names agree, as links in claim order (facts computed once, for
+    the claims of candidate pairs only)."""
+    facts: dict[int, Facts] = {}
+
+    def fact(n: int) -> Facts:
+        return facts[n] if n in facts else facts.setdefault(n, facts_of(claims[n].text))
+
+    links = [ClaimLink(claims[i].id, claims[j].id, s)
+             for (i, j), s in zip(pairs.tolist(), scores.tolist(), strict=True) if facts_agree(fact(i), fact(j))]
+    return sorted(links, key=lambda link: (claim_order(link.a), claim_order(link.b)))
+
+
+def _free_neighbours(adjacent: dict[T, list[tuple[float, T]]], node: T, taken: set[T],
+                     order: Callable[[T], Any]) -> list[T]:
+    return [n for _, n in sorted(adjacent.get(node, []), key=lambda e: (-e[0], order(e[1]))) if n not in taken]
+
+
+def star_groups(edges: Sequence[tuple[T, T, float]], unit: Callable[[T], Hashable],
+                order: Callable[[T], Any]) -> list[list[T]]:
+    """Groups around representatives, no transitive closure. The node with the most links (then the
+    highest summed similarity, then ``order``) that is still free becomes a representative; its free
+    neighbours join it, most similar first, at most one per ``unit``. A group has at least two nodes."""
+    adjacent: dict[T, list[tuple[float, T]]] = {}
+    for a, b, s in edges:
+        adjacent.setdefault(a, []).append((s, b))
+        adjacent.setdefault(b, []).append((s, a))
+    ranked = sorted(adjacent, key=lambda n: (-len(adjacent[n]), -sum(s for s, _ in adjacent[n]), order(n)))
+    taken: set[T] = set()
+    groups: list[list[T]] = []
+    for rep in ranked:
+        if rep in taken:
+            continue
+        members = {unit(rep): rep}
+        for other in _free_neighbours(adjacent, rep, taken, order):
+            members.setdefault(unit(other), other)
+        if len(members) > 1:
+            taken.update(members.values())
+            groups.append(list(members.values()))
+    return sorted((sorted(g, key=order) for g in groups), key=lambda g: order(g[0]))
+
+
+def strongest_first_groups(edges: Sequence[tuple[T, T, float]], unit: Callable[[T], Hashable],
+                           order: Callable[[T], Any], close: Callable[[list[T], list[T]], bool]) -> list[list[T]]:
+    """Groups by complete linkage, strongest links first: a link joins two groups (or a node to a group, or
+    two nodes) only when no ``unit`` would appear twice and every member of one is ``close`` to every member
+    of the other. A group's spread is bounded: any two members are close, not just a chain of neighbours."""
+    group_of: dict[T, list[T]] = {}
+    for a, b, _ in sorted(edges, key=lambda e: (-e[2], order(e[0]), order(e[1]))):
+        ga, gb = group_of.get(a, [a]), group_of.get(b, [b])
+        if ga is gb or {unit(n) for n in ga} & {unit(n) for n in gb}:
+            continue
+        if (len(ga) > 1 or len(gb) > 1) and not close(ga, gb):  # two single nodes: the link itself is close
+            continue
+        merged = ga + gb
+        for n in merged:
+            group_of[n] = merged
+    groups = {id(g): g for g in group_of.values()}.values()
+    return sorted((sorted(g, key=order) for g in groups), key=lambda g: order(g[0]))
+
+
+def claim_groups(links: Sequence[ClaimLink], close: Callable[[list[str], list[str]], bool]) -> list[list[str]]:
+    """Claim groups by complete linkage (``strongest_first_groups``), one occurrence per document; each
+    group's ids in claim order (document id, then position), groups by first claim."""
+    return strongest_first_groups([(link.a, link.b, link.similarity) for link in links],
+                                  lambda c: c.rpartition(":")[0], claim_order, close)
+
+
+def claim_order(claim_id: str) -> tuple[str, int]:
+    doc, _, n = claim_id.rpartition(":")
+    return doc, int(n)

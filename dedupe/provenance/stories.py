@@ -1,0 +1,266 @@
+"""Provenance: direction of every match, stories, chains of custody and claims by original source.
+
+Inputs are the per-document analyses and the verified matches; nothing here reads files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from itertools import pairwise
+
+from dedupe.attribution.analysis import Analysis
+from dedupe.attribution.claims import Claim
+from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
+from dedupe.config import ProvenanceConfig
+from dedupe.copies.cluster import connected_groups
+from dedupe.models import Match
+from dedupe.provenance.claimgroups import ClaimLink, LinkedClaims, claim_groups, link_claims, star_groups
+from dedupe.provenance.direction import Direction, Side, direction, parse_published
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    id: str
+    story: str | None
+    claims: tuple[str, ...]  # claim ids in document order
+    original_source: str | None
+    basis: str  # relay-root | credit | unnamed | outlet | none
+
+
+@dataclass(frozen=True, slots=True)
+class CustodyEdge:
+    start: str  # node ids: a document id, or "source:<name>"
+    end: str
+    kind: str  # reuse | credit | relay
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    documents: tuple[str, ...]
+    origin_document: str
+    origin_source: str | None
+    origin_evidence: str
+    edges: tuple[CustodyEdge, ...]
+    claim_groups: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    directions: tuple[Direction, ...]  # one per match, same order
+    stories: tuple[Story, ...]
+    claim_groups: tuple[ClaimGroup, ...]
+    original_source: dict[str, str | None]  # claim id -> original source (group's, else its own)
+    group_of: dict[str, str]  # claim id -> claim group id
+
+
+def source_node(name: str) -> str:
+    return f"source:{name}"
+
+
+def _side(a: Analysis, lexicon: Lexicon) -> Side:
+    outlet = lexicon.canonical(a.document.outlet)
+    cited = frozenset(n for c in a.claims if c.basis in ("inline", "anaphora", "paragraph")
+                      for n in (c.source, *c.via) if n)
+    return Side(a.document.id, outlet, a.document.published, a.attribution.credits, cited, a.attribution.derivative)
+
+
+def _original_source(group: Sequence[Claim], origin_outlet: str | None) -> tuple[str | None, str]:
+    """The most upstream named source of a claim's occurrences: one that no occurrence relays."""
+    named = [c.source for c in group if c.source not in (None, UNNAMED_AGENCY)]
+    relayed = {v for c in group for v in c.via}
+    roots = [n for n in named if n not in relayed]
+    if roots:
+        counts = Counter(roots)
+        best = min(counts, key=lambda n: (-counts[n], n))
+        inline = any(c.source == best and c.basis != "document-credit" for c in group)
+        return best, "relay-root" if inline or relayed else "credit"
+    if named:
+        return sorted(named)[0], "credit"
+    if any(c.source == UNNAMED_AGENCY for c in group):
+        return UNNAMED_AGENCY, "unnamed"
+    return (origin_outlet, "outlet") if origin_outlet else (None, "none")
+
+
+def _date_key(published: str | None) -> datetime:
+    return parse_published(published) or datetime.max
+
+
+def _origin(docs: Sequence[str], directions: Sequence[tuple[Match, Direction]],
+            by_id: dict[str, Analysis]) -> tuple[str, str]:
+    sources = {d.source for _, d in directions if d.source}
+    copies = {d.copy for _, d in directions if d.copy}
+    roots = sorted(sources - copies)
+    if len(roots) == 1:
+        return roots[0], "the only document that others copy and that copies none"
+    pool = roots or list(docs)
+    degree = Counter(x for m, _ in directions for x in (m.a, m.b))
+    best = min(pool, key=lambda d: (_date_key(by_id[d].document.published), -degree[d], d))
+    return best, "earliest published" + (" of the uncopied sources" if roots else "") + ", then most matches"
+
+
+def _custody(docs: Sequence[str], directions: Sequence[tuple[Match, Direction]],
+             by_id: dict[str, Analysis]) -> tuple[CustodyEdge, ...]:
+    edges: dict[tuple[str, str, str], str] = {}
+    for _, d in directions:
+        if d.source and d.copy:
+            edges.setdefault((d.source, d.copy, "reuse"), ", ".join(e.kind for e in d.evidence))
+    for doc in docs:
+        a = by_id[doc]
+        for credit in a.attribution.credits:
+            edges.setdefault((source_node(credit), doc, "credit"), "credit line")
+        for c in a.claims:
+            chain = [n for n in (c.source, *c.via) if n]
+            for up, down in pairwise(chain):
+                edges.setdefault((source_node(up), source_node(down), "relay"), f"{down} relays {up}")
+    return tuple(CustodyEdge(s, e, k, ev) for (s, e, k), ev in sorted(edges.items()))
+
+
+MIN_SHARED_CLAIMS = 2  # claims a document must share with a story to join it without a reuse match
+STRONG_LINK = 0.5  # similarity of a shared claim that counts towards joining a story (a copied sentence)
+
+
+def assign_stories(reuse: Sequence[tuple[str, str]], shared: Sequence[tuple[str, str]]) -> list[list[str]]:
+    """Stories: documents connected by reuse; a document without reuse joins the story it shares the most
+    claims with (at least MIN_SHARED_CLAIMS). Two reuse clusters never merge through shared claims alone:
+    press-release boilerplate or a stock phrase is not a common story. Documents without reuse form stories
+    around a representative (``star_groups``): each member shares the claims with that document itself,
+    so a chain of neighbours never becomes one story."""
+    cores = connected_groups(reuse)
+    core_of = {d: n for n, docs in enumerate(cores) for d in docs}
+    counts: Counter[tuple[str, int | str]] = Counter()
+    for a, b in shared:
+        for x, y in ((a, b), (b, a)):
+            if x not in core_of:
+                counts[(x, core_of.get(y, y))] += 1
+    options_of: dict[str, list[tuple[int, int | str]]] = {}
+    for (x, target), n in counts.items():
+        if n >= MIN_SHARED_CLAIMS:
+            options_of.setdefault(x, []).append((n, target))
+    members: dict[int | str, set[str]] = {n: set(docs) for n, docs in enumerate(cores)}
+    loose: dict[tuple[str, str], float] = {}
+    for doc, options in sorted(options_of.items()):
+        cores_only = [(n, t) for n, t in options if isinstance(t, int)]
+        if cores_only:
+            members[max(cores_only, key=lambda o: (o[0], -int(o[1])))[1]].add(doc)
+        else:
+            loose.update({(min(doc, str(t)), max(doc, str(t))): float(n) for n, t in options})
+    joined = {d for m in members.values() for d in m}
+    free = [(a, b, n) for (a, b), n in sorted(loose.items()) if a not in joined and b not in joined]
+    stories = [sorted(m) for m in members.values()] + star_groups(free, lambda d: d, lambda d: d)
+    return sorted((s for s in stories if len(s) >= 2), key=lambda s: s[0])
+
+
+STOCK_PHRASE_DOCUMENTS = 5  # a claim strongly linked into more documents is a stock phrase, not a story's
+
+
+def _story_links(links: Sequence[ClaimLink], claim_by_id: dict[str, Claim]) -> list[tuple[str, str]]:
+    """Document pairs of the strong links (>= STRONG_LINK) that may bring a document into a story: not those of
+    a claim strongly linked into more than STOCK_PHRASE_DOCUMENTS documents (an editor's note, "It takes 1,237
+    delegates to win"): a sentence every article of a series repeats does not make the series one event."""
+    strong = [(claim_by_id[x.a], claim_by_id[x.b]) for x in links if x.similarity >= STRONG_LINK]
+    reach: dict[str, set[str]] = defaultdict(set)
+    for a, b in strong:
+        reach[a.id].add(b.document)
+        reach[b.id].add(a.document)
+    return [(a.document, b.document) for a, b in strong
+            if max(len(reach[a.id]), len(reach[b.id])) <= STOCK_PHRASE_DOCUMENTS]
+
+
+def _same_story(story_of: dict[str, str], claim_by_id: dict[str, Claim], link: ClaimLink) -> bool:
+    a, b = claim_by_id[link.a].document, claim_by_id[link.b].document
+    return a in story_of and story_of.get(a) == story_of.get(b)
+
+
+def _story_of_group(members: Sequence[Claim], story_of: dict[str, str]) -> str | None:
+    """The story most of the group's documents belong to (the first such story on a tie)."""
+    counts = Counter(story_of[c.document] for c in members if c.document in story_of)
+    if not counts:
+        return None
+    return min(counts, key=lambda s: (-counts[s], int(s.rsplit("-", 1)[1])))
+
+
+def _relays(members: Sequence[Claim]) -> set[tuple[str, str]]:
+    """(upstream, downstream) pairs of names along the relay chains of a group's occurrences."""
+    out: set[tuple[str, str]] = set()
+    for c in members:
+        chain = [n for n in (c.source, *c.via) if n]
+        out |= {(up, down) for i, up in enumerate(chain) for down in chain[i + 1:]}
+    return out
+
+
+def claim_original(claim: Claim, group_original: str | None, relays: set[tuple[str, str]]) -> str | None:
+    """A claim's original source: its group's, unless that contradicts the source the claim's own document
+    names for it and no relay chain puts the group's source upstream of it."""
+    own = claim.source
+    if own is None or own == UNNAMED_AGENCY or group_original in (None, own) or (group_original, own) in relays:
+        return group_original
+    return own
+
+
+def _story_origin(docs: Sequence[str], inside: Sequence[tuple[Match, Direction]], by_id: dict[str, Analysis],
+                  sides: dict[str, Side]) -> tuple[str, str | None, str]:
+    """The origin document, the named source behind it and why: its first credit line, else its outlet
+    when others are seen copying it and it copies none and is no aggregator; else no source."""
+    origin, why = _origin(docs, inside, by_id)
+    credits = by_id[origin].attribution.credits
+    if credits:
+        return origin, credits[0], f"{why}; source from its credit line"
+    copied = {d.source for _, d in inside if d.source} - {d.copy for _, d in inside if d.copy}
+    if origin in copied and not sides[origin].derivative and sides[origin].outlet:
+        return origin, sides[origin].outlet, f"{why}; its outlet, copied by others"
+    return origin, None, why
+
+
+def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lexicon: Lexicon,
+                     config: ProvenanceConfig) -> Provenance:
+    by_id = {a.document.id: a for a in analyses}
+    sides = {a.document.id: _side(a, lexicon) for a in analyses}
+    directions = tuple(direction(m, sides[m.a], sides[m.b], config.direction_margin) for m in matches)
+    claims = [c for a in analyses for c in a.claims]
+    claim_by_id = {c.id: c for c in claims}
+    linked = LinkedClaims((), None, {}, None) if not claims else link_claims(
+        claims, [a.document.id for a in analyses], [(m.a, m.b) for m in matches], config.claim_threshold,
+        config.story_threshold)
+    shared = _story_links(linked.links, claim_by_id)
+    story_docs = assign_stories([(m.a, m.b) for m in matches], shared)
+    story_of = {d: f"story-{n + 1}" for n, docs in enumerate(story_docs) for d in docs}
+    raw_groups = claim_groups([x for x in linked.links if _same_story(story_of, claim_by_id, x)], linked.close)
+    stories, origin_source = _stories(story_docs, story_of, matches, directions, by_id, sides)
+    groups: list[ClaimGroup] = []
+    originals: dict[str, str | None] = {c.id: c.source for c in claims}
+    for n, ids in enumerate(raw_groups):
+        members = [claim_by_id[i] for i in ids]
+        story = _story_of_group(members, story_of)
+        original, basis = _original_source(members, origin_source.get(story) if story else None)
+        groups.append(ClaimGroup(f"claim-group-{n + 1}", story, tuple(ids), original, basis))
+        relays = _relays(members)
+        originals.update({c.id: claim_original(c, original, relays) for c in members})
+    groups_of: dict[str | None, list[str]] = defaultdict(list)
+    for g in groups:
+        groups_of[g.story].append(g.id)
+    stories = [replace(s, claim_groups=tuple(groups_of[s.id])) for s in stories]
+    group_of = {c: g.id for g in groups for c in g.claims}
+    return Provenance(directions, tuple(stories), tuple(groups), originals, group_of)
+
+
+def _stories(story_docs: Sequence[Sequence[str]], story_of: dict[str, str], matches: Sequence[Match],
+             directions: Sequence[Direction], by_id: dict[str, Analysis],
+             sides: dict[str, Side]) -> tuple[list[Story], dict[str, str | None]]:
+    matches_of: dict[str, list[tuple[Match, Direction]]] = defaultdict(list)
+    for m, d in zip(matches, directions, strict=True):
+        if m.a in story_of and story_of[m.a] == story_of.get(m.b):
+            matches_of[story_of[m.a]].append((m, d))
+    stories: list[Story] = []
+    origin_source: dict[str, str | None] = {}
+    for n, docs in enumerate(story_docs):
+        sid = f"story-{n + 1}"
+        inside = matches_of[sid]
+        origin, source, why = _story_origin(docs, inside, by_id, sides)
+        origin_source[sid] = source
+        stories.append(Story(sid, tuple(docs), origin, source, why, _custody(docs, inside, by_id), ()))
+    return stories, origin_source

@@ -1,0 +1,297 @@
+"""The versioned JSON report: a plain dict built from a ScanResult, serialised deterministically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from dedupe.attribution.analysis import lexicon_for
+from dedupe.attribution.attribute import Attribution
+from dedupe.attribution.claims import Claim
+from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon, lexicon_digest
+from dedupe.copies.fingerprint import HASH_NAME, SCHEME
+from dedupe.copies.lsh import lsh_params
+from dedupe.engine.pipeline import Analysis, ScanResult
+from dedupe.index.check import ARCHIVE_PREFIX, FINDING_KINDS, CheckResult, Finding
+from dedupe.index.redis_store import is_redis_url, redacted_url
+from dedupe.io.readers import path_id
+from dedupe.models import Match, Passage
+from dedupe.provenance.claimgroups import (
+    LSH_BANDS,
+    LSH_ROWS,
+    MIN_CLAIM_WORDS,
+    MIN_SHARED_WORDS,
+    NAME_SHARE,
+    NEIGHBOURS,
+    NUMBER_BONUS,
+    SPREAD,
+)
+from dedupe.provenance.direction import Direction
+from dedupe.provenance.stories import MIN_SHARED_CLAIMS, STRONG_LINK, ClaimGroup, Provenance, Story
+
+REPORT_SCHEMA_VERSION = "1.1"
+_LIBRARIES = ("datasketch", "numpy", "rapidfuzz", "scikit-learn")
+
+
+def _round(x: float) -> float:
+    return round(float(x), 4)
+
+
+def library_versions() -> dict[str, str]:
+    versions = {}
+    for name in _LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def parameters(result: ScanResult) -> dict[str, Any]:
+    """Every setting that changes results (never the number of workers)."""
+    fc, mc, rc = result.config.fingerprint, result.config.match, result.config.read
+    bands, rows = lsh_params(mc.threshold, fc.num_perm)
+    p_bands, p_rows = lsh_params(mc.passage_threshold, fc.num_perm)
+    return {
+        "mode": result.config.mode,
+        "include": list(rc.include),
+        "exclude": list(rc.exclude),
+        "shingle_size": fc.shingle_size,
+        "num_perm": fc.num_perm,
+        "seed": fc.seed,
+        "hash_scheme": SCHEME,
+        "shingle_hash": f"{HASH_NAME}-words-polynomial",
+        "threshold": mc.threshold,
+        "lsh_bands": bands,
+        "lsh_rows": rows,
+        "passage_words": fc.passage_words,
+        "passage_step": fc.passage_step,
+        "passage_threshold": mc.passage_threshold,
+        "passage_lsh_bands": p_bands,
+        "passage_lsh_rows": p_rows,
+        "min_passage_words": mc.min_passage_words,
+        "max_gap": mc.max_gap,
+        "max_seed_occurrences": mc.max_seed_occurrences,
+        "near_duplicate_coverage": mc.near_duplicate_coverage,
+        "duplicate_group_rule": "near-duplicates, and matches covering at least copy_coverage of one side",
+        "copy_coverage": mc.copy_coverage,
+        "sources_files": [Path(p).name for p in result.config.attribution.sources_files],
+        "lexicon_sha256": lexicon_digest(tuple(Path(p) for p in result.config.attribution.sources_files)),
+        "role_classifier": result.config.attribution.use_classifier,
+        "story_threshold": result.config.provenance.story_threshold,
+        "claim_threshold": result.config.provenance.claim_threshold,
+        "claim_groups": {
+            "grouping": "complete linkage, strongest links first, one occurrence per document",
+            "spread": SPREAD, "number_bonus": NUMBER_BONUS, "min_words": MIN_CLAIM_WORDS,
+            "min_shared_words": MIN_SHARED_WORDS,
+            "lsh_bands": LSH_BANDS, "lsh_rows": LSH_ROWS, "shingles": "content words cut to 5 letters",
+            "neighbour_documents": NEIGHBOURS, "numbers": "one side's within the other's",
+            "name_share": NAME_SHARE, "story_link": STRONG_LINK, "story_shared_claims": MIN_SHARED_CLAIMS,
+        },
+        "direction_margin": result.config.provenance.direction_margin,
+        "libraries": library_versions(),
+    }
+
+
+def document_entry(a: Analysis) -> dict[str, Any]:
+    d = a.document
+    entry = {
+        "id": d.id,
+        "title": d.title,
+        "published": d.published,
+        "outlet": d.outlet,
+        "url": d.url,
+        "author": d.author,
+        "record_id": d.record_id,
+        "chars": len(d.text),
+        "sha256": hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
+        "words": a.sketch.words,
+        "body_span": [d.body_start, len(d.text)],
+        "boilerplate": [{"kind": p.boilerplate, "span": [p.start, p.end]} for p in a.paragraphs if p.boilerplate],
+        "credits": list(a.attribution.credits),
+        "derivative": a.attribution.derivative,
+        "archived": d.archived,
+    }
+    if d.encoding is not None:  # only for files not in UTF-8: reports of UTF-8 inputs keep their bytes
+        entry["encoding"] = d.encoding
+    return entry
+
+
+def attribution_entry(a: Attribution) -> dict[str, Any]:
+    return {
+        "document": a.document, "span": a.span.as_list(), "text": a.text, "source": a.source, "kind": a.kind,
+        "role": a.role, "via": list(a.via), "confidence": _round(a.confidence),
+    }
+
+
+def claim_entry(c: Claim, provenance: Provenance) -> dict[str, Any]:
+    return {
+        "id": c.id, "document": c.document, "span": c.span.as_list(), "text": c.text, "source": c.source,
+        "basis": c.basis, "via": list(c.via), "unverified": c.unverified,
+        "attribution_span": c.attribution.as_list() if c.attribution else None,
+        "group": provenance.group_of.get(c.id), "original_source": provenance.original_source.get(c.id),
+    }
+
+
+def _source_meta(name: str, lexicon: Lexicon | None) -> tuple[str, str | None]:
+    if name == UNNAMED_AGENCY:
+        return "unnamed-agency", None
+    if name.startswith("state media of "):
+        return "state-media", name.removeprefix("state media of ")
+    entry = lexicon.get(name) if lexicon else None
+    return (entry.kind, entry.country) if entry else ("unknown", None)
+
+
+def sources_entries(claims: list[Claim], provenance: Provenance, lexicon: Lexicon | None) -> list[dict[str, Any]]:
+    """Claims grouped by their original source across documents (a claim group counts for the source that
+    first said it); most claims first, then by name."""
+    grouped: dict[str, list[Claim]] = {}
+    for c in claims:
+        original = provenance.original_source.get(c.id, c.source)
+        if original is not None:
+            grouped.setdefault(original, []).append(c)
+    out = []
+    for name, group in grouped.items():
+        kind, country = _source_meta(name, lexicon)
+        groups = sorted({provenance.group_of[c.id] for c in group if c.id in provenance.group_of}, key=_number)
+        out.append({
+            "name": name, "kind": kind, "country": country, "claim_groups": groups,
+            "claims": [c.id for c in group], "documents": sorted({c.document for c in group}),
+        })
+    return sorted(out, key=lambda e: (-len(e["claims"]), e["name"]))
+
+
+def _number(ident: str) -> int:
+    return int(ident.rsplit("-", 1)[1])
+
+
+def direction_entry(d: Direction) -> dict[str, Any]:
+    return {
+        "status": "decided" if d.source else "unknown", "source": d.source, "copy": d.copy,
+        "score": _round(d.score),
+        "evidence": [{"kind": e.kind, "favours": e.favours, "detail": e.detail} for e in d.evidence],
+    }
+
+
+def story_entry(s: Story) -> dict[str, Any]:
+    nodes = sorted({n for e in s.edges for n in (e.start, e.end)} | set(s.documents))
+    return {
+        "id": s.id, "documents": list(s.documents),
+        "origin": {"document": s.origin_document, "source": s.origin_source, "evidence": s.origin_evidence},
+        "custody": {
+            "nodes": [{"id": n, "kind": "source" if n.startswith("source:") else "document"} for n in nodes],
+            "edges": [{"from": e.start, "to": e.end, "kind": e.kind, "evidence": e.evidence} for e in s.edges],
+        },
+        "claim_groups": list(s.claim_groups),
+    }
+
+
+def claim_group_entry(g: ClaimGroup, claims: dict[str, Claim]) -> dict[str, Any]:
+    return {
+        "id": g.id, "story": g.story, "original_source": g.original_source, "basis": g.basis,
+        "occurrences": [
+            {"claim": c.id, "document": c.document, "span": c.span.as_list(), "source": c.source, "via": list(c.via)}
+            for c in (claims[i] for i in g.claims)
+        ],
+    }
+
+
+def _passage(p: Passage) -> dict[str, Any]:
+    return {"a_span": p.a_span.as_list(), "b_span": p.b_span.as_list(), "words": p.tokens}
+
+
+def match_entry(m: Match, d: Direction) -> dict[str, Any]:
+    return {
+        "a": m.a,
+        "b": m.b,
+        "kind": m.kind,
+        "similarity": _round(m.similarity),
+        "estimated_similarity": _round(m.estimated_similarity),
+        "containment": {"a_in_b": _round(m.containment_a_in_b), "b_in_a": _round(m.containment_b_in_a)},
+        "coverage": {"a": _round(m.coverage_a), "b": _round(m.coverage_b)},
+        "passages": [_passage(p) for p in m.passages],
+        "direction": direction_entry(d),
+    }
+
+
+def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
+    lexicon = lexicon_for(result.config.attribution)
+    prov = result.provenance
+    matches = [match_entry(m, d) for m, d in zip(result.matches, prov.directions, strict=True)]
+    claims = [c for a in result.analyses for c in a.claims]
+    by_id = {c.id: c for c in claims}
+    return {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "tool": {"name": "dedupe", "version": tool_version},
+        "parameters": parameters(result),
+        "summary": {
+            "files": result.files,
+            "documents": len(result.analyses),
+            "errors": len(result.errors),
+            "matches": len(matches),
+            "near_duplicates": sum(m["kind"] == "near-duplicate" for m in matches),
+            "partial_reuse": sum(m["kind"] == "partial-reuse" for m in matches),
+            "duplicate_groups": len(result.duplicate_groups),
+            "claims": len(claims),
+            "attributed_claims": sum(c.source is not None for c in claims),
+            "directions_decided": sum(d.source is not None for d in prov.directions),
+            "stories": len(prov.stories),
+            "claim_groups": len(prov.claim_groups),
+        },
+        "documents": [document_entry(a) for a in result.analyses],
+        "matches": matches,
+        "duplicate_groups": [{"documents": list(g)} for g in result.duplicate_groups],
+        "attributions": [attribution_entry(x) for a in result.analyses for x in a.attribution.attributions],
+        "claims": [claim_entry(c, prov) for c in claims],
+        "stories": [story_entry(s) for s in prov.stories],
+        "claim_groups": [claim_group_entry(g, by_id) for g in prov.claim_groups],
+        "sources": sources_entries(claims, prov, lexicon),
+        "errors": [{"path": e.path, "kind": e.kind, "message": e.message} for e in result.errors],
+    }
+
+
+def report_json(report: dict[str, Any]) -> str:
+    """Deterministic serialisation: same report, same bytes. Top-level lists hold one entry per line (written
+    by the C encoder: a report of a million documents stays quick to write, and easy to grep)."""
+    lines = []
+    for key, value in report.items():
+        name = json.dumps(key)
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + json.dumps(v, ensure_ascii=False, separators=(", ", ": ")) for v in value)
+            lines.append(f"  {name}: [\n{items}\n  ]")
+        else:
+            lines.append(f"  {name}: " + json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  "))
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def finding_entry(f: Finding, fail_on: frozenset[str]) -> dict[str, Any]:
+    return {"kind": f.kind, "document": f.document, "other": f.other, "evidence": f.evidence, "exact": f.exact,
+            "fails": f.kind in fail_on}
+
+
+def finding_counts(findings: tuple[Finding, ...]) -> dict[str, dict[str, int]]:
+    """Findings per kind: against an archived text, or within the batch (``incoming``; derivative is always)."""
+    counts = {kind: {"archived": 0, "incoming": 0} for kind in FINDING_KINDS}
+    for f in findings:
+        counts[f.kind]["archived" if (f.other or "").startswith(ARCHIVE_PREFIX) else "incoming"] += 1
+    return counts
+
+
+def check_report(result: CheckResult, tool_version: str, fail_on: frozenset[str], db: str) -> dict[str, Any]:
+    """The scan report of the batch and its archived matches, plus the findings and the index state."""
+    report = build_report(result.scan, tool_version)
+    report["findings"] = [finding_entry(f, fail_on) for f in result.findings]
+    report["check"] = {
+        "index": redacted_url(db) if is_redis_url(db) else path_id(Path(db).name),
+        "index_documents_before": result.index_before.documents,
+        "counts": finding_counts(result.findings),
+        "added": result.added.added if result.added else 0,
+        "already_indexed": result.added.already_indexed if result.added else 0,
+        "seen_before": list(result.seen_before),
+        "fail_on": sorted(fail_on),
+        "failing": sum(f.kind in fail_on for f in result.findings),
+    }
+    return report

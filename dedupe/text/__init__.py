@@ -1,0 +1,1 @@
+"""Text of a document: normalisation and word tokens; paragraphs, sentences and boilerplate."""

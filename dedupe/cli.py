@@ -13,7 +13,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from dedupe import __version__
+from dedupe._version import __version__
 from dedupe.config import DEFAULT_INCLUDE, AttributionConfig, FingerprintConfig, MatchConfig, ReadConfig, ScanConfig
 from dedupe.errors import DedupeError, NoInputError
 from dedupe.report.escaping import escape_line

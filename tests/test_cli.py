@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -18,6 +21,16 @@ def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.stdout.strip() == f"dedupe {__version__}"
+
+
+def test_the_cli_module_loads_no_stage() -> None:
+    """``dedupe --version`` and ``--help`` start fast: the stages (and numpy) load only when a command runs."""
+    code = ("import sys\n"
+            "import dedupe.cli\n"
+            "loaded = [m for m in ('numpy', 'dedupe.engine.pipeline', 'dedupe.report.build') if m in sys.modules]\n"
+            "assert not loaded, loaded\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
 
 
 def test_scan_writes_a_valid_report(tmp_path: Path) -> None:

@@ -5,6 +5,10 @@ The candidates carry corpus text, so they are written to the cache folder, never
 the labels made from them (document, offsets, label, outlet) go to ``benchmarks/labels/``.
 
 Run: python3 benchmarks/outlet_candidates.py train   # -> $DEDUPE_CORPORA/labelling/polnear-train-candidates.tsv
+
+With ``--unannotated``: the other way round, every outlet mention dedupe's lexicon finds in the text that lies
+outside all annotated Source spans (PolNeAR's annotators did not mark every attribution to an outlet), for
+``GUIDELINES-unannotated-mentions.md`` -> ``polnear-unannotated-SPLIT.tsv``.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import sys
 
 from corpora import corpora_root, polnear_docs
 
-from dedupe.attribution.lexicon import default_lexicon
+from dedupe.attribution.lexicon import Lexicon, default_lexicon
+from dedupe.attribution.mentions import resolve_mentions
 
 NEWS_WORDS = re.compile(
     r"\b(?:Times|Post|Journal|News|Press|Daily|Herald|Tribune|Magazine|Review|Network|Television|TV|Radio|Wire|"
@@ -35,13 +40,34 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return " ".join(text[left:right + 1].split())
 
 
+def unannotated(split: str, lexicon: Lexicon) -> None:
+    """Outlet mentions outside every annotated Source span, with their sentence, for labelling."""
+    out = corpora_root() / "labelling" / f"polnear-{split}-unannotated.tsv"
+    rows = 0
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("doc\tstart\tend\tmention\toutlet\tcontext\n")
+        for doc in polnear_docs(split):
+            sources = [(s.start, s.end) for s in doc.spans if s.kind == "Source"]
+            for m in resolve_mentions(doc.text, 0, lexicon.find(doc.text), None, lexicon):
+                if any(start < m.end and m.start < end for start, end in sources):
+                    continue
+                context = sentence_around(doc.text, m.start, m.end)
+                f.write(f"{doc.name}\t{m.start}\t{m.end}\t{doc.text[m.start:m.end]}\t{m.source}\t{context}\n")
+                rows += 1
+    print(f"{rows} unannotated mentions -> {out}", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("split", choices=("train", "dev", "test"))
+    parser.add_argument("--unannotated", action="store_true", help="outlet mentions outside annotated Sources")
     args = parser.parse_args()
     lexicon = default_lexicon()
     out_dir = corpora_root() / "labelling"
     out_dir.mkdir(parents=True, exist_ok=True)
+    if args.unannotated:
+        unannotated(args.split, lexicon)
+        return
     out = out_dir / f"polnear-{args.split}-candidates.tsv"
     rows = 0
     with open(out, "w", encoding="utf-8") as f:

@@ -10,6 +10,12 @@ Prints, per split:
   dedupe source attribution naming the same outlet. Precision: dedupe source attributions that overlap a
   labelled outlet span naming the same outlet, among all dedupe source attributions except those overlapping
   a span labelled `outlet-person` (a journalist of the outlet speaking), which count neither way;
+- inline outlet sources, all labels: the same, where the gold also holds our labels of the outlet mentions PolNeAR
+  left unannotated (`benchmarks/labels/polnear-unannotated-SPLIT.tsv`, by `GUIDELINES-unannotated-mentions.md`):
+  a mention labelled `source` is a positive, one labelled `unclear` counts neither way, the others are not
+  sources; mentions inside a credit line dedupe found (a dateline) are left to the credit scores. PolNeAR did not
+  mark every attribution ("the Orlando Sentinel reported"), so the first line counts
+  such right answers as false; this line does not;
 - claim recall: annotated attributions whose Source is a labelled outlet, and whose Content lies in a
   claim (the claim overlapping most of it) that dedupe gives that outlet as `source` or in `via`.
 
@@ -53,7 +59,7 @@ SOURCE_ROLES = frozenset({"source", "relay"})
 class OutletLabel:
     start: int
     end: int
-    label: str  # outlet | outlet-person | other
+    label: str  # outlet | outlet-person | other; for unannotated mentions: source, unclear, venue, subject, ...
     outlets: frozenset[str]
 
 
@@ -84,6 +90,20 @@ def load_outlet_labels(split: str) -> dict[str, list[OutletLabel]] | None:
         for row in csv.DictReader(f, delimiter="\t"):
             names = frozenset(n.strip() for n in (row.get("outlets") or "").split("|") if n.strip())
             out.setdefault(row["doc"], []).append(OutletLabel(int(row["start"]), int(row["end"]), row["label"], names))
+    return out
+
+
+def load_unannotated_labels(split: str) -> dict[str, list[OutletLabel]] | None:
+    """Our labels of the outlet mentions outside PolNeAR's Source spans, as outlet labels (`source` -> `outlet`)."""
+    path = LABELS / f"polnear-unannotated-{split}.tsv"
+    if not path.is_file():
+        return None
+    out: dict[str, list[OutletLabel]] = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            label = {"source": "outlet", "unclear": "outlet-person"}.get(row["label"], "other")  # unclear: neither way
+            out.setdefault(row["doc"], []).append(OutletLabel(int(row["start"]), int(row["end"]), label,
+                                                              frozenset({row["outlet"]})))
     return out
 
 
@@ -176,17 +196,26 @@ def score_claims(doc: PolnearDoc, a: Analysis, labels: Sequence[OutletLabel], le
 def evaluate(split: str, config: ScanConfig) -> dict[str, Tally]:
     lexicon = default_lexicon()
     labels = load_outlet_labels(split)
-    tallies = {k: Tally() for k in ("wire credits", "inline outlet sources", "claim recall")}
+    extra = load_unannotated_labels(split)
+    tallies = {k: Tally() for k in ("wire credits", "inline outlet sources", "  ... all labels", "claim recall")}
     for doc in polnear_docs(split):
         analysis = analyse(Document(id=doc.name, text=doc.text, outlet=PUBLISHERS.get(doc.publisher)), config)
         score_wire(doc, analysis, lexicon, tallies["wire credits"])
         if labels is not None:
             doc_labels = labels.get(doc.name, [])
             score_sources(doc, analysis, doc_labels, lexicon, tallies["inline outlet sources"])
+            if extra is not None:
+                credits = [x.span for x in analysis.attribution.attributions if x.sentence is None]
+                more = [*doc_labels, *(g for g in extra.get(doc.name, [])  # credit lines are scored as credits
+                                       if not any(_overlaps(c.start, c.end, g.start, g.end) for c in credits))]
+                score_sources(doc, analysis, more, lexicon, tallies["  ... all labels"])
             score_claims(doc, analysis, doc_labels, lexicon, tallies["claim recall"])
     if labels is None:
         print(f"  (no outlet labels for {split}: inline sources and claim recall skipped)", file=sys.stderr)
         del tallies["inline outlet sources"], tallies["claim recall"]
+    if labels is None or extra is None:
+        print(f"  (no labels of unannotated mentions for {split})", file=sys.stderr)
+        del tallies["  ... all labels"]
     return tallies
 
 

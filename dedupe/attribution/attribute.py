@@ -200,19 +200,41 @@ def _part_of_a_name(text: str, s: Sentence, m: Mention) -> bool:
 
 
 _SUBJECT_OPENING = re.compile(r"^\W*(?:the\s+)?$", re.I)
+_SELF_REFERENCE = re.compile(r"\b(?:it|its|itself)\b", re.I)
+
+
+def _speaks_of_itself(doc: Document, s: Sentence, a: Attribution) -> bool:
+    """"Reuters said the team would work with its desk": the outlet's words are about the outlet."""
+    return _SELF_REFERENCE.search(doc.text, a.span.end, s.end) is not None
 
 
 def _story_subjects(doc: Document, s: Sentence, mentions: Sequence[Mention], here: Sequence[Attribution]) -> set[str]:
-    """Outlets an opening sentence is about: the grammatical subject with no reporting cue, or a subject role."""
+    """Outlets an opening sentence is about: the grammatical subject with no reporting cue, a subject role, or an
+    outlet speaking of itself ("Bloomberg LP said it had begun ..."), unless the sentence names the outlet's
+    editorial, report or poll (then the story is about its reporting)."""
     decided = {a.span.start: a for a in here}
     out = set()
     for m in mentions:
         a = decided.get(m.start)
         subject = a is not None and a.role == "subject" and a.kind not in ("poll-negative", "poll-mention")
         opening = a is None and not m.needs_context and _SUBJECT_OPENING.match(doc.text[s.start:m.start])
-        if subject or opening:
+        itself = a is not None and a.role == "source" and _speaks_of_itself(doc, s, a)
+        if (subject or opening or itself) and not _names_its_content(doc, s, m):
             out.add(m.source)
     return out
+
+
+# "the Wall Street Journal editorial board", "Washington Post's anti-Sanders editorial", "a headline from X"
+_CONTENT_AFTER = re.compile(r"(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,2}?(?:editorial|report|article|story|column|op-ed|"
+                            r"piece|headline|investigation|analysis|exclusive|scoop|poll|survey)s?\b", re.I)
+_CONTENT_BEFORE = re.compile(r"\b(?:editorial|report|article|story|column|op-ed|piece|headline|investigation|"
+                             r"analysis|exclusive|scoop|poll|survey)s?\s+(?:from|by|in|of)\s+(?:the\s+)?$", re.I)
+
+
+def _names_its_content(doc: Document, s: Sentence, m: Mention) -> bool:
+    """A story about what an outlet published is about its reporting: what it says stays a source."""
+    return (_CONTENT_AFTER.match(doc.text, m.end, s.end) is not None
+            or _CONTENT_BEFORE.search(doc.text[max(s.start, m.start - 60):m.start]) is not None)
 
 
 def _as_subject(a: Attribution) -> Attribution:

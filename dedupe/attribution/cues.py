@@ -75,8 +75,6 @@ RULES: tuple[Rule, ...] = (
     Rule("poll", "source", right=_right(
         r"(?:'s|\u2019s)?\s*(?:(?:/|-|\u2013|\s+and\s+)\s*[\w.&'\u2019 ]{1,30}?\s+)?(?:news\s+)?(?:own\s+)?"
         r"(?:(?-i:[a-z0-9-]+)\s+){0,2}" + _POLL + r"s?\b")),
-    Rule("about-agency", "subject", right=_right(
-        r"\s*,?\s*(?:said|says|announced|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its)\b")),
     Rule("poll-negative", "subject", right=_right(
         r"\s*(?:/\s*[\w-]+\s+|-\w+\s+)?(?:tally|count|calculations?|index|ranking|estimates?)\b")),
     Rule("visual", "source", left=_left(

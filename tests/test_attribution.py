@@ -225,6 +225,36 @@ def test_a_story_about_an_agency_quotes_the_company_not_a_source() -> None:
     assert [c.source for c in a.claims] == [None, None]
 
 
+def test_outside_a_story_about_it_an_outlet_speaking_of_itself_is_a_source() -> None:
+    a = run("Turnout fell in both counties. Polls closed at eight. The AP said it did not count the late ballots.")
+    assert claim(a, "late ballots").source == "AP"
+
+
+def test_a_story_about_an_outlets_editorial_keeps_the_outlet_as_source() -> None:
+    a = run("Washington Post editorial backs the pension plan.\n\n"
+            "The Post argued that the cuts would fall on rural hospitals.")
+    assert claim(a, "rural hospitals").source == "Washington Post"
+
+
+DIGEST = (
+    "MORNING BRIEF\n\n"
+    "PORT STRIKE ENDS Dock workers voted to accept the offer. Cranes were moving again by noon. [Reuters]\n\n"
+    "RAIL FARES RISE Season tickets will cost 4 percent more from March. [Jane Roe, The Guardian]\n\n"
+    "A NEW BRIDGE The city approved the design on Tuesday. (h/t The Hill.)\n\n"
+    "WHAT WE ARE READING The council met on Monday [sic]."
+)
+
+
+def test_a_digest_item_closing_with_its_source_is_sourced_item_by_item() -> None:
+    a = run(DIGEST)
+    assert claim(a, "Dock workers").source == "Reuters"
+    assert claim(a, "Cranes were moving").source == "Reuters"
+    assert claim(a, "Season tickets").source == "The Guardian"
+    assert claim(a, "approved the design").source == "The Hill"
+    assert claim(a, "The council met").source is None
+    assert a.attribution.credits == ()  # an item credit is not the document's
+
+
 @pytest.mark.parametrize("text", [
     "Counting in Andhra Pradesh (AP) was completed on Monday.",
     "The stadium PA system played the anthem.",

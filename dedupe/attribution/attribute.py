@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -12,6 +12,7 @@ from dedupe.attribution.credits import (
     Credit,
     dateline_credits,
     is_derivative,
+    item_credits,
     line_credits,
     photo_credits,
 )
@@ -91,6 +92,21 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
             credits.extend(photo_credits(lexicon, line, s.start))
     unique = {(c.span.start, c.source, c.kind): c for c in credits}
     return sorted(unique.values(), key=lambda c: c.span.start), credit_sentences
+
+
+def _item_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence], lexicon: Lexicon,
+                  credit_sentences: set[int]) -> list[Attribution]:
+    """"... the disease. [HuffPost]": the source of the paragraph it closes (claims.py carries it back)."""
+    out: list[Attribution] = []
+    starts = [s.start for s in sentences]
+    for para in paragraphs:
+        if para.boilerplate is not None:
+            continue
+        for c in item_credits(lexicon, doc.text, para):
+            n = max(0, bisect_right(starts, c.span.start) - 1)
+            if n not in credit_sentences:
+                out.append(Attribution(doc.id, c.span, c.text, c.source, c.kind, "source", (), c.confidence, n))
+    return out
 
 
 def _context(text: str, sentence: Sentence, start: int, end: int) -> tuple[str, str]:
@@ -260,10 +276,10 @@ def _chain(found: list[Attribution]) -> list[Attribution]:
     return out
 
 
-def _sentence_mentions(doc: Document, s: Sentence, inside: Sequence[Mention], credits: Sequence[Credit],
+def _sentence_mentions(doc: Document, s: Sentence, inside: Sequence[Mention], decided: Sequence[Span],
                        trusted: set[str]) -> list[Mention]:
     return [m for m in inside if m.end <= s.end
-            and not any(c.span.start <= m.start < c.span.end for c in credits)
+            and not any(d.start <= m.start < d.end for d in decided)
             and (not m.ambiguous or m.source in trusted)
             and not _part_of_a_name(doc.text, s, m)]
 
@@ -294,7 +310,9 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
               classifier: RoleClassifier | None = None) -> DocumentAttribution:
     """Every attribution phrase of a document, in text order."""
     credits, credit_sentences = document_credits(doc, paragraphs, sentences, lexicon)
-    found: list[Attribution] = [_credit_attribution(doc, c) for c in credits]
+    items = _item_credits(doc, paragraphs, sentences, lexicon, credit_sentences)
+    found: list[Attribution] = [*(_credit_attribution(doc, c) for c in credits), *items]
+    decided = [*(c.span for c in credits), *(a.span for a in items)]  # mentions inside them are decided
     credit_names = [c.source for c in credits if c.kind != "photo-credit"]
     found_in_body = lexicon.find(doc.text, doc.body_start)  # once per document; sentences take their slice
     in_body = resolve_mentions(doc.text, doc.body_start, found_in_body, lexicon.canonical(doc.outlet), lexicon)
@@ -305,7 +323,7 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
         if n in credit_sentences:
             continue
         inside = in_body[bisect_left(starts, s.start):bisect_left(starts, s.end)]
-        found.extend(_sentence(doc, n, s, _sentence_mentions(doc, s, inside, credits, trusted), classifier, ctx))
+        found.extend(_sentence(doc, n, s, _sentence_mentions(doc, s, inside, decided, trusted), classifier, ctx))
     unique_credits = tuple(dict.fromkeys(credit_names))
     return DocumentAttribution(tuple(sorted(found, key=lambda a: (a.span.start, a.span.end, a.source))),
                                unique_credits, is_derivative(doc.text, paragraphs), frozenset(credit_sentences))

@@ -1,7 +1,7 @@
 """Claims: every article sentence with the source it is attributed to, by the scope rules.
 
 1. an attribution in the sentence itself (inline, anaphora, chain);
-2. else the last attribution earlier in the same paragraph;
+2. else the last attribution earlier in the same paragraph, or the item credit that closes it ("... [HuffPost]");
 3. else the document credit (the first one named);
 4. else unattributed.
 Venues, photo credits, polls and stories about an outlet never give a source; a non-verification
@@ -51,6 +51,8 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
             by_sentence.setdefault(a.sentence, []).append(a)
     credits = attribution.credits
     carried: dict[int, Attribution] = {}
+    items = {sentences[a.sentence].paragraph: a for a in attribution.attributions
+             if a.kind == "item-credit" and a.sentence is not None}  # "... [HuffPost]" closes the paragraph it sources
     claims: list[Claim] = []
     for n, s in enumerate(sentences):
         if n in attribution.credit_sentences:
@@ -61,7 +63,7 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
             carried[s.paragraph] = decided
             basis = "anaphora" if decided.kind == "anaphora" else "inline"
         else:
-            decided = carried.get(s.paragraph)
+            decided = carried.get(s.paragraph) or items.get(s.paragraph)
             basis = "paragraph"
         if decided is not None:
             source: str | None = decided.source

@@ -58,7 +58,7 @@ class Credit:
     span: Span
     text: str
     source: str
-    kind: str  # dateline | byline | trailing | inputs | hat-tip | photo-credit
+    kind: str  # dateline | byline | trailing | inputs | hat-tip | photo-credit | item-credit
     confidence: float
 
 
@@ -138,6 +138,23 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool) ->
         raw = m.group("paren") or m.group("dash") or m.group("src")
         return _credits_from(lexicon, raw, para.start, line, "trailing")
     return []
+
+
+# a digest item closing with its source: "... the disease. [HuffPost]", "[Marina Fang, HuffPost]", "[WSJ | Paywall]",
+# "(h/t The Hill.)"
+_ITEM_CREDIT = re.compile(r"(?:\[\s*(?P<list>[^\[\]\n|]{2,60}?)\s*(?:\|[^\[\]\n]{0,20})?\]|"
+                          r"\(\s*(?:h/t|hat\s+tip)\s*:?\s*(?P<tip>[^()\n]{2,50}?)\s*\.?\s*\))\s*\.?\s*$", re.I)
+
+
+def item_credits(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
+    """The bracketed credit that closes a paragraph of a digest: the source of that item (not of the document)."""
+    if text[para.start:para.end].rstrip(" .")[-1:] not in ("]", ")"):
+        return []  # a cheap look first
+    m = _ITEM_CREDIT.search(text, para.start, para.end)
+    if m is None or not text[para.start:m.start()].strip():
+        return []  # a line that is only a credit is a line credit
+    raw = m.group("list") or m.group("tip") or ""
+    return [c for c in _credits_from(lexicon, raw, m.start(), m.group(), "item-credit") if c.source != UNNAMED_AGENCY]
 
 
 def photo_credits(lexicon: Lexicon, text: str, base: int = 0) -> list[Credit]:

@@ -133,9 +133,28 @@ BODY = "Officials met on Monday to discuss the budget for the coming year and ag
     (BODY + "\n\n(Con información de AFP, EFE y Reuters)", ("AFP", "EFE", "Reuters")),
     ("Quelle: dpa-AFX\n\n" + BODY, ("dpa",)),
     (BODY + "\n\nQuelle: dpa-AFX", ("dpa",)),
+    # a wire's bare name, "NAME, WIRE", "SITE avec WIRE" on the first or last line; other scripts' "source:"
+    ("Lena Hoff, Reuters\n\n" + BODY, ("Reuters",)),
+    ("Le Quotidien avec AFP\n\n" + BODY, ("AFP",)),
+    ("Xinhua | Updated: 2024-05-02 10:31\n\n" + BODY, ("Xinhua",)),
+    (BODY + "\n\nReuters", ("Reuters",)),
+    (BODY + "\n\nAgencies", ("unnamed agency",)),
+    (BODY + "\n\nŹródło: PAP", ("PAP",)),
+    (BODY + "\n\nSource: Xinhua| 2024-05-02 10:31:00|Editor: Li", ("Xinhua",)),
+    (BODY + " (dpa/lh)", ("dpa",)),  # the wire's bracket closing the last paragraph
 ])
 def test_credit_lines_as_real_text_writes_them(text: str, expected: tuple[str, ...]) -> None:
     assert run(text).attribution.credits == expected
+
+
+@pytest.mark.parametrize("text", [
+    f"Cabinet approves budget\n\n{BODY}\n\nASSOCIATED PRESS.\n\n{BODY}",  # a caption credit between paragraphs
+    f"{BODY}\n\nJim Doe / Reuters\n\n{BODY}",
+    f"{BODY}\n\nThe Guardian",  # only a wire credits with its bare name
+    f"{BODY} (Reuters)\n\n{BODY}",  # not the last paragraph
+])
+def test_lines_that_only_look_like_a_wire_credit(text: str) -> None:
+    assert run(text).attribution.credits == ()
 
 
 @pytest.mark.parametrize("text", [

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from dedupe.attribution.credits import (
     LEAD_CREDIT_LINES,
     Credit,
+    closing_credits,
     dateline_credits,
     is_derivative,
     item_credits,
@@ -72,15 +73,21 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
     credits = dateline_credits(lexicon, doc.text, [paragraphs[i] for i in body])
     tail = set(range(max(0, len(paragraphs) - 4), len(paragraphs)))
     zone = tail | set(body[:LEAD_CREDIT_LINES])
+    short = {i for i, p in enumerate(paragraphs) if len(doc.text[p.start:p.end].split()) <= 8}
+    text_paragraphs = [i for i in body if i not in short]
+    first_text, last_text = (text_paragraphs[0], text_paragraphs[-1]) if text_paragraphs else (-1, -1)
     credit_paragraphs: set[int] = set()
     for index, para in enumerate(paragraphs):
-        if para.boilerplate is not None or index in tail or len(doc.text[para.start:para.end].split()) <= 8:
-            found = line_credits(lexicon, doc.text, para, index in zone)
+        if para.boilerplate is not None or index in tail or index in short:
+            edge = index > last_text or index < first_text  # before or after all the paragraphs of text
+            found = line_credits(lexicon, doc.text, para, index in zone, edge=edge)
             credits.extend(found)
             if any(c.kind != "photo-credit" for c in found):
                 credit_paragraphs.add(index)  # a whole line that credits is no claim ("Quelle: dpa-AFX")
     credit_sentences = {n for n, s in enumerate(sentences) if s.paragraph in credit_paragraphs}
     last_body = body[-1] if body else -1
+    if last_body >= 0:
+        credits.extend(closing_credits(lexicon, doc.text, paragraphs[last_body]))
     for n, s in enumerate(sentences):
         line = doc.text[s.start:s.end]
         if s.paragraph == last_body and _TRAILING_SENTENCE.match(line):

@@ -22,8 +22,15 @@ LEAD_PARAGRAPHS = 5  # a dateline may follow a headline, a By line, a date line 
 LEAD_END_WORDS = 25  # the second paragraph this long ends the lead zone (the first may be a standfirst)
 LEAD_CREDIT_LINES = 3  # "Quelle: dpa-AFX", "(dpa)" as one of the first lines credits the document too
 _BYLINE = re.compile(
-    r"^\s*(?:By|Por|Von|Par|Di|De|От)\s+(?:(?:[A-Z][\w.'-]+\s+){1,3},\s*)?(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+    r"^\s*(?:By|Por|Von|Par|Di|De|От)\s+(?:(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+\s*,\s*)?"
+    r"(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
     r"(?:\s+(?:Staff|Staff Writers?|Correspondents?|Reporters?|News Desk|Desk))?\s*$")
+# a first or last line that is only a wire's name, or names the site "with" it: "Reuters", "Jane Doe, AFP",
+# "Le Monde avec AFP", "ZEIT ONLINE mit dpa", "Xinhua | Updated: 2020-03-03"; only news agencies credit this way
+_WIRE_LINE = re.compile(
+    r"^\s*(?:(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+\s*,\s*|[^\n]{1,40}?\s+(?:avec|mit|con|com)\s+)?"
+    r"(?P<list>[^\W\d_][\w.&' -]{1,40}?)\s*\.?\s*(?:\|\s*(?:updated|published|aktualisiert)\b[^\n]{0,40})?$",
+    re.I)
 _INPUTS = re.compile(
     r"\(?\s*(?:with\s+(?:additional\s+)?inputs?\s+from|con\s+informaci[oó]n\s+de|com\s+informa[cç][õo]es\s+d[aeo]s?|"
     r"mit\s+Material\s+(?:von|der)|avec\s+(?:l'|les\s+)?agences?)\s+(?P<list>[^)\n]{2,80}?)\s*\)?\s*\.?\s*$", re.I)
@@ -37,7 +44,9 @@ _COPYRIGHT = re.compile(
     r"^\s*(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
     r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?)?\s*$", re.I)
 _TRAILING = re.compile(r"^\s*(?:\(\s*(?P<paren>[^()\n]{2,40})\s*\)|[-\u2013\u2014]+\s*(?P<dash>[^\W\d_][\w .&]{1,40})|"
-                       r"(?:Source|Sources|Courtesy|Quelle|Fuente|Fonte|Источник)\s*:\s*(?P<src>[^\n]{2,60}?))"
+                       r"(?:Source|Sources|Courtesy|Quelle|Fuente|Fonte|Source\s+de|Источник|Джерело|Źródło|Zdroj|"
+                       r"Izvor|Forrás|Sursa|Bron|Kilde|Källa|Lähde|Kaynak|Πηγή|Nguồn|Sumber|出典|来源|來源|출처|"
+                       r"المصدر|מקור)\s*[:：]\s*(?P<src>[^\n|]{2,60}?)(?:\s*\|[^\n]{0,80})?)"
                        r"\s*\.?\s*$")
 _HAT_TIP = re.compile(r"^\s*(?:h/t|hat\s+tip)\s*:?\s*(?P<name>[^\n]{2,60}?)\s*\.?\s*$", re.I)
 _PHOTO = re.compile(
@@ -116,8 +125,9 @@ _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 
 
-def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool) -> list[Credit]:
-    """Credits a whole line states: byline, inputs, hat tip, photo credit, and trailing credit at the end."""
+def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *, edge: bool = False) -> list[Credit]:
+    """Credits a whole line states: byline, inputs, hat tip, photo credit, and trailing credit at the end; a bare
+    wire name only on an ``edge`` line (among the first lines, or after the last paragraph of text)."""
     line = text[para.start:para.end]
     for pattern, kind, group in _LINE_FORMS:
         m = pattern.search(line) if pattern is _INPUTS else pattern.match(line)
@@ -137,7 +147,29 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool) ->
     if m:
         raw = m.group("paren") or m.group("dash") or m.group("src")
         return _credits_from(lexicon, raw, para.start, line, "trailing")
+    m = _WIRE_LINE.match(line) if edge else None  # mid-text, "ASSOCIATED PRESS." lines are photo credits
+    if m and len(line.split()) <= 8:
+        found = _credits_from(lexicon, m.group("list"), para.start, line, "trailing")
+        return [c for c in found if c.source == UNNAMED_AGENCY or _is_wire(lexicon, c.source)]
     return []
+
+
+def _is_wire(lexicon: Lexicon, name: str) -> bool:
+    source = lexicon.get(name)
+    return source is not None and source.kind in ("news-agency", "press-release-wire")
+
+
+# the last paragraph's closing bracket after its last sentence: "... next month. (dpa/mm)", "... in court (AFP)."
+_CLOSING = re.compile(r"(?<=[.!?\"\u201d\u00bb\s])\s*\((?P<paren>[^()\n]{2,30})\)\s*\.?\s*$")
+
+
+def closing_credits(lexicon: Lexicon, text: str, last: Paragraph) -> list[Credit]:
+    """A wire's bracket closing the article inside its last paragraph (a line of its own is a line credit)."""
+    m = _CLOSING.search(text, max(last.start, last.end - 40), last.end)
+    if m is None or not text[last.start:m.start()].strip():
+        return []
+    found = _credits_from(lexicon, m.group("paren"), m.start(), m.group(), "trailing")
+    return [c for c in found if c.source == UNNAMED_AGENCY or _is_wire(lexicon, c.source)]
 
 
 # a digest item closing with its source: "... the disease. [HuffPost]", "[Marina Fang, HuffPost]", "[WSJ | Paywall]",

@@ -75,6 +75,13 @@ def polnear_root() -> Path:
     return root
 
 
+def polnear_text_files(split: str) -> list[Path]:
+    """The article files of one split (``text/*.txt``), in name order."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}")
+    return sorted((polnear_root() / split / "text").glob("*.txt"))
+
+
 def parse_ann(text: str) -> tuple[tuple[Annotated, ...], tuple[AttributionEvent, ...]]:
     spans: dict[str, Annotated] = {}
     events: list[AttributionEvent] = []

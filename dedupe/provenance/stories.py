@@ -17,7 +17,7 @@ from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.config import ProvenanceConfig
 from dedupe.copies.cluster import connected_groups
 from dedupe.models import Match
-from dedupe.provenance.claimgroups import ClaimLink, LinkedClaims, claim_groups, link_claims, star_groups
+from dedupe.provenance.claimgroups import ClaimLink, LinkedClaims, claim_groups, facts_of, link_claims, star_groups
 from dedupe.provenance.direction import Direction, Side, direction, parse_published
 
 
@@ -155,6 +155,7 @@ def assign_stories(reuse: Sequence[tuple[str, str]], shared: Sequence[tuple[str,
     return sorted((s for s in stories if len(s) >= 2), key=lambda s: s[0])
 
 
+CROSS_STORY_LINK = 0.8  # PolNeAR train claim pairs: recall 0.56 -> 0.73 at precision 0.98 (0.7: precision 0.96)
 STOCK_PHRASE_DOCUMENTS = 5  # a claim strongly linked into more documents is a stock phrase, not a story's
 
 
@@ -171,9 +172,20 @@ def _story_links(links: Sequence[ClaimLink], claim_by_id: dict[str, Claim]) -> l
             if max(len(reach[a.id]), len(reach[b.id])) <= STOCK_PHRASE_DOCUMENTS]
 
 
-def _same_story(story_of: dict[str, str], claim_by_id: dict[str, Claim], link: ClaimLink) -> bool:
+def _groupable(story_of: dict[str, str], claim_by_id: dict[str, Claim], link: ClaimLink) -> bool:
+    """A link may group two claims inside one story; across stories only when nearly the same words
+    (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles)."""
     a, b = claim_by_id[link.a].document, claim_by_id[link.b].document
-    return a in story_of and story_of.get(a) == story_of.get(b)
+    if a in story_of and story_of.get(a) == story_of.get(b):
+        return True
+    return link.similarity >= CROSS_STORY_LINK and _share_a_fact(claim_by_id[link.a].text, claim_by_id[link.b].text)
+
+
+def _share_a_fact(a: str, b: str) -> bool:
+    """A name or a number in common: "could not independently verify the claims" or "a replay will be available
+    on the website" in two unrelated stories are stock lines about different things."""
+    fa, fb = facts_of(a), facts_of(b)
+    return bool(fa.numbers & fb.numbers or fa.names & fb.names)
 
 
 def _story_of_group(members: Sequence[Claim], story_of: dict[str, str]) -> str | None:
@@ -229,7 +241,7 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
     shared = _story_links(linked.links, claim_by_id)
     story_docs = assign_stories([(m.a, m.b) for m in matches], shared)
     story_of = {d: f"story-{n + 1}" for n, docs in enumerate(story_docs) for d in docs}
-    raw_groups = claim_groups([x for x in linked.links if _same_story(story_of, claim_by_id, x)], linked.close)
+    raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, claim_by_id, x)], linked.close)
     stories, origin_source = _stories(story_docs, story_of, matches, directions, by_id, sides)
     groups: list[ClaimGroup] = []
     originals: dict[str, str | None] = {c.id: c.source for c in claims}

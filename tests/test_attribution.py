@@ -255,6 +255,13 @@ def test_a_story_about_an_outlets_editorial_keeps_the_outlet_as_source() -> None
     assert claim(a, "rural hospitals").source == "Washington Post"
 
 
+def test_a_poll_named_before_sources_the_figures_found_in_it() -> None:
+    a = run("A new Globe and Mail 50-province poll came out on Sunday. Turnout interest was high everywhere.\n\n"
+            "The 50-province poll finds the premier ahead in nine provinces. "
+            "In the poll, her support rose to 46 percent.")
+    assert claim(a, "nine provinces").source == claim(a, "46 percent").source == "Globe and Mail"
+
+
 DIGEST = (
     "MORNING BRIEF\n\n"
     "PORT STRIKE ENDS Dock workers voted to accept the offer. Cranes were moving again by noon. [Reuters]\n\n"

@@ -156,13 +156,17 @@ _OUTLET_NOUN = (r"(?-i:(?:news\s+)?(?:report|broadcaster|channel|network|newspap
                 r"dispatch|bulletin|publication|poll|survey|column|editorial(?:\s+board)?))")
 # "the agency said" only as a news agency: "the Chinese news agency", "the state agency", not "the customs agency"
 _AGENCY_NOUN = rf"(?:(?:{_NAT})\s+)?(?:(?:state|state-run|official|national|news|wire)\s+)*(?:agency|wire\s+service)"
-_ANAPHOR = (r"(?:(?:(?-i:[a-z]+(?:-[a-z]+)*)|" + _NAT + r")\s+){0,2}?" + _OUTLET_NOUN + "|" + _AGENCY_NOUN)
+_ANAPHOR = (r"(?:(?:(?-i:(?:[a-z]+|[0-9]+-[a-z]+)(?:-[a-z]+)*)|" + _NAT + r")\s+){0,2}?" + _OUTLET_NOUN + "|"
+            + _AGENCY_NOUN)  # "the new 50-state poll", not "the 2009 paper"
 ANAPHORA = re.compile(
     r"\b(?:the|that|this)\s+(?:" + _ANAPHOR + r")"
     r"(?:'s\s+(?:report|story|article|analysis|editorial(?:\s+board)?))?(?:\s*,[^,;\n]{1,80},)?"
     r"\s+(?:(?:also|later|further|previously|recently|then|(?-i:[a-z]+ly))\s+)?"
     r"(?:" + _VERBS + r"|urged|urges|admitted|admits|read|reads|continued|adds)\b|"
-    r"\b(?:said|added|reported|according\s+to)\s+the\s+(?:" + _ANAPHOR + r")\b",
+    r"\b(?:said|added|reported|according\s+to)\s+the\s+(?:" + _ANAPHOR + r")\b|"
+    # "In the poll, Clinton's support rose ...", "39 percent in Monday's poll": figures found in the poll named before
+    r"\b(?:in|from)\s+(?:the|that|this|(?-i:[A-Z][a-z]+day)(?:'s|\u2019s))\s+(?:(?-i:[a-z0-9]+(?:-[a-z0-9]+)*)\s+){0,2}?"
+    r"(?:poll|survey)\b(?=[^.;]*\d\s*(?:%|percent|per\s+cent|points?))",
     _I)
 POLL_NOUN = re.compile(r"\b(?:poll|survey)\b", _I)
 REPORT_NOUN = re.compile(r"\b(?:report|study)\b", _I)  # refers back only to an outlet named just before

@@ -142,6 +142,8 @@ BODY = "Officials met on Monday to discuss the budget for the coming year and ag
     (BODY + "\n\nŹródło: PAP", ("PAP",)),
     (BODY + "\n\nSource: Xinhua| 2024-05-02 10:31:00|Editor: Li", ("Xinhua",)),
     (BODY + " (dpa/lh)", ("dpa",)),  # the wire's bracket closing the last paragraph
+    ("Kurz gemeldet\n\nVon: jk/dpa\n\n" + BODY, ("dpa",)),  # a byline with a colon and the author's initials
+    ("Titel\n\nText: dpa/lnw\n\n" + BODY, ("dpa",)),
 ])
 def test_credit_lines_as_real_text_writes_them(text: str, expected: tuple[str, ...]) -> None:
     assert run(text).attribution.credits == expected

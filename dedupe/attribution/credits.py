@@ -22,8 +22,9 @@ LEAD_PARAGRAPHS = 5  # a dateline may follow a headline, a By line, a date line 
 LEAD_END_WORDS = 25  # the second paragraph this long ends the lead zone (the first may be a standfirst)
 LEAD_CREDIT_LINES = 3  # "Quelle: dpa-AFX", "(dpa)" as one of the first lines credits the document too
 _BYLINE = re.compile(
-    r"^\s*(?:By|Por|Von|Par|Di|De|От)\s+(?:(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+\s*,\s*)?"
-    r"(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+    r"^\s*(?:(?:By|Por|Von|Par|Di|De|От)(?:\s*:)?|(?:Text|Autor|Author|Auteur|Autore|Texto)\s*:)\s*"
+    r"(?:(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+\s*,\s*)?"
+    r"(?P<name>[^\W\d_][\w.&' /-]{1,40}?)"
     r"(?:\s+(?:Staff|Staff Writers?|Correspondents?|Reporters?|News Desk|Desk))?\s*$")
 # a first or last line that is only a wire's name, or names the site "with" it: "Reuters", "Jane Doe, AFP",
 # "Le Monde avec AFP", "ZEIT ONLINE mit dpa", "Xinhua | Updated: 2020-03-03"; only news agencies credit this way

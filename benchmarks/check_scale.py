@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
 
 from dedupe.config import AttributionConfig, ScanConfig
+from dedupe.copies.lsh import LSHLayout
 from dedupe.index.add import fingerprints
 from dedupe.index.check import check
 from dedupe.index.store import SQLiteIndex
@@ -43,7 +44,7 @@ def main() -> None:
         started = time.perf_counter()
         ready = list(fingerprints(archive, config))
         fingerprinted = time.perf_counter() - started
-        with SQLiteIndex(db, config.fingerprint, config.match) as index:
+        with SQLiteIndex(db, LSHLayout.from_config(config)) as index:
             index.add(ready, "archive")
             stats = index.stats()
         build = time.perf_counter() - started

@@ -302,10 +302,11 @@ def index_stats(
     """
     import json
 
+    from dedupe.copies.lsh import LSHLayout
     from dedupe.index.store import open_index
 
     config = _config(threshold, shingle_size, num_perm, None, None, None, 1, None, False)
-    with _errors_to_exit(debug), open_index(db, config.fingerprint, config.match, write=False) as index:
+    with _errors_to_exit(debug), open_index(db, LSHLayout.from_config(config), write=False) as index:
         stats, integrity = index.stats(), index.integrity()
     if fmt is CheckFormat.json:
         _write(None, json.dumps({"path": stats.path, "documents": stats.documents, "texts": stats.texts,

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.config import FingerprintConfig, MatchConfig, ScanConfig
+from dedupe.config import ScanConfig
+from dedupe.copies.lsh import LSHLayout
 from dedupe.index.add import fingerprints
 from dedupe.index.store import CHUNK, SQLiteIndex
 from dedupe.models import Document
@@ -29,7 +30,7 @@ def test_candidates_are_the_texts_sharing_a_band_key(tmp_path_factory: pytest.Te
     tmp = tmp_path_factory.mktemp("index")
     config = ScanConfig()
     archive, incoming = _docs(texts), _docs([[(w * 7 + seed) % len(WORDS) for w in t] for t in texts])
-    with SQLiteIndex(tmp / "i.sqlite", FingerprintConfig(), MatchConfig()) as index:
+    with SQLiteIndex(tmp / "i.sqlite", LSHLayout.from_config(ScanConfig())) as index:
         index.add(fingerprints(archive, config), "a")
         held = {index.text_row(d.text): set(index.keys_of(fp).tolist()) for d, fp in fingerprints(archive, config)}
         probes = [fp for _, fp in fingerprints(archive + incoming, config)]
@@ -45,7 +46,7 @@ def test_band_keys_span_chunks_and_are_all_counted(tmp_path: Path) -> None:
     docs = [Document(f"d{n}.txt", " ".join(WORDS[w] for w in rng.integers(0, len(WORDS), 50)))
             for n in range(CHUNK + 7)]
     config = ScanConfig()
-    with SQLiteIndex(tmp_path / "i.sqlite", FingerprintConfig(), MatchConfig()) as index:
+    with SQLiteIndex(tmp_path / "i.sqlite", LSHLayout.from_config(ScanConfig())) as index:
         index.add(fingerprints(docs, config), "a")
         total = len({(index.text_row(d.text), k) for d, fp in fingerprints(docs, config)
                      for k in index.keys_of(fp).tolist()})

@@ -7,10 +7,10 @@ from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.config import FingerprintConfig, MatchConfig
+from dedupe.config import FingerprintConfig, ScanConfig
 from dedupe.copies.batch_sketches import alignment_fingerprints, signatures, sketches
 from dedupe.copies.fingerprint import MAX_HASH, fingerprint, shingle_hash, shingles
-from dedupe.copies.lsh import sketch
+from dedupe.copies.lsh import LSHLayout, sketch
 from dedupe.models import Document
 from dedupe.text.normalize import tokenize
 from dedupe.text.segment import split_paragraphs
@@ -36,12 +36,12 @@ def _docs(specs: list[tuple[list[str], bool]]) -> list[Document]:
 def test_batch_equals_one_at_a_time(specs: list[tuple[list[str], bool]], shape: tuple[int, int, int]) -> None:
     size, words, step = shape
     fc = FingerprintConfig(shingle_size=size, num_perm=32, passage_words=max(words, 2 * size), passage_step=step)
-    mc = MatchConfig()
+    layout = LSHLayout.from_config(ScanConfig(fingerprint=fc))
     docs = _docs(specs)
     paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
-    batch, batch_keys = sketches(docs, paragraphs, fc, mc)
+    batch, batch_keys = sketches(docs, paragraphs, layout)
     for doc, paras, got, got_keys in zip(docs, paragraphs, batch, batch_keys, strict=True):
-        want, want_keys = sketch(fingerprint(doc, paras, fc), mc.threshold, mc.passage_threshold, fc.num_perm)
+        want, want_keys = sketch(fingerprint(doc, paras, fc), layout)
         assert got.words == want.words
         assert np.array_equal(got.signature, want.signature)
         assert np.unique(got_keys).tolist() == want_keys.tolist()
@@ -51,11 +51,12 @@ def test_batch_equals_one_at_a_time(specs: list[tuple[list[str], bool]], shape: 
 @given(st.lists(DOC, min_size=1, max_size=6))
 def test_alignment_fingerprints_equal_one_at_a_time(specs: list[tuple[list[str], bool]]) -> None:
     fc = FingerprintConfig()
+    layout = LSHLayout.from_config(ScanConfig())
     docs = _docs(specs)
     paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
     signatures = [np.full(fc.num_perm, n, dtype=np.uint32) for n in range(len(docs))]
     for doc, paras, sig, got in zip(docs, paragraphs, signatures,
-                                    alignment_fingerprints(docs, paragraphs, signatures, fc), strict=True):
+                                    alignment_fingerprints(docs, paragraphs, signatures, layout), strict=True):
         want = fingerprint(doc, paras, fc)
         assert got.doc_id == doc.id
         assert got.tokens.starts.tolist() == want.tokens.starts.tolist()
@@ -69,9 +70,10 @@ def test_alignment_fingerprints_equal_one_at_a_time(specs: list[tuple[list[str],
 def test_batch_signatures_equal_datasketch(specs: list[tuple[list[str], bool]]) -> None:
     """The batch signatures are datasketch's MinHash of the same shingles (hashed with shingle_hash)."""
     fc = FingerprintConfig(num_perm=64)
+    layout = LSHLayout.from_config(ScanConfig(fingerprint=fc))
     docs = _docs(specs)
     paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
-    for doc, paras, got in zip(docs, paragraphs, signatures(docs, paragraphs, fc), strict=True):
+    for doc, paras, got in zip(docs, paragraphs, signatures(docs, paragraphs, layout), strict=True):
         kept = [p for p in paras if p.boilerplate is None]
         words = tuple(w for p in kept for w in tokenize(doc.text, p.start, p.end).words)
         reference = MinHash(num_perm=64, seed=fc.seed, hashfunc=shingle_hash, scheme="affine32")
@@ -83,5 +85,6 @@ def test_batch_signatures_equal_datasketch(specs: list[tuple[list[str], bool]]) 
 
 
 def test_empty_batch() -> None:
-    assert sketches([], [], FingerprintConfig(), MatchConfig()) == ([], [])
-    assert signatures([], [], FingerprintConfig()).shape == (0, FingerprintConfig().num_perm)
+    layout = LSHLayout.from_config(ScanConfig())
+    assert sketches([], [], layout) == ([], [])
+    assert signatures([], [], layout).shape == (0, layout.num_perm)

@@ -14,7 +14,7 @@ from dedupe.attribution.lexicon import Lexicon, load_lexicon
 from dedupe.attribution.roles import RoleClassifier, default_classifier
 from dedupe.config import AttributionConfig, ScanConfig
 from dedupe.copies.batch_sketches import sketches
-from dedupe.copies.lsh import Sketch
+from dedupe.copies.lsh import LSHLayout, Sketch
 from dedupe.models import Document, Paragraph, Sentence
 from dedupe.text.segment import segment, split_paragraphs
 
@@ -44,16 +44,17 @@ def attribution_models(config: AttributionConfig) -> tuple[Lexicon, RoleClassifi
 NO_ATTRIBUTION = DocumentAttribution((), (), False, frozenset())
 
 
-def analyse_batch(docs: Sequence[Document], config: ScanConfig) -> tuple[list[Analysis], list[np.ndarray]]:
+def analyse_batch(docs: Sequence[Document], config: ScanConfig,
+                  layout: LSHLayout) -> tuple[list[Analysis], list[np.ndarray]]:
     """``analyse`` of each document, and each one's band keys (the set ``lsh.document_keys`` gives);
     fingerprints are computed for the whole batch at once."""
     if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
         split = [split_paragraphs(d.text, d.body_start) for d in docs]
-        found, keys = sketches(docs, split, config.fingerprint, config.match)
+        found, keys = sketches(docs, split, layout)
         return [Analysis(d, tuple(p), (), k, NO_ATTRIBUTION, ())
                 for d, p, k in zip(docs, split, found, strict=True)], keys
     segmented = [segment(d.text, d.body_start) for d in docs]
-    found, keys = sketches(docs, [p for p, _ in segmented], config.fingerprint, config.match)
+    found, keys = sketches(docs, [p for p, _ in segmented], layout)
     lexicon, classifier = attribution_models(config.attribution)
     out = []
     for doc, (paragraphs, sentences), k in zip(docs, segmented, found, strict=True):
@@ -64,4 +65,5 @@ def analyse_batch(docs: Sequence[Document], config: ScanConfig) -> tuple[list[An
 
 
 def analyse(doc: Document, config: ScanConfig) -> Analysis:
-    return analyse_batch([doc], config)[0][0]
+    """``analyse_batch`` of one document (its layout derived from ``config``)."""
+    return analyse_batch([doc], config, LSHLayout.from_config(config))[0][0]

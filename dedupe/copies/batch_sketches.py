@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from dedupe.config import FingerprintConfig, MatchConfig
 from dedupe.copies.fingerprint import (
     MAX_HASH,
     Fingerprint,
@@ -22,7 +21,7 @@ from dedupe.copies.fingerprint import (
     outside_spans,
     permuted,
 )
-from dedupe.copies.lsh import Sketch, band_keys
+from dedupe.copies.lsh import LSHLayout, Sketch, band_keys
 from dedupe.models import Document, Paragraph
 from dedupe.text.normalize import Tokens
 
@@ -62,12 +61,12 @@ def batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragrap
 
 
 def alignment_fingerprints(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]],
-                           signatures: Sequence[np.ndarray], fc: FingerprintConfig) -> list[Fingerprint]:
+                           signatures: Sequence[np.ndarray], layout: LSHLayout) -> list[Fingerprint]:
     """What verifying candidate pairs needs of each document (word offsets and shingle hashes), with the
     signature the scan already has and no passage windows; tokenised as one batch."""
-    none = np.zeros((0, fc.num_perm), dtype=np.uint32)
-    return [Fingerprint(d.id, Tokens((), s.astype(np.int32), e.astype(np.int32)), combine_shingles(h, fc.shingle_size),
-                        sig, none, np.zeros(0, dtype=np.int64))
+    none = np.zeros((0, layout.num_perm), dtype=np.uint32)
+    return [Fingerprint(d.id, Tokens((), s.astype(np.int32), e.astype(np.int32)),
+                        combine_shingles(h, layout.shingle_size), sig, none, np.zeros(0, dtype=np.int64))
             for d, (s, e, h), sig in zip(docs, batch_words(docs, paragraphs), signatures, strict=True)]
 
 
@@ -97,34 +96,35 @@ def _local_index(sizes: np.ndarray) -> np.ndarray:
 
 
 def signatures(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]],
-               fc: FingerprintConfig) -> np.ndarray:
+               layout: LSHLayout) -> np.ndarray:
     """uint32[len(docs), num_perm]: the whole-text MinHash signature of every document, computed as one batch
     (the same values as ``fingerprint(doc, ...).signature``, and as datasketch's ``MinHash`` given the same
     shingle hashes). A document without words gets all ``MAX_HASH``."""
-    hashes, n_shingles = _shingles([h for _, _, h in batch_words(docs, paragraphs)], fc.shingle_size)
-    out = np.full((len(docs), fc.num_perm), MAX_HASH, dtype=np.uint32)
+    hashes, n_shingles = _shingles([h for _, _, h in batch_words(docs, paragraphs)], layout.shingle_size)
+    out = np.full((len(docs), layout.num_perm), MAX_HASH, dtype=np.uint32)
     has = np.flatnonzero(n_shingles)
     if has.size:
         firsts = (np.cumsum(n_shingles) - n_shingles)[has]
-        out[has] = np.minimum.reduceat(permuted(hashes, fc.num_perm, fc.seed), firsts, axis=1).T
+        out[has] = np.minimum.reduceat(permuted(hashes, layout.num_perm, layout.seed), firsts, axis=1).T
     return out
 
 
-def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]], fc: FingerprintConfig,
-             mc: MatchConfig) -> tuple[list[Sketch], list[np.ndarray]]:
+def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]],
+             layout: LSHLayout) -> tuple[list[Sketch], list[np.ndarray]]:
     """``lsh.sketch(fingerprint(doc, paragraphs, fc), ...)`` of every document, computed as one batch:
     the sketches, and each document's band keys (the same set as ``document_keys``, but neither sorted nor
     deduplicated: candidate search does not need it)."""
     words = [h for _, _, h in batch_words(docs, paragraphs)]
-    hashes, n_shingles = _shingles(words, fc.shingle_size)
+    hashes, n_shingles = _shingles(words, layout.shingle_size)
     word_counts = [w.size for w in words]
-    empty_sig = np.full(fc.num_perm, MAX_HASH, dtype=np.uint32)
+    empty_sig = np.full(layout.num_perm, MAX_HASH, dtype=np.uint32)
     if hashes.size == 0:
         return [Sketch(c, empty_sig) for c in word_counts], [np.zeros(0, dtype=np.int64)] * len(docs)
-    step, span = fc.passage_step, max(1, fc.passage_words // fc.passage_step)
+    step, span = layout.passage_step, max(1, layout.passage_words // layout.passage_step)
     n_blocks = -(-n_shingles // step)  # ceil
     block_starts = np.repeat(np.cumsum(n_shingles) - n_shingles, n_blocks) + _local_index(n_blocks) * step
-    blocks = np.ascontiguousarray(np.minimum.reduceat(permuted(hashes, fc.num_perm, fc.seed), block_starts, axis=1).T)
+    blocks = np.minimum.reduceat(permuted(hashes, layout.num_perm, layout.seed), block_starts, axis=1)
+    blocks = np.ascontiguousarray(blocks.T)
     local = _local_index(n_blocks)
     block_doc = np.repeat(np.arange(len(docs)), n_blocks)
     windows = blocks.copy()
@@ -136,7 +136,7 @@ def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]]
     windows, window_doc = windows[is_window], block_doc[is_window]
     has = n_blocks > 0
     doc_sigs = np.minimum.reduceat(blocks, (np.cumsum(n_blocks) - n_blocks)[has], axis=0)
-    whole_keys, window_keys = band_keys(doc_sigs, windows, mc.threshold, mc.passage_threshold, fc.num_perm)
+    whole_keys, window_keys = band_keys(doc_sigs, windows, layout)
     docs_with = np.flatnonzero(has)
     per_doc: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(docs)
     window_cuts = np.searchsorted(window_doc, docs_with[1:])

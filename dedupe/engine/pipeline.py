@@ -22,7 +22,7 @@ from dedupe.attribution.claims import Claim
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import alignment_fingerprints
 from dedupe.copies.cluster import connected_groups
-from dedupe.copies.lsh import KeyBuckets, Sketch
+from dedupe.copies.lsh import KeyBuckets, LSHLayout, Sketch
 from dedupe.copies.match import is_copy, verify_pairs
 from dedupe.engine.workers import Progress, iter_tasks, run_tasks, shared
 from dedupe.errors import NoInputError
@@ -37,6 +37,7 @@ __all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "cand
 @dataclass(frozen=True, slots=True)
 class ScanResult:
     config: ScanConfig
+    layout: LSHLayout  # derived from config: how documents became band keys (recorded in the report)
     analyses: tuple[Analysis, ...]
     matches: tuple[Match, ...]
     duplicate_groups: tuple[tuple[str, ...], ...]
@@ -66,9 +67,9 @@ class _AnalysedChunk:
 _PARTITIONS = 16
 
 
-def _analyse_range(task: tuple[int, int, ScanConfig]) -> _AnalysedChunk:
-    lo, hi, config = task
-    analyses, keys = analyse_batch(_docs()[lo:hi], config)
+def _analyse_range(task: tuple[int, int, ScanConfig, LSHLayout]) -> _AnalysedChunk:
+    lo, hi, config, layout = task
+    analyses, keys = analyse_batch(_docs()[lo:hi], config, layout)
     details = None if config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
     owners = np.repeat(np.arange(lo, hi), [k.size for k in keys])
     return _AnalysedChunk(lo, [a.paragraphs for a in analyses], details, [a.sketch.words for a in analyses],
@@ -85,15 +86,15 @@ def _unpack(chunk: _AnalysedChunk, docs: Sequence[Document], buckets: KeyBuckets
                      Sketch(chunk.words[i], chunk.signatures[i]), details[i][1], details[i][2]) for i in range(n)]
 
 
-_VerifyTask = tuple[list[tuple[int, int]], ScanConfig, dict[int, tuple[tuple[Paragraph, ...], np.ndarray]]]
+_VerifyTask = tuple[list[tuple[int, int]], ScanConfig, LSHLayout, dict[int, tuple[tuple[Paragraph, ...], np.ndarray]]]
 
 
 def _verify_chunk(task: _VerifyTask) -> list[Match]:
     """Matches for candidate pairs of shared documents, given each one's boilerplate paragraphs and signature."""
-    pairs, config, known = task
+    pairs, config, layout, known = task
     ids = sorted(known)
     fps = alignment_fingerprints([_docs()[n] for n in ids], [known[n][0] for n in ids], [known[n][1] for n in ids],
-                                 config.fingerprint)
+                                 layout)
     return verify_pairs(dict(zip(ids, fps, strict=True)), pairs, config.fingerprint, config.match)
 
 
@@ -108,18 +109,18 @@ def candidate_pairs(buckets: KeyBuckets, workers: int = 1, progress: Progress | 
                                  [1 for _ in parts]))
 
 
-def analyse_all(docs: Sequence[Document], config: ScanConfig, workers: int = 1, progress: Progress | None = None,
-                buckets: KeyBuckets | None = None) -> list[Analysis]:
+def analyse_all(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int = 1,
+                progress: Progress | None = None, buckets: KeyBuckets | None = None) -> list[Analysis]:
     """Analyses in the order of ``docs``, whatever the number of workers; band keys go into ``buckets``."""
     chunk = 64
     bounds = [(lo, min(lo + chunk, len(docs))) for lo in range(0, len(docs), chunk)]
-    chunks = iter_tasks(_analyse_range, [(lo, hi, config) for lo, hi in bounds], docs, workers, "fingerprint",
+    chunks = iter_tasks(_analyse_range, [(lo, hi, config, layout) for lo, hi in bounds], docs, workers, "fingerprint",
                         progress, [hi - lo for lo, hi in bounds])
     return [a for c in chunks for a in _unpack(c, docs, buckets)]  # each chunk's keys go to the buckets at once
 
 
-def find_matches(analyses: Sequence[Analysis], config: ScanConfig, pairs: Sequence[tuple[int, int]],
-                 progress: Progress | None = None) -> list[Match]:
+def find_matches(analyses: Sequence[Analysis], config: ScanConfig, layout: LSHLayout,
+                 pairs: Sequence[tuple[int, int]], progress: Progress | None = None) -> list[Match]:
     """Verified matches among ``analyses`` for candidate ``pairs`` (indices)."""
     ordered = sorted(pairs)
     chunk = 256
@@ -127,7 +128,7 @@ def find_matches(analyses: Sequence[Analysis], config: ScanConfig, pairs: Sequen
     for lo in range(0, len(ordered), chunk):
         part = ordered[lo : lo + chunk]
         needed = sorted({n for pair in part for n in pair})
-        tasks.append((part, config, {n: (tuple(p for p in analyses[n].paragraphs if p.boilerplate),
+        tasks.append((part, config, layout, {n: (tuple(p for p in analyses[n].paragraphs if p.boilerplate),
                                          analyses[n].sketch.signature) for n in needed}))
     parts = run_tasks(_verify_chunk, tasks, [a.document for a in analyses], config.workers, "verify", progress,
                  [len(t[0]) for t in tasks])
@@ -146,21 +147,22 @@ def read_documents(paths: Iterable[str | Path], config: ScanConfig, stdin: Binar
     return ReadResult(tuple(sorted(read.documents, key=lambda d: d.id)), read.errors, read.files)
 
 
-def finish_scan(config: ScanConfig, read: ReadResult, analyses: Sequence[Analysis], pairs: Sequence[tuple[int, int]],
-                progress: Progress | None = None) -> ScanResult:
+def finish_scan(config: ScanConfig, layout: LSHLayout, read: ReadResult, analyses: Sequence[Analysis],
+                pairs: Sequence[tuple[int, int]], progress: Progress | None = None) -> ScanResult:
     """Matches, duplicate groups and provenance: the stages that look at the whole corpus."""
-    matches = find_matches(analyses, config, pairs, progress)
+    matches = find_matches(analyses, config, layout, pairs, progress)
     groups = connected_groups((m.a, m.b) for m in matches if is_copy(m, config.match))
     provenance = build_provenance(analyses, matches, lexicon_for(config.attribution), config.provenance)
-    return ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
+    return ScanResult(config, layout, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
                       read.files, provenance)
 
 
 def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress: Progress | None = None) -> ScanResult:
     """Scan files and folders for copies and provenance. Raises NoInputError when no document could be read."""
     config = config or ScanConfig()
+    layout = LSHLayout.from_config(config)
     read = read_documents(paths, config)
     with KeyBuckets(_PARTITIONS) as buckets:  # closed (keys dropped) before the stages that need memory for matches
-        analyses = analyse_all(read.documents, config, config.workers, progress, buckets)
+        analyses = analyse_all(read.documents, config, layout, config.workers, progress, buckets)
         pairs = candidate_pairs(buckets, config.workers, progress)
-    return finish_scan(config, read, analyses, pairs, progress)
+    return finish_scan(config, layout, read, analyses, pairs, progress)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dedupe.config import ScanConfig
 from dedupe.copies.fingerprint import Fingerprint, document_fingerprint
+from dedupe.copies.lsh import LSHLayout
 from dedupe.engine.pipeline import Progress, read_documents
 from dedupe.index.store import AddResult, IndexStats, open_index
 from dedupe.models import Document, ReadError
@@ -22,7 +23,7 @@ def add_to_index(paths: Iterable[str | Path], db: str | Path, config: ScanConfig
     """Read ``paths`` and add every readable document to the index at ``db`` (created if missing)."""
     read = read_documents(paths, config)
     docs = read.documents
-    with open_index(db, config.fingerprint, config.match) as index:
+    with open_index(db, LSHLayout.from_config(config)) as index:
         added = index.add(_reporting(fingerprints(docs, config), len(docs), progress), batch)
         return added, read.errors, index.stats()
 

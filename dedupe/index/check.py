@@ -18,7 +18,7 @@ from dedupe.attribution.analysis import Analysis, analyse_batch, lexicon_for
 from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.config import ScanConfig
 from dedupe.copies.fingerprint import document_fingerprint
-from dedupe.copies.lsh import KeyBuckets
+from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.engine.pipeline import Progress, ScanResult, analyse_all, finish_scan, read_documents
 from dedupe.index.store import AddResult, IndexStats, IndexStore, open_index
 from dedupe.models import Document, Match, ReadError
@@ -175,11 +175,12 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
     Without ``update`` the index is opened read-only and must exist (IndexMissingError).
     """
     config = config or ScanConfig()
+    layout = LSHLayout.from_config(config)
     read = read_documents(paths, config, stdin)
-    with open_index(db, config.fingerprint, config.match, write=update) as index:  # before the long analysis
+    with open_index(db, layout, write=update) as index:  # before the long analysis
         lexicon = lexicon_for(config.attribution)
         with KeyBuckets() as buckets:
-            incoming = analyse_all(read.documents, config, config.workers, progress, buckets)
+            incoming = analyse_all(read.documents, config, layout, config.workers, progress, buckets)
             inside = buckets.pairs()  # pairs within the batch
         before = index.stats()
         seen = tuple(a.document.id for a in incoming if index.seen(a.document))
@@ -189,14 +190,14 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
         wanted = {d.id: _with_own_text(index, d, rows) for d, rows in zip(new, found, strict=True)}
         loaded, about, damaged = _archived(index, sorted({r for rows in wanted.values() for r in rows}),
                                            {a.document.id for a in incoming})
-        archived, _ = analyse_batch([d for _, d in loaded], config)
+        archived, _ = analyse_batch([d for _, d in loaded], config, layout)
         analyses = sorted(incoming + archived, key=lambda a: a.document.id)
         position = {a.document.id: n for n, a in enumerate(analyses)}
         archived_at = {rowid: position[d.id] for rowid, d in loaded}
         pairs = {_pair(position[x], archived_at[r]) for x, rows in wanted.items() for r in rows if r in archived_at}
         pairs |= {_pair(position[incoming[i].document.id], position[incoming[j].document.id]) for i, j in inside}
         read = replace(read, errors=tuple(sorted(read.errors + tuple(damaged), key=lambda e: (e.path, e.kind))))
-        result = finish_scan(config, read, analyses, sorted(pairs), progress)
+        result = finish_scan(config, layout, read, analyses, sorted(pairs), progress)
         findings = findings_for(result.analyses, result.matches, result.provenance, lexicon, about, frozenset(seen))
         added = index.add(((a.document, fps[a.document.id]) for a in incoming), batch) if update else None
     return CheckResult(result, tuple(findings), seen, before, added)

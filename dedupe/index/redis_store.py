@@ -37,8 +37,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
-from dedupe.config import FingerprintConfig, MatchConfig
 from dedupe.copies.fingerprint import Fingerprint
+from dedupe.copies.lsh import LSHLayout, document_keys
 from dedupe.errors import (
     IndexCorruptError,
     IndexMismatchError,
@@ -49,9 +49,9 @@ from dedupe.errors import (
 from dedupe.index.store import (
     AddResult,
     ArchivedDocument,
-    IndexSettings,
     IndexStats,
     damaged,
+    index_parameters,
     same_document,
     sha256_text,
     stored_text,
@@ -150,7 +150,7 @@ def _check_database(url: str, label: str) -> None:
 class RedisIndex:
     """A ``store.IndexStore`` on a Redis server: ``redis://[:password@]host:port/db``."""
 
-    def __init__(self, url: str, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
+    def __init__(self, url: str, layout: LSHLayout, *, create: bool = True,
                  prefix: str = "dedupe", timeout: float = 30.0) -> None:
         try:
             import redis
@@ -161,8 +161,8 @@ class RedisIndex:
         self.label = redacted_url(url)
         _check_database(url, self.label)
         self._redis_error: type[Exception] = redis.RedisError
-        self.settings = IndexSettings.of(fc, mc)
-        self.parameters = self.settings.parameters
+        self.layout = layout
+        self.parameters = index_parameters(layout)
         self.keys = {name: f"{prefix}:{name}"
                      for name in ("index", "sha256", "document", "text", "batches", "republished")}
         self._add_keys = [self.keys[name] for name in ("index", "sha256", "document", "text", "batches")]
@@ -220,7 +220,7 @@ class RedisIndex:
             self.client.close()
 
     def _band_keys(self, fp: Fingerprint) -> bytes:
-        return self.settings.keys(fp).astype(">i8").tobytes()
+        return document_keys(fp, self.layout).astype(">i8").tobytes()
 
     def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
         """Add documents with their fingerprints, CHUNK per pipeline: a new text with its first publication (the

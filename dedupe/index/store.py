@@ -28,9 +28,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from dedupe.config import FingerprintConfig, MatchConfig
-from dedupe.copies.fingerprint import HASH_NAME, Fingerprint
-from dedupe.copies.lsh import document_keys, lsh_params
+from dedupe.copies.fingerprint import Fingerprint
+from dedupe.copies.lsh import LSHLayout, document_keys
 from dedupe.errors import IndexMismatchError
 from dedupe.index.sqlite_file import (
     APPLICATION_ID,
@@ -120,35 +119,14 @@ def same_document(doc: Document, other: Document) -> bool:
     return "#" in doc.id and doc.url is not None and doc.url == other.url
 
 
-def index_parameters(fc: FingerprintConfig, mc: MatchConfig) -> dict[str, object]:
+def index_parameters(layout: LSHLayout) -> dict[str, object]:
     """The settings that make band keys comparable: stored in the index, checked on every open."""
-    bands, rows = lsh_params(mc.threshold, fc.num_perm)
-    p_bands, p_rows = lsh_params(mc.passage_threshold, fc.num_perm)
     return {
-        "index_schema": INDEX_SCHEMA, "word_hash": HASH_NAME, "shingle_size": fc.shingle_size, "num_perm": fc.num_perm,
-        "seed": fc.seed,
-        "passage_words": fc.passage_words, "passage_step": fc.passage_step, "lsh_bands": bands, "lsh_rows": rows,
-        "passage_lsh_bands": p_bands, "passage_lsh_rows": p_rows,
+        "index_schema": INDEX_SCHEMA, "word_hash": layout.word_hash, "shingle_size": layout.shingle_size,
+        "num_perm": layout.num_perm, "seed": layout.seed,
+        "passage_words": layout.passage_words, "passage_step": layout.passage_step, "lsh_bands": layout.bands,
+        "lsh_rows": layout.rows, "passage_lsh_bands": layout.passage_bands, "passage_lsh_rows": layout.passage_rows,
     }
-
-
-@dataclass(frozen=True, slots=True)
-class IndexSettings:
-    """An index's settings, computed in one place for every store: the parameters stored in it (checked on every
-    open) and the thresholds that turn a fingerprint into its band keys (``lsh.document_keys``)."""
-
-    parameters: dict[str, object]
-    threshold: float
-    passage_threshold: float
-    num_perm: int
-
-    @classmethod
-    def of(cls, fc: FingerprintConfig, mc: MatchConfig) -> IndexSettings:
-        return cls(index_parameters(fc, mc), mc.threshold, mc.passage_threshold, fc.num_perm)
-
-    def keys(self, fp: Fingerprint) -> np.ndarray:
-        """The distinct band keys (int64, sorted) the index stores and looks up for ``fp``."""
-        return document_keys(fp, self.threshold, self.passage_threshold, self.num_perm)
 
 
 class IndexStore(Protocol):
@@ -203,13 +181,13 @@ class IndexStore(Protocol):
 class SQLiteIndex:
     """The archive of documents seen before, in one SQLite file."""
 
-    def __init__(self, path: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
-                 write: bool = True, timeout: float = 5.0) -> None:
+    def __init__(self, path: str | Path, layout: LSHLayout, *, create: bool = True, write: bool = True,
+                 timeout: float = 5.0) -> None:
         """Open the index at ``path``; ``write=False`` opens it read-only, and a missing index is an error then
         (as with ``create=False``). A file that is not a dedupe index is refused and left untouched."""
         self.path = Path(path)
-        self.settings = IndexSettings.of(fc, mc)
-        self.parameters = self.settings.parameters
+        self.layout = layout
+        self.parameters = index_parameters(layout)
         new = is_new(self.path)
         if new and not (create and write):
             raise missing(self.path)
@@ -363,7 +341,7 @@ class SQLiteIndex:
         return text is not None and self._published(text, doc)
 
     def keys_of(self, fp: Fingerprint) -> np.ndarray:
-        return self.settings.keys(fp)
+        return document_keys(fp, self.layout)
 
     @guarded
     def candidates(self, fp: Fingerprint) -> list[int]:
@@ -494,8 +472,7 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
-               write: bool = True) -> IndexStore:
+def open_index(db: str | Path, layout: LSHLayout, *, create: bool = True, write: bool = True) -> IndexStore:
     """The index at ``db``: a SQLite file, or ``redis[s]://host:port/db`` (needs the ``redis`` extra).
 
     ``write=False``: read-only, and a missing index is an IndexMissingError (as with ``create=False``); on Redis
@@ -504,5 +481,5 @@ def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create
     if str(db).startswith(("redis://", "rediss://")):
         from dedupe.index.redis_store import RedisIndex
 
-        return RedisIndex(str(db), fc, mc, create=create and write)
-    return SQLiteIndex(db, fc, mc, create=create, write=write)
+        return RedisIndex(str(db), layout, create=create and write)
+    return SQLiteIndex(db, layout, create=create, write=write)

@@ -27,7 +27,7 @@ from corpus import Corpus
 
 from dedupe.config import ScanConfig
 from dedupe.copies.lsh import LSHLayout
-from dedupe.index.add import fingerprints
+from dedupe.index.add import keyed_documents
 from dedupe.index.store import SQLiteIndex, open_index
 
 
@@ -62,7 +62,7 @@ def main() -> None:
     config = ScanConfig()
     docs = [doc for doc, _ in Corpus(seed=3).documents(args.docs)]
     started = time.perf_counter()
-    items = list(fingerprints(docs, config))
+    items = list(keyed_documents(docs, LSHLayout.from_config(config)))
     fingerprinting = time.perf_counter() - started
     print(f"{args.docs} documents, fingerprinting {fingerprinting:.1f} s", flush=True)
     with tempfile.TemporaryDirectory() as tmp:

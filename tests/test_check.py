@@ -19,7 +19,7 @@ from dedupe.cli import app
 from dedupe.config import ScanConfig
 from dedupe.copies.lsh import LSHLayout
 from dedupe.errors import IndexLockedError
-from dedupe.index.add import fingerprints
+from dedupe.index.add import keyed_documents
 from dedupe.index.store import CHUNK, SQLiteIndex
 from dedupe.models import Document
 from tests.conftest import FIXTURES, ROOT, assert_valid_report
@@ -104,7 +104,7 @@ def test_locked_index_is_a_clear_error(archive: Path) -> None:
             assert index.stats().documents == 4  # reading is not blocked by a writer
             doc = Document("new.txt", "A story that nobody has indexed before, about a harbour.")
             with pytest.raises(IndexLockedError, match="locked by another process"):
-                index.add(fingerprints([doc], ScanConfig()), "x")
+                index.add(keyed_documents([doc], LSHLayout.from_config(ScanConfig())), "x")
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -115,13 +115,13 @@ import random, sys
 from dedupe.config import ScanConfig
 from dedupe.copies.lsh import LSHLayout
 from dedupe.index.store import SQLiteIndex
-from dedupe.index.add import fingerprints
+from dedupe.index.add import keyed_documents
 from dedupe.models import Document
 rng = random.Random(7)
 vocab = [f"w{n}" for n in range(3000)]
 docs = [Document(f"d{n}.txt", " ".join(rng.choice(vocab) for _ in range(150))) for n in range(int(sys.argv[2]))]
 with SQLiteIndex(sys.argv[1], LSHLayout.from_config(ScanConfig())) as index:
-    print(index.add(fingerprints(docs, ScanConfig()), "kill-test"), flush=True)
+    print(index.add(keyed_documents(docs, LSHLayout.from_config(ScanConfig())), "kill-test"), flush=True)
 """
 
 

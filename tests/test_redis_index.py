@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 from dedupe.cli import app
 from dedupe.config import ScanConfig
 from dedupe.copies.lsh import LSHLayout
-from dedupe.index.add import fingerprints
+from dedupe.index.add import keyed_documents
 from dedupe.index.redis_store import RedisIndex, redacted_url
 from dedupe.index.store import AddResult, SQLiteIndex
 from dedupe.io.readers import read_inputs
@@ -123,7 +123,7 @@ def _sqlite_band_keys(paths: list[Path], tmp: Path) -> int:
     config = ScanConfig()
     docs = read_inputs(paths, config.read).documents
     with SQLiteIndex(tmp / "reference.sqlite", LSHLayout.from_config(config)) as index:
-        index.add(fingerprints(docs, config), "reference")
+        index.add(keyed_documents(docs, LSHLayout.from_config(config)), "reference")
         return int(index.stats().band_keys)
 
 
@@ -401,7 +401,7 @@ def test_redis_keeps_body_start_and_metadata(server_url: str) -> None:
     docs = read_inputs([CHECK / "archive"], config.read).documents
     assert any(d.body_start > 0 for d in docs)
     with RedisIndex(url, LSHLayout.from_config(config)) as index:
-        index.add(fingerprints(docs, config), "first")
+        index.add(keyed_documents(docs, LSHLayout.from_config(config)), "first")
         loaded, errors = index.load([index.text_row(d.text) or 0 for d in docs])
     assert errors == []
     assert sorted(((a.document, a.batch, a.publications) for a in loaded), key=lambda x: x[0].id) == sorted(
@@ -460,19 +460,19 @@ def test_a_publication_recorded_by_another_client_meanwhile_is_not_recorded_twic
     original, farmed = Document("one.txt", story, outlet="Gazette"), Document("one.txt", story, outlet="Farm")
     with RedisIndex(url, LSHLayout.from_config(config)) as first, \
             RedisIndex(url, LSHLayout.from_config(config)) as second:
-        first.add(fingerprints([original], config), "base")
+        first.add(keyed_documents([original], LSHLayout.from_config(config)), "base")
         read = first._read_publications
         calls = []
 
         def meanwhile(client: Any, n: int) -> Any:
             publications = read(client, n)
             if not calls:
-                assert second.add(fingerprints([farmed], config), "other") == AddResult(1, 0)
+                assert second.add(keyed_documents([farmed], LSHLayout.from_config(config)), "other") == AddResult(1, 0)
             calls.append(n)
             return publications
 
         first._read_publications = meanwhile  # type: ignore[method-assign]
-        assert first.add(fingerprints([farmed], config), "mine") == AddResult(0, 1)
+        assert first.add(keyed_documents([farmed], LSHLayout.from_config(config)), "mine") == AddResult(0, 1)
         assert len(calls) == 2  # read again after the refused transaction
         stats = second.stats()
         assert (stats.documents, stats.texts, stats.batches, second.integrity()) == (2, 1, 2, "ok")

@@ -1,4 +1,4 @@
-"""The batched sketches equal the per-document path exactly."""
+"""The batched fingerprinting path equals the per-document reference (``tests/reference.py``) exactly."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.config import FingerprintConfig, ScanConfig
-from dedupe.copies.batch_sketches import alignment_fingerprints, signatures, sketches
-from dedupe.copies.fingerprint import MAX_HASH, fingerprint, shingle_hash, shingles
-from dedupe.copies.lsh import LSHLayout, sketch
+from dedupe.copies.batch_sketches import alignment_fingerprints, signatures, sketch_batch
+from dedupe.copies.fingerprint import MAX_HASH, shingle_hash, shingles
+from dedupe.copies.lsh import LSHLayout
 from dedupe.models import Document
 from dedupe.text.normalize import tokenize
 from dedupe.text.segment import split_paragraphs
+from tests.reference import document_keys, fingerprint
 
 WORD = st.sampled_from(["tass", "reported", "the", "minister", "said", "don't", "café", "ﬁre", "’s", "42", "a"])
 LINE = st.one_of(
@@ -39,12 +40,19 @@ def test_batch_equals_one_at_a_time(specs: list[tuple[list[str], bool]], shape: 
     layout = LSHLayout.from_config(ScanConfig(fingerprint=fc))
     docs = _docs(specs)
     paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
-    batch, batch_keys = sketches(docs, paragraphs, layout)
-    for doc, paras, got, got_keys in zip(docs, paragraphs, batch, batch_keys, strict=True):
-        want, want_keys = sketch(fingerprint(doc, paras, fc), layout)
-        assert got.words == want.words
-        assert np.array_equal(got.signature, want.signature)
-        assert np.unique(got_keys).tolist() == want_keys.tolist()
+    batch = sketch_batch(docs, paragraphs, layout)
+    distinct = batch.distinct_keys()
+    for n, (doc, paras) in enumerate(zip(docs, paragraphs, strict=True)):
+        want = fingerprint(doc, paras, layout)
+        assert batch.words[n] == len(want.tokens) == batch.sketches()[n].words
+        assert np.array_equal(batch.signatures[n], want.signature)
+        assert np.array_equal(batch.sketches()[n].signature, want.signature)
+        windows = batch.windows[batch.window_owners == n]
+        if want.hashes.size:  # the reference gives a document without shingles one empty window, the batch none
+            assert np.array_equal(windows, want.windows)
+        else:
+            assert windows.size == 0
+        assert np.unique(batch.band_keys[n]).tolist() == distinct[n].tolist() == document_keys(want, layout).tolist()
 
 
 @settings(max_examples=100, deadline=None)
@@ -57,7 +65,7 @@ def test_alignment_fingerprints_equal_one_at_a_time(specs: list[tuple[list[str],
     signatures = [np.full(fc.num_perm, n, dtype=np.uint32) for n in range(len(docs))]
     for doc, paras, sig, got in zip(docs, paragraphs, signatures,
                                     alignment_fingerprints(docs, paragraphs, signatures, layout), strict=True):
-        want = fingerprint(doc, paras, fc)
+        want = fingerprint(doc, paras, layout)
         assert got.doc_id == doc.id
         assert got.tokens.starts.tolist() == want.tokens.starts.tolist()
         assert got.tokens.ends.tolist() == want.tokens.ends.tolist()
@@ -68,12 +76,15 @@ def test_alignment_fingerprints_equal_one_at_a_time(specs: list[tuple[list[str],
 @settings(max_examples=60, deadline=None)
 @given(st.lists(DOC, min_size=1, max_size=5))
 def test_batch_signatures_equal_datasketch(specs: list[tuple[list[str], bool]]) -> None:
-    """The batch signatures are datasketch's MinHash of the same shingles (hashed with shingle_hash)."""
+    """The batch signatures (of ``signatures`` and of ``sketch_batch``) are datasketch's MinHash of the same
+    shingles (hashed with shingle_hash)."""
     fc = FingerprintConfig(num_perm=64)
     layout = LSHLayout.from_config(ScanConfig(fingerprint=fc))
     docs = _docs(specs)
     paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
-    for doc, paras, got in zip(docs, paragraphs, signatures(docs, paragraphs, layout), strict=True):
+    batch = sketch_batch(docs, paragraphs, layout).signatures
+    for doc, paras, got, also in zip(docs, paragraphs, signatures(docs, paragraphs, layout), batch, strict=True):
+        assert got.tolist() == also.tolist()
         kept = [p for p in paras if p.boilerplate is None]
         words = tuple(w for p in kept for w in tokenize(doc.text, p.start, p.end).words)
         reference = MinHash(num_perm=64, seed=fc.seed, hashfunc=shingle_hash, scheme="affine32")
@@ -86,5 +97,6 @@ def test_batch_signatures_equal_datasketch(specs: list[tuple[list[str], bool]]) 
 
 def test_empty_batch() -> None:
     layout = LSHLayout.from_config(ScanConfig())
-    assert sketches([], [], layout) == ([], [])
+    empty = sketch_batch([], [], layout)
+    assert empty.sketches() == [] and empty.band_keys == [] and empty.signatures.shape == (0, layout.num_perm)
     assert signatures([], [], layout).shape == (0, layout.num_perm)

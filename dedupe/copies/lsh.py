@@ -18,7 +18,7 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from dedupe.config import ScanConfig
-from dedupe.copies.fingerprint import HASH_NAME, SCHEME, Fingerprint
+from dedupe.copies.fingerprint import HASH_NAME, SCHEME
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 DOC_KIND, WINDOW_KIND = 1, 2
@@ -79,30 +79,6 @@ def band_keys(signatures: np.ndarray, windows: np.ndarray, layout: LSHLayout) ->
             band_key_matrix(windows, layout.passage_bands, layout.passage_rows, WINDOW_KIND))
 
 
-@dataclass(frozen=True, slots=True)
-class Sketch:
-    """What a scan keeps of one document's fingerprint: small enough for millions of documents. (Its band
-    keys go straight into ``KeyBuckets``; the full fingerprint is recomputed for candidate pairs only.)"""
-
-    words: int  # fingerprinted words (body without boilerplate)
-    signature: np.ndarray  # uint32[num_perm], whole text
-
-
-def document_keys(fp: Fingerprint, layout: LSHLayout) -> np.ndarray:
-    """The distinct band keys (int64, sorted) of a document's whole-text and passage-window signatures: what
-    candidate search buckets, the persistent index stores and the Dask engine shuffles. Empty for a document
-    without shingles."""
-    if fp.hashes.size == 0:
-        return np.zeros(0, dtype=np.int64)
-    whole, windows = band_keys(fp.signature, fp.windows, layout)
-    return np.unique(np.concatenate([whole.ravel(), windows.ravel()]).astype(np.int64))
-
-
-def sketch(fp: Fingerprint, layout: LSHLayout) -> tuple[Sketch, np.ndarray]:
-    """The sketch of a fingerprint and its band keys (``document_keys``)."""
-    return Sketch(len(fp.tokens), fp.signature), document_keys(fp, layout)
-
-
 def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray, prefilter_above: int = 1_000_000) -> np.ndarray:
     """Pairs (i < j) of owners sharing a key: int64[n_pairs, 2], sorted, unique. ``owners[k]`` owns ``keys[k]``
     (an owner may list a key more than once). Above ``prefilter_above`` keys, one sort of keys packed with
@@ -139,6 +115,13 @@ def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray, prefilter_above: in
     n = np.int64(int(o.max()) + 1)
     codes = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
     return np.stack([codes // n, codes % n], axis=1)
+
+
+def pairs_sharing_any_key(keys: Sequence[np.ndarray]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of documents sharing a band key, sorted; document i holds ``keys[i]`` (for a batch that fits
+    in memory; a scan gathers its keys in ``KeyBuckets``)."""
+    owners = np.repeat(np.arange(len(keys)), [k.size for k in keys])
+    return KeyBuckets.merge([pairs_sharing_keys(owners, np.concatenate([np.zeros(0, dtype=np.int64), *keys]))])
 
 
 class KeyBuckets:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -20,9 +20,9 @@ from dedupe.attribution.analysis import (
 from dedupe.attribution.attribute import DocumentAttribution
 from dedupe.attribution.claims import Claim
 from dedupe.config import ScanConfig
-from dedupe.copies.batch_sketches import alignment_fingerprints
+from dedupe.copies.batch_sketches import Sketch, alignment_fingerprints
 from dedupe.copies.cluster import connected_groups
-from dedupe.copies.lsh import KeyBuckets, LSHLayout, Sketch
+from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.copies.match import is_copy, verify_pairs
 from dedupe.engine.workers import Progress, iter_tasks, run_tasks, shared
 from dedupe.errors import NoInputError
@@ -30,8 +30,8 @@ from dedupe.io.readers import ReadResult, read_inputs
 from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
 from dedupe.provenance.stories import Provenance, build_provenance
 
-__all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "candidate_pairs", "find_matches",
-           "finish_scan", "read_documents", "scan"]
+__all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "analyse_with_keys", "candidate_pairs",
+           "find_matches", "finish_scan", "read_documents", "scan"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,14 +109,40 @@ def candidate_pairs(buckets: KeyBuckets, workers: int = 1, progress: Progress | 
                                  [1 for _ in parts]))
 
 
+def _analysed_chunks(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int,
+                     progress: Progress | None) -> Iterator[_AnalysedChunk]:
+    """The analyses of ``docs``, 64 documents per task, in order as they finish."""
+    chunk = 64
+    bounds = [(lo, min(lo + chunk, len(docs))) for lo in range(0, len(docs), chunk)]
+    return iter_tasks(_analyse_range, [(lo, hi, config, layout) for lo, hi in bounds], docs, workers, "fingerprint",
+                      progress, [hi - lo for lo, hi in bounds])
+
+
 def analyse_all(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int = 1,
                 progress: Progress | None = None, buckets: KeyBuckets | None = None) -> list[Analysis]:
     """Analyses in the order of ``docs``, whatever the number of workers; band keys go into ``buckets``."""
-    chunk = 64
-    bounds = [(lo, min(lo + chunk, len(docs))) for lo in range(0, len(docs), chunk)]
-    chunks = iter_tasks(_analyse_range, [(lo, hi, config, layout) for lo, hi in bounds], docs, workers, "fingerprint",
-                        progress, [hi - lo for lo, hi in bounds])
+    chunks = _analysed_chunks(docs, config, layout, workers, progress)
     return [a for c in chunks for a in _unpack(c, docs, buckets)]  # each chunk's keys go to the buckets at once
+
+
+def analyse_with_keys(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int = 1,
+                      progress: Progress | None = None) -> tuple[list[Analysis], list[np.ndarray]]:
+    """``analyse_all``, and each document's distinct band keys (sorted int64: what the persistent index stores
+    and looks up) instead of buckets."""
+    analyses: list[Analysis] = []
+    keys: list[np.ndarray] = []
+    for c in _analysed_chunks(docs, config, layout, workers, progress):
+        analyses += _unpack(c, docs, None)
+        keys += _keys_by_document(c)
+    return analyses, keys
+
+
+def _keys_by_document(chunk: _AnalysedChunk) -> list[np.ndarray]:
+    """The distinct band keys (sorted) of each document of a chunk."""
+    order = np.lexsort((chunk.keys, chunk.owners))
+    owners, keys = chunk.owners[order], chunk.keys[order]
+    cuts = np.searchsorted(owners, np.arange(chunk.lo + 1, chunk.lo + len(chunk.paragraphs)))
+    return [np.unique(k) for k in np.split(keys, cuts)]
 
 
 def find_matches(analyses: Sequence[Analysis], config: ScanConfig, layout: LSHLayout,

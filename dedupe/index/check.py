@@ -17,9 +17,8 @@ from typing import BinaryIO
 from dedupe.attribution.analysis import Analysis, analyse_batch, lexicon_for
 from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.config import ScanConfig
-from dedupe.copies.fingerprint import document_fingerprint
-from dedupe.copies.lsh import KeyBuckets, LSHLayout
-from dedupe.engine.pipeline import Progress, ScanResult, analyse_all, finish_scan, read_documents
+from dedupe.copies.lsh import LSHLayout, pairs_sharing_any_key
+from dedupe.engine.pipeline import Progress, ScanResult, analyse_with_keys, finish_scan, read_documents
 from dedupe.index.store import AddResult, IndexStats, IndexStore, open_index
 from dedupe.models import Document, Match, ReadError
 from dedupe.provenance.stories import Provenance
@@ -179,15 +178,13 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
     read = read_documents(paths, config, stdin)
     with open_index(db, layout, write=update) as index:  # before the long analysis
         lexicon = lexicon_for(config.attribution)
-        with KeyBuckets() as buckets:
-            incoming = analyse_all(read.documents, config, layout, config.workers, progress, buckets)
-            inside = buckets.pairs()  # pairs within the batch
+        incoming, keys = analyse_with_keys(read.documents, config, layout, config.workers, progress)
+        inside = pairs_sharing_any_key(keys)  # pairs within the batch
         before = index.stats()
         seen = tuple(a.document.id for a in incoming if index.seen(a.document))
-        fps = {a.document.id: document_fingerprint(a.document, config.fingerprint) for a in incoming}
-        new = [a.document for a in incoming if a.document.id not in seen]
-        found = index.candidates_of([fps[d.id] for d in new])
-        wanted = {d.id: _with_own_text(index, d, rows) for d, rows in zip(new, found, strict=True)}
+        new = [(a.document, k) for a, k in zip(incoming, keys, strict=True) if a.document.id not in seen]
+        found = index.candidates_of([k for _, k in new])
+        wanted = {d.id: _with_own_text(index, d, rows) for (d, _), rows in zip(new, found, strict=True)}
         loaded, about, damaged = _archived(index, sorted({r for rows in wanted.values() for r in rows}),
                                            {a.document.id for a in incoming})
         archived, _ = analyse_batch([d for _, d in loaded], config, layout)
@@ -199,5 +196,5 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
         read = replace(read, errors=tuple(sorted(read.errors + tuple(damaged), key=lambda e: (e.path, e.kind))))
         result = finish_scan(config, layout, read, analyses, sorted(pairs), progress)
         findings = findings_for(result.analyses, result.matches, result.provenance, lexicon, about, frozenset(seen))
-        added = index.add(((a.document, fps[a.document.id]) for a in incoming), batch) if update else None
+        added = index.add(zip([a.document for a in incoming], keys, strict=True), batch) if update else None
     return CheckResult(result, tuple(findings), seen, before, added)

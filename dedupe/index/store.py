@@ -28,8 +28,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from dedupe.copies.fingerprint import Fingerprint
-from dedupe.copies.lsh import LSHLayout, document_keys
+from dedupe.copies.lsh import LSHLayout
 from dedupe.errors import IndexMismatchError
 from dedupe.index.sqlite_file import (
     APPLICATION_ID,
@@ -129,6 +128,9 @@ def index_parameters(layout: LSHLayout) -> dict[str, object]:
     }
 
 
+KeyedDocument = tuple[Document, np.ndarray]  # a document and its distinct band keys (``SketchBatch.distinct_keys``)
+
+
 class IndexStore(Protocol):
     """What every index store does (``SQLiteIndex``, ``redis_store.RedisIndex``); ``open_index`` returns one.
 
@@ -147,8 +149,8 @@ class IndexStore(Protocol):
 
     def close(self) -> None: ...
 
-    def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
-        """Add documents with their fingerprints under the label ``batch``."""
+    def add(self, items: Iterable[KeyedDocument], batch: str) -> AddResult:
+        """Add documents with their band keys under the label ``batch``."""
         ...
 
     def text_row(self, text: str) -> int | None:
@@ -159,12 +161,12 @@ class IndexStore(Protocol):
         """Is ``doc`` a publication already recorded (the same document checked again)?"""
         ...
 
-    def candidates(self, fp: Fingerprint) -> list[int]:
-        """Row ids (numbers) of stored texts sharing a band key with ``fp``."""
+    def candidates(self, keys: np.ndarray) -> list[int]:
+        """Row ids (numbers) of stored texts sharing one of the band ``keys`` (a document's distinct keys)."""
         ...
 
-    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
-        """``candidates`` of each fingerprint (in one pass where the store can)."""
+    def candidates_of(self, keys: Sequence[np.ndarray]) -> list[list[int]]:
+        """``candidates`` of each document's band keys (in one pass where the store can)."""
         ...
 
     def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
@@ -241,8 +243,8 @@ class SQLiteIndex:
         self.close()
 
     @guarded
-    def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
-        """Add documents with their fingerprints, CHUNK per transaction; a text is stored (and banded) once, a
+    def add(self, items: Iterable[KeyedDocument], batch: str) -> AddResult:
+        """Add documents with their band keys, CHUNK per transaction; a text is stored (and banded) once, a
         publication of it once per document (``same_document``)."""
         added = known = 0
         for chunk in _chunks(items, CHUNK):
@@ -251,7 +253,7 @@ class SQLiteIndex:
             added, known = added + new, known + old
         return AddResult(added, known)
 
-    def _add_chunk(self, chunk: Sequence[tuple[Document, Fingerprint]], batch: str) -> tuple[int, int]:
+    def _add_chunk(self, chunk: Sequence[KeyedDocument], batch: str) -> tuple[int, int]:
         """One chunk in the open transaction, with one statement per table: new texts get the row ids SQLite
         would give them (the largest plus one, in order), and a publication is checked against the ones stored
         and the ones of this chunk before it."""
@@ -265,13 +267,13 @@ class SQLiteIndex:
         chunk_pubs: dict[int, list[Document]] = {}
         publications: list[tuple[object, ...]] = []
         known = 0
-        for (doc, fp), digest in zip(chunk, digests, strict=True):
+        for (doc, doc_keys), digest in zip(chunk, digests, strict=True):
             text = rows.get(digest)
             if text is None:
                 text = rows[digest] = next_row
                 next_row += 1
                 texts.append((text, digest, zlib.compress(doc.text.encode("utf-8"), _LEVEL)))
-                keys.append(self.keys_of(fp))
+                keys.append(doc_keys)
                 owners.append(np.full(keys[-1].size, text, dtype=np.int64))
             elif self._published_in(text, doc, chunk_pubs.get(text, []), text in stored):
                 known += 1
@@ -340,20 +342,17 @@ class SQLiteIndex:
         text = self.text_row(doc.text)
         return text is not None and self._published(text, doc)
 
-    def keys_of(self, fp: Fingerprint) -> np.ndarray:
-        return document_keys(fp, self.layout)
+    @guarded
+    def candidates(self, keys: np.ndarray) -> list[int]:
+        """Row ids of archived documents sharing one of the band ``keys``."""
+        return self.candidates_of([keys])[0]
 
     @guarded
-    def candidates(self, fp: Fingerprint) -> list[int]:
-        """Row ids of archived documents sharing a band key with ``fp``."""
-        return self.candidates_of([fp])[0]
-
-    @guarded
-    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
-        """``candidates`` of each fingerprint, reading each part of the stored keys once for all of them."""
-        keys = [self.keys_of(fp) for fp in fps]
+    def candidates_of(self, keys: Sequence[np.ndarray]) -> list[list[int]]:
+        """``candidates`` of each document's band keys, reading each part of the stored keys once for all of
+        them."""
         wanted = np.concatenate([np.zeros(0, dtype=np.int64), *keys])
-        owner = np.repeat(np.arange(len(fps)), [k.size for k in keys])
+        owner = np.repeat(np.arange(len(keys)), [k.size for k in keys])
         order = np.argsort(wanted, kind="stable")
         wanted, owner = wanted[order], owner[order]
         parts = wanted >> _PART_SHIFT
@@ -362,7 +361,7 @@ class SQLiteIndex:
             a, b = np.searchsorted(parts, [part, part + 1])
             found.append(self._matches(part, wanted[a:b], owner[a:b]))
         pairs = np.unique(np.concatenate(found))
-        out: list[list[int]] = [[] for _ in fps]
+        out: list[list[int]] = [[] for _ in keys]
         for code in pairs.tolist():
             out[code >> 32].append(code & 0xFFFFFFFF)
         return out
@@ -442,8 +441,8 @@ class _Transaction:
                 self.conn.execute("ROLLBACK")
 
 
-def _chunks(items: Iterable[tuple[Document, Fingerprint]], size: int) -> Iterator[list[tuple[Document, Fingerprint]]]:
-    chunk: list[tuple[Document, Fingerprint]] = []
+def _chunks(items: Iterable[KeyedDocument], size: int) -> Iterator[list[KeyedDocument]]:
+    chunk: list[KeyedDocument] = []
     for item in items:
         chunk.append(item)
         if len(chunk) == size:

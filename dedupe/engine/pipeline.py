@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import BinaryIO
 
 import numpy as np
 
@@ -24,7 +24,7 @@ from dedupe.copies.batch_sketches import Sketch, alignment_fingerprints
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.copies.match import is_copy, verify_pairs
-from dedupe.engine.workers import Progress, iter_tasks, run_tasks, shared
+from dedupe.engine.workers import Progress, iter_tasks, run_tasks
 from dedupe.errors import NoInputError
 from dedupe.io.readers import ReadResult, read_inputs
 from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
@@ -46,8 +46,14 @@ class ScanResult:
     provenance: Provenance
 
 
-def _docs() -> Sequence[Document]:
-    return cast(Sequence[Document], shared())
+@dataclass(frozen=True, slots=True)
+class StageContext:
+    """What every task of the analysis and verification stages reads: handed once to each worker process by the
+    pool initialiser (shared by fork), not sent with every task."""
+
+    docs: Sequence[Document]
+    config: ScanConfig
+    layout: LSHLayout
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +73,11 @@ class _AnalysedChunk:
 _PARTITIONS = 16
 
 
-def _analyse_range(task: tuple[int, int, ScanConfig, LSHLayout]) -> _AnalysedChunk:
-    lo, hi, config, layout = task
-    analyses, keys = analyse_batch(_docs()[lo:hi], config, layout)
-    details = None if config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
+def _analyse_range(context: StageContext, bounds: tuple[int, int]) -> _AnalysedChunk:
+    """The analyses of documents [lo, hi) of the context."""
+    lo, hi = bounds
+    analyses, keys = analyse_batch(context.docs[lo:hi], context.config, context.layout)
+    details = None if context.config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
     owners = np.repeat(np.arange(lo, hi), [k.size for k in keys])
     return _AnalysedChunk(lo, [a.paragraphs for a in analyses], details, [a.sketch.words for a in analyses],
                           np.stack([a.sketch.signature for a in analyses]),
@@ -86,20 +93,21 @@ def _unpack(chunk: _AnalysedChunk, docs: Sequence[Document], buckets: KeyBuckets
                      Sketch(chunk.words[i], chunk.signatures[i]), details[i][1], details[i][2]) for i in range(n)]
 
 
-_VerifyTask = tuple[list[tuple[int, int]], ScanConfig, LSHLayout, dict[int, tuple[tuple[Paragraph, ...], np.ndarray]]]
+_VerifyTask = tuple[list[tuple[int, int]], dict[int, tuple[tuple[Paragraph, ...], np.ndarray]]]
 
 
-def _verify_chunk(task: _VerifyTask) -> list[Match]:
-    """Matches for candidate pairs of shared documents, given each one's boilerplate paragraphs and signature."""
-    pairs, config, layout, known = task
+def _verify_chunk(context: StageContext, task: _VerifyTask) -> list[Match]:
+    """Matches for candidate pairs of the context's documents, given each one's boilerplate paragraphs and
+    signature."""
+    pairs, known = task
     ids = sorted(known)
-    fps = alignment_fingerprints([_docs()[n] for n in ids], [known[n][0] for n in ids], [known[n][1] for n in ids],
-                                 layout)
-    return verify_pairs(dict(zip(ids, fps, strict=True)), pairs, config.fingerprint, config.match)
+    fps = alignment_fingerprints([context.docs[n] for n in ids], [known[n][0] for n in ids],
+                                 [known[n][1] for n in ids], context.layout)
+    return verify_pairs(dict(zip(ids, fps, strict=True)), pairs, context.config.fingerprint, context.config.match)
 
 
-def _partition_pairs(partition: int) -> np.ndarray:
-    return cast(KeyBuckets, shared()).partition_pairs(partition)
+def _partition_pairs(buckets: KeyBuckets, partition: int) -> np.ndarray:
+    return buckets.partition_pairs(partition)
 
 
 def candidate_pairs(buckets: KeyBuckets, workers: int = 1, progress: Progress | None = None) -> list[tuple[int, int]]:
@@ -114,8 +122,8 @@ def _analysed_chunks(docs: Sequence[Document], config: ScanConfig, layout: LSHLa
     """The analyses of ``docs``, 64 documents per task, in order as they finish."""
     chunk = 64
     bounds = [(lo, min(lo + chunk, len(docs))) for lo in range(0, len(docs), chunk)]
-    return iter_tasks(_analyse_range, [(lo, hi, config, layout) for lo, hi in bounds], docs, workers, "fingerprint",
-                      progress, [hi - lo for lo, hi in bounds])
+    return iter_tasks(_analyse_range, bounds, StageContext(docs, config, layout), workers, "fingerprint", progress,
+                      [hi - lo for lo, hi in bounds])
 
 
 def analyse_all(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int = 1,
@@ -154,10 +162,10 @@ def find_matches(analyses: Sequence[Analysis], config: ScanConfig, layout: LSHLa
     for lo in range(0, len(ordered), chunk):
         part = ordered[lo : lo + chunk]
         needed = sorted({n for pair in part for n in pair})
-        tasks.append((part, config, layout, {n: (tuple(p for p in analyses[n].paragraphs if p.boilerplate),
-                                         analyses[n].sketch.signature) for n in needed}))
-    parts = run_tasks(_verify_chunk, tasks, [a.document for a in analyses], config.workers, "verify", progress,
-                 [len(t[0]) for t in tasks])
+        tasks.append((part, {n: (tuple(p for p in analyses[n].paragraphs if p.boilerplate),
+                                 analyses[n].sketch.signature) for n in needed}))
+    context = StageContext([a.document for a in analyses], config, layout)
+    parts = run_tasks(_verify_chunk, tasks, context, config.workers, "verify", progress, [len(t[0]) for t in tasks])
     matches = [m for part in parts for m in part]
     return sorted(matches, key=lambda m: (m.a, m.b))
 

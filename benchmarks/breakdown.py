@@ -20,8 +20,8 @@ from dedupe import ScanConfig
 from dedupe.attribution.analysis import lexicon_for
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
-from dedupe.copies.match import NEAR_DUPLICATE
 from dedupe.engine.pipeline import ScanResult, analyse_all, candidate_pairs, find_matches, read_documents
+from dedupe.kinds import NEAR_DUPLICATE
 from dedupe.provenance.stories import build_provenance
 from dedupe.report.build import build_report, report_json
 

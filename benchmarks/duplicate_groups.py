@@ -25,8 +25,9 @@ from evaluation import duplicate_group_ari
 from dedupe.config import ScanConfig
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
-from dedupe.copies.match import NEAR_DUPLICATE, is_copy
+from dedupe.copies.match import is_copy
 from dedupe.engine.pipeline import analyse_all, candidate_pairs, find_matches
+from dedupe.kinds import NEAR_DUPLICATE
 
 
 def main() -> None:

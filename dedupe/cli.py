@@ -15,6 +15,7 @@ import typer
 from dedupe._version import __version__
 from dedupe.config import config_from_options
 from dedupe.errors import DedupeError, NoInputError
+from dedupe.kinds import FINDING_KINDS
 from dedupe.report.escaping import escape_line
 from dedupe.report.output import write_atomically
 
@@ -217,7 +218,7 @@ def scan_command(
 def check_command(
     paths: Paths, db: Db, output: Output = None,
     fail_on: Annotated[str, typer.Option(help="Comma-separated finding kinds that make the exit code 1: "
-                                              "near-duplicate, partial-reuse, unattributed-reuse, derivative.")] = "",
+                                              f"{', '.join(FINDING_KINDS)}.")] = "",
     update: Annotated[bool, typer.Option(help="Add the batch to the index after checking it.")] = False,
     batch: Annotated[str | None, typer.Option(help="Label of this batch in the index (default: UTC time).")] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
@@ -230,7 +231,7 @@ def check_command(
 
     Example: dedupe check --db index.sqlite incoming/ --fail-on unattributed-reuse --update
     """
-    from dedupe.index.check import FINDING_KINDS, check
+    from dedupe.index.check import check
     from dedupe.report.build import check_report, report_json
     from dedupe.report.render_text import render_findings, render_github
 

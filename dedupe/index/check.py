@@ -20,10 +20,10 @@ from dedupe.config import ScanConfig
 from dedupe.copies.lsh import LSHLayout, pairs_sharing_any_key
 from dedupe.engine.pipeline import Progress, ScanResult, analyse_with_keys, finish_scan, read_documents
 from dedupe.index.store import AddResult, IndexStats, IndexStore, open_index
+from dedupe.kinds import DERIVATIVE, FINDING_KINDS, NEAR_DUPLICATE, UNATTRIBUTED_REUSE
 from dedupe.models import Document, Match, ReadError
 from dedupe.provenance.stories import Provenance
 
-FINDING_KINDS = ("near-duplicate", "partial-reuse", "unattributed-reuse", "derivative")
 ARCHIVE_PREFIX = "archive:"
 
 
@@ -103,7 +103,7 @@ def _reuse_findings(m: Match, copy: Analysis, source: Analysis, lexicon: Lexicon
     known_origin = bool(source.document.outlet or source.attribution.credits)  # else nothing to credit
     if known_origin and not same_outlet and not _credits(copy, source, lexicon):
         named = source.document.outlet or "its outlet"
-        out.append(Finding("unattributed-reuse", copy.document.id, source.document.id,
+        out.append(Finding(UNATTRIBUTED_REUSE, copy.document.id, source.document.id,
                            f"reuses text of {source.document.id} ({named}) without crediting {named} "
                            f"or its sources {list(source.attribution.credits) or '[]'}"))
     return out
@@ -136,7 +136,7 @@ def findings_for(analyses: Sequence[Analysis], matches: Sequence[Match], provena
                                + (", exact copy (the same text)" if exact else ""), exact))
     for a in analyses:
         if a.attribution.derivative and a.document.id not in known:
-            out.append(Finding("derivative", a.document.id, None, "aggregator disclaimer in the text"))
+            out.append(Finding(DERIVATIVE, a.document.id, None, "aggregator disclaimer in the text"))
     out += _unmatched_copies(analyses, out, known, about)
     return sorted(set(out), key=lambda f: (f.document, FINDING_KINDS.index(f.kind), f.other or ""))
 
@@ -153,7 +153,7 @@ def _unmatched_copies(analyses: Sequence[Analysis], findings: Sequence[Finding],
         source = first.setdefault(hashlib.sha256(body.encode("utf-8")).hexdigest(), a.document.id)
         if source != a.document.id and a.document.id not in known and (a.document.id, source) not in linked:
             why = about.get(source, f"the same text as {source}")
-            out.append(Finding("near-duplicate", a.document.id, source,
+            out.append(Finding(NEAR_DUPLICATE, a.document.id, source,
                                f"{why}; Jaccard 1.00, exact copy (the same text, too short to compare passages)",
                                True))
     return out

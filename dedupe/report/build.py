@@ -13,9 +13,10 @@ from dedupe.attribution.attribute import Attribution
 from dedupe.attribution.claims import Claim
 from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon, lexicon_digest
 from dedupe.engine.pipeline import Analysis, ScanResult
-from dedupe.index.check import ARCHIVE_PREFIX, FINDING_KINDS, CheckResult, Finding
+from dedupe.index.check import ARCHIVE_PREFIX, CheckResult, Finding
 from dedupe.index.redis_store import is_redis_url, redacted_url
 from dedupe.io.readers import path_id
+from dedupe.kinds import FINDING_KINDS, NEAR_DUPLICATE, PARTIAL_REUSE
 from dedupe.models import Match, Passage
 from dedupe.provenance.claimgroups import (
     LSH_BANDS,
@@ -228,8 +229,8 @@ def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
             "documents": len(result.analyses),
             "errors": len(result.errors),
             "matches": len(matches),
-            "near_duplicates": sum(m["kind"] == "near-duplicate" for m in matches),
-            "partial_reuse": sum(m["kind"] == "partial-reuse" for m in matches),
+            "near_duplicates": sum(m["kind"] == NEAR_DUPLICATE for m in matches),
+            "partial_reuse": sum(m["kind"] == PARTIAL_REUSE for m in matches),
             "duplicate_groups": len(result.duplicate_groups),
             "claims": len(claims),
             "attributed_claims": sum(c.source is not None for c in claims),

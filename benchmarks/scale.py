@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
 
 from dedupe.config import ScanConfig
-from dedupe.copies.batch_sketches import signatures, sketch_batch
+from dedupe.copies.batch_sketches import signatures, sketch_documents
 from dedupe.copies.fingerprint import shingles
 from dedupe.copies.lsh import LSHLayout
 from dedupe.text.normalize import tokenize
@@ -75,7 +75,7 @@ def fingerprint_comparison(n: int) -> dict[str, float]:
 
     started = time.perf_counter()
     for lo in range(0, n, 64):
-        sketch_batch(docs[lo:lo + 64], paragraphs[lo:lo + 64], config)
+        sketch_documents(docs[lo:lo + 64], paragraphs[lo:lo + 64], config)
     sketching = time.perf_counter() - started
     words_per_doc = float(np.mean([len(w) for w in words]))
     return {

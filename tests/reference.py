@@ -1,6 +1,6 @@
 """The per-document fingerprinting path: the slow, obvious reference the batched path is tested against.
 
-The package fingerprints documents only in batches (``dedupe.copies.batch_sketches.sketch_batch``); these
+The package fingerprints documents only in batches (``dedupe.copies.batch_sketches.sketch_documents``); these
 functions compute the same signatures, passage windows and band keys one document at a time, with plain
 numpy and no batching tricks, so that a property test can compare the two on random inputs.
 """

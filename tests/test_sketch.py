@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.config import FingerprintConfig, ScanConfig
-from dedupe.copies.batch_sketches import alignment_fingerprints, signatures, sketch_batch
+from dedupe.copies.batch_sketches import alignment_fingerprints, signatures, sketch_documents
 from dedupe.copies.fingerprint import MAX_HASH, shingle_hash, shingles
 from dedupe.copies.lsh import LSHLayout
 from dedupe.models import Document
@@ -40,13 +40,13 @@ def test_batch_equals_one_at_a_time(specs: list[tuple[list[str], bool]], shape: 
     layout = LSHLayout.from_config(ScanConfig(fingerprint=fc))
     docs = _docs(specs)
     paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
-    batch = sketch_batch(docs, paragraphs, layout)
+    batch = sketch_documents(docs, paragraphs, layout)
     distinct = batch.distinct_keys()
     for n, (doc, paras) in enumerate(zip(docs, paragraphs, strict=True)):
         want = fingerprint(doc, paras, layout)
-        assert batch.words[n] == len(want.tokens) == batch.sketches()[n].words
+        assert batch.words[n] == len(want.tokens) == batch.document_sketches()[n].words
         assert np.array_equal(batch.signatures[n], want.signature)
-        assert np.array_equal(batch.sketches()[n].signature, want.signature)
+        assert np.array_equal(batch.document_sketches()[n].signature, want.signature)
         windows = batch.windows[batch.window_owners == n]
         if want.hashes.size:  # the reference gives a document without shingles one empty window, the batch none
             assert np.array_equal(windows, want.windows)
@@ -76,13 +76,13 @@ def test_alignment_fingerprints_equal_one_at_a_time(specs: list[tuple[list[str],
 @settings(max_examples=60, deadline=None)
 @given(st.lists(DOC, min_size=1, max_size=5))
 def test_batch_signatures_equal_datasketch(specs: list[tuple[list[str], bool]]) -> None:
-    """The batch signatures (of ``signatures`` and of ``sketch_batch``) are datasketch's MinHash of the same
+    """The batch signatures (of ``signatures`` and of ``sketch_documents``) are datasketch's MinHash of the same
     shingles (hashed with shingle_hash)."""
     fc = FingerprintConfig(num_perm=64)
     layout = LSHLayout.from_config(ScanConfig(fingerprint=fc))
     docs = _docs(specs)
     paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
-    batch = sketch_batch(docs, paragraphs, layout).signatures
+    batch = sketch_documents(docs, paragraphs, layout).signatures
     for doc, paras, got, also in zip(docs, paragraphs, signatures(docs, paragraphs, layout), batch, strict=True):
         assert got.tolist() == also.tolist()
         kept = [p for p in paras if p.boilerplate is None]
@@ -97,6 +97,6 @@ def test_batch_signatures_equal_datasketch(specs: list[tuple[list[str], bool]]) 
 
 def test_empty_batch() -> None:
     layout = LSHLayout.from_config(ScanConfig())
-    empty = sketch_batch([], [], layout)
-    assert empty.sketches() == [] and empty.band_keys == [] and empty.signatures.shape == (0, layout.num_perm)
+    empty = sketch_documents([], [], layout)
+    assert empty.document_sketches() == [] and empty.band_keys == [] and empty.signatures.shape == (0, layout.num_perm)
     assert signatures([], [], layout).shape == (0, layout.num_perm)

@@ -13,7 +13,7 @@ from dedupe.attribution.claims import Claim, build_claims
 from dedupe.attribution.lexicon import Lexicon, load_lexicon
 from dedupe.attribution.roles import RoleClassifier, default_classifier
 from dedupe.config import AttributionConfig, ScanConfig
-from dedupe.copies.batch_sketches import Sketch, sketch_batch
+from dedupe.copies.batch_sketches import DocumentSketch, sketch_documents
 from dedupe.copies.lsh import LSHLayout
 from dedupe.models import Document, Paragraph, Sentence
 from dedupe.text.segment import segment, split_paragraphs
@@ -26,7 +26,7 @@ class Analysis:
     document: Document
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
-    sketch: Sketch  # word count and signature; word offsets and shingle hashes are recomputed for candidate pairs
+    sketch: DocumentSketch  # word count and signature (word offsets and shingle hashes: for candidate pairs only)
     attribution: DocumentAttribution
     claims: tuple[Claim, ...]
 
@@ -50,14 +50,14 @@ def analyse_batch(docs: Sequence[Document], config: ScanConfig,
     computed for the whole batch at once."""
     if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
         split = [split_paragraphs(d.text, d.body_start) for d in docs]
-        batch = sketch_batch(docs, split, layout)
+        batch = sketch_documents(docs, split, layout)
         return [Analysis(d, tuple(p), (), k, NO_ATTRIBUTION, ())
-                for d, p, k in zip(docs, split, batch.sketches(), strict=True)], batch.band_keys
+                for d, p, k in zip(docs, split, batch.document_sketches(), strict=True)], batch.band_keys
     segmented = [segment(d.text, d.body_start) for d in docs]
-    batch = sketch_batch(docs, [p for p, _ in segmented], layout)
+    batch = sketch_documents(docs, [p for p, _ in segmented], layout)
     lexicon, classifier = attribution_models(config.attribution)
     out = []
-    for doc, (paragraphs, sentences), k in zip(docs, segmented, batch.sketches(), strict=True):
+    for doc, (paragraphs, sentences), k in zip(docs, segmented, batch.document_sketches(), strict=True):
         attribution = attribute(doc, paragraphs, sentences, lexicon, classifier)
         claims = build_claims(doc, sentences, attribution)
         out.append(Analysis(doc, tuple(paragraphs), tuple(sentences), k, attribution, tuple(claims)))

@@ -1,7 +1,7 @@
 """Fingerprints of many documents at once: the hot path, and the one fingerprinting path of scan, check and
 index add.
 
-``sketch_batch`` gives, for a batch of documents, their signatures, passage-window signatures and band keys,
+``sketch_documents`` gives, for a batch of documents, their signatures, passage-window signatures and band keys,
 running every numpy step once per batch instead of once per document: word hashes over the concatenated bodies,
 shingles, permutations, passage blocks and band keys. The tests check it against a per-document reference
 implementation (``tests/reference.py``) and datasketch.
@@ -64,7 +64,7 @@ def batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragrap
 
 
 @dataclass(frozen=True, slots=True)
-class Sketch:
+class DocumentSketch:
     """What a scan keeps of one document's fingerprint: small enough for millions of documents. (Its band
     keys go straight into ``KeyBuckets``; word offsets and shingle hashes are recomputed for candidate pairs
     only, by ``alignment_fingerprints``.)"""
@@ -75,7 +75,7 @@ class Sketch:
 
 @dataclass(frozen=True, slots=True)
 class SketchBatch:
-    """What ``sketch_batch`` gives for a batch of documents: everything scan, check and index add take of a
+    """What ``sketch_documents`` gives for a batch of documents: everything scan, check and index add take of a
     document before verification."""
 
     words: np.ndarray  # int64[n_docs]: fingerprinted words of each document (body without boilerplate)
@@ -84,9 +84,9 @@ class SketchBatch:
     window_owners: np.ndarray  # int64[n_windows]: the document (index in the batch) of each window
     band_keys: list[np.ndarray]  # int64 keys of each document's whole text and windows, neither sorted nor distinct
 
-    def sketches(self) -> list[Sketch]:
+    def document_sketches(self) -> list[DocumentSketch]:
         """What a scan keeps of each document."""
-        return [Sketch(w, s) for w, s in zip(self.words.tolist(), self.signatures, strict=True)]
+        return [DocumentSketch(w, s) for w, s in zip(self.words.tolist(), self.signatures, strict=True)]
 
     def distinct_keys(self) -> list[np.ndarray]:
         """Each document's band keys, sorted and distinct (int64): what the persistent index stores and looks up
@@ -131,7 +131,7 @@ def _local_index(sizes: np.ndarray) -> np.ndarray:
 def signatures(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]],
                layout: LSHLayout) -> np.ndarray:
     """uint32[len(docs), num_perm]: the whole-text MinHash signature of every document, computed as one batch
-    (the same values as ``sketch_batch(...).signatures`` without its passage windows and band keys, and as
+    (the same values as ``sketch_documents(...).signatures`` without its passage windows and band keys, and as
     datasketch's ``MinHash`` given the same shingle hashes; the benchmarks compare it with datasketch). A
     document without words gets all ``MAX_HASH``."""
     hashes, n_shingles = _shingles([h for _, _, h in batch_words(docs, paragraphs)], layout.shingle_size)
@@ -143,7 +143,8 @@ def signatures(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph
     return out
 
 
-def sketch_batch(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]], layout: LSHLayout) -> SketchBatch:
+def sketch_documents(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]],
+                     layout: LSHLayout) -> SketchBatch:
     """Signatures, passage windows and band keys of every document (``paragraphs`` mark its boilerplate), computed
     as one batch: the one fingerprinting path of scan, check and index add."""
     words = [h for _, _, h in batch_words(docs, paragraphs)]

@@ -117,7 +117,7 @@ def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray, prefilter_above: in
     return np.stack([codes // n, codes % n], axis=1)
 
 
-def pairs_sharing_any_key(keys: Sequence[np.ndarray]) -> list[tuple[int, int]]:
+def pairs_in_batch(keys: Sequence[np.ndarray]) -> list[tuple[int, int]]:
     """Pairs (i < j) of documents sharing a band key, sorted; document i holds ``keys[i]`` (for a batch that fits
     in memory; a scan gathers its keys in ``KeyBuckets``)."""
     owners = np.repeat(np.arange(len(keys)), [k.size for k in keys])

@@ -20,7 +20,7 @@ from dedupe.attribution.analysis import (
 from dedupe.attribution.attribute import DocumentAttribution
 from dedupe.attribution.claims import Claim
 from dedupe.config import ScanConfig
-from dedupe.copies.batch_sketches import Sketch, alignment_fingerprints
+from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.copies.match import is_copy, verify_pairs
@@ -89,8 +89,9 @@ def _unpack(chunk: _AnalysedChunk, docs: Sequence[Document], buckets: KeyBuckets
     if buckets is not None:
         buckets.add(chunk.owners, chunk.keys, chunk.cuts if buckets.partitions == _PARTITIONS else None)
     details = chunk.details or [((), NO_ATTRIBUTION, ())] * n
-    return [Analysis(docs[chunk.lo + i], chunk.paragraphs[i], details[i][0],
-                     Sketch(chunk.words[i], chunk.signatures[i]), details[i][1], details[i][2]) for i in range(n)]
+    sketches = [DocumentSketch(w, s) for w, s in zip(chunk.words, chunk.signatures, strict=True)]
+    return [Analysis(docs[chunk.lo + i], chunk.paragraphs[i], details[i][0], sketches[i], details[i][1],
+                     details[i][2]) for i in range(n)]
 
 
 _VerifyTask = tuple[list[tuple[int, int]], dict[int, tuple[tuple[Paragraph, ...], np.ndarray]]]

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from dedupe.config import ScanConfig
-from dedupe.copies.batch_sketches import sketch_batch
+from dedupe.copies.batch_sketches import sketch_documents
 from dedupe.copies.lsh import LSHLayout
 from dedupe.engine.pipeline import Progress, read_documents
 from dedupe.index.store import AddResult, IndexStats, KeyedDocument, open_index
@@ -20,7 +20,7 @@ def keyed_documents(docs: Sequence[Document], layout: LSHLayout) -> Iterator[Key
     """Each document with its distinct band keys (what the index stores), fingerprinted in batches."""
     for lo in range(0, len(docs), _BATCH):
         part = docs[lo:lo + _BATCH]
-        batch = sketch_batch(part, [split_paragraphs(d.text, d.body_start) for d in part], layout)
+        batch = sketch_documents(part, [split_paragraphs(d.text, d.body_start) for d in part], layout)
         yield from zip(part, batch.distinct_keys(), strict=True)
 
 

@@ -17,7 +17,7 @@ from typing import BinaryIO
 from dedupe.attribution.analysis import Analysis, analyse_batch, lexicon_for
 from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.config import ScanConfig
-from dedupe.copies.lsh import LSHLayout, pairs_sharing_any_key
+from dedupe.copies.lsh import LSHLayout, pairs_in_batch
 from dedupe.engine.pipeline import Progress, ScanResult, analyse_with_keys, finish_scan, read_documents
 from dedupe.index.store import AddResult, IndexStats, IndexStore, open_index
 from dedupe.kinds import DERIVATIVE, FINDING_KINDS, NEAR_DUPLICATE, UNATTRIBUTED_REUSE
@@ -179,7 +179,7 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
     with open_index(db, layout, write=update) as index:  # before the long analysis
         lexicon = lexicon_for(config.attribution)
         incoming, keys = analyse_with_keys(read.documents, config, layout, config.workers, progress)
-        inside = pairs_sharing_any_key(keys)  # pairs within the batch
+        inside = pairs_in_batch(keys)  # pairs within the batch
         before = index.stats()
         seen = tuple(a.document.id for a in incoming if index.seen(a.document))
         new = [(a.document, k) for a, k in zip(incoming, keys, strict=True) if a.document.id not in seen]

@@ -147,7 +147,7 @@ def _check_database(url: str, label: str) -> None:
         raise IndexUnavailableError(f"{label}: the database must be a number, as in redis://host:6379/0")
 
 
-def _band_keys(keys: np.ndarray) -> bytes:
+def _packed_keys(keys: np.ndarray) -> bytes:
     """A document's band keys as the Lua scripts read them: big-endian 8-byte integers."""
     return keys.astype(">i8").tobytes()
 
@@ -263,7 +263,7 @@ class RedisIndex:
 
     def _add_args(self, doc: Document, keys: np.ndarray, batch: str) -> list[str | bytes]:
         return [sha256_text(doc.text), self._meta(doc, batch), zlib.compress(doc.text.encode("utf-8"), 6), batch,
-                _band_keys(keys), self.band_prefix]
+                _packed_keys(keys), self.band_prefix]
 
     def _publish_again(self, n: int, doc: Document, batch: str) -> bool:
         """Record ``doc`` as another publication of text ``n`` unless it is one already: the check and the write
@@ -311,7 +311,7 @@ class RedisIndex:
 
     def candidates(self, keys: np.ndarray) -> list[int]:
         """Numbers of indexed texts sharing one of the band ``keys``."""
-        packed = _band_keys(keys)
+        packed = _packed_keys(keys)
         if not packed:
             return []
         with self._errors("cannot read"):

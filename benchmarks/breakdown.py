@@ -19,9 +19,9 @@ from corpus import Corpus
 from dedupe import ScanConfig
 from dedupe.attribution.analysis import lexicon_for
 from dedupe.copies.cluster import connected_groups
-from dedupe.copies.lsh import KeyBuckets
-from dedupe.copies.match import NEAR_DUPLICATE
+from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.engine.pipeline import ScanResult, analyse_all, candidate_pairs, find_matches, read_documents
+from dedupe.kinds import NEAR_DUPLICATE
 from dedupe.provenance.stories import build_provenance
 from dedupe.report.build import build_report, report_json
 
@@ -38,17 +38,18 @@ def main() -> None:
         marks = [("start", time.perf_counter())]
         read = read_documents([tmp], config)
         marks.append(("read", time.perf_counter()))
+        layout = LSHLayout.from_config(config)
         buckets = KeyBuckets()
-        analyses = analyse_all(read.documents, config, config.workers, buckets=buckets)
+        analyses = analyse_all(read.documents, config, layout, config.workers, buckets=buckets)
         marks.append(("analyse", time.perf_counter()))
         pairs = candidate_pairs(buckets, config.workers)
         marks.append(("LSH", time.perf_counter()))
-        matches = find_matches(analyses, config, pairs)
+        matches = find_matches(analyses, config, layout, pairs)
         marks.append(("verify", time.perf_counter()))
         groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
         provenance = build_provenance(analyses, matches, lexicon_for(config.attribution), config.provenance)
-        result = ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
-                            read.files, provenance)
+        result = ScanResult(config, layout, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups),
+                            read.errors, read.files, provenance)
         marks.append(("groups+provenance", time.perf_counter()))
         with open(os.devnull, "w", encoding="utf-8") as sink:
             sink.write(report_json(build_report(result, "benchmark")))

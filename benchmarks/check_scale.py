@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
 
 from dedupe.config import AttributionConfig, ScanConfig
-from dedupe.index.add import fingerprints
+from dedupe.copies.lsh import LSHLayout
+from dedupe.index.add import keyed_documents
 from dedupe.index.check import check
 from dedupe.index.store import SQLiteIndex
 
@@ -41,9 +42,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "index.sqlite"
         started = time.perf_counter()
-        ready = list(fingerprints(archive, config))
+        ready = list(keyed_documents(archive, LSHLayout.from_config(config)))
         fingerprinted = time.perf_counter() - started
-        with SQLiteIndex(db, config.fingerprint, config.match) as index:
+        with SQLiteIndex(db, LSHLayout.from_config(config)) as index:
             index.add(ready, "archive")
             stats = index.stats()
         build = time.perf_counter() - started

@@ -24,9 +24,10 @@ from evaluation import duplicate_group_ari
 
 from dedupe.config import ScanConfig
 from dedupe.copies.cluster import connected_groups
-from dedupe.copies.lsh import KeyBuckets
-from dedupe.copies.match import NEAR_DUPLICATE, is_copy
+from dedupe.copies.lsh import KeyBuckets, LSHLayout
+from dedupe.copies.match import is_copy
 from dedupe.engine.pipeline import analyse_all, candidate_pairs, find_matches
+from dedupe.kinds import NEAR_DUPLICATE
 
 
 def main() -> None:
@@ -39,10 +40,11 @@ def main() -> None:
     docs = [d for d, _ in made]
     truth = {d.id: (src if src and corpus.kinds[d.id] != "partial" else d.id) for d, src in made}
     config = ScanConfig(mode="copies")
+    layout = LSHLayout.from_config(config)
     with KeyBuckets(16) as buckets:
-        analyses = analyse_all(docs, config, 1, None, buckets)
+        analyses = analyse_all(docs, config, layout, 1, None, buckets)
         pairs = candidate_pairs(buckets)
-    matches = find_matches(analyses, config, pairs)
+    matches = find_matches(analyses, config, layout, pairs)
     copies = {k: sum(1 for v in corpus.kinds.values() if v == k) for k in sorted(set(corpus.kinds.values()))}
     print(f"{len(docs)} documents; copies by kind: {copies}")
     for name, rule in (("near-duplicates only", lambda m: m.kind == NEAR_DUPLICATE),

@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
 
 from dedupe.config import ScanConfig
-from dedupe.index.add import fingerprints
+from dedupe.copies.lsh import LSHLayout
+from dedupe.index.add import keyed_documents
 from dedupe.index.store import SQLiteIndex, open_index
 
 
@@ -61,18 +62,18 @@ def main() -> None:
     config = ScanConfig()
     docs = [doc for doc, _ in Corpus(seed=3).documents(args.docs)]
     started = time.perf_counter()
-    items = list(fingerprints(docs, config))
+    items = list(keyed_documents(docs, LSHLayout.from_config(config)))
     fingerprinting = time.perf_counter() - started
     print(f"{args.docs} documents, fingerprinting {fingerprinting:.1f} s", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        with SQLiteIndex(Path(tmp) / "index.sqlite", config.fingerprint, config.match) as index:
+        with SQLiteIndex(Path(tmp) / "index.sqlite", LSHLayout.from_config(config)) as index:
             index.add(items, "bench")
             sqlite_stats = index.stats()
         sqlite_time = time.perf_counter() - started
     with (redis_server() if args.url is None else _given(args.url)) as url:
         started = time.perf_counter()
-        with open_index(url, config.fingerprint, config.match) as index:
+        with open_index(url, LSHLayout.from_config(config)) as index:
             added = index.add(items, "bench")
             redis_stats = index.stats()
         redis_time = time.perf_counter() - started

@@ -35,9 +35,10 @@ from datasketch import MinHash
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
 
-from dedupe.config import FingerprintConfig, MatchConfig
-from dedupe.copies.batch_sketches import signatures, sketches
+from dedupe.config import ScanConfig
+from dedupe.copies.batch_sketches import signatures, sketch_documents
 from dedupe.copies.fingerprint import shingles
+from dedupe.copies.lsh import LSHLayout
 from dedupe.text.normalize import tokenize
 from dedupe.text.segment import split_paragraphs
 
@@ -48,7 +49,7 @@ def _rate(count: int, seconds: float) -> float:
 
 def fingerprint_comparison(n: int) -> dict[str, float]:
     docs = [doc for doc, _ in Corpus(seed=1).documents(n)]
-    config = FingerprintConfig()
+    config = LSHLayout.from_config(ScanConfig())
     paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
     started = time.perf_counter()
     words = [tokenize(d.text, d.body_start).words for d in docs]
@@ -74,7 +75,7 @@ def fingerprint_comparison(n: int) -> dict[str, float]:
 
     started = time.perf_counter()
     for lo in range(0, n, 64):
-        sketches(docs[lo:lo + 64], paragraphs[lo:lo + 64], config, MatchConfig())
+        sketch_documents(docs[lo:lo + 64], paragraphs[lo:lo + 64], config)
     sketching = time.perf_counter() - started
     words_per_doc = float(np.mean([len(w) for w in words]))
     return {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime, timezone
 from enum import Enum, IntEnum
 from pathlib import Path
@@ -14,8 +13,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from dedupe._version import __version__
-from dedupe.config import DEFAULT_INCLUDE, AttributionConfig, FingerprintConfig, MatchConfig, ReadConfig, ScanConfig
+from dedupe.config import config_from_options
 from dedupe.errors import DedupeError, NoInputError
+from dedupe.kinds import FINDING_KINDS
 from dedupe.report.escaping import escape_line
 from dedupe.report.output import write_atomically
 
@@ -138,24 +138,11 @@ def _write(output: Path | None, content: str) -> None:
         raise _fail(f"cannot write {output}: {exc.strerror or exc}", ExitStatus.INPUT_ERROR) from None
 
 
-def _config(threshold: float, shingle_size: int, num_perm: int, include: list[str] | None,
-            exclude: list[str] | None, text_field: str | None, workers: int, sources: list[Path] | None,
-            classifier: bool, mode: str = "full", fields: tuple[str | None, str | None, str | None] = (None,) * 3,
-            ) -> ScanConfig:
-    """``fields``: the --id-field, --outlet-field and --date-field names (None: the defaults)."""
+@contextmanager
+def _usage_errors() -> Iterator[None]:
+    """A setting the library refuses (``config_from_options`` raises ConfigError) is a usage error."""
     try:
-        read = ReadConfig(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()))
-        names = dict(zip(("text", "id", "outlet", "published"), (text_field, *fields), strict=True))
-        read = replace(read, fields=replace(read.fields, **{k: (v,) for k, v in names.items() if v}))
-        return ScanConfig(
-            read=read,
-            fingerprint=FingerprintConfig(shingle_size=shingle_size, num_perm=num_perm),
-            match=MatchConfig(threshold=threshold),
-            attribution=AttributionConfig(sources_files=tuple(str(p) for p in sources or ()),
-                                          use_classifier=classifier),
-            workers=workers,
-            mode=mode,
-        )
+        yield
     except ValueError as exc:
         raise _fail(str(exc), ExitStatus.USAGE) from None
 
@@ -208,8 +195,11 @@ def scan_command(
     from dedupe.report.render_html import render_html
     from dedupe.report.render_text import render_text
 
-    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier,
-                     mode, (id_field, outlet_field, date_field))
+    with _usage_errors():
+        config = config_from_options(threshold=threshold, shingle_size=shingle_size, num_perm=num_perm,
+                                     include=include, exclude=exclude, text_field=text_field, id_field=id_field,
+                                     outlet_field=outlet_field, date_field=date_field,
+                                     workers=workers, sources=sources, classifier=classifier, mode=mode)
     with _errors_to_exit(debug, quiet) as progress:
         if engine is Engine.dask:
             from dedupe.engine.dask_engine import scan_dask
@@ -228,7 +218,7 @@ def scan_command(
 def check_command(
     paths: Paths, db: Db, output: Output = None,
     fail_on: Annotated[str, typer.Option(help="Comma-separated finding kinds that make the exit code 1: "
-                                              "near-duplicate, partial-reuse, unattributed-reuse, derivative.")] = "",
+                                              f"{', '.join(FINDING_KINDS)}.")] = "",
     update: Annotated[bool, typer.Option(help="Add the batch to the index after checking it.")] = False,
     batch: Annotated[str | None, typer.Option(help="Label of this batch in the index (default: UTC time).")] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
@@ -241,7 +231,7 @@ def check_command(
 
     Example: dedupe check --db index.sqlite incoming/ --fail-on unattributed-reuse --update
     """
-    from dedupe.index.check import FINDING_KINDS, check
+    from dedupe.index.check import check
     from dedupe.report.build import check_report, report_json
     from dedupe.report.render_text import render_findings, render_github
 
@@ -249,8 +239,11 @@ def check_command(
     if kinds - set(FINDING_KINDS):
         raise _fail(f"unknown --fail-on kind(s): {', '.join(sorted(kinds - set(FINDING_KINDS)))} "
                     f"(choose from {', '.join(FINDING_KINDS)})", ExitStatus.USAGE)
-    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, workers, sources, classifier,
-                     fields=(id_field, outlet_field, date_field))
+    with _usage_errors():
+        config = config_from_options(threshold=threshold, shingle_size=shingle_size, num_perm=num_perm,
+                                     include=include, exclude=exclude, text_field=text_field, id_field=id_field,
+                                     outlet_field=outlet_field, date_field=date_field,
+                                     workers=workers, sources=sources, classifier=classifier)
     label = _batch_label(batch)
     with _errors_to_exit(debug, quiet) as progress:
         result = check([str(p) for p in paths], db, config, update=update, batch=label, progress=progress)
@@ -277,8 +270,11 @@ def index_add(
     from dedupe.index.add import add_to_index
     from dedupe.models import WARNING_KINDS
 
-    config = _config(threshold, shingle_size, num_perm, include, exclude, text_field, 1, None, False,
-                     fields=(id_field, outlet_field, date_field))
+    with _usage_errors():
+        config = config_from_options(threshold=threshold, shingle_size=shingle_size, num_perm=num_perm,
+                                     include=include, exclude=exclude, text_field=text_field, id_field=id_field,
+                                     outlet_field=outlet_field, date_field=date_field,
+                                     classifier=False)
     label = _batch_label(batch)
     with _errors_to_exit(debug, quiet) as progress:
         added, errors, stats = add_to_index([str(p) for p in paths], db, config, label, progress)
@@ -302,10 +298,13 @@ def index_stats(
     """
     import json
 
+    from dedupe.copies.lsh import LSHLayout
     from dedupe.index.store import open_index
 
-    config = _config(threshold, shingle_size, num_perm, None, None, None, 1, None, False)
-    with _errors_to_exit(debug), open_index(db, config.fingerprint, config.match, write=False) as index:
+    with _usage_errors():
+        config = config_from_options(threshold=threshold, shingle_size=shingle_size, num_perm=num_perm,
+                                     classifier=False)
+    with _errors_to_exit(debug), open_index(db, LSHLayout.from_config(config), write=False) as index:
         stats, integrity = index.stats(), index.integrity()
     if fmt is CheckFormat.json:
         _write(None, json.dumps({"path": stats.path, "documents": stats.documents, "texts": stats.texts,

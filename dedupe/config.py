@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from dedupe.errors import ConfigError
 
@@ -126,3 +127,35 @@ class ScanConfig:
             raise ConfigError(f"mode must be one of {', '.join(MODES)}, got {self.mode!r}")
         if self.workers < 1:
             raise ConfigError(f"workers must be >= 1, got {self.workers}")
+
+
+def config_from_options(*, threshold: float = 0.3, shingle_size: int = 3, num_perm: int = 128,
+                        include: list[str] | None = None, exclude: list[str] | None = None,
+                        text_field: str | None = None, id_field: str | None = None, outlet_field: str | None = None,
+                        date_field: str | None = None, workers: int = 1, sources: list[Path] | None = None,
+                        classifier: bool = True, mode: str = "full") -> ScanConfig:
+    """The scan settings the command-line options ask for (the one place CLI options become a ``ScanConfig``).
+
+    Args:
+        threshold, shingle_size, num_perm: LSH threshold for whole documents, words per shingle, permutations.
+        include, exclude: file globs (None: the defaults).
+        text_field, id_field, outlet_field, date_field: the field (or column) name to read (None: the defaults).
+        workers, sources, classifier, mode: processes, user lexicon files, role classifier, scan mode.
+
+    Returns:
+        The validated ``ScanConfig``.
+
+    Raises:
+        ConfigError: a setting out of range.
+    """
+    read = ReadConfig(include=tuple(include or DEFAULT_INCLUDE), exclude=tuple(exclude or ()))
+    names = {"text": text_field, "id": id_field, "outlet": outlet_field, "published": date_field}
+    read = replace(read, fields=replace(read.fields, **{k: (v,) for k, v in names.items() if v}))
+    return ScanConfig(
+        read=read,
+        fingerprint=FingerprintConfig(shingle_size=shingle_size, num_perm=num_perm),
+        match=MatchConfig(threshold=threshold),
+        attribution=AttributionConfig(sources_files=tuple(str(p) for p in sources or ()), use_classifier=classifier),
+        workers=workers,
+        mode=mode,
+    )

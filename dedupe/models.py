@@ -73,7 +73,7 @@ class Passage:
 class Match:
     a: str
     b: str
-    kind: str  # near-duplicate | partial-reuse
+    kind: str  # one of kinds.MATCH_KINDS
     similarity: float  # exact Jaccard of shingle sets
     estimated_similarity: float  # MinHash estimate
     containment_a_in_b: float

@@ -16,9 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 from dedupe.cli import app
-from dedupe.config import FingerprintConfig, MatchConfig, ScanConfig
+from dedupe.config import ScanConfig
+from dedupe.copies.lsh import LSHLayout
 from dedupe.errors import IndexLockedError
-from dedupe.index.add import fingerprints
+from dedupe.index.add import keyed_documents
 from dedupe.index.store import CHUNK, SQLiteIndex
 from dedupe.models import Document
 from tests.conftest import FIXTURES, ROOT, assert_valid_report
@@ -97,13 +98,13 @@ def test_locked_index_is_a_clear_error(archive: Path) -> None:
     holder = sqlite3.connect(archive, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        with SQLiteIndex(archive, FingerprintConfig(), MatchConfig(), timeout=0.2, write=False) as reader:
+        with SQLiteIndex(archive, LSHLayout.from_config(ScanConfig()), timeout=0.2, write=False) as reader:
             assert reader.stats().documents == 4  # a read-only open is not blocked by a writer either
-        with SQLiteIndex(archive, FingerprintConfig(), MatchConfig(), timeout=0.2) as index:
+        with SQLiteIndex(archive, LSHLayout.from_config(ScanConfig()), timeout=0.2) as index:
             assert index.stats().documents == 4  # reading is not blocked by a writer
             doc = Document("new.txt", "A story that nobody has indexed before, about a harbour.")
             with pytest.raises(IndexLockedError, match="locked by another process"):
-                index.add(fingerprints([doc], ScanConfig()), "x")
+                index.add(keyed_documents([doc], LSHLayout.from_config(ScanConfig())), "x")
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -111,15 +112,16 @@ def test_locked_index_is_a_clear_error(archive: Path) -> None:
 
 WRITER = """
 import random, sys
-from dedupe.config import FingerprintConfig, MatchConfig, ScanConfig, ScanConfig
+from dedupe.config import ScanConfig
+from dedupe.copies.lsh import LSHLayout
 from dedupe.index.store import SQLiteIndex
-from dedupe.index.add import fingerprints
+from dedupe.index.add import keyed_documents
 from dedupe.models import Document
 rng = random.Random(7)
 vocab = [f"w{n}" for n in range(3000)]
 docs = [Document(f"d{n}.txt", " ".join(rng.choice(vocab) for _ in range(150))) for n in range(int(sys.argv[2]))]
-with SQLiteIndex(sys.argv[1], FingerprintConfig(), MatchConfig()) as index:
-    print(index.add(fingerprints(docs, ScanConfig()), "kill-test"), flush=True)
+with SQLiteIndex(sys.argv[1], LSHLayout.from_config(ScanConfig())) as index:
+    print(index.add(keyed_documents(docs, LSHLayout.from_config(ScanConfig())), "kill-test"), flush=True)
 """
 
 
@@ -141,7 +143,7 @@ def test_a_run_killed_mid_write_leaves_a_usable_index(tmp_path: Path) -> None:
             break
     child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL, "the writer finished before it could be killed"
-    with SQLiteIndex(db, FingerprintConfig(), MatchConfig()) as index:
+    with SQLiteIndex(db, LSHLayout.from_config(ScanConfig())) as index:
         assert index.integrity() == "ok"
         stats = index.stats()
         assert 0 < stats.documents < total and stats.documents % CHUNK == 0  # whole chunks only

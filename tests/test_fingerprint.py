@@ -5,18 +5,11 @@ from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.config import FingerprintConfig
-from dedupe.copies.fingerprint import (
-    HASH_NAME,
-    hashed_tokens,
-    shingle_hash,
-    shingle_hashes,
-    shingles,
-    signature,
-    window_signatures,
-    word_hash,
-)
+from dedupe.config import FingerprintConfig, ScanConfig
+from dedupe.copies.fingerprint import HASH_NAME, hashed_tokens, shingle_hash, shingle_hashes, shingles, word_hash
+from dedupe.copies.lsh import LSHLayout
 from dedupe.text.normalize import tokenize
+from tests.reference import signature, window_signatures
 
 WORDS = st.lists(st.sampled_from([f"w{i}" for i in range(40)]), min_size=0, max_size=120).map(tuple)
 
@@ -38,7 +31,7 @@ def test_vectorised_signature_equals_datasketch(words: tuple[str, ...], size: in
 def test_windows_are_minhashes_of_their_shingles(words: tuple[str, ...]) -> None:
     config = FingerprintConfig(shingle_size=2, num_perm=32, passage_words=8, passage_step=4)
     hashes = shingle_hashes(words, 2)
-    doc_sig, windows, starts = window_signatures(hashes, config)
+    doc_sig, windows, starts = window_signatures(hashes, LSHLayout.from_config(ScanConfig(fingerprint=config)))
     assert np.array_equal(doc_sig, signature(hashes, 32, 1))
     for sig, start in zip(windows, starts, strict=True):
         assert np.array_equal(sig, signature(hashes[start:start + 8], 32, 1))

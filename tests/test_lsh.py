@@ -6,17 +6,19 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.config import FingerprintConfig
-from dedupe.copies.fingerprint import Fingerprint, shingle_hashes, window_signatures
-from dedupe.copies.lsh import KeyBuckets, band_key_matrix, lsh_params, pairs_sharing_keys, sketch
+from dedupe.config import ScanConfig
+from dedupe.copies.fingerprint import shingle_hashes
+from dedupe.copies.lsh import KeyBuckets, LSHLayout, band_key_matrix, lsh_params, pairs_sharing_keys
 from dedupe.text.normalize import tokenize
+from tests.reference import ReferenceFingerprint, document_keys, window_signatures
+
+LAYOUT = LSHLayout.from_config(ScanConfig())
 
 
 def fp(doc_id: str, words: list[str]) -> np.ndarray:
-    config = FingerprintConfig()
-    hashes = shingle_hashes(tuple(words), config.shingle_size)
-    sig, windows, starts = window_signatures(hashes, config)
-    return sketch(Fingerprint(doc_id, tokenize(" ".join(words)), hashes, sig, windows, starts), 0.3, 0.4, 128)[1]
+    hashes = shingle_hashes(tuple(words), LAYOUT.shingle_size)
+    sig, windows, starts = window_signatures(hashes, LAYOUT)
+    return document_keys(ReferenceFingerprint(doc_id, tokenize(" ".join(words)), hashes, sig, windows, starts), LAYOUT)
 
 
 def jaccard(a: list[str], b: list[str]) -> float:

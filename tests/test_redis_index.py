@@ -27,7 +27,8 @@ from typer.testing import CliRunner
 
 from dedupe.cli import app
 from dedupe.config import ScanConfig
-from dedupe.index.add import fingerprints
+from dedupe.copies.lsh import LSHLayout
+from dedupe.index.add import keyed_documents
 from dedupe.index.redis_store import RedisIndex, redacted_url
 from dedupe.index.store import AddResult, SQLiteIndex
 from dedupe.io.readers import read_inputs
@@ -121,8 +122,8 @@ def _sqlite_band_keys(paths: list[Path], tmp: Path) -> int:
     """What the SQLite index holds for the same input: the Redis index must hold exactly as many band keys."""
     config = ScanConfig()
     docs = read_inputs(paths, config.read).documents
-    with SQLiteIndex(tmp / "reference.sqlite", config.fingerprint, config.match) as index:
-        index.add(fingerprints(docs, config), "reference")
+    with SQLiteIndex(tmp / "reference.sqlite", LSHLayout.from_config(config)) as index:
+        index.add(keyed_documents(docs, LSHLayout.from_config(config)), "reference")
         return int(index.stats().band_keys)
 
 
@@ -248,7 +249,7 @@ def test_a_server_killed_mid_add_is_exit_3_and_leaves_whole_documents(tmp_path: 
         assert "Traceback" not in stderr
         assert stdout == ""
         server.start()  # the same port and files: what the server had written before it died
-        with RedisIndex(url, ScanConfig().fingerprint, ScanConfig().match, create=False) as index:
+        with RedisIndex(url, LSHLayout.from_config(ScanConfig()), create=False) as index:
             stats, integrity = index.stats(), index.integrity()
         assert 0 < stats.documents < 3000, "the add was not interrupted: kill it earlier"
         assert integrity == "ok"  # every document with its metadata, text and all its band keys, none half-written
@@ -382,7 +383,7 @@ def test_index_add_on_redis_keeps_every_publication_once(server_url: str, tmp_pa
     stats = _stats(url)
     assert (stats["documents"], stats["texts"], stats["integrity"]) == (2, 1, "ok")
     config = ScanConfig()
-    with RedisIndex(url, config.fingerprint, config.match, create=False) as index:
+    with RedisIndex(url, LSHLayout.from_config(config), create=False) as index:
         n = index.text_row(story)
         assert n is not None and index.text_row(story + " More.") is None
         assert index.seen(Document("two.txt", story)) and index.seen(Document("a/one.txt", story))
@@ -399,8 +400,8 @@ def test_redis_keeps_body_start_and_metadata(server_url: str) -> None:
     config = ScanConfig()
     docs = read_inputs([CHECK / "archive"], config.read).documents
     assert any(d.body_start > 0 for d in docs)
-    with RedisIndex(url, config.fingerprint, config.match) as index:
-        index.add(fingerprints(docs, config), "first")
+    with RedisIndex(url, LSHLayout.from_config(config)) as index:
+        index.add(keyed_documents(docs, LSHLayout.from_config(config)), "first")
         loaded, errors = index.load([index.text_row(d.text) or 0 for d in docs])
     assert errors == []
     assert sorted(((a.document, a.batch, a.publications) for a in loaded), key=lambda x: x[0].id) == sorted(
@@ -414,7 +415,7 @@ def test_a_damaged_text_on_redis_is_an_error_entry(server_url: str) -> None:
     config = ScanConfig()
     text = next(d.text for d in read_inputs([CHECK / "archive"], config.read).documents
                 if d.id == "coastline-bridge.txt")
-    with RedisIndex(url, config.fingerprint, config.match, create=False) as index:
+    with RedisIndex(url, LSHLayout.from_config(config), create=False) as index:
         n = index.text_row(text)
     assert n is not None
     _client(url).hset("dedupe:text", str(n), b"\x00\xc0\xff\xee")
@@ -457,21 +458,21 @@ def test_a_publication_recorded_by_another_client_meanwhile_is_not_recorded_twic
     config = ScanConfig()
     story = "The harbour board approved a new ferry terminal on Tuesday after two years of consultation. " * 4
     original, farmed = Document("one.txt", story, outlet="Gazette"), Document("one.txt", story, outlet="Farm")
-    with RedisIndex(url, config.fingerprint, config.match) as first, \
-            RedisIndex(url, config.fingerprint, config.match) as second:
-        first.add(fingerprints([original], config), "base")
+    with RedisIndex(url, LSHLayout.from_config(config)) as first, \
+            RedisIndex(url, LSHLayout.from_config(config)) as second:
+        first.add(keyed_documents([original], LSHLayout.from_config(config)), "base")
         read = first._read_publications
         calls = []
 
         def meanwhile(client: Any, n: int) -> Any:
             publications = read(client, n)
             if not calls:
-                assert second.add(fingerprints([farmed], config), "other") == AddResult(1, 0)
+                assert second.add(keyed_documents([farmed], LSHLayout.from_config(config)), "other") == AddResult(1, 0)
             calls.append(n)
             return publications
 
         first._read_publications = meanwhile  # type: ignore[method-assign]
-        assert first.add(fingerprints([farmed], config), "mine") == AddResult(0, 1)
+        assert first.add(keyed_documents([farmed], LSHLayout.from_config(config)), "mine") == AddResult(0, 1)
         assert len(calls) == 2  # read again after the refused transaction
         stats = second.stats()
         assert (stats.documents, stats.texts, stats.batches, second.integrity()) == (2, 1, 2, "ok")

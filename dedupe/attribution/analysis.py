@@ -13,8 +13,8 @@ from dedupe.attribution.claims import Claim, build_claims
 from dedupe.attribution.lexicon import Lexicon, load_lexicon
 from dedupe.attribution.roles import RoleClassifier, default_classifier
 from dedupe.config import AttributionConfig, ScanConfig
-from dedupe.copies.batch_sketches import sketches
-from dedupe.copies.lsh import Sketch
+from dedupe.copies.batch_sketches import DocumentSketch, sketch_documents
+from dedupe.copies.lsh import LSHLayout
 from dedupe.models import Document, Paragraph, Sentence
 from dedupe.text.segment import segment, split_paragraphs
 
@@ -26,7 +26,7 @@ class Analysis:
     document: Document
     paragraphs: tuple[Paragraph, ...]
     sentences: tuple[Sentence, ...]
-    sketch: Sketch  # word count and signature; the full fingerprint is recomputed for candidate pairs only
+    sketch: DocumentSketch  # word count and signature (word offsets and shingle hashes: for candidate pairs only)
     attribution: DocumentAttribution
     claims: tuple[Claim, ...]
 
@@ -44,24 +44,26 @@ def attribution_models(config: AttributionConfig) -> tuple[Lexicon, RoleClassifi
 NO_ATTRIBUTION = DocumentAttribution((), (), False, frozenset())
 
 
-def analyse_batch(docs: Sequence[Document], config: ScanConfig) -> tuple[list[Analysis], list[np.ndarray]]:
-    """``analyse`` of each document, and each one's band keys (the set ``lsh.document_keys`` gives);
-    fingerprints are computed for the whole batch at once."""
+def analyse_batch(docs: Sequence[Document], config: ScanConfig,
+                  layout: LSHLayout) -> tuple[list[Analysis], list[np.ndarray]]:
+    """``analyse`` of each document, and each one's band keys (``SketchBatch.band_keys``); fingerprints are
+    computed for the whole batch at once."""
     if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
         split = [split_paragraphs(d.text, d.body_start) for d in docs]
-        found, keys = sketches(docs, split, config.fingerprint, config.match)
+        batch = sketch_documents(docs, split, layout)
         return [Analysis(d, tuple(p), (), k, NO_ATTRIBUTION, ())
-                for d, p, k in zip(docs, split, found, strict=True)], keys
+                for d, p, k in zip(docs, split, batch.document_sketches(), strict=True)], batch.band_keys
     segmented = [segment(d.text, d.body_start) for d in docs]
-    found, keys = sketches(docs, [p for p, _ in segmented], config.fingerprint, config.match)
+    batch = sketch_documents(docs, [p for p, _ in segmented], layout)
     lexicon, classifier = attribution_models(config.attribution)
     out = []
-    for doc, (paragraphs, sentences), k in zip(docs, segmented, found, strict=True):
+    for doc, (paragraphs, sentences), k in zip(docs, segmented, batch.document_sketches(), strict=True):
         attribution = attribute(doc, paragraphs, sentences, lexicon, classifier)
         claims = build_claims(doc, sentences, attribution)
         out.append(Analysis(doc, tuple(paragraphs), tuple(sentences), k, attribution, tuple(claims)))
-    return out, keys
+    return out, batch.band_keys
 
 
 def analyse(doc: Document, config: ScanConfig) -> Analysis:
-    return analyse_batch([doc], config)[0][0]
+    """``analyse_batch`` of one document (its layout derived from ``config``)."""
+    return analyse_batch([doc], config, LSHLayout.from_config(config))[0][0]

@@ -1,17 +1,19 @@
-"""Sketches of many documents at once: the hot path of a scan.
+"""Fingerprints of many documents at once: the hot path, and the one fingerprinting path of scan, check and
+index add.
 
-``sketches`` gives, for a batch of documents, exactly what ``lsh.sketch(fingerprint(doc, ...))`` gives for
-each one (the tests check it), but runs every numpy step once per batch instead of once per document:
-word hashes over the concatenated bodies, shingles, permutations, passage blocks and band keys.
+``sketch_documents`` gives, for a batch of documents, their signatures, passage-window signatures and band keys,
+running every numpy step once per batch instead of once per document: word hashes over the concatenated bodies,
+shingles, permutations, passage blocks and band keys. The tests check it against a per-document reference
+implementation (``tests/reference.py``) and datasketch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-from dedupe.config import FingerprintConfig, MatchConfig
 from dedupe.copies.fingerprint import (
     MAX_HASH,
     Fingerprint,
@@ -22,7 +24,7 @@ from dedupe.copies.fingerprint import (
     outside_spans,
     permuted,
 )
-from dedupe.copies.lsh import Sketch, band_keys
+from dedupe.copies.lsh import LSHLayout, band_keys
 from dedupe.models import Document, Paragraph
 from dedupe.text.normalize import Tokens
 
@@ -61,13 +63,43 @@ def batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragrap
     return [w for w in out if w is not None]
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentSketch:
+    """What a scan keeps of one document's fingerprint: small enough for millions of documents. (Its band
+    keys go straight into ``KeyBuckets``; word offsets and shingle hashes are recomputed for candidate pairs
+    only, by ``alignment_fingerprints``.)"""
+
+    words: int  # fingerprinted words (body without boilerplate)
+    signature: np.ndarray  # uint32[num_perm], whole text
+
+
+@dataclass(frozen=True, slots=True)
+class SketchBatch:
+    """What ``sketch_documents`` gives for a batch of documents: everything scan, check and index add take of a
+    document before verification."""
+
+    words: np.ndarray  # int64[n_docs]: fingerprinted words of each document (body without boilerplate)
+    signatures: np.ndarray  # uint32[n_docs, num_perm]: whole-text signatures (all MAX_HASH without shingles)
+    windows: np.ndarray  # uint32[n_windows, num_perm]: passage-window signatures, document after document
+    window_owners: np.ndarray  # int64[n_windows]: the document (index in the batch) of each window
+    band_keys: list[np.ndarray]  # int64 keys of each document's whole text and windows, neither sorted nor distinct
+
+    def document_sketches(self) -> list[DocumentSketch]:
+        """What a scan keeps of each document."""
+        return [DocumentSketch(w, s) for w, s in zip(self.words.tolist(), self.signatures, strict=True)]
+
+    def distinct_keys(self) -> list[np.ndarray]:
+        """Each document's band keys, sorted and distinct (int64): what the persistent index stores and looks up
+        (empty for a document without shingles)."""
+        return [np.unique(k) for k in self.band_keys]
+
+
 def alignment_fingerprints(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]],
-                           signatures: Sequence[np.ndarray], fc: FingerprintConfig) -> list[Fingerprint]:
+                           signatures: Sequence[np.ndarray], layout: LSHLayout) -> list[Fingerprint]:
     """What verifying candidate pairs needs of each document (word offsets and shingle hashes), with the
-    signature the scan already has and no passage windows; tokenised as one batch."""
-    none = np.zeros((0, fc.num_perm), dtype=np.uint32)
-    return [Fingerprint(d.id, Tokens((), s.astype(np.int32), e.astype(np.int32)), combine_shingles(h, fc.shingle_size),
-                        sig, none, np.zeros(0, dtype=np.int64))
+    signature the scan already has; tokenised as one batch."""
+    return [Fingerprint(d.id, Tokens((), s.astype(np.int32), e.astype(np.int32)),
+                        combine_shingles(h, layout.shingle_size), sig)
             for d, (s, e, h), sig in zip(docs, batch_words(docs, paragraphs), signatures, strict=True)]
 
 
@@ -97,50 +129,56 @@ def _local_index(sizes: np.ndarray) -> np.ndarray:
 
 
 def signatures(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]],
-               fc: FingerprintConfig) -> np.ndarray:
+               layout: LSHLayout) -> np.ndarray:
     """uint32[len(docs), num_perm]: the whole-text MinHash signature of every document, computed as one batch
-    (the same values as ``fingerprint(doc, ...).signature``, and as datasketch's ``MinHash`` given the same
-    shingle hashes). A document without words gets all ``MAX_HASH``."""
-    hashes, n_shingles = _shingles([h for _, _, h in batch_words(docs, paragraphs)], fc.shingle_size)
-    out = np.full((len(docs), fc.num_perm), MAX_HASH, dtype=np.uint32)
+    (the same values as ``sketch_documents(...).signatures`` without its passage windows and band keys, and as
+    datasketch's ``MinHash`` given the same shingle hashes; the benchmarks compare it with datasketch). A
+    document without words gets all ``MAX_HASH``."""
+    hashes, n_shingles = _shingles([h for _, _, h in batch_words(docs, paragraphs)], layout.shingle_size)
+    out = np.full((len(docs), layout.num_perm), MAX_HASH, dtype=np.uint32)
     has = np.flatnonzero(n_shingles)
     if has.size:
         firsts = (np.cumsum(n_shingles) - n_shingles)[has]
-        out[has] = np.minimum.reduceat(permuted(hashes, fc.num_perm, fc.seed), firsts, axis=1).T
+        out[has] = np.minimum.reduceat(permuted(hashes, layout.num_perm, layout.seed), firsts, axis=1).T
     return out
 
 
-def sketches(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]], fc: FingerprintConfig,
-             mc: MatchConfig) -> tuple[list[Sketch], list[np.ndarray]]:
-    """``lsh.sketch(fingerprint(doc, paragraphs, fc), ...)`` of every document, computed as one batch:
-    the sketches, and each document's band keys (the same set as ``document_keys``, but neither sorted nor
-    deduplicated: candidate search does not need it)."""
+def sketch_documents(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]],
+                     layout: LSHLayout) -> SketchBatch:
+    """Signatures, passage windows and band keys of every document (``paragraphs`` mark its boilerplate), computed
+    as one batch: the one fingerprinting path of scan, check and index add."""
     words = [h for _, _, h in batch_words(docs, paragraphs)]
-    hashes, n_shingles = _shingles(words, fc.shingle_size)
-    word_counts = [w.size for w in words]
-    empty_sig = np.full(fc.num_perm, MAX_HASH, dtype=np.uint32)
+    hashes, n_shingles = _shingles(words, layout.shingle_size)
+    word_counts = np.array([w.size for w in words], dtype=np.int64)
+    signatures = np.full((len(docs), layout.num_perm), MAX_HASH, dtype=np.uint32)
     if hashes.size == 0:
-        return [Sketch(c, empty_sig) for c in word_counts], [np.zeros(0, dtype=np.int64)] * len(docs)
-    step, span = fc.passage_step, max(1, fc.passage_words // fc.passage_step)
+        return SketchBatch(word_counts, signatures, np.zeros((0, layout.num_perm), dtype=np.uint32),
+                           np.zeros(0, dtype=np.int64), [np.zeros(0, dtype=np.int64)] * len(docs))
+    step = layout.passage_step
     n_blocks = -(-n_shingles // step)  # ceil
     block_starts = np.repeat(np.cumsum(n_shingles) - n_shingles, n_blocks) + _local_index(n_blocks) * step
-    blocks = np.ascontiguousarray(np.minimum.reduceat(permuted(hashes, fc.num_perm, fc.seed), block_starts, axis=1).T)
+    blocks = np.minimum.reduceat(permuted(hashes, layout.num_perm, layout.seed), block_starts, axis=1)
+    blocks = np.ascontiguousarray(blocks.T)
+    windows, window_doc = _windows(blocks, n_blocks, max(1, layout.passage_words // step))
+    docs_with = np.flatnonzero(n_blocks > 0)
+    signatures[docs_with] = np.minimum.reduceat(blocks, (np.cumsum(n_blocks) - n_blocks)[docs_with], axis=0)
+    whole_keys, window_keys = band_keys(signatures[docs_with], windows, layout)
+    per_doc: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(docs)
+    window_cuts = np.searchsorted(window_doc, docs_with[1:])
+    for n, whole, parts in zip(docs_with.tolist(), whole_keys, np.split(window_keys, window_cuts), strict=True):
+        per_doc[n] = np.concatenate([whole, parts.ravel()]).astype(np.int64)
+    return SketchBatch(word_counts, signatures, windows, window_doc, per_doc)
+
+
+def _windows(blocks: np.ndarray, n_blocks: np.ndarray, span: int) -> tuple[np.ndarray, np.ndarray]:
+    """Passage-window signatures (each the min over ``span`` consecutive blocks of one document; a document with
+    fewer blocks has one window over all of them) and the document of each window."""
     local = _local_index(n_blocks)
-    block_doc = np.repeat(np.arange(len(docs)), n_blocks)
+    block_doc = np.repeat(np.arange(n_blocks.size), n_blocks)
     windows = blocks.copy()
     for k in range(1, span):
         inside = np.flatnonzero(local + k < n_blocks[block_doc])
         windows[inside] = np.minimum(windows[inside], blocks[inside + k])
     n_windows = np.maximum(1, n_blocks - span + 1)
     is_window = local < n_windows[block_doc]
-    windows, window_doc = windows[is_window], block_doc[is_window]
-    has = n_blocks > 0
-    doc_sigs = np.minimum.reduceat(blocks, (np.cumsum(n_blocks) - n_blocks)[has], axis=0)
-    whole_keys, window_keys = band_keys(doc_sigs, windows, mc.threshold, mc.passage_threshold, fc.num_perm)
-    docs_with = np.flatnonzero(has)
-    per_doc: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(docs)
-    window_cuts = np.searchsorted(window_doc, docs_with[1:])
-    for n, whole, parts in zip(docs_with.tolist(), whole_keys, np.split(window_keys, window_cuts), strict=True):
-        per_doc[n] = np.concatenate([whole, parts.ravel()]).astype(np.int64)
-    sig_of = dict(zip(docs_with.tolist(), doc_sigs, strict=True))
-    return [Sketch(word_counts[n], sig_of.get(n, empty_sig)) for n in range(len(docs))], per_doc
+    return windows[is_window], block_doc[is_window].astype(np.int64)

@@ -1,4 +1,5 @@
-"""Word shingles, their 32-bit hashes and MinHash signatures, vectorised with numpy.
+"""Words, word shingles, their 32-bit hashes and the MinHash permutations, vectorised with numpy
+(``batch_sketches`` turns them into signatures, passage windows and band keys).
 
 Signatures are datasketch-compatible (scheme ``affine32``, the same permutations for a given
 ``num_perm`` and ``seed``): ``MinHash(num_perm, seed, hashfunc=shingle_hash).update_batch(shingles)``
@@ -14,10 +15,8 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash
 
-from dedupe.config import FingerprintConfig
 from dedupe.models import Document, Paragraph
 from dedupe.text.normalize import Tokens, tokenize
-from dedupe.text.segment import split_paragraphs
 
 SCHEME = "affine32"
 _PRIME = np.uint32(0x01000193)
@@ -134,24 +133,14 @@ def permuted(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
     return out
 
 
-def signature(hashes: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
-    """MinHash signature of a set of shingle hashes (all MAX_HASH when empty)."""
-    if hashes.size == 0:
-        return np.full(num_perm, MAX_HASH, dtype=np.uint32)
-    out: np.ndarray = permuted(hashes, num_perm, seed).min(axis=1)
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What matching needs of one document."""
+    """What verifying a candidate pair needs of one document (``batch_sketches.alignment_fingerprints``)."""
 
     doc_id: str
     tokens: Tokens  # offsets of the fingerprinted words (boilerplate and header left out; forms dropped)
     hashes: np.ndarray  # shingle hashes, in text order (shingle i starts at word i)
     signature: np.ndarray  # uint32[num_perm]
-    windows: np.ndarray  # uint32[n_windows, num_perm], passage signatures
-    window_starts: np.ndarray  # first shingle of each window
 
 
 _WORD_BYTE = np.zeros(256, dtype=bool)
@@ -211,37 +200,3 @@ def content_words(doc: Document, paragraphs: Sequence[Paragraph]) -> tuple[np.nd
     starts, ends, hashes = outside_spans([(p.start, p.end) for p in paragraphs if p.boilerplate is not None],
                                          *hashed_tokens(doc.text, doc.body_start))
     return starts, ends, hashes
-
-
-def window_signatures(hashes: np.ndarray, config: FingerprintConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Document signature plus sliding-window signatures, from one permutation pass.
-
-    Blocks of ``passage_step`` shingles are reduced once; each window is the min over the
-    blocks it spans, so windows cost no extra hashing.
-    """
-    num_perm, seed = config.num_perm, config.seed
-    if hashes.size == 0:
-        empty = np.full(num_perm, MAX_HASH, dtype=np.uint32)
-        return empty, empty[None, :], np.zeros(1, dtype=np.int64)
-    phv = permuted(hashes, num_perm, seed)
-    block_starts = np.arange(0, hashes.size, config.passage_step)
-    blocks = np.minimum.reduceat(phv, block_starts, axis=1).T  # (n_blocks, num_perm)
-    span = max(1, config.passage_words // config.passage_step)
-    n_windows = max(1, blocks.shape[0] - span + 1)
-    windows = blocks[:n_windows].copy()
-    for k in range(1, min(span, blocks.shape[0])):
-        np.minimum(windows, blocks[k : k + n_windows], out=windows)
-    return blocks.min(axis=0), windows, block_starts[:n_windows]
-
-
-def fingerprint(doc: Document, paragraphs: Sequence[Paragraph], config: FingerprintConfig) -> Fingerprint:
-    starts, ends, words = content_words(doc, paragraphs)
-    hashes = combine_shingles(words, config.shingle_size)
-    sig, window_sigs, window_starts = window_signatures(hashes, config)
-    offsets = Tokens((), starts.astype(np.int32), ends.astype(np.int32))  # forms are not needed after hashing
-    return Fingerprint(doc.id, offsets, hashes, sig, window_sigs, window_starts)
-
-
-def document_fingerprint(doc: Document, config: FingerprintConfig) -> Fingerprint:
-    """``fingerprint`` of a document on its own (paragraphs found again; the same ones ``analyse`` finds)."""
-    return fingerprint(doc, split_paragraphs(doc.text, doc.body_start), config)

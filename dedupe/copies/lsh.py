@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 from datasketch import MinHashLSH
 
-from dedupe.copies.fingerprint import Fingerprint
+from dedupe.config import ScanConfig
+from dedupe.copies.fingerprint import HASH_NAME, SCHEME
 
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 DOC_KIND, WINDOW_KIND = 1, 2
@@ -41,36 +42,41 @@ def band_key_matrix(signatures: np.ndarray, bands: int, rows: int, kind: int) ->
     return keys & np.uint64(0x7FFFFFFFFFFFFFFF)
 
 
-def band_keys(signatures: np.ndarray, windows: np.ndarray, threshold: float, passage_threshold: float,
-              num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    """Band keys of whole-text signatures (bands for ``threshold``) and of passage-window signatures (bands for
-    ``passage_threshold``); the two kinds never collide with each other."""
-    return (band_key_matrix(signatures, *lsh_params(threshold, num_perm), DOC_KIND),
-            band_key_matrix(windows, *lsh_params(passage_threshold, num_perm), WINDOW_KIND))
-
-
 @dataclass(frozen=True, slots=True)
-class Sketch:
-    """What a scan keeps of one document's fingerprint: small enough for millions of documents. (Its band
-    keys go straight into ``KeyBuckets``; the full fingerprint is recomputed for candidate pairs only.)"""
+class LSHLayout:
+    """How a document becomes band keys: shingles, MinHash permutations, passage windows and the bands x rows
+    datasketch picks for each threshold. Derived once from the config (``from_config``) and passed to every
+    stage that fingerprints or bands; the index and the report record their parameters from it."""
 
-    words: int  # fingerprinted words (body without boilerplate)
-    signature: np.ndarray  # uint32[num_perm], whole text
+    shingle_size: int
+    num_perm: int
+    seed: int
+    passage_words: int  # sliding-window length for passage signatures
+    passage_step: int
+    threshold: float  # LSH Jaccard threshold for whole documents
+    passage_threshold: float  # LSH Jaccard threshold for passage windows
+    bands: int
+    rows: int
+    passage_bands: int
+    passage_rows: int
+    hash_scheme: str = SCHEME  # MinHash permutations (datasketch's)
+    word_hash: str = HASH_NAME  # the word hash shingle hashes are made of
+
+    @classmethod
+    def from_config(cls, config: ScanConfig) -> LSHLayout:
+        """The layout of ``config``'s fingerprint and match settings: the one place bands x rows are derived."""
+        fc, mc = config.fingerprint, config.match
+        bands, rows = lsh_params(mc.threshold, fc.num_perm)
+        passage_bands, passage_rows = lsh_params(mc.passage_threshold, fc.num_perm)
+        return cls(fc.shingle_size, fc.num_perm, fc.seed, fc.passage_words, fc.passage_step, mc.threshold,
+                   mc.passage_threshold, bands, rows, passage_bands, passage_rows)
 
 
-def document_keys(fp: Fingerprint, threshold: float, passage_threshold: float, num_perm: int) -> np.ndarray:
-    """The distinct band keys (int64, sorted) of a document's whole-text and passage-window signatures: what
-    candidate search buckets, the persistent index stores and the Dask engine shuffles. Empty for a document
-    without shingles."""
-    if fp.hashes.size == 0:
-        return np.zeros(0, dtype=np.int64)
-    whole, windows = band_keys(fp.signature, fp.windows, threshold, passage_threshold, num_perm)
-    return np.unique(np.concatenate([whole.ravel(), windows.ravel()]).astype(np.int64))
-
-
-def sketch(fp: Fingerprint, threshold: float, passage_threshold: float, num_perm: int) -> tuple[Sketch, np.ndarray]:
-    """The sketch of a fingerprint and its band keys (``document_keys``)."""
-    return Sketch(len(fp.tokens), fp.signature), document_keys(fp, threshold, passage_threshold, num_perm)
+def band_keys(signatures: np.ndarray, windows: np.ndarray, layout: LSHLayout) -> tuple[np.ndarray, np.ndarray]:
+    """Band keys of whole-text signatures (``layout.bands`` x ``layout.rows``) and of passage-window signatures
+    (``layout.passage_bands`` x ``layout.passage_rows``); the two kinds never collide with each other."""
+    return (band_key_matrix(signatures, layout.bands, layout.rows, DOC_KIND),
+            band_key_matrix(windows, layout.passage_bands, layout.passage_rows, WINDOW_KIND))
 
 
 def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray, prefilter_above: int = 1_000_000) -> np.ndarray:
@@ -109,6 +115,13 @@ def pairs_sharing_keys(owners: np.ndarray, keys: np.ndarray, prefilter_above: in
     n = np.int64(int(o.max()) + 1)
     codes = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
     return np.stack([codes // n, codes % n], axis=1)
+
+
+def pairs_in_batch(keys: Sequence[np.ndarray]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of documents sharing a band key, sorted; document i holds ``keys[i]`` (for a batch that fits
+    in memory; a scan gathers its keys in ``KeyBuckets``)."""
+    owners = np.repeat(np.arange(len(keys)), [k.size for k in keys])
+    return KeyBuckets.merge([pairs_sharing_keys(owners, np.concatenate([np.zeros(0, dtype=np.int64), *keys]))])
 
 
 class KeyBuckets:

@@ -9,10 +9,8 @@ import numpy as np
 from dedupe.config import FingerprintConfig, MatchConfig
 from dedupe.copies.align import SharedShingles, compare_shingles, coverage, shared_passages, to_passage
 from dedupe.copies.fingerprint import Fingerprint
+from dedupe.kinds import NEAR_DUPLICATE, PARTIAL_REUSE
 from dedupe.models import Match
-
-NEAR_DUPLICATE = "near-duplicate"
-PARTIAL_REUSE = "partial-reuse"
 
 
 def jaccard_and_containment(shared: SharedShingles) -> tuple[float, float, float]:

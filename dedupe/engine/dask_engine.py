@@ -18,6 +18,7 @@ import numpy as np
 
 from dedupe.attribution.analysis import Analysis, analyse_batch
 from dedupe.config import ScanConfig
+from dedupe.copies.lsh import LSHLayout
 from dedupe.engine.pipeline import Progress, ScanResult, finish_scan, read_documents
 from dedupe.errors import MissingDependencyError, SchedulerError
 from dedupe.models import Document
@@ -25,8 +26,9 @@ from dedupe.models import Document
 SCHEDULER_TIMEOUT = 10.0  # seconds to connect to a scheduler
 
 
-def _analyse_partition(docs: Iterable[Document], config: ScanConfig) -> list[tuple[Analysis, np.ndarray]]:
-    analyses, keys = analyse_batch(list(docs), config)
+def _analyse_partition(docs: Iterable[Document], config: ScanConfig,
+                       layout: LSHLayout) -> list[tuple[Analysis, np.ndarray]]:
+    analyses, keys = analyse_batch(list(docs), config, layout)
     return list(zip(analyses, keys, strict=True))
 
 
@@ -101,13 +103,15 @@ def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, sch
     config = config or ScanConfig()
     if scheduler:
         _reachable(scheduler, SCHEDULER_TIMEOUT)  # a wrong address fails before any reading or loading
+    layout = LSHLayout.from_config(config)
     read = read_documents(paths, config)
     docs: Sequence[Document] = read.documents
     parts = partitions or max(1, min(len(docs), 4 * max(1, config.workers)))
     with _client(scheduler, config.workers, processes):
-        analysed = db.from_sequence(docs, npartitions=parts).map_partitions(_analyse_partition, config).compute()
+        bag = db.from_sequence(docs, npartitions=parts)
+        analysed = bag.map_partitions(_analyse_partition, config, layout).compute()
         if progress is not None:
             progress("analyse", len(analysed), len(docs))
         indexed = db.from_sequence(list(enumerate(analysed)), npartitions=parts)
         pairs = candidate_pairs_dask(indexed, config)
-    return finish_scan(config, read, [a for a, _ in analysed], pairs, progress)
+    return finish_scan(config, layout, read, [a for a, _ in analysed], pairs, progress)

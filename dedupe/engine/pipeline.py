@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import BinaryIO
 
 import numpy as np
 
@@ -20,23 +20,24 @@ from dedupe.attribution.analysis import (
 from dedupe.attribution.attribute import DocumentAttribution
 from dedupe.attribution.claims import Claim
 from dedupe.config import ScanConfig
-from dedupe.copies.batch_sketches import alignment_fingerprints
+from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
 from dedupe.copies.cluster import connected_groups
-from dedupe.copies.lsh import KeyBuckets, Sketch
+from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.copies.match import is_copy, verify_pairs
-from dedupe.engine.workers import Progress, iter_tasks, run_tasks, shared
+from dedupe.engine.workers import Progress, iter_tasks, run_tasks
 from dedupe.errors import NoInputError
 from dedupe.io.readers import ReadResult, read_inputs
 from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
 from dedupe.provenance.stories import Provenance, build_provenance
 
-__all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "candidate_pairs", "find_matches",
-           "finish_scan", "read_documents", "scan"]
+__all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "analyse_with_keys", "candidate_pairs",
+           "find_matches", "finish_scan", "read_documents", "scan"]
 
 
 @dataclass(frozen=True, slots=True)
 class ScanResult:
     config: ScanConfig
+    layout: LSHLayout  # derived from config: how documents became band keys (recorded in the report)
     analyses: tuple[Analysis, ...]
     matches: tuple[Match, ...]
     duplicate_groups: tuple[tuple[str, ...], ...]
@@ -45,8 +46,14 @@ class ScanResult:
     provenance: Provenance
 
 
-def _docs() -> Sequence[Document]:
-    return cast(Sequence[Document], shared())
+@dataclass(frozen=True, slots=True)
+class StageContext:
+    """What every task of the analysis and verification stages reads: handed once to each worker process by the
+    pool initialiser (shared by fork), not sent with every task."""
+
+    docs: Sequence[Document]
+    config: ScanConfig
+    layout: LSHLayout
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +73,11 @@ class _AnalysedChunk:
 _PARTITIONS = 16
 
 
-def _analyse_range(task: tuple[int, int, ScanConfig]) -> _AnalysedChunk:
-    lo, hi, config = task
-    analyses, keys = analyse_batch(_docs()[lo:hi], config)
-    details = None if config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
+def _analyse_range(context: StageContext, bounds: tuple[int, int]) -> _AnalysedChunk:
+    """The analyses of documents [lo, hi) of the context."""
+    lo, hi = bounds
+    analyses, keys = analyse_batch(context.docs[lo:hi], context.config, context.layout)
+    details = None if context.config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
     owners = np.repeat(np.arange(lo, hi), [k.size for k in keys])
     return _AnalysedChunk(lo, [a.paragraphs for a in analyses], details, [a.sketch.words for a in analyses],
                           np.stack([a.sketch.signature for a in analyses]),
@@ -81,24 +89,26 @@ def _unpack(chunk: _AnalysedChunk, docs: Sequence[Document], buckets: KeyBuckets
     if buckets is not None:
         buckets.add(chunk.owners, chunk.keys, chunk.cuts if buckets.partitions == _PARTITIONS else None)
     details = chunk.details or [((), NO_ATTRIBUTION, ())] * n
-    return [Analysis(docs[chunk.lo + i], chunk.paragraphs[i], details[i][0],
-                     Sketch(chunk.words[i], chunk.signatures[i]), details[i][1], details[i][2]) for i in range(n)]
+    sketches = [DocumentSketch(w, s) for w, s in zip(chunk.words, chunk.signatures, strict=True)]
+    return [Analysis(docs[chunk.lo + i], chunk.paragraphs[i], details[i][0], sketches[i], details[i][1],
+                     details[i][2]) for i in range(n)]
 
 
-_VerifyTask = tuple[list[tuple[int, int]], ScanConfig, dict[int, tuple[tuple[Paragraph, ...], np.ndarray]]]
+_VerifyTask = tuple[list[tuple[int, int]], dict[int, tuple[tuple[Paragraph, ...], np.ndarray]]]
 
 
-def _verify_chunk(task: _VerifyTask) -> list[Match]:
-    """Matches for candidate pairs of shared documents, given each one's boilerplate paragraphs and signature."""
-    pairs, config, known = task
+def _verify_chunk(context: StageContext, task: _VerifyTask) -> list[Match]:
+    """Matches for candidate pairs of the context's documents, given each one's boilerplate paragraphs and
+    signature."""
+    pairs, known = task
     ids = sorted(known)
-    fps = alignment_fingerprints([_docs()[n] for n in ids], [known[n][0] for n in ids], [known[n][1] for n in ids],
-                                 config.fingerprint)
-    return verify_pairs(dict(zip(ids, fps, strict=True)), pairs, config.fingerprint, config.match)
+    fps = alignment_fingerprints([context.docs[n] for n in ids], [known[n][0] for n in ids],
+                                 [known[n][1] for n in ids], context.layout)
+    return verify_pairs(dict(zip(ids, fps, strict=True)), pairs, context.config.fingerprint, context.config.match)
 
 
-def _partition_pairs(partition: int) -> np.ndarray:
-    return cast(KeyBuckets, shared()).partition_pairs(partition)
+def _partition_pairs(buckets: KeyBuckets, partition: int) -> np.ndarray:
+    return buckets.partition_pairs(partition)
 
 
 def candidate_pairs(buckets: KeyBuckets, workers: int = 1, progress: Progress | None = None) -> list[tuple[int, int]]:
@@ -108,18 +118,44 @@ def candidate_pairs(buckets: KeyBuckets, workers: int = 1, progress: Progress | 
                                  [1 for _ in parts]))
 
 
-def analyse_all(docs: Sequence[Document], config: ScanConfig, workers: int = 1, progress: Progress | None = None,
-                buckets: KeyBuckets | None = None) -> list[Analysis]:
-    """Analyses in the order of ``docs``, whatever the number of workers; band keys go into ``buckets``."""
+def _analysed_chunks(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int,
+                     progress: Progress | None) -> Iterator[_AnalysedChunk]:
+    """The analyses of ``docs``, 64 documents per task, in order as they finish."""
     chunk = 64
     bounds = [(lo, min(lo + chunk, len(docs))) for lo in range(0, len(docs), chunk)]
-    chunks = iter_tasks(_analyse_range, [(lo, hi, config) for lo, hi in bounds], docs, workers, "fingerprint",
-                        progress, [hi - lo for lo, hi in bounds])
+    return iter_tasks(_analyse_range, bounds, StageContext(docs, config, layout), workers, "fingerprint", progress,
+                      [hi - lo for lo, hi in bounds])
+
+
+def analyse_all(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int = 1,
+                progress: Progress | None = None, buckets: KeyBuckets | None = None) -> list[Analysis]:
+    """Analyses in the order of ``docs``, whatever the number of workers; band keys go into ``buckets``."""
+    chunks = _analysed_chunks(docs, config, layout, workers, progress)
     return [a for c in chunks for a in _unpack(c, docs, buckets)]  # each chunk's keys go to the buckets at once
 
 
-def find_matches(analyses: Sequence[Analysis], config: ScanConfig, pairs: Sequence[tuple[int, int]],
-                 progress: Progress | None = None) -> list[Match]:
+def analyse_with_keys(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int = 1,
+                      progress: Progress | None = None) -> tuple[list[Analysis], list[np.ndarray]]:
+    """``analyse_all``, and each document's distinct band keys (sorted int64: what the persistent index stores
+    and looks up) instead of buckets."""
+    analyses: list[Analysis] = []
+    keys: list[np.ndarray] = []
+    for c in _analysed_chunks(docs, config, layout, workers, progress):
+        analyses += _unpack(c, docs, None)
+        keys += _keys_by_document(c)
+    return analyses, keys
+
+
+def _keys_by_document(chunk: _AnalysedChunk) -> list[np.ndarray]:
+    """The distinct band keys (sorted) of each document of a chunk."""
+    order = np.lexsort((chunk.keys, chunk.owners))
+    owners, keys = chunk.owners[order], chunk.keys[order]
+    cuts = np.searchsorted(owners, np.arange(chunk.lo + 1, chunk.lo + len(chunk.paragraphs)))
+    return [np.unique(k) for k in np.split(keys, cuts)]
+
+
+def find_matches(analyses: Sequence[Analysis], config: ScanConfig, layout: LSHLayout,
+                 pairs: Sequence[tuple[int, int]], progress: Progress | None = None) -> list[Match]:
     """Verified matches among ``analyses`` for candidate ``pairs`` (indices)."""
     ordered = sorted(pairs)
     chunk = 256
@@ -127,10 +163,10 @@ def find_matches(analyses: Sequence[Analysis], config: ScanConfig, pairs: Sequen
     for lo in range(0, len(ordered), chunk):
         part = ordered[lo : lo + chunk]
         needed = sorted({n for pair in part for n in pair})
-        tasks.append((part, config, {n: (tuple(p for p in analyses[n].paragraphs if p.boilerplate),
-                                         analyses[n].sketch.signature) for n in needed}))
-    parts = run_tasks(_verify_chunk, tasks, [a.document for a in analyses], config.workers, "verify", progress,
-                 [len(t[0]) for t in tasks])
+        tasks.append((part, {n: (tuple(p for p in analyses[n].paragraphs if p.boilerplate),
+                                 analyses[n].sketch.signature) for n in needed}))
+    context = StageContext([a.document for a in analyses], config, layout)
+    parts = run_tasks(_verify_chunk, tasks, context, config.workers, "verify", progress, [len(t[0]) for t in tasks])
     matches = [m for part in parts for m in part]
     return sorted(matches, key=lambda m: (m.a, m.b))
 
@@ -146,21 +182,22 @@ def read_documents(paths: Iterable[str | Path], config: ScanConfig, stdin: Binar
     return ReadResult(tuple(sorted(read.documents, key=lambda d: d.id)), read.errors, read.files)
 
 
-def finish_scan(config: ScanConfig, read: ReadResult, analyses: Sequence[Analysis], pairs: Sequence[tuple[int, int]],
-                progress: Progress | None = None) -> ScanResult:
+def finish_scan(config: ScanConfig, layout: LSHLayout, read: ReadResult, analyses: Sequence[Analysis],
+                pairs: Sequence[tuple[int, int]], progress: Progress | None = None) -> ScanResult:
     """Matches, duplicate groups and provenance: the stages that look at the whole corpus."""
-    matches = find_matches(analyses, config, pairs, progress)
+    matches = find_matches(analyses, config, layout, pairs, progress)
     groups = connected_groups((m.a, m.b) for m in matches if is_copy(m, config.match))
     provenance = build_provenance(analyses, matches, lexicon_for(config.attribution), config.provenance)
-    return ScanResult(config, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
+    return ScanResult(config, layout, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
                       read.files, provenance)
 
 
 def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress: Progress | None = None) -> ScanResult:
     """Scan files and folders for copies and provenance. Raises NoInputError when no document could be read."""
     config = config or ScanConfig()
+    layout = LSHLayout.from_config(config)
     read = read_documents(paths, config)
     with KeyBuckets(_PARTITIONS) as buckets:  # closed (keys dropped) before the stages that need memory for matches
-        analyses = analyse_all(read.documents, config, config.workers, progress, buckets)
+        analyses = analyse_all(read.documents, config, layout, config.workers, progress, buckets)
         pairs = candidate_pairs(buckets, config.workers, progress)
-    return finish_scan(config, read, analyses, pairs, progress)
+    return finish_scan(config, layout, read, analyses, pairs, progress)

@@ -17,14 +17,13 @@ from typing import BinaryIO
 from dedupe.attribution.analysis import Analysis, analyse_batch, lexicon_for
 from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.config import ScanConfig
-from dedupe.copies.fingerprint import document_fingerprint
-from dedupe.copies.lsh import KeyBuckets
-from dedupe.engine.pipeline import Progress, ScanResult, analyse_all, finish_scan, read_documents
+from dedupe.copies.lsh import LSHLayout, pairs_in_batch
+from dedupe.engine.pipeline import Progress, ScanResult, analyse_with_keys, finish_scan, read_documents
 from dedupe.index.store import AddResult, IndexStats, IndexStore, open_index
+from dedupe.kinds import DERIVATIVE, FINDING_KINDS, NEAR_DUPLICATE, UNATTRIBUTED_REUSE
 from dedupe.models import Document, Match, ReadError
 from dedupe.provenance.stories import Provenance
 
-FINDING_KINDS = ("near-duplicate", "partial-reuse", "unattributed-reuse", "derivative")
 ARCHIVE_PREFIX = "archive:"
 
 
@@ -104,7 +103,7 @@ def _reuse_findings(m: Match, copy: Analysis, source: Analysis, lexicon: Lexicon
     known_origin = bool(source.document.outlet or source.attribution.credits)  # else nothing to credit
     if known_origin and not same_outlet and not _credits(copy, source, lexicon):
         named = source.document.outlet or "its outlet"
-        out.append(Finding("unattributed-reuse", copy.document.id, source.document.id,
+        out.append(Finding(UNATTRIBUTED_REUSE, copy.document.id, source.document.id,
                            f"reuses text of {source.document.id} ({named}) without crediting {named} "
                            f"or its sources {list(source.attribution.credits) or '[]'}"))
     return out
@@ -137,7 +136,7 @@ def findings_for(analyses: Sequence[Analysis], matches: Sequence[Match], provena
                                + (", exact copy (the same text)" if exact else ""), exact))
     for a in analyses:
         if a.attribution.derivative and a.document.id not in known:
-            out.append(Finding("derivative", a.document.id, None, "aggregator disclaimer in the text"))
+            out.append(Finding(DERIVATIVE, a.document.id, None, "aggregator disclaimer in the text"))
     out += _unmatched_copies(analyses, out, known, about)
     return sorted(set(out), key=lambda f: (f.document, FINDING_KINDS.index(f.kind), f.other or ""))
 
@@ -154,7 +153,7 @@ def _unmatched_copies(analyses: Sequence[Analysis], findings: Sequence[Finding],
         source = first.setdefault(hashlib.sha256(body.encode("utf-8")).hexdigest(), a.document.id)
         if source != a.document.id and a.document.id not in known and (a.document.id, source) not in linked:
             why = about.get(source, f"the same text as {source}")
-            out.append(Finding("near-duplicate", a.document.id, source,
+            out.append(Finding(NEAR_DUPLICATE, a.document.id, source,
                                f"{why}; Jaccard 1.00, exact copy (the same text, too short to compare passages)",
                                True))
     return out
@@ -175,28 +174,27 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
     Without ``update`` the index is opened read-only and must exist (IndexMissingError).
     """
     config = config or ScanConfig()
+    layout = LSHLayout.from_config(config)
     read = read_documents(paths, config, stdin)
-    with open_index(db, config.fingerprint, config.match, write=update) as index:  # before the long analysis
+    with open_index(db, layout, write=update) as index:  # before the long analysis
         lexicon = lexicon_for(config.attribution)
-        with KeyBuckets() as buckets:
-            incoming = analyse_all(read.documents, config, config.workers, progress, buckets)
-            inside = buckets.pairs()  # pairs within the batch
+        incoming, keys = analyse_with_keys(read.documents, config, layout, config.workers, progress)
+        inside = pairs_in_batch(keys)  # pairs within the batch
         before = index.stats()
         seen = tuple(a.document.id for a in incoming if index.seen(a.document))
-        fps = {a.document.id: document_fingerprint(a.document, config.fingerprint) for a in incoming}
-        new = [a.document for a in incoming if a.document.id not in seen]
-        found = index.candidates_of([fps[d.id] for d in new])
-        wanted = {d.id: _with_own_text(index, d, rows) for d, rows in zip(new, found, strict=True)}
+        new = [(a.document, k) for a, k in zip(incoming, keys, strict=True) if a.document.id not in seen]
+        found = index.candidates_of([k for _, k in new])
+        wanted = {d.id: _with_own_text(index, d, rows) for (d, _), rows in zip(new, found, strict=True)}
         loaded, about, damaged = _archived(index, sorted({r for rows in wanted.values() for r in rows}),
                                            {a.document.id for a in incoming})
-        archived, _ = analyse_batch([d for _, d in loaded], config)
+        archived, _ = analyse_batch([d for _, d in loaded], config, layout)
         analyses = sorted(incoming + archived, key=lambda a: a.document.id)
         position = {a.document.id: n for n, a in enumerate(analyses)}
         archived_at = {rowid: position[d.id] for rowid, d in loaded}
         pairs = {_pair(position[x], archived_at[r]) for x, rows in wanted.items() for r in rows if r in archived_at}
         pairs |= {_pair(position[incoming[i].document.id], position[incoming[j].document.id]) for i, j in inside}
         read = replace(read, errors=tuple(sorted(read.errors + tuple(damaged), key=lambda e: (e.path, e.kind))))
-        result = finish_scan(config, read, analyses, sorted(pairs), progress)
+        result = finish_scan(config, layout, read, analyses, sorted(pairs), progress)
         findings = findings_for(result.analyses, result.matches, result.provenance, lexicon, about, frozenset(seen))
-        added = index.add(((a.document, fps[a.document.id]) for a in incoming), batch) if update else None
+        added = index.add(zip([a.document for a in incoming], keys, strict=True), batch) if update else None
     return CheckResult(result, tuple(findings), seen, before, added)

@@ -2,7 +2,7 @@
 
 As in the SQLite index, a text is stored once and every publication of it (id, outlet, url, ...) is
 recorded; adding the same document again (``store.same_document``) changes nothing. The band keys are
-the SQLite index's (``lsh.document_keys``: whole text and passage windows). A text gets a number; its
+the SQLite index's (``SketchBatch.distinct_keys``: whole text and passage windows). A text gets a number; its
 band keys go into ``BUCKETS`` Redis hashes (field: the 8-byte key, value: the 4-byte numbers of the
 texts holding it), its first publication's metadata and its zlib-compressed text into hashes keyed by
 its number, and the sha256 of the text maps to its number. Later publications of a text are a list
@@ -37,8 +37,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
-from dedupe.config import FingerprintConfig, MatchConfig
-from dedupe.copies.fingerprint import Fingerprint
+from dedupe.copies.lsh import LSHLayout
 from dedupe.errors import (
     IndexCorruptError,
     IndexMismatchError,
@@ -49,9 +48,10 @@ from dedupe.errors import (
 from dedupe.index.store import (
     AddResult,
     ArchivedDocument,
-    IndexSettings,
     IndexStats,
+    KeyedDocument,
     damaged,
+    index_parameters,
     same_document,
     sha256_text,
     stored_text,
@@ -147,10 +147,15 @@ def _check_database(url: str, label: str) -> None:
         raise IndexUnavailableError(f"{label}: the database must be a number, as in redis://host:6379/0")
 
 
+def _packed_keys(keys: np.ndarray) -> bytes:
+    """A document's band keys as the Lua scripts read them: big-endian 8-byte integers."""
+    return keys.astype(">i8").tobytes()
+
+
 class RedisIndex:
     """A ``store.IndexStore`` on a Redis server: ``redis://[:password@]host:port/db``."""
 
-    def __init__(self, url: str, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
+    def __init__(self, url: str, layout: LSHLayout, *, create: bool = True,
                  prefix: str = "dedupe", timeout: float = 30.0) -> None:
         try:
             import redis
@@ -161,8 +166,8 @@ class RedisIndex:
         self.label = redacted_url(url)
         _check_database(url, self.label)
         self._redis_error: type[Exception] = redis.RedisError
-        self.settings = IndexSettings.of(fc, mc)
-        self.parameters = self.settings.parameters
+        self.layout = layout
+        self.parameters = index_parameters(layout)
         self.keys = {name: f"{prefix}:{name}"
                      for name in ("index", "sha256", "document", "text", "batches", "republished")}
         self._add_keys = [self.keys[name] for name in ("index", "sha256", "document", "text", "batches")]
@@ -219,11 +224,8 @@ class RedisIndex:
         with suppress(self._redis_error):  # closing a connection to a server that went away
             self.client.close()
 
-    def _band_keys(self, fp: Fingerprint) -> bytes:
-        return self.settings.keys(fp).astype(">i8").tobytes()
-
-    def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
-        """Add documents with their fingerprints, CHUNK per pipeline: a new text with its first publication (the
+    def add(self, items: Iterable[KeyedDocument], batch: str) -> AddResult:
+        """Add documents with their band keys, CHUNK per pipeline: a new text with its first publication (the
         Lua script, atomic), or another publication of a text already indexed unless it is the same document
         (``same_document``; one optimistic transaction per publication, see the module's docstring)."""
         added = known = 0
@@ -231,8 +233,8 @@ class RedisIndex:
         while chunk := list(islice(iterator, CHUNK)):
             with self._adding(added):
                 pipe = self.client.pipeline(transaction=False)
-                for doc, fp in chunk:
-                    self._add_script(keys=self._add_keys, args=self._add_args(doc, fp, batch), client=pipe)
+                for doc, keys in chunk:
+                    self._add_script(keys=self._add_keys, args=self._add_args(doc, keys, batch), client=pipe)
                 numbers = [int(n) for n in pipe.execute()]
             added += sum(1 for n in numbers if n > 0)
             indexed = [(doc, -n) for (doc, _), n in zip(chunk, numbers, strict=True) if n < 0]
@@ -259,9 +261,9 @@ class RedisIndex:
         return json.dumps({"id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
                            "url": doc.url, "author": doc.author, "body_start": doc.body_start, "batch": batch})
 
-    def _add_args(self, doc: Document, fp: Fingerprint, batch: str) -> list[str | bytes]:
+    def _add_args(self, doc: Document, keys: np.ndarray, batch: str) -> list[str | bytes]:
         return [sha256_text(doc.text), self._meta(doc, batch), zlib.compress(doc.text.encode("utf-8"), 6), batch,
-                self._band_keys(fp), self.band_prefix]
+                _packed_keys(keys), self.band_prefix]
 
     def _publish_again(self, n: int, doc: Document, batch: str) -> bool:
         """Record ``doc`` as another publication of text ``n`` unless it is one already: the check and the write
@@ -307,18 +309,18 @@ class RedisIndex:
             raise IndexCorruptError(f"the publications of text {n} in the Redis index at {self.label} cannot be "
                                     f"read: {exc}") from None
 
-    def candidates(self, fp: Fingerprint) -> list[int]:
-        """Numbers of indexed texts sharing a band key with ``fp``."""
-        keys = self._band_keys(fp)
-        if not keys:
+    def candidates(self, keys: np.ndarray) -> list[int]:
+        """Numbers of indexed texts sharing one of the band ``keys``."""
+        packed = _packed_keys(keys)
+        if not packed:
             return []
         with self._errors("cannot read"):
-            held = self._query_script(args=[keys, self.band_prefix])
+            held = self._query_script(args=[packed, self.band_prefix])
         return [int(n) for n in np.unique(np.frombuffer(held, dtype="<u4"))]
 
-    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
-        """``candidates`` of each fingerprint."""
-        return [self.candidates(fp) for fp in fps]
+    def candidates_of(self, keys: Sequence[np.ndarray]) -> list[list[int]]:
+        """``candidates`` of each document's band keys."""
+        return [self.candidates(k) for k in keys]
 
     def text_row(self, text: str) -> int | None:
         """The number of an indexed text, or None."""

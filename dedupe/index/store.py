@@ -28,9 +28,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from dedupe.config import FingerprintConfig, MatchConfig
-from dedupe.copies.fingerprint import HASH_NAME, Fingerprint
-from dedupe.copies.lsh import document_keys, lsh_params
+from dedupe.copies.lsh import LSHLayout
 from dedupe.errors import IndexMismatchError
 from dedupe.index.sqlite_file import (
     APPLICATION_ID,
@@ -120,35 +118,17 @@ def same_document(doc: Document, other: Document) -> bool:
     return "#" in doc.id and doc.url is not None and doc.url == other.url
 
 
-def index_parameters(fc: FingerprintConfig, mc: MatchConfig) -> dict[str, object]:
+def index_parameters(layout: LSHLayout) -> dict[str, object]:
     """The settings that make band keys comparable: stored in the index, checked on every open."""
-    bands, rows = lsh_params(mc.threshold, fc.num_perm)
-    p_bands, p_rows = lsh_params(mc.passage_threshold, fc.num_perm)
     return {
-        "index_schema": INDEX_SCHEMA, "word_hash": HASH_NAME, "shingle_size": fc.shingle_size, "num_perm": fc.num_perm,
-        "seed": fc.seed,
-        "passage_words": fc.passage_words, "passage_step": fc.passage_step, "lsh_bands": bands, "lsh_rows": rows,
-        "passage_lsh_bands": p_bands, "passage_lsh_rows": p_rows,
+        "index_schema": INDEX_SCHEMA, "word_hash": layout.word_hash, "shingle_size": layout.shingle_size,
+        "num_perm": layout.num_perm, "seed": layout.seed,
+        "passage_words": layout.passage_words, "passage_step": layout.passage_step, "lsh_bands": layout.bands,
+        "lsh_rows": layout.rows, "passage_lsh_bands": layout.passage_bands, "passage_lsh_rows": layout.passage_rows,
     }
 
 
-@dataclass(frozen=True, slots=True)
-class IndexSettings:
-    """An index's settings, computed in one place for every store: the parameters stored in it (checked on every
-    open) and the thresholds that turn a fingerprint into its band keys (``lsh.document_keys``)."""
-
-    parameters: dict[str, object]
-    threshold: float
-    passage_threshold: float
-    num_perm: int
-
-    @classmethod
-    def of(cls, fc: FingerprintConfig, mc: MatchConfig) -> IndexSettings:
-        return cls(index_parameters(fc, mc), mc.threshold, mc.passage_threshold, fc.num_perm)
-
-    def keys(self, fp: Fingerprint) -> np.ndarray:
-        """The distinct band keys (int64, sorted) the index stores and looks up for ``fp``."""
-        return document_keys(fp, self.threshold, self.passage_threshold, self.num_perm)
+KeyedDocument = tuple[Document, np.ndarray]  # a document and its distinct band keys (``SketchBatch.distinct_keys``)
 
 
 class IndexStore(Protocol):
@@ -169,8 +149,8 @@ class IndexStore(Protocol):
 
     def close(self) -> None: ...
 
-    def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
-        """Add documents with their fingerprints under the label ``batch``."""
+    def add(self, items: Iterable[KeyedDocument], batch: str) -> AddResult:
+        """Add documents with their band keys under the label ``batch``."""
         ...
 
     def text_row(self, text: str) -> int | None:
@@ -181,12 +161,12 @@ class IndexStore(Protocol):
         """Is ``doc`` a publication already recorded (the same document checked again)?"""
         ...
 
-    def candidates(self, fp: Fingerprint) -> list[int]:
-        """Row ids (numbers) of stored texts sharing a band key with ``fp``."""
+    def candidates(self, keys: np.ndarray) -> list[int]:
+        """Row ids (numbers) of stored texts sharing one of the band ``keys`` (a document's distinct keys)."""
         ...
 
-    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
-        """``candidates`` of each fingerprint (in one pass where the store can)."""
+    def candidates_of(self, keys: Sequence[np.ndarray]) -> list[list[int]]:
+        """``candidates`` of each document's band keys (in one pass where the store can)."""
         ...
 
     def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
@@ -203,13 +183,13 @@ class IndexStore(Protocol):
 class SQLiteIndex:
     """The archive of documents seen before, in one SQLite file."""
 
-    def __init__(self, path: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
-                 write: bool = True, timeout: float = 5.0) -> None:
+    def __init__(self, path: str | Path, layout: LSHLayout, *, create: bool = True, write: bool = True,
+                 timeout: float = 5.0) -> None:
         """Open the index at ``path``; ``write=False`` opens it read-only, and a missing index is an error then
         (as with ``create=False``). A file that is not a dedupe index is refused and left untouched."""
         self.path = Path(path)
-        self.settings = IndexSettings.of(fc, mc)
-        self.parameters = self.settings.parameters
+        self.layout = layout
+        self.parameters = index_parameters(layout)
         new = is_new(self.path)
         if new and not (create and write):
             raise missing(self.path)
@@ -263,8 +243,8 @@ class SQLiteIndex:
         self.close()
 
     @guarded
-    def add(self, items: Iterable[tuple[Document, Fingerprint]], batch: str) -> AddResult:
-        """Add documents with their fingerprints, CHUNK per transaction; a text is stored (and banded) once, a
+    def add(self, items: Iterable[KeyedDocument], batch: str) -> AddResult:
+        """Add documents with their band keys, CHUNK per transaction; a text is stored (and banded) once, a
         publication of it once per document (``same_document``)."""
         added = known = 0
         for chunk in _chunks(items, CHUNK):
@@ -273,7 +253,7 @@ class SQLiteIndex:
             added, known = added + new, known + old
         return AddResult(added, known)
 
-    def _add_chunk(self, chunk: Sequence[tuple[Document, Fingerprint]], batch: str) -> tuple[int, int]:
+    def _add_chunk(self, chunk: Sequence[KeyedDocument], batch: str) -> tuple[int, int]:
         """One chunk in the open transaction, with one statement per table: new texts get the row ids SQLite
         would give them (the largest plus one, in order), and a publication is checked against the ones stored
         and the ones of this chunk before it."""
@@ -287,13 +267,13 @@ class SQLiteIndex:
         chunk_pubs: dict[int, list[Document]] = {}
         publications: list[tuple[object, ...]] = []
         known = 0
-        for (doc, fp), digest in zip(chunk, digests, strict=True):
+        for (doc, doc_keys), digest in zip(chunk, digests, strict=True):
             text = rows.get(digest)
             if text is None:
                 text = rows[digest] = next_row
                 next_row += 1
                 texts.append((text, digest, zlib.compress(doc.text.encode("utf-8"), _LEVEL)))
-                keys.append(self.keys_of(fp))
+                keys.append(doc_keys)
                 owners.append(np.full(keys[-1].size, text, dtype=np.int64))
             elif self._published_in(text, doc, chunk_pubs.get(text, []), text in stored):
                 known += 1
@@ -362,20 +342,17 @@ class SQLiteIndex:
         text = self.text_row(doc.text)
         return text is not None and self._published(text, doc)
 
-    def keys_of(self, fp: Fingerprint) -> np.ndarray:
-        return self.settings.keys(fp)
+    @guarded
+    def candidates(self, keys: np.ndarray) -> list[int]:
+        """Row ids of archived documents sharing one of the band ``keys``."""
+        return self.candidates_of([keys])[0]
 
     @guarded
-    def candidates(self, fp: Fingerprint) -> list[int]:
-        """Row ids of archived documents sharing a band key with ``fp``."""
-        return self.candidates_of([fp])[0]
-
-    @guarded
-    def candidates_of(self, fps: Sequence[Fingerprint]) -> list[list[int]]:
-        """``candidates`` of each fingerprint, reading each part of the stored keys once for all of them."""
-        keys = [self.keys_of(fp) for fp in fps]
+    def candidates_of(self, keys: Sequence[np.ndarray]) -> list[list[int]]:
+        """``candidates`` of each document's band keys, reading each part of the stored keys once for all of
+        them."""
         wanted = np.concatenate([np.zeros(0, dtype=np.int64), *keys])
-        owner = np.repeat(np.arange(len(fps)), [k.size for k in keys])
+        owner = np.repeat(np.arange(len(keys)), [k.size for k in keys])
         order = np.argsort(wanted, kind="stable")
         wanted, owner = wanted[order], owner[order]
         parts = wanted >> _PART_SHIFT
@@ -384,7 +361,7 @@ class SQLiteIndex:
             a, b = np.searchsorted(parts, [part, part + 1])
             found.append(self._matches(part, wanted[a:b], owner[a:b]))
         pairs = np.unique(np.concatenate(found))
-        out: list[list[int]] = [[] for _ in fps]
+        out: list[list[int]] = [[] for _ in keys]
         for code in pairs.tolist():
             out[code >> 32].append(code & 0xFFFFFFFF)
         return out
@@ -464,8 +441,8 @@ class _Transaction:
                 self.conn.execute("ROLLBACK")
 
 
-def _chunks(items: Iterable[tuple[Document, Fingerprint]], size: int) -> Iterator[list[tuple[Document, Fingerprint]]]:
-    chunk: list[tuple[Document, Fingerprint]] = []
+def _chunks(items: Iterable[KeyedDocument], size: int) -> Iterator[list[KeyedDocument]]:
+    chunk: list[KeyedDocument] = []
     for item in items:
         chunk.append(item)
         if len(chunk) == size:
@@ -494,8 +471,7 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create: bool = True,
-               write: bool = True) -> IndexStore:
+def open_index(db: str | Path, layout: LSHLayout, *, create: bool = True, write: bool = True) -> IndexStore:
     """The index at ``db``: a SQLite file, or ``redis[s]://host:port/db`` (needs the ``redis`` extra).
 
     ``write=False``: read-only, and a missing index is an IndexMissingError (as with ``create=False``); on Redis
@@ -504,5 +480,5 @@ def open_index(db: str | Path, fc: FingerprintConfig, mc: MatchConfig, *, create
     if str(db).startswith(("redis://", "rediss://")):
         from dedupe.index.redis_store import RedisIndex
 
-        return RedisIndex(str(db), fc, mc, create=create and write)
-    return SQLiteIndex(db, fc, mc, create=create, write=write)
+        return RedisIndex(str(db), layout, create=create and write)
+    return SQLiteIndex(db, layout, create=create, write=write)

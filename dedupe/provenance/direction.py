@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from dedupe.kinds import NEAR_DUPLICATE
 from dedupe.models import Match
 
 WEIGHTS = {"credit": 2.0, "derivative": 1.5, "published": 1.0, "containment": 0.5}
@@ -94,7 +95,7 @@ def _derivative(a: Side, b: Side) -> list[Evidence]:
 def _containment(m: Match) -> list[Evidence]:
     if abs(m.coverage_a - m.coverage_b) < _COVERAGE_GAP:
         return []
-    if m.kind == "near-duplicate":  # copies trim: the side with text the other lacks came first
+    if m.kind == NEAR_DUPLICATE:  # copies trim: the side with text the other lacks came first
         source = m.a if m.coverage_a < m.coverage_b else m.b
         detail = "the other side is a trimmed subset"
     else:  # partial reuse: the side mostly found in the other was taken into a longer text

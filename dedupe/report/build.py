@@ -12,12 +12,11 @@ from dedupe.attribution.analysis import lexicon_for
 from dedupe.attribution.attribute import Attribution
 from dedupe.attribution.claims import Claim
 from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon, lexicon_digest
-from dedupe.copies.fingerprint import HASH_NAME, SCHEME
-from dedupe.copies.lsh import lsh_params
 from dedupe.engine.pipeline import Analysis, ScanResult
-from dedupe.index.check import ARCHIVE_PREFIX, FINDING_KINDS, CheckResult, Finding
+from dedupe.index.check import ARCHIVE_PREFIX, CheckResult, Finding
 from dedupe.index.redis_store import is_redis_url, redacted_url
 from dedupe.io.readers import path_id
+from dedupe.kinds import FINDING_KINDS, NEAR_DUPLICATE, PARTIAL_REUSE
 from dedupe.models import Match, Passage
 from dedupe.provenance.claimgroups import (
     LSH_BANDS,
@@ -52,26 +51,24 @@ def library_versions() -> dict[str, str]:
 
 def parameters(result: ScanResult) -> dict[str, Any]:
     """Every setting that changes results (never the number of workers)."""
-    fc, mc, rc = result.config.fingerprint, result.config.match, result.config.read
-    bands, rows = lsh_params(mc.threshold, fc.num_perm)
-    p_bands, p_rows = lsh_params(mc.passage_threshold, fc.num_perm)
+    layout, mc, rc = result.layout, result.config.match, result.config.read
     return {
         "mode": result.config.mode,
         "include": list(rc.include),
         "exclude": list(rc.exclude),
-        "shingle_size": fc.shingle_size,
-        "num_perm": fc.num_perm,
-        "seed": fc.seed,
-        "hash_scheme": SCHEME,
-        "shingle_hash": f"{HASH_NAME}-words-polynomial",
-        "threshold": mc.threshold,
-        "lsh_bands": bands,
-        "lsh_rows": rows,
-        "passage_words": fc.passage_words,
-        "passage_step": fc.passage_step,
-        "passage_threshold": mc.passage_threshold,
-        "passage_lsh_bands": p_bands,
-        "passage_lsh_rows": p_rows,
+        "shingle_size": layout.shingle_size,
+        "num_perm": layout.num_perm,
+        "seed": layout.seed,
+        "hash_scheme": layout.hash_scheme,
+        "shingle_hash": f"{layout.word_hash}-words-polynomial",
+        "threshold": layout.threshold,
+        "lsh_bands": layout.bands,
+        "lsh_rows": layout.rows,
+        "passage_words": layout.passage_words,
+        "passage_step": layout.passage_step,
+        "passage_threshold": layout.passage_threshold,
+        "passage_lsh_bands": layout.passage_bands,
+        "passage_lsh_rows": layout.passage_rows,
         "min_passage_words": mc.min_passage_words,
         "max_gap": mc.max_gap,
         "max_seed_occurrences": mc.max_seed_occurrences,
@@ -232,8 +229,8 @@ def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
             "documents": len(result.analyses),
             "errors": len(result.errors),
             "matches": len(matches),
-            "near_duplicates": sum(m["kind"] == "near-duplicate" for m in matches),
-            "partial_reuse": sum(m["kind"] == "partial-reuse" for m in matches),
+            "near_duplicates": sum(m["kind"] == NEAR_DUPLICATE for m in matches),
+            "partial_reuse": sum(m["kind"] == PARTIAL_REUSE for m in matches),
             "duplicate_groups": len(result.duplicate_groups),
             "claims": len(claims),
             "attributed_claims": sum(c.source is not None for c in claims),

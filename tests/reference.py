@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dedupe.copies.fingerprint import MAX_HASH, combine_shingles, content_words, permuted
+from dedupe.copies.fingerprint import MAX_HASH, combine_shingles, content_words, permuted, word_offsets
 from dedupe.copies.lsh import LSHLayout, band_keys
 from dedupe.models import Document, Paragraph
 from dedupe.text.normalize import Tokens
@@ -64,7 +64,7 @@ def fingerprint(doc: Document, paragraphs: Sequence[Paragraph], layout: LSHLayou
     starts, ends, words = content_words(doc, paragraphs)
     hashes = combine_shingles(words, layout.shingle_size)
     sig, window_sigs, window_starts = window_signatures(hashes, layout)
-    offsets = Tokens((), starts.astype(np.int32), ends.astype(np.int32))
+    offsets = word_offsets(doc, starts, ends)
     return ReferenceFingerprint(doc.id, offsets, hashes, sig, window_sigs, window_starts)
 
 

@@ -16,7 +16,8 @@ from dedupe.text.normalize import tokenize
 from dedupe.text.segment import split_paragraphs
 from tests.reference import document_keys, fingerprint
 
-WORD = st.sampled_from(["tass", "reported", "the", "minister", "said", "don't", "café", "ﬁre", "’s", "42", "a"])
+WORD = st.sampled_from(["tass", "reported", "the", "minister", "said", "don't", "café", "ﬁre", "’s", "42", "a",
+                        "市议会通过了", "東京では", "กรุงเทพฯ", "हिन्दी", "নগর\u200dপালিকা", "iPhone手机"])
 LINE = st.one_of(
     st.lists(WORD, min_size=0, max_size=40).map(" ".join),
     st.sampled_from(["(With inputs from agencies)", "Also Read: more", "Image Source : REUTERS", "", "—"]),
@@ -69,6 +70,8 @@ def test_alignment_fingerprints_equal_one_at_a_time(specs: list[tuple[list[str],
         assert got.doc_id == doc.id
         assert got.tokens.starts.tolist() == want.tokens.starts.tolist()
         assert got.tokens.ends.tolist() == want.tokens.ends.tolist()
+        units = [None if t.units is None else t.units.tolist() for t in (got.tokens, want.tokens)]
+        assert units[0] == units[1]  # weights of the characters of scripts without spaces
         assert got.hashes.tolist() == want.hashes.tolist()
         assert got.signature is sig
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from dedupe.copies.fingerprint import Fingerprint
 from dedupe.models import Passage, Span
+from dedupe.text.normalize import WORD_UNITS
 
 
 @dataclass(slots=True)
@@ -107,14 +108,18 @@ def _overlap(s0: int, e0: int, s1: int, e1: int) -> int:
 def shared_passages(
     fa: Fingerprint, fb: Fingerprint, shared: SharedShingles, shingle_size: int, min_words: int, max_gap: int
 ) -> list[tuple[int, int, int, int]]:
-    """Non-overlapping passages as word ranges [ia, ea) in a and [jb, eb) in b, longest first."""
+    """Non-overlapping passages as token ranges [ia, ea) in a and [jb, eb) in b, longest first; a passage is at
+    least ``min_words`` long on the a side, counted in words (tokens weighed by their ``units``)."""
     chains = chain_seeds(shared.i, shared.j, max_gap)
     n_a, n_b = len(fa.tokens), len(fb.tokens)
+    units = fa.tokens.units  # a character of Chinese or Thai weighs part of a word (see normalize.NO_SPACE_BLOCKS)
+    before = None if units is None else np.r_[0, np.cumsum(units)].tolist()  # units before each token
     runs = []
     for c in chains:
         ea, eb = min(c.i + shingle_size, n_a), min(c.j + shingle_size, n_b)
         length = ea - c.i0
-        if length >= min_words and c.seeds * 4 >= length:
+        words = length if before is None else (before[ea] - before[c.i0]) / WORD_UNITS
+        if words >= min_words and c.seeds * 4 >= length:
             runs.append((c.i0, ea, c.j0, eb))
     runs.sort(key=lambda r: (-(r[1] - r[0]), r[0], r[2]))
     kept: list[tuple[int, int, int, int]] = []

@@ -23,10 +23,10 @@ from dedupe.copies.fingerprint import (
     hashed_tokens,
     outside_spans,
     permuted,
+    word_offsets,
 )
 from dedupe.copies.lsh import LSHLayout, band_keys
 from dedupe.models import Document, Paragraph
-from dedupe.text.normalize import Tokens
 
 _Words = tuple[np.ndarray, np.ndarray, np.ndarray]  # starts, ends (offsets into the document), word hashes
 
@@ -98,7 +98,7 @@ def alignment_fingerprints(docs: Sequence[Document], paragraphs: Sequence[Sequen
                            signatures: Sequence[np.ndarray], layout: LSHLayout) -> list[Fingerprint]:
     """What verifying candidate pairs needs of each document (word offsets and shingle hashes), with the
     signature the scan already has; tokenised as one batch."""
-    return [Fingerprint(d.id, Tokens((), s.astype(np.int32), e.astype(np.int32)),
+    return [Fingerprint(d.id, word_offsets(d, s, e),
                         combine_shingles(h, layout.shingle_size), sig)
             for d, (s, e, h), sig in zip(docs, batch_words(docs, paragraphs), signatures, strict=True)]
 

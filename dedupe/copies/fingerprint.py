@@ -16,7 +16,7 @@ import numpy as np
 from datasketch import MinHash
 
 from dedupe.models import Document, Paragraph
-from dedupe.text.normalize import Tokens, tokenize
+from dedupe.text.normalize import Tokens, token_units, tokenize
 
 SCHEME = "affine32"
 _PRIME = np.uint32(0x01000193)
@@ -200,3 +200,8 @@ def content_words(doc: Document, paragraphs: Sequence[Paragraph]) -> tuple[np.nd
     starts, ends, hashes = outside_spans([(p.start, p.end) for p in paragraphs if p.boilerplate is not None],
                                          *hashed_tokens(doc.text, doc.body_start))
     return starts, ends, hashes
+
+
+def word_offsets(doc: Document, starts: np.ndarray, ends: np.ndarray) -> Tokens:
+    """The tokens a fingerprint keeps: offsets and units (the forms are not needed after hashing)."""
+    return Tokens((), starts.astype(np.int32), ends.astype(np.int32), token_units(doc.text, starts))

@@ -42,6 +42,7 @@ from dedupe.index.sqlite_file import (
     sqlite_errors,
 )
 from dedupe.models import Document, ReadError
+from dedupe.text.normalize import TOKENS
 
 # 3: band keys in sorted runs, one row per chunk and key part (2: a row per band key; 1: one row per text)
 INDEX_SCHEMA = 3
@@ -121,8 +122,8 @@ def same_document(doc: Document, other: Document) -> bool:
 def index_parameters(layout: LSHLayout) -> dict[str, object]:
     """The settings that make band keys comparable: stored in the index, checked on every open."""
     return {
-        "index_schema": INDEX_SCHEMA, "word_hash": layout.word_hash, "shingle_size": layout.shingle_size,
-        "num_perm": layout.num_perm, "seed": layout.seed,
+        "index_schema": INDEX_SCHEMA, "tokens": TOKENS, "word_hash": layout.word_hash,
+        "shingle_size": layout.shingle_size, "num_perm": layout.num_perm, "seed": layout.seed,
         "passage_words": layout.passage_words, "passage_step": layout.passage_step, "lsh_bands": layout.bands,
         "lsh_rows": layout.rows, "passage_lsh_bands": layout.passage_bands, "passage_lsh_rows": layout.passage_rows,
     }

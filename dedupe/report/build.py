@@ -30,6 +30,7 @@ from dedupe.provenance.claimgroups import (
 )
 from dedupe.provenance.direction import Direction
 from dedupe.provenance.stories import MIN_SHARED_CLAIMS, STRONG_LINK, ClaimGroup, Provenance, Story
+from dedupe.text.normalize import TOKEN_UNITS, TOKENS
 
 REPORT_SCHEMA_VERSION = "1.1"
 _LIBRARIES = ("datasketch", "numpy", "rapidfuzz", "scikit-learn")
@@ -60,6 +61,8 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "num_perm": layout.num_perm,
         "seed": layout.seed,
         "hash_scheme": layout.hash_scheme,
+        "tokens": TOKENS,
+        "token_units": TOKEN_UNITS,  # a passage is min_passage_words * token_units["word"] units long
         "shingle_hash": f"{layout.word_hash}-words-polynomial",
         "threshold": layout.threshold,
         "lsh_bands": layout.bands,

@@ -13,6 +13,9 @@ claim group. Prints per split: precision (grouped and same / grouped), recall (g
 the same figures per similarity band, and sanity figures of the whole report (groups holding two occurrences of one
 document, the largest group).
 
+A labelled pair with a sentence the report marks boilerplate (a site's repeated line, `--repeated-line-docs`)
+is left out and counted: such a line is no claim, so there is nothing to group.
+
 Only `train` may be read to tune the claim-group rules; `dev` and `test` are held out and `--errors` refuses them.
 
 Run: python3 benchmarks/claimpairs.py [--split train|dev|test|all] [--labelled-only] [--errors N]
@@ -103,6 +106,14 @@ class ClaimLookup:
         for claim in report["claims"]:
             start, end = claim["span"]
             self._claims[doc_name(claim["document"])].append((start, end, claim["group"]))
+        self._boilerplate: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for doc in report["documents"]:
+            for b in doc.get("boilerplate", ()):
+                self._boilerplate[doc_name(doc["id"])].append((b["span"][0], b["span"][1]))
+
+    def in_boilerplate(self, ref: SentenceRef) -> bool:
+        """The sentence lies inside a paragraph the report calls boilerplate: not a claim, nothing to group."""
+        return any(start <= ref.start and ref.end <= end for start, end in self._boilerplate.get(ref.doc, ()))
 
     def claim_at(self, ref: SentenceRef) -> tuple[int, int, str | None] | None:
         """The claim overlapping ``ref`` most, or None when no claim overlaps it."""
@@ -119,6 +130,7 @@ class Tally:
     grouped: Counter[str] = field(default_factory=Counter)  # label -> pairs grouped
     labelled: Counter[str] = field(default_factory=Counter)  # label -> pairs
     unmatched: int = 0  # labelled sentences that overlap no claim of the report
+    boilerplate: int = 0  # pairs left out: a sentence the report marks boilerplate (no claim)
 
     @property
     def tp(self) -> int:
@@ -151,6 +163,9 @@ def evaluate(pairs: Sequence[LabelledPair], report: dict[str, Any]) -> Evaluatio
     lookup = ClaimLookup(report)
     result = Evaluation()
     for pair in pairs:
+        if lookup.in_boilerplate(pair.a) or lookup.in_boilerplate(pair.b):
+            result.total.boilerplate += 1
+            continue
         grouped = is_grouped(pair, lookup, result.total)
         for tally in (result.total, result.bands[band_of(pair.sim) or "below"]):
             tally.labelled[pair.label] += 1
@@ -183,6 +198,9 @@ def print_evaluation(result: Evaluation) -> None:
         print(f"    sim {band}  labelled {_counts(b.labelled)};  grouped {_counts(b.grouped)}")
     if t.unmatched:
         print(f"  {t.unmatched} labelled sentences overlap no claim of the report (counted as not grouped)")
+    if t.boilerplate:
+        print(f"  {t.boilerplate} labelled pairs left out: a sentence of theirs is boilerplate in the report "
+              "(a site's repeated line, not a claim)")
 
 
 def _sentence(texts: dict[str, str], split: str, ref: SentenceRef) -> str:

@@ -181,6 +181,9 @@ def scan_command(
     exclude: Exclude = None, text_field: TextField = None, id_field: IdField = None, outlet_field: OutletField = None,
     date_field: DateField = None, workers: Workers = 1, sources: Sources = None,
     classifier: Classifier = True, mode: Mode = "full",
+    repeated_line_docs: Annotated[int, typer.Option(
+        help="A line this many documents repeat beside text of their own (a site footer, a newsletter box) is "
+             "boilerplate: no match, no claim. 0 turns it off.")] = 5,
     engine: Annotated[Engine, typer.Option(help="local processes, or a Dask cluster (extra 'dask').")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address; default: a LocalCluster "
                                                        "with --workers processes.")] = None,
@@ -199,7 +202,8 @@ def scan_command(
         config = config_from_options(threshold=threshold, shingle_size=shingle_size, num_perm=num_perm,
                                      include=include, exclude=exclude, text_field=text_field, id_field=id_field,
                                      outlet_field=outlet_field, date_field=date_field,
-                                     workers=workers, sources=sources, classifier=classifier, mode=mode)
+                                     workers=workers, sources=sources, classifier=classifier, mode=mode,
+                                     repeated_line_docs=repeated_line_docs)
     with _errors_to_exit(debug, quiet) as progress:
         if engine is Engine.dask:
             from dedupe.engine.dask_engine import scan_dask

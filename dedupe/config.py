@@ -57,12 +57,16 @@ class FingerprintConfig:
     seed: int = 1
     passage_words: int = 60  # sliding-window length for passage signatures
     passage_step: int = 30
+    # a line this many documents repeat beside text of their own is corpus boilerplate (0: never)
+    repeated_line_documents: int = 5
 
     def __post_init__(self) -> None:
         if not 1 <= self.shingle_size <= 12:
             raise ConfigError(f"shingle_size must be between 1 and 12, got {self.shingle_size}")
         if not 16 <= self.num_perm <= 1024:
             raise ConfigError(f"num_perm must be between 16 and 1024, got {self.num_perm}")
+        if self.repeated_line_documents < 0:
+            raise ConfigError(f"repeated_line_documents must be >= 0, got {self.repeated_line_documents}")
         if self.passage_words < 2 * self.shingle_size or self.passage_step < 1:
             raise ConfigError("passage_words must be >= 2 * shingle_size and passage_step >= 1")
         if self.passage_step > self.passage_words:
@@ -133,7 +137,7 @@ def config_from_options(*, threshold: float = 0.3, shingle_size: int = 3, num_pe
                         include: list[str] | None = None, exclude: list[str] | None = None,
                         text_field: str | None = None, id_field: str | None = None, outlet_field: str | None = None,
                         date_field: str | None = None, workers: int = 1, sources: list[Path] | None = None,
-                        classifier: bool = True, mode: str = "full") -> ScanConfig:
+                        classifier: bool = True, mode: str = "full", repeated_line_docs: int = 5) -> ScanConfig:
     """The scan settings the command-line options ask for (the one place CLI options become a ``ScanConfig``).
 
     Args:
@@ -141,6 +145,7 @@ def config_from_options(*, threshold: float = 0.3, shingle_size: int = 3, num_pe
         include, exclude: file globs (None: the defaults).
         text_field, id_field, outlet_field, date_field: the field (or column) name to read (None: the defaults).
         workers, sources, classifier, mode: processes, user lexicon files, role classifier, scan mode.
+        repeated_line_docs: documents that must repeat a line for it to be corpus boilerplate (0: off).
 
     Returns:
         The validated ``ScanConfig``.
@@ -153,7 +158,8 @@ def config_from_options(*, threshold: float = 0.3, shingle_size: int = 3, num_pe
     read = replace(read, fields=replace(read.fields, **{k: (v,) for k, v in names.items() if v}))
     return ScanConfig(
         read=read,
-        fingerprint=FingerprintConfig(shingle_size=shingle_size, num_perm=num_perm),
+        fingerprint=FingerprintConfig(shingle_size=shingle_size, num_perm=num_perm,
+                                      repeated_line_documents=repeated_line_docs),
         match=MatchConfig(threshold=threshold),
         attribution=AttributionConfig(sources_files=tuple(str(p) for p in sources or ()), use_classifier=classifier),
         workers=workers,

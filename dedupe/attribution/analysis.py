@@ -14,6 +14,7 @@ from dedupe.attribution.lexicon import Lexicon, load_lexicon
 from dedupe.attribution.roles import RoleClassifier, default_classifier
 from dedupe.config import AttributionConfig, ScanConfig
 from dedupe.copies.batch_sketches import DocumentSketch, sketch_documents
+from dedupe.copies.boilerplate import REPEATED, mark_repeated
 from dedupe.copies.lsh import LSHLayout
 from dedupe.models import Document, Paragraph, Sentence
 from dedupe.text.segment import segment, split_paragraphs
@@ -44,16 +45,17 @@ def attribution_models(config: AttributionConfig) -> tuple[Lexicon, RoleClassifi
 NO_ATTRIBUTION = DocumentAttribution((), (), False, frozenset())
 
 
-def analyse_batch(docs: Sequence[Document], config: ScanConfig,
-                  layout: LSHLayout) -> tuple[list[Analysis], list[np.ndarray]]:
+def analyse_batch(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout,
+                  repeated: frozenset[int] = frozenset()) -> tuple[list[Analysis], list[np.ndarray]]:
     """``analyse`` of each document, and each one's band keys (``SketchBatch.band_keys``); fingerprints are
-    computed for the whole batch at once."""
+    computed for the whole batch at once. Paragraphs made of the corpus's ``repeated`` lines
+    (``copies.boilerplate``) are boilerplate: no fingerprint, no claims."""
     if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
-        split = [split_paragraphs(d.text, d.body_start) for d in docs]
+        split = [mark_repeated(d.text, split_paragraphs(d.text, d.body_start), repeated) for d in docs]
         batch = sketch_documents(docs, split, layout)
         return [Analysis(d, tuple(p), (), k, NO_ATTRIBUTION, ())
                 for d, p, k in zip(docs, split, batch.document_sketches(), strict=True)], batch.band_keys
-    segmented = [segment(d.text, d.body_start) for d in docs]
+    segmented = [_without_repeated(d.text, *segment(d.text, d.body_start), repeated) for d in docs]
     batch = sketch_documents(docs, [p for p, _ in segmented], layout)
     lexicon, classifier = attribution_models(config.attribution)
     out = []
@@ -62,6 +64,15 @@ def analyse_batch(docs: Sequence[Document], config: ScanConfig,
         claims = build_claims(doc, sentences, attribution)
         out.append(Analysis(doc, tuple(paragraphs), tuple(sentences), k, attribution, tuple(claims)))
     return out, batch.band_keys
+
+
+def _without_repeated(text: str, paragraphs: list[Paragraph], sentences: list[Sentence],
+                      repeated: frozenset[int]) -> tuple[list[Paragraph], list[Sentence]]:
+    """The paragraphs with the corpus-repeated ones marked, and the sentences outside those."""
+    if not repeated:
+        return paragraphs, sentences
+    marked = mark_repeated(text, paragraphs, repeated)
+    return marked, [s for s in sentences if marked[s.paragraph].boilerplate != REPEATED]
 
 
 def analyse(doc: Document, config: ScanConfig) -> Analysis:

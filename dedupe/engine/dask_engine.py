@@ -18,6 +18,7 @@ import numpy as np
 
 from dedupe.attribution.analysis import Analysis, analyse_batch
 from dedupe.config import ScanConfig
+from dedupe.copies.boilerplate import corpus_boilerplate
 from dedupe.copies.lsh import LSHLayout
 from dedupe.engine.pipeline import Progress, ScanResult, finish_scan, read_documents
 from dedupe.errors import MissingDependencyError, SchedulerError
@@ -26,9 +27,9 @@ from dedupe.models import Document
 SCHEDULER_TIMEOUT = 10.0  # seconds to connect to a scheduler
 
 
-def _analyse_partition(docs: Iterable[Document], config: ScanConfig,
-                       layout: LSHLayout) -> list[tuple[Analysis, np.ndarray]]:
-    analyses, keys = analyse_batch(list(docs), config, layout)
+def _analyse_partition(docs: Iterable[Document], config: ScanConfig, layout: LSHLayout,
+                       repeated: frozenset[int]) -> list[tuple[Analysis, np.ndarray]]:
+    analyses, keys = analyse_batch(list(docs), config, layout, repeated)
     return list(zip(analyses, keys, strict=True))
 
 
@@ -106,10 +107,11 @@ def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, sch
     layout = LSHLayout.from_config(config)
     read = read_documents(paths, config)
     docs: Sequence[Document] = read.documents
+    repeated = corpus_boilerplate(docs, config.fingerprint.repeated_line_documents)
     parts = partitions or max(1, min(len(docs), 4 * max(1, config.workers)))
     with _client(scheduler, config.workers, processes):
         bag = db.from_sequence(docs, npartitions=parts)
-        analysed = bag.map_partitions(_analyse_partition, config, layout).compute()
+        analysed = bag.map_partitions(_analyse_partition, config, layout, repeated).compute()
         if progress is not None:
             progress("analyse", len(analysed), len(docs))
         indexed = db.from_sequence(list(enumerate(analysed)), npartitions=parts)

@@ -21,6 +21,7 @@ from dedupe.attribution.attribute import DocumentAttribution
 from dedupe.attribution.claims import Claim
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
+from dedupe.copies.boilerplate import corpus_boilerplate
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.copies.match import is_copy, verify_pairs
@@ -54,6 +55,7 @@ class StageContext:
     docs: Sequence[Document]
     config: ScanConfig
     layout: LSHLayout
+    repeated: frozenset[int] = frozenset()  # keys of the corpus's boilerplate lines (copies.boilerplate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ _PARTITIONS = 16
 def _analyse_range(context: StageContext, bounds: tuple[int, int]) -> _AnalysedChunk:
     """The analyses of documents [lo, hi) of the context."""
     lo, hi = bounds
-    analyses, keys = analyse_batch(context.docs[lo:hi], context.config, context.layout)
+    analyses, keys = analyse_batch(context.docs[lo:hi], context.config, context.layout, context.repeated)
     details = None if context.config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
     owners = np.repeat(np.arange(lo, hi), [k.size for k in keys])
     return _AnalysedChunk(lo, [a.paragraphs for a in analyses], details, [a.sketch.words for a in analyses],
@@ -119,18 +121,20 @@ def candidate_pairs(buckets: KeyBuckets, workers: int = 1, progress: Progress | 
 
 
 def _analysed_chunks(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int,
-                     progress: Progress | None) -> Iterator[_AnalysedChunk]:
+                     progress: Progress | None, repeated: frozenset[int]) -> Iterator[_AnalysedChunk]:
     """The analyses of ``docs``, 64 documents per task, in order as they finish."""
     chunk = 64
     bounds = [(lo, min(lo + chunk, len(docs))) for lo in range(0, len(docs), chunk)]
-    return iter_tasks(_analyse_range, bounds, StageContext(docs, config, layout), workers, "fingerprint", progress,
-                      [hi - lo for lo, hi in bounds])
+    return iter_tasks(_analyse_range, bounds, StageContext(docs, config, layout, repeated), workers, "fingerprint",
+                      progress, [hi - lo for lo, hi in bounds])
 
 
 def analyse_all(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int = 1,
-                progress: Progress | None = None, buckets: KeyBuckets | None = None) -> list[Analysis]:
-    """Analyses in the order of ``docs``, whatever the number of workers; band keys go into ``buckets``."""
-    chunks = _analysed_chunks(docs, config, layout, workers, progress)
+                progress: Progress | None = None, buckets: KeyBuckets | None = None,
+                repeated: frozenset[int] = frozenset()) -> list[Analysis]:
+    """Analyses in the order of ``docs``, whatever the number of workers; band keys go into ``buckets``;
+    paragraphs of ``repeated`` lines (the corpus's boilerplate) are left out of fingerprints and claims."""
+    chunks = _analysed_chunks(docs, config, layout, workers, progress, repeated)
     return [a for c in chunks for a in _unpack(c, docs, buckets)]  # each chunk's keys go to the buckets at once
 
 
@@ -140,7 +144,7 @@ def analyse_with_keys(docs: Sequence[Document], config: ScanConfig, layout: LSHL
     and looks up) instead of buckets."""
     analyses: list[Analysis] = []
     keys: list[np.ndarray] = []
-    for c in _analysed_chunks(docs, config, layout, workers, progress):
+    for c in _analysed_chunks(docs, config, layout, workers, progress, frozenset()):
         analyses += _unpack(c, docs, None)
         keys += _keys_by_document(c)
     return analyses, keys
@@ -197,7 +201,8 @@ def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress
     config = config or ScanConfig()
     layout = LSHLayout.from_config(config)
     read = read_documents(paths, config)
+    repeated = corpus_boilerplate(read.documents, config.fingerprint.repeated_line_documents)
     with KeyBuckets(_PARTITIONS) as buckets:  # closed (keys dropped) before the stages that need memory for matches
-        analyses = analyse_all(read.documents, config, layout, config.workers, progress, buckets)
+        analyses = analyse_all(read.documents, config, layout, config.workers, progress, buckets, repeated)
         pairs = candidate_pairs(buckets, config.workers, progress)
     return finish_scan(config, layout, read, analyses, pairs, progress)

@@ -63,6 +63,7 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "hash_scheme": layout.hash_scheme,
         "tokens": TOKENS,
         "token_units": TOKEN_UNITS,  # a passage is min_passage_words * token_units["word"] units long
+        "repeated_line_documents": result.config.fingerprint.repeated_line_documents,
         "shingle_hash": f"{layout.word_hash}-words-polynomial",
         "threshold": layout.threshold,
         "lsh_bands": layout.bands,

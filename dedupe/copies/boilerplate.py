@@ -1,0 +1,84 @@
+"""Boilerplate learned from the corpus: lines that many documents repeat beside text of their own.
+
+A site's footer, newsletter box or copyright line is the same line in hundreds of its pages, each of which is
+otherwise a different story. Shared text, but not reuse: such lines must not make matches, nor candidate pairs
+(every pair of a site's pages would be verified). A wire story copied by thirty portals is repeated too, but its
+copies share all their lines, not one: a line is boilerplate when at least ``min_documents`` documents carry it
+and, in the median of those documents, at least half of the other long lines are their own (found in no other
+document).
+
+Lines are compared after lower-casing, collapsing white space and writing every digit 1-9 as 0 ("(c) 2025" and
+"(c) 2026" are one line), by a CRC-32 of the bytes (a collision between two lines of one document's own text
+cannot make a line common). Only lines of at least MIN_WORDS words count: "Share" or "Advertisement" alone is
+caught by the line classifier of ``text.segment``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from statistics import median
+
+from dedupe.models import Document, Paragraph
+
+MIN_WORDS = 6  # lines shorter than this are never corpus boilerplate
+OWN_SHARE = 0.5  # least median share of a carrier's other long lines that are its own
+REPEATED = "repeated"  # the boilerplate kind of a paragraph made of corpus-repeated lines
+_DIGITS = str.maketrans("123456789", "000000000")
+
+
+def _key(normalised: str) -> int | None:
+    words = normalised.split()
+    return zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass")) if len(words) >= MIN_WORDS else None
+
+
+def line_key(line: str) -> int | None:
+    """The key of one line, or None when it is too short to be corpus boilerplate."""
+    return _key(line.lower().translate(_DIGITS))
+
+
+def document_keys(text: str, body_start: int = 0) -> list[int]:
+    """The distinct keys of a document's long lines, in order of first appearance (the text lower-cased and its
+    digits replaced once, not line by line)."""
+    keys = (_key(line) for line in text[body_start:].lower().translate(_DIGITS).split("\n"))
+    return list(dict.fromkeys(k for k in keys if k is not None))
+
+
+def repeated_lines(per_document: Sequence[Sequence[int]], min_documents: int) -> frozenset[int]:
+    """Keys of lines that are boilerplate in this corpus (see the module docstring)."""
+    if min_documents < 2:
+        return frozenset()
+    counts = Counter(k for keys in per_document for k in keys)
+    common = {k for k, n in counts.items() if n >= min_documents}
+    if not common:
+        return frozenset()
+    carriers: dict[int, list[float]] = {}
+    for keys in per_document:
+        mine = [k for k in keys if k in common]
+        if not mine:
+            continue
+        others = [k for k in keys if k not in common]
+        own = sum(1 for k in others if counts[k] == 1) / len(others) if others else 0.0
+        for k in mine:
+            carriers.setdefault(k, []).append(own)
+    return frozenset(k for k, shares in carriers.items() if median(shares) >= OWN_SHARE)
+
+
+def corpus_boilerplate(docs: Iterable[Document], min_documents: int) -> frozenset[int]:
+    """The repeated lines of a corpus: one pass over its texts."""
+    return repeated_lines([document_keys(d.text, d.body_start) for d in docs], min_documents)
+
+
+def mark_repeated(text: str, paragraphs: Sequence[Paragraph], repeated: frozenset[int]) -> list[Paragraph]:
+    """The paragraphs with those made only of repeated lines marked boilerplate (kind REPEATED)."""
+    if not repeated:
+        return list(paragraphs)
+    out = []
+    for p in paragraphs:
+        if p.boilerplate is None:
+            keys = [line_key(line) for line in text[p.start:p.end].split("\n") if line.strip()]
+            if keys and all(k is not None and k in repeated for k in keys):
+                p = Paragraph(p.start, p.end, REPEATED)
+        out.append(p)
+    return out

@@ -1,0 +1,99 @@
+"""Corpus-learned boilerplate: lines many documents repeat beside text of their own (copies/boilerplate.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dedupe.config import FingerprintConfig, ScanConfig
+from dedupe.copies.boilerplate import (
+    REPEATED,
+    corpus_boilerplate,
+    document_keys,
+    line_key,
+    mark_repeated,
+    repeated_lines,
+)
+from dedupe.engine.pipeline import scan
+from dedupe.kinds import PARTIAL_REUSE
+from dedupe.models import Document, Paragraph
+
+FOOTER = "Copyright 2026 Harbour Gazette Ltd. All rights reserved; do not republish without permission."
+SIGN_UP = "Sign up for our evening briefing and get the day's five best stories in your inbox."
+
+
+PLACES = ("north quay", "old pier", "fish market", "ferry ramp", "dry dock", "lighthouse", "boat yard", "sea wall",
+          "customs house")
+
+
+def story(n: int) -> str:
+    """Three lines of their own (digits alone would not differ: every digit compares as 0)."""
+    place = PLACES[n % len(PLACES)]
+    return (f"This story begins with a line of its own about the works at the {place} this week.\n"
+            f"Its second line tells what the engineers found under the {place} when they dug.\n"
+            f"A third line quotes the foreman at the {place} on what the repairs will cost.")
+
+
+def test_lines_compare_without_case_spacing_or_digits() -> None:
+    assert line_key("Copyright 2025  Harbour Gazette Ltd. All rights") == line_key("copyright 2026 harbour gazette "
+                                                                                    "ltd. all RIGHTS")
+    assert line_key("Too short to count") is None
+
+
+def test_a_footer_under_many_different_stories_is_boilerplate() -> None:
+    docs = [Document(f"d{n}", f"{story(n)}\n{FOOTER}\n{SIGN_UP}") for n in range(6)]
+    repeated = corpus_boilerplate(docs, min_documents=5)
+    assert repeated == {line_key(FOOTER), line_key(SIGN_UP)}
+
+
+def test_a_story_copied_by_many_sites_is_not_boilerplate() -> None:
+    wire = story(8)
+    docs = [Document(f"copy{n}", f"A headline of site {n} that nobody else uses at all\n{wire}") for n in range(8)]
+    assert corpus_boilerplate(docs, min_documents=5) == frozenset()
+
+
+def test_a_footer_also_under_copies_of_one_story_stays_boilerplate_and_the_story_does_not() -> None:
+    wire = story(8)
+    docs = [Document(f"d{n}", f"{story(n)}\n{FOOTER}") for n in range(6)]
+    docs += [Document(f"c{n}", f"{wire}\n{FOOTER}") for n in range(6)]
+    repeated = corpus_boilerplate(docs, min_documents=5)
+    assert line_key(FOOTER) in repeated
+    assert not any(line_key(line) in repeated for line in wire.split("\n"))
+
+
+def test_too_few_carriers_or_a_disabled_threshold_find_nothing() -> None:
+    docs = [Document(f"d{n}", f"{story(n)}\n{FOOTER}") for n in range(4)]
+    assert corpus_boilerplate(docs, min_documents=5) == frozenset()
+    assert repeated_lines([document_keys(d.text) for d in docs], min_documents=0) == frozenset()
+
+
+def test_only_paragraphs_made_of_repeated_lines_are_marked() -> None:
+    text = f"{story(1)}\n\n{FOOTER}\n\n{FOOTER}\nA line of this page's own that is long enough to count."
+    paras = [Paragraph(0, len(story(1))), Paragraph(len(story(1)) + 2, len(story(1)) + 2 + len(FOOTER)),
+             Paragraph(len(story(1)) + 4 + len(FOOTER), len(text))]
+    marked = mark_repeated(text, paras, frozenset({line_key(FOOTER) or 0}))
+    assert [p.boilerplate for p in marked] == [None, REPEATED, None]
+
+
+SITE = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "site-footer"
+
+
+def test_a_sites_pages_sharing_only_their_footer_are_not_matched_nor_claimed() -> None:
+    result = scan([SITE], ScanConfig())
+    assert len(result.analyses) == 6 and result.matches == ()
+    for a in result.analyses:
+        footer = [p for p in a.paragraphs if p.boilerplate == REPEATED]
+        assert len(footer) == 2, a.document.id  # copyright and moderation lines; the sign-up box is "social"
+        assert not any("moderated" in c.text or "Copyright" in c.text for c in a.claims)
+    assert result.provenance.claim_groups == ()
+
+
+def test_without_corpus_boilerplate_every_pair_of_pages_shares_the_footer() -> None:
+    config = ScanConfig(fingerprint=FingerprintConfig(repeated_line_documents=0))
+    result = scan([SITE], config)
+    assert len(result.matches) == 15 and {m.kind for m in result.matches} == {PARTIAL_REUSE}
+
+
+def test_the_boilerplate_is_the_same_whatever_the_workers() -> None:
+    one = scan([SITE], ScanConfig(workers=1))
+    two = scan([SITE], ScanConfig(workers=2))
+    assert [a.paragraphs for a in one.analyses] == [a.paragraphs for a in two.analyses]

@@ -103,3 +103,27 @@ def test_empty_batch() -> None:
     empty = sketch_documents([], [], layout)
     assert empty.document_sketches() == [] and empty.band_keys == [] and empty.signatures.shape == (0, layout.num_perm)
     assert signatures([], [], layout).shape == (0, layout.num_perm)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=400), min_size=1, max_size=6),
+       st.integers(min_value=7, max_value=97))
+def test_a_huge_document_is_permuted_in_chunks_with_the_same_sketch(lengths: list[int], chunk: int) -> None:
+    """``_block_minima`` permutes at most about PERMUTED_CHUNK shingles at once (bounded memory for a 20 MB
+    line); any chunk size gives the same signatures, windows and keys as one pass."""
+    import dedupe.copies.batch_sketches as bs
+
+    rng = np.random.default_rng(sum(lengths) + chunk)
+    docs = [Document(f"d{n}", " ".join(f"w{int(x)}" for x in rng.integers(0, 50, size=k)))
+            for n, k in enumerate(lengths)]
+    paragraphs = [split_paragraphs(d.text) for d in docs]
+    layout = LSHLayout.from_config(ScanConfig())
+    whole = sketch_documents(docs, paragraphs, layout)
+    saved = bs.PERMUTED_CHUNK
+    try:
+        bs.PERMUTED_CHUNK = chunk
+        parts = sketch_documents(docs, paragraphs, layout)
+    finally:
+        bs.PERMUTED_CHUNK = saved
+    assert np.array_equal(whole.signatures, parts.signatures) and np.array_equal(whole.windows, parts.windows)
+    assert all(np.array_equal(a, b) for a, b in zip(whole.band_keys, parts.band_keys, strict=True))

@@ -157,8 +157,7 @@ def sketch_documents(docs: Sequence[Document], paragraphs: Sequence[Sequence[Par
     step = layout.passage_step
     n_blocks = -(-n_shingles // step)  # ceil
     block_starts = np.repeat(np.cumsum(n_shingles) - n_shingles, n_blocks) + _local_index(n_blocks) * step
-    blocks = np.minimum.reduceat(permuted(hashes, layout.num_perm, layout.seed), block_starts, axis=1)
-    blocks = np.ascontiguousarray(blocks.T)
+    blocks = np.ascontiguousarray(_block_minima(hashes, block_starts, layout).T)
     windows, window_doc = _windows(blocks, n_blocks, max(1, layout.passage_words // step))
     docs_with = np.flatnonzero(n_blocks > 0)
     signatures[docs_with] = np.minimum.reduceat(blocks, (np.cumsum(n_blocks) - n_blocks)[docs_with], axis=0)
@@ -168,6 +167,28 @@ def sketch_documents(docs: Sequence[Document], paragraphs: Sequence[Sequence[Par
     for n, whole, parts in zip(docs_with.tolist(), whole_keys, np.split(window_keys, window_cuts), strict=True):
         per_doc[n] = np.concatenate([whole, parts.ravel()]).astype(np.int64)
     return SketchBatch(word_counts, signatures, windows, window_doc, per_doc)
+
+
+PERMUTED_CHUNK = 1 << 18  # shingles permuted at once: num_perm x this many uint32 (128 MB at 128 permutations)
+
+
+def _block_minima(hashes: np.ndarray, block_starts: np.ndarray, layout: LSHLayout) -> np.ndarray:
+    """``np.minimum.reduceat(permuted(hashes), block_starts, axis=1)``, permuting at most about PERMUTED_CHUNK
+    shingles at a time (whole blocks), so that one huge document does not need num_perm x its length at once."""
+    if hashes.size <= PERMUTED_CHUNK:
+        out: np.ndarray = np.minimum.reduceat(permuted(hashes, layout.num_perm, layout.seed), block_starts, axis=1)
+        return out
+    out = np.empty((layout.num_perm, block_starts.size), dtype=np.uint32)
+    ends = np.r_[block_starts[1:], hashes.size]
+    lo = 0
+    while lo < block_starts.size:
+        start = int(block_starts[lo])
+        hi = max(lo + 1, int(np.searchsorted(ends, start + PERMUTED_CHUNK, side="right")))
+        end = int(ends[hi - 1])
+        part = permuted(hashes[start:end], layout.num_perm, layout.seed)
+        out[:, lo:hi] = np.minimum.reduceat(part, block_starts[lo:hi] - start, axis=1)
+        lo = hi
+    return out
 
 
 def _windows(blocks: np.ndarray, n_blocks: np.ndarray, span: int) -> tuple[np.ndarray, np.ndarray]:

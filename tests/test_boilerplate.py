@@ -60,6 +60,12 @@ def test_a_footer_also_under_copies_of_one_story_stays_boilerplate_and_the_story
     assert not any(line_key(line) in repeated for line in wire.split("\n"))
 
 
+def test_a_quote_that_many_reports_repeat_is_a_shared_claim_not_boilerplate() -> None:
+    quote = "\u201cWe will reopen the north quay before the winter storms,\u201d the harbour master said."
+    docs = [Document(f"d{n}", f"{story(n)}\n{quote}") for n in range(6)]
+    assert corpus_boilerplate(docs, min_documents=5) == frozenset()
+
+
 def test_too_few_carriers_or_a_disabled_threshold_find_nothing() -> None:
     docs = [Document(f"d{n}", f"{story(n)}\n{FOOTER}") for n in range(4)]
     assert corpus_boilerplate(docs, min_documents=5) == frozenset()

@@ -10,7 +10,8 @@ document).
 Lines are compared after lower-casing, collapsing white space and writing every digit 1-9 as 0 ("(c) 2025" and
 "(c) 2026" are one line), by a CRC-32 of the bytes (a collision between two lines of one document's own text
 cannot make a line common). Only lines of at least MIN_WORDS words count: "Share" or "Advertisement" alone is
-caught by the line classifier of ``text.segment``.
+caught by the line classifier of ``text.segment``. A line with a quotation mark is never boilerplate: a quote that
+many reports of one event repeat in a paragraph of its own is the claim they share.
 """
 
 from __future__ import annotations
@@ -28,9 +29,14 @@ REPEATED = "repeated"  # the boilerplate kind of a paragraph made of corpus-repe
 _DIGITS = str.maketrans("123456789", "000000000")
 
 
+_QUOTES = frozenset('"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d')
+
+
 def _key(normalised: str) -> int | None:
     words = normalised.split()
-    return zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass")) if len(words) >= MIN_WORDS else None
+    if len(words) < MIN_WORDS or not _QUOTES.isdisjoint(normalised):
+        return None  # a quotation repeated by many articles is a claim they share, not boilerplate
+    return zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass"))
 
 
 def line_key(line: str) -> int | None:

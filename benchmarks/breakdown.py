@@ -18,6 +18,7 @@ from corpus import Corpus
 
 from dedupe import ScanConfig
 from dedupe.attribution.analysis import lexicon_for
+from dedupe.attribution.lexicon import lexicon_digest
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.engine.pipeline import ScanResult, analyse_all, candidate_pairs, find_matches, read_documents
@@ -47,9 +48,10 @@ def main() -> None:
         matches = find_matches(analyses, config, layout, pairs)
         marks.append(("verify", time.perf_counter()))
         groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
-        provenance = build_provenance(analyses, matches, lexicon_for(config.attribution), config.provenance)
+        lexicon = lexicon_for(config.attribution)
+        provenance = build_provenance(analyses, matches, lexicon, config.provenance)
         result = ScanResult(config, layout, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups),
-                            read.errors, read.files, provenance)
+                            read.errors, read.files, provenance, lexicon, lexicon_digest(()))
         marks.append(("groups+provenance", time.perf_counter()))
         with open(os.devnull, "w", encoding="utf-8") as sink:
             sink.write(report_json(build_report(result, "benchmark")))

@@ -236,7 +236,8 @@ def check_command(
     Example: dedupe check --db index.sqlite incoming/ --fail-on unattributed-reuse --update
     """
     from dedupe.index.check import check
-    from dedupe.report.build import check_report, report_json
+    from dedupe.index.check_report import check_report
+    from dedupe.report.build import report_json
     from dedupe.report.render_text import render_findings, render_github
 
     kinds = frozenset(k.strip() for k in fail_on.split(",") if k.strip())

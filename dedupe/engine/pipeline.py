@@ -19,6 +19,7 @@ from dedupe.attribution.analysis import (
 )
 from dedupe.attribution.attribute import DocumentAttribution
 from dedupe.attribution.claims import Claim
+from dedupe.attribution.lexicon import Lexicon, lexicon_digest
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
 from dedupe.copies.boilerplate import corpus_boilerplate
@@ -45,6 +46,8 @@ class ScanResult:
     errors: tuple[ReadError, ...]
     files: int
     provenance: Provenance
+    lexicon: Lexicon  # the source lexicon the attribution used (its kinds and countries go into the report)
+    lexicon_sha256: str  # digest of the shipped lexicon and the user's --sources files
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,9 +194,11 @@ def finish_scan(config: ScanConfig, layout: LSHLayout, read: ReadResult, analyse
     """Matches, duplicate groups and provenance: the stages that look at the whole corpus."""
     matches = find_matches(analyses, config, layout, pairs, progress)
     groups = connected_groups((m.a, m.b) for m in matches if is_copy(m, config.match))
-    provenance = build_provenance(analyses, matches, lexicon_for(config.attribution), config.provenance)
+    lexicon = lexicon_for(config.attribution)
+    provenance = build_provenance(analyses, matches, lexicon, config.provenance)
+    digest = lexicon_digest(tuple(Path(p) for p in config.attribution.sources_files))
     return ScanResult(config, layout, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
-                      read.files, provenance)
+                      read.files, provenance, lexicon, digest)
 
 
 def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress: Progress | None = None) -> ScanResult:

@@ -8,15 +8,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from dedupe.attribution.analysis import lexicon_for
 from dedupe.attribution.attribute import Attribution
 from dedupe.attribution.claims import Claim
-from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon, lexicon_digest
+from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.engine.pipeline import Analysis, ScanResult
-from dedupe.index.check import ARCHIVE_PREFIX, CheckResult, Finding
-from dedupe.index.redis_store import is_redis_url, redacted_url
-from dedupe.io.readers import path_id
-from dedupe.kinds import FINDING_KINDS, NEAR_DUPLICATE, PARTIAL_REUSE
+from dedupe.kinds import NEAR_DUPLICATE, PARTIAL_REUSE
 from dedupe.models import Match, Passage
 from dedupe.provenance.claimgroups import (
     LSH_BANDS,
@@ -80,7 +76,7 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "duplicate_group_rule": "near-duplicates, and matches covering at least copy_coverage of one side",
         "copy_coverage": mc.copy_coverage,
         "sources_files": [Path(p).name for p in result.config.attribution.sources_files],
-        "lexicon_sha256": lexicon_digest(tuple(Path(p) for p in result.config.attribution.sources_files)),
+        "lexicon_sha256": result.lexicon_sha256,
         "role_classifier": result.config.attribution.use_classifier,
         "story_threshold": result.config.provenance.story_threshold,
         "claim_threshold": result.config.provenance.claim_threshold,
@@ -219,7 +215,7 @@ def match_entry(m: Match, d: Direction) -> dict[str, Any]:
 
 
 def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
-    lexicon = lexicon_for(result.config.attribution)
+    lexicon = result.lexicon
     prov = result.provenance
     matches = [match_entry(m, d) for m, d in zip(result.matches, prov.directions, strict=True)]
     claims = [c for a in result.analyses for c in a.claims]
@@ -266,33 +262,3 @@ def report_json(report: dict[str, Any]) -> str:
         else:
             lines.append(f"  {name}: " + json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  "))
     return "{\n" + ",\n".join(lines) + "\n}\n"
-
-
-def finding_entry(f: Finding, fail_on: frozenset[str]) -> dict[str, Any]:
-    return {"kind": f.kind, "document": f.document, "other": f.other, "evidence": f.evidence, "exact": f.exact,
-            "fails": f.kind in fail_on}
-
-
-def finding_counts(findings: tuple[Finding, ...]) -> dict[str, dict[str, int]]:
-    """Findings per kind: against an archived text, or within the batch (``incoming``; derivative is always)."""
-    counts = {kind: {"archived": 0, "incoming": 0} for kind in FINDING_KINDS}
-    for f in findings:
-        counts[f.kind]["archived" if (f.other or "").startswith(ARCHIVE_PREFIX) else "incoming"] += 1
-    return counts
-
-
-def check_report(result: CheckResult, tool_version: str, fail_on: frozenset[str], db: str) -> dict[str, Any]:
-    """The scan report of the batch and its archived matches, plus the findings and the index state."""
-    report = build_report(result.scan, tool_version)
-    report["findings"] = [finding_entry(f, fail_on) for f in result.findings]
-    report["check"] = {
-        "index": redacted_url(db) if is_redis_url(db) else path_id(Path(db).name),
-        "index_documents_before": result.index_before.documents,
-        "counts": finding_counts(result.findings),
-        "added": result.added.added if result.added else 0,
-        "already_indexed": result.added.already_indexed if result.added else 0,
-        "seen_before": list(result.seen_before),
-        "fail_on": sorted(fail_on),
-        "failing": sum(f.kind in fail_on for f in result.findings),
-    }
-    return report

@@ -34,7 +34,7 @@ import argparse
 import csv
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,30 +81,29 @@ class Tally:
                 f"(tp {self.tp}, fp {self.fp}, fn {self.fn})")
 
 
-def load_outlet_labels(split: str) -> dict[str, list[OutletLabel]] | None:
-    path = LABELS / f"polnear-outlet-sources-{split}.tsv"
+def _read_labels(path: Path, label_and_outlets: Callable[[dict[str, str]], tuple[str, frozenset[str]]],
+                 ) -> dict[str, list[OutletLabel]] | None:
+    """A label file's rows by document (None when the file is absent)."""
     if not path.is_file():
         return None
     out: dict[str, list[OutletLabel]] = {}
     with open(path, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            names = frozenset(n.strip() for n in (row.get("outlets") or "").split("|") if n.strip())
-            out.setdefault(row["doc"], []).append(OutletLabel(int(row["start"]), int(row["end"]), row["label"], names))
+            label, outlets = label_and_outlets(row)
+            out.setdefault(row["doc"], []).append(OutletLabel(int(row["start"]), int(row["end"]), label, outlets))
     return out
+
+
+def load_outlet_labels(split: str) -> dict[str, list[OutletLabel]] | None:
+    return _read_labels(LABELS / f"polnear-outlet-sources-{split}.tsv", lambda row: (
+        row["label"], frozenset(n.strip() for n in (row.get("outlets") or "").split("|") if n.strip())))
 
 
 def load_unannotated_labels(split: str) -> dict[str, list[OutletLabel]] | None:
-    """Our labels of the outlet mentions outside PolNeAR's Source spans, as outlet labels (`source` -> `outlet`)."""
-    path = LABELS / f"polnear-unannotated-{split}.tsv"
-    if not path.is_file():
-        return None
-    out: dict[str, list[OutletLabel]] = {}
-    with open(path, encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            label = {"source": "outlet", "unclear": "outlet-person"}.get(row["label"], "other")  # unclear: neither way
-            out.setdefault(row["doc"], []).append(OutletLabel(int(row["start"]), int(row["end"]), label,
-                                                              frozenset({row["outlet"]})))
-    return out
+    """Our labels of the outlet mentions outside PolNeAR's Source spans, as outlet labels (`source` -> `outlet`;
+    `unclear` as `outlet-person`, which counts neither way)."""
+    return _read_labels(LABELS / f"polnear-unannotated-{split}.tsv", lambda row: (
+        {"source": "outlet", "unclear": "outlet-person"}.get(row["label"], "other"), frozenset({row["outlet"]})))
 
 
 def _key(name: str, lexicon: Lexicon) -> str:

@@ -266,11 +266,11 @@ def index_add(
     batch: Annotated[str | None, typer.Option(help="Label of this batch in the index (default: UTC time).")] = None,
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
     exclude: Exclude = None, text_field: TextField = None, id_field: IdField = None, outlet_field: OutletField = None,
-    date_field: DateField = None, debug: Debug = False, quiet: Quiet = False,
+    date_field: DateField = None, workers: Workers = 1, debug: Debug = False, quiet: Quiet = False,
 ) -> None:
     """Add documents to the index (creating it); documents already indexed are skipped.
 
-    Example: dedupe index add --db index.sqlite archive/
+    Example: dedupe index add --db index.sqlite archive/ --workers 2
     """
     from dedupe.index.add import add_to_index
     from dedupe.models import WARNING_KINDS
@@ -278,7 +278,7 @@ def index_add(
     with _usage_errors():
         config = config_from_options(threshold=threshold, shingle_size=shingle_size, num_perm=num_perm,
                                      include=include, exclude=exclude, text_field=text_field, id_field=id_field,
-                                     outlet_field=outlet_field, date_field=date_field,
+                                     outlet_field=outlet_field, date_field=date_field, workers=workers,
                                      classifier=False)
     label = _batch_label(batch)
     with _errors_to_exit(debug, quiet) as progress:

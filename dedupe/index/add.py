@@ -1,41 +1,96 @@
-"""Adding documents to the persistent index: read, segment, fingerprint, store (no attribution needed)."""
+"""Adding documents to the persistent index: read, segment, fingerprint, store (no attribution needed).
+
+Fingerprinting (and hashing and compressing each text) runs in ``config.workers`` processes
+(``engine.workers``: the documents reach them by fork, the band keys and compressed texts come back), while
+storing stays in this process and takes the documents in their order, so the index is the same whatever the
+number of workers.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import sketch_documents
 from dedupe.copies.lsh import LSHLayout
 from dedupe.engine.pipeline import Progress, read_documents
-from dedupe.index.store import AddResult, IndexStats, KeyedDocument, open_index
+from dedupe.engine.workers import iter_tasks
+from dedupe.index.prepared import KeyedDocument, PreparedDocument, compress_text, sha256_text
+from dedupe.index.store import AddResult, IndexStats, IndexStore, open_index
 from dedupe.models import Document, ReadError
 from dedupe.text.segment import split_paragraphs
 
-_BATCH = 64  # documents fingerprinted at once, as in a scan
+_BATCH = 64  # documents fingerprinted at once (one task), as in a scan
 
 
-def keyed_documents(docs: Sequence[Document], layout: LSHLayout) -> Iterator[KeyedDocument]:
-    """Each document with its distinct band keys (what the index stores), fingerprinted in batches."""
-    for lo in range(0, len(docs), _BATCH):
-        part = docs[lo:lo + _BATCH]
-        batch = sketch_documents(part, [split_paragraphs(d.text, d.body_start) for d in part], layout)
-        yield from zip(part, batch.distinct_keys(), strict=True)
+@dataclass(frozen=True, slots=True)
+class _KeyContext:
+    """What every fingerprinting task reads: handed to the worker processes once, by the pool initialiser."""
+
+    docs: Sequence[Document]
+    layout: LSHLayout
+
+
+def _keys_of_range(context: _KeyContext, bounds: tuple[int, int]) -> list[np.ndarray]:
+    """The distinct band keys of documents [lo, hi) of the context, fingerprinted as one batch."""
+    part = context.docs[bounds[0]:bounds[1]]
+    return sketch_documents(part, [split_paragraphs(d.text, d.body_start) for d in part],
+                            context.layout).distinct_keys()
+
+
+def keyed_documents(docs: Sequence[Document], layout: LSHLayout, workers: int = 1) -> Iterator[KeyedDocument]:
+    """Each document with its distinct band keys (what the index stores), in the order of ``docs``, fingerprinted
+    in batches by ``workers`` processes (1: in this one)."""
+    bounds = [(lo, min(lo + _BATCH, len(docs))) for lo in range(0, len(docs), _BATCH)]
+    keys = iter_tasks(_keys_of_range, bounds, _KeyContext(docs, layout), workers, "fingerprint", None,
+                      [hi - lo for lo, hi in bounds])
+    for (lo, hi), batch in zip(bounds, keys, strict=True):
+        yield from zip(docs[lo:hi], batch, strict=True)
+
+
+_Prepared = tuple[list[np.ndarray], list[str], list[bytes]]
+
+
+def _prepare_range(context: _KeyContext, bounds: tuple[int, int]) -> _Prepared:
+    """The band keys, text hashes and compressed texts of documents [lo, hi) of the context."""
+    texts = [d.text for d in context.docs[bounds[0]:bounds[1]]]
+    return _keys_of_range(context, bounds), [sha256_text(t) for t in texts], [compress_text(t) for t in texts]
+
+
+def prepared_documents(docs: Sequence[Document], layout: LSHLayout, workers: int = 1) -> Iterator[PreparedDocument]:
+    """``keyed_documents`` ready to store (``PreparedDocument``), in the order of ``docs``: the band keys, the hash
+    and the compressed text of each computed by ``workers`` processes."""
+    bounds = [(lo, min(lo + _BATCH, len(docs))) for lo in range(0, len(docs), _BATCH)]
+    done = iter_tasks(_prepare_range, bounds, _KeyContext(docs, layout), workers, "fingerprint", None,
+                      [hi - lo for lo, hi in bounds])
+    for (lo, hi), (keys, digests, blobs) in zip(bounds, done, strict=True):
+        yield from map(PreparedDocument, docs[lo:hi], keys, digests, blobs)
+
+
+def add_documents(docs: Sequence[Document], index: IndexStore, layout: LSHLayout, batch: str, workers: int = 1,
+                  progress: Progress | None = None) -> AddResult:
+    """Add ``docs`` to an open index, fingerprinted by ``workers`` processes and stored in their order."""
+    return index.add(_reporting(prepared_documents(docs, layout, workers), len(docs), progress), batch)
 
 
 def add_to_index(paths: Iterable[str | Path], db: str | Path, config: ScanConfig, batch: str,
                  progress: Progress | None = None) -> tuple[AddResult, tuple[ReadError, ...], IndexStats]:
-    """Read ``paths`` and add every readable document to the index at ``db`` (created if missing)."""
+    """Read ``paths`` and add every readable document to the index at ``db`` (created if missing), fingerprinting
+    with ``config.workers`` processes; the index does not depend on their number."""
     layout = LSHLayout.from_config(config)
     read = read_documents(paths, config)
     docs = read.documents
     with open_index(db, layout) as index:
-        added = index.add(_reporting(keyed_documents(docs, layout), len(docs), progress), batch)
+        added = add_documents(docs, index, layout, batch, config.workers, progress)
         return added, read.errors, index.stats()
 
 
-def _reporting(items: Iterator[KeyedDocument], total: int, progress: Progress | None) -> Iterator[KeyedDocument]:
+def _reporting(items: Iterator[PreparedDocument], total: int,
+               progress: Progress | None) -> Iterator[PreparedDocument]:
     for n, item in enumerate(items, 1):
         if progress is not None and (n % 100 == 0 or n == total):
             progress("index", n, total)

@@ -27,7 +27,6 @@ writes nothing, and an empty or other database is an ``IndexMissingError``. Stan
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import replace
@@ -45,43 +44,54 @@ from dedupe.errors import (
     IndexUnavailableError,
     MissingDependencyError,
 )
+from dedupe.index.prepared import KeyedDocument, PreparedDocument, prepared, sha256_text
 from dedupe.index.store import (
     AddResult,
     ArchivedDocument,
     IndexStats,
-    KeyedDocument,
     damaged,
     index_parameters,
     same_document,
-    sha256_text,
     stored_text,
 )
 from dedupe.models import Document, ReadError
 
 REDIS_SCHEMES = ("redis://", "rediss://")
 # 1: datasketch's MinHashLSH storage; 2: numbered texts, one document per text (never released);
-# 3: numbered texts with every publication of each (metadata with body_start, publication counter)
-LAYOUT = "3"
-BUCKETS = 1024  # hashes holding the band keys; a band key's bucket is its low 16 bits modulo BUCKETS
+# 3: numbered texts with every publication of each (metadata with body_start, publication counter);
+# 4: the same in 16 band hashes instead of 1,024 (a text's keys written with one HMGET and one HSET per hash)
+LAYOUT = "4"
+BUCKETS = 16  # hashes holding the band keys; a band key's bucket is its low 16 bits modulo BUCKETS
 CHUNK = 64  # documents per pipeline
+_FIELDS = 1000  # band keys per HMGET / HSET in the add script (Lua unpacks at most ~8,000 values)
 
 _ADD = """
 -- Add a text with its first publication unless the text is indexed already: everything or nothing, in
 -- one step. Answers the new text's number, or minus the number of the text already indexed.
 -- KEYS: the index's settings and counters, sha256 -> number, number -> metadata, number -> text, batches
--- ARGV: sha256, metadata JSON, zlib text, batch, band keys (8 bytes each, concatenated), band hash prefix
+-- ARGV: sha256, metadata JSON, zlib text, batch, band keys (8 bytes each, concatenated, grouped by band hash),
+-- band hash prefix, then for each group: its band hash's number and its number of keys
 local known = redis.call('HGET', KEYS[2], ARGV[1])
 if known then return -tonumber(known) end
 local n = redis.call('HINCRBY', KEYS[1], 'last_document', 1)
 local owner = string.char(n % 256, math.floor(n / 256) % 256, math.floor(n / 65536) % 256,
                           math.floor(n / 16777216) % 256)
 local keys = ARGV[5]
-for i = 1, #keys, 8 do
-  local field = string.sub(keys, i, i + 7)
-  local bucket = ARGV[6] .. ((string.byte(field, 7) * 256 + string.byte(field, 8)) % BUCKETS)
-  if redis.call('HSETNX', bucket, field, owner) == 0 then  -- most band keys are held by one document
-    redis.call('HSET', bucket, field, redis.call('HGET', bucket, field) .. owner)
+local at = 1
+for g = 7, #ARGV, 2 do  -- the keys come grouped by band hash: (hash, count) pairs from ARGV[7] on
+  local bucket = ARGV[6] .. ARGV[g]
+  local fields = {}
+  for i = 1, tonumber(ARGV[g + 1]) do
+    fields[i] = string.sub(keys, at, at + 7)
+    at = at + 8
   end
+  local held = redis.call('HMGET', bucket, unpack(fields))
+  local values = {}
+  for i, field in ipairs(fields) do  -- most band keys are held by one text: a key held already gets appended to
+    values[2 * i - 1] = field
+    values[2 * i] = held[i] and (held[i] .. owner) or owner
+  end
+  redis.call('HSET', bucket, unpack(values))
 end
 redis.call('HINCRBY', KEYS[1], 'band_rows', #keys / 8)
 redis.call('HINCRBY', KEYS[1], 'publications', 1)
@@ -150,6 +160,19 @@ def _check_database(url: str, label: str) -> None:
 def _packed_keys(keys: np.ndarray) -> bytes:
     """A document's band keys as the Lua scripts read them: big-endian 8-byte integers."""
     return keys.astype(">i8").tobytes()
+
+
+def _grouped_keys(keys: np.ndarray) -> tuple[bytes, list[int]]:
+    """A text's band keys packed for the add script, grouped by band hash (each key's hash as the Lua scripts
+    compute it), and the (hash, count) of each group, none larger than ``_FIELDS``."""
+    buckets = (keys & 0xFFFF) % BUCKETS
+    order = np.argsort(buckets, kind="stable")
+    counts = np.bincount(buckets, minlength=BUCKETS).tolist()
+    groups: list[int] = []
+    for bucket, count in enumerate(counts):
+        for lo in range(0, count, _FIELDS):
+            groups += [bucket, min(_FIELDS, count - lo)]
+    return _packed_keys(keys[order]), groups
 
 
 class RedisIndex:
@@ -224,20 +247,20 @@ class RedisIndex:
         with suppress(self._redis_error):  # closing a connection to a server that went away
             self.client.close()
 
-    def add(self, items: Iterable[KeyedDocument], batch: str) -> AddResult:
+    def add(self, items: Iterable[KeyedDocument | PreparedDocument], batch: str) -> AddResult:
         """Add documents with their band keys, CHUNK per pipeline: a new text with its first publication (the
         Lua script, atomic), or another publication of a text already indexed unless it is the same document
         (``same_document``; one optimistic transaction per publication, see the module's docstring)."""
         added = known = 0
-        iterator = iter(items)
+        iterator = prepared(items)
         while chunk := list(islice(iterator, CHUNK)):
             with self._adding(added):
                 pipe = self.client.pipeline(transaction=False)
-                for doc, keys in chunk:
-                    self._add_script(keys=self._add_keys, args=self._add_args(doc, keys, batch), client=pipe)
+                for item in chunk:
+                    self._add_script(keys=self._add_keys, args=self._add_args(item, batch), client=pipe)
                 numbers = [int(n) for n in pipe.execute()]
             added += sum(1 for n in numbers if n > 0)
-            indexed = [(doc, -n) for (doc, _), n in zip(chunk, numbers, strict=True) if n < 0]
+            indexed = [(item.document, -n) for item, n in zip(chunk, numbers, strict=True) if n < 0]
             # Atomic so far: each new text with its first publication (one script each). Not atomic: the chunk as
             # a whole, and what follows. A text already indexed: its publications read once for the chunk (most
             # are the same documents again); publications are never removed, so a document found there is known
@@ -261,9 +284,9 @@ class RedisIndex:
         return json.dumps({"id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
                            "url": doc.url, "author": doc.author, "body_start": doc.body_start, "batch": batch})
 
-    def _add_args(self, doc: Document, keys: np.ndarray, batch: str) -> list[str | bytes]:
-        return [sha256_text(doc.text), self._meta(doc, batch), zlib.compress(doc.text.encode("utf-8"), 6), batch,
-                _packed_keys(keys), self.band_prefix]
+    def _add_args(self, item: PreparedDocument, batch: str) -> list[str | bytes | int]:
+        keys, groups = _grouped_keys(item.keys)
+        return [item.sha256, self._meta(item.document, batch), item.blob, batch, keys, self.band_prefix, *groups]
 
     def _publish_again(self, n: int, doc: Document, batch: str) -> bool:
         """Record ``doc`` as another publication of text ``n`` unless it is one already: the check and the write

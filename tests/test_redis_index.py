@@ -210,6 +210,17 @@ def test_an_index_of_the_old_layout_is_refused_untouched(server_url: str) -> Non
 
 
 @needs_redis
+def test_an_index_of_1024_band_hashes_is_refused_untouched(server_url: str) -> None:
+    client = _client(f"{server_url}0")
+    client.hset("dedupe:index", mapping={"layout": "3", "parameters": "{}"})
+    result = runner.invoke(app, ["index", "add", "--db", f"{server_url}0", str(CHECK / "archive")])
+    assert result.exit_code == 3
+    assert "another layout (3, this dedupe reads 4): rebuild it" in result.stderr
+    assert client.keys() == [b"dedupe:index"] and client.hgetall("dedupe:index") == {b"layout": b"3",
+                                                                                     b"parameters": b"{}"}
+
+
+@needs_redis
 def test_concurrent_overlapping_adds_store_and_count_each_document_once(server_url: str, tmp_path: Path) -> None:
     url = f"{server_url}0"
     first, second = tmp_path / "first", tmp_path / "second"

@@ -223,7 +223,9 @@ class RedisIndex:
             self.client.hsetnx(self.keys["index"], "parameters", wanted)  # the first of concurrent creators wins
             stored, layout = self.client.hmget(self.keys["index"], "parameters", "layout")
         if layout is None or layout.decode() != LAYOUT:
-            raise IndexMismatchError(f"{self.label} holds an index of another layout ({layout!r}, expected {LAYOUT})")
+            found = layout.decode(errors="replace") if layout is not None else "none"
+            raise IndexMismatchError(f"{self.label} holds an index of another layout ({found}, this dedupe reads "
+                                     f"{LAYOUT}): rebuild it in an empty database with 'dedupe index add'")
         if stored.decode() != wanted:
             have, want = json.loads(stored), self.parameters
             diff = ", ".join(f"{k}: index {have.get(k)} vs now {want.get(k)}"

@@ -71,6 +71,7 @@ CREATE TABLE IF NOT EXISTS band_runs (
 CREATE VIEW IF NOT EXISTS bands (doc) AS
     SELECT texts.rowid FROM runs JOIN texts ON texts.rowid BETWEEN runs.first_text AND runs.last_text;
 """
+_FILTER = 1 << 16  # bits of the filter on the low bits of band keys in a lookup (64 KiB: in cache)
 _PART_SHIFT = 55  # a band key's part: its top 8 bits (keys are 63-bit); a lookup reads the parts of its keys
 
 
@@ -368,19 +369,26 @@ class SQLiteIndex:
         return out
 
     def _matches(self, part: int, wanted: np.ndarray, owner: np.ndarray) -> np.ndarray:
-        """(owner << 32 | text) of each stored text holding one of the ``wanted`` keys (sorted) of one part."""
+        """(owner << 32 | text) of each stored text holding one of the ``wanted`` keys (sorted) of one part: each
+        stored key is looked up among the wanted ones (a binary search in the small sorted array), so the part's
+        stored keys need no sorting (and most are dropped before by their low bits)."""
         rows = self._query("SELECT keys, docs FROM band_runs WHERE part = ?", [part])
         if not rows:
             return np.zeros(0, dtype=np.int64)
         keys = np.concatenate([np.frombuffer(r[0], dtype="<i8") for r in rows])
         docs = np.concatenate([np.frombuffer(r[1], dtype="<i8") for r in rows])
-        order = np.argsort(keys, kind="stable")
-        keys, docs = keys[order], docs[order]
-        lo, hi = np.searchsorted(keys, wanted, "left"), np.searchsorted(keys, wanted, "right")
-        count = hi - lo
-        which = np.repeat(np.arange(wanted.size), count)
+        maybe = np.zeros(_FILTER, dtype=bool)
+        maybe[wanted & (_FILTER - 1)] = True  # a first cheap pass on the low bits drops most stored keys
+        keep = maybe[keys & (_FILTER - 1)]
+        keys, docs = keys[keep], docs[keep]
+        at = np.minimum(np.searchsorted(wanted, keys), wanted.size - 1)
+        hit = wanted[at] == keys
+        keys, docs = keys[hit], docs[hit]
+        lo, hi = np.searchsorted(wanted, keys, "left"), np.searchsorted(wanted, keys, "right")
+        count = hi - lo  # the incoming documents holding each stored key found
+        which = np.repeat(np.arange(keys.size), count)
         at = np.repeat(lo, count) + np.arange(which.size) - np.repeat(np.cumsum(count) - count, count)
-        codes: np.ndarray = (owner[which].astype(np.int64) << 32) | docs[at].astype(np.int64)
+        codes: np.ndarray = (owner[at].astype(np.int64) << 32) | docs[which].astype(np.int64)
         return codes
 
     @guarded

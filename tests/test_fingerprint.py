@@ -6,9 +6,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.config import FingerprintConfig, ScanConfig
-from dedupe.copies.fingerprint import HASH_NAME, hashed_tokens, shingle_hash, shingle_hashes, shingles, word_hash
+from dedupe.copies.fingerprint import (
+    HASH_NAME,
+    hashed_tokens,
+    shingle_hash,
+    shingle_hashes,
+    shingles,
+    unicode_words,
+    vectorisable,
+    word_hash,
+)
 from dedupe.copies.lsh import LSHLayout
-from dedupe.text.normalize import tokenize
+from dedupe.text.normalize import SPECIAL, bmp_classes, tokenize
 from tests.reference import signature, window_signatures
 
 WORDS = st.lists(st.sampled_from([f"w{i}" for i in range(40)]), min_size=0, max_size=120).map(tuple)
@@ -49,6 +58,56 @@ def test_hashed_tokens_match_tokenize(text: str, start: int) -> None:
     assert starts.tolist() == tokens.starts.tolist()
     assert ends.tolist() == tokens.ends.tolist()
     assert hashes.tolist() == [word_hash(w) for w in tokens.words]
+
+
+# the character mix of real text, and what the vectorised path leaves to tokenize (marks, scripts without spaces,
+# emoji and other characters beyond the BMP, joiners, compatibility characters NFKC changes)
+REAL_MIX = list("aZ09_ '’‘“”«»„.,;:!?()\n\t-–—…\u00a0éèêëàâçñöüßøåæœÉÀÇİıﬁ²½Ａ\u00ad")
+ALPHABETS = list("ДжщЁёΩωάΆΐΣσςعربيةالقاهرة٣")  # Cyrillic, Greek, Arabic
+SCRIPTS = [*ALPHABETS, "市", "東京", "ก", "हि", "न्", "\u0301", "\u064e", "\u200d", "😀", "👍🏽", "\U00020000", "ᄀ",
+           "ᅡ", "\uff9e", "ǅ"]
+
+
+def _same_as_tokenize(text: str, start: int = 0) -> None:
+    starts, ends, hashes = hashed_tokens(text, start)
+    tokens = tokenize(text, start)
+    assert starts.tolist() == tokens.starts.tolist()
+    assert ends.tolist() == tokens.ends.tolist()
+    assert hashes.tolist() == [word_hash(w) for w in tokens.words]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(REAL_MIX + SCRIPTS), max_size=120).map("".join), st.integers(0, 5))
+def test_hashed_tokens_of_any_script_match_tokenize(text: str, start: int) -> None:
+    _same_as_tokenize(text, start)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60), st.integers(0, 3))
+def test_hashed_tokens_of_any_characters_match_tokenize(text: str, start: int) -> None:
+    _same_as_tokenize(text, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REAL_MIX + ALPHABETS), max_size=120).map("".join))
+def test_real_text_takes_the_vectorised_path(text: str) -> None:
+    """Accents, typographic punctuation, Cyrillic, Greek and Arabic letters are tokenised with numpy."""
+    assert vectorisable(text)
+    if not text.isascii():
+        assert unicode_words(text) is not None
+    _same_as_tokenize(text)
+
+
+def test_every_character_the_vectorised_path_takes_tokenises_as_tokenize() -> None:
+    """Each character of the BMP numpy tokenises, next to letters, apostrophes, spaces and itself."""
+    classes = bmp_classes()[0]
+    chars = [chr(c) for c in range(0x10000) if classes[c] != SPECIAL]
+    for first in range(0, len(chars), 400):
+        block = chars[first:first + 400]
+        for glue in ("", " ", "a", "'", "a’", "ß", "Ω "):
+            text = glue.join(block) + glue
+            assert unicode_words(text) is not None
+            _same_as_tokenize(text)
 
 
 def test_word_hash_is_fixed() -> None:

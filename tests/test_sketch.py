@@ -17,7 +17,8 @@ from dedupe.text.segment import split_paragraphs
 from tests.reference import document_keys, fingerprint
 
 WORD = st.sampled_from(["tass", "reported", "the", "minister", "said", "don't", "café", "ﬁre", "’s", "42", "a",
-                        "市议会通过了", "東京では", "กรุงเทพฯ", "हिन्दी", "নগর\u200dপালিকা", "iPhone手机"])
+                        "市议会通过了", "東京では", "กรุงเทพฯ", "हिन्दी", "নগর\u200dপালিকা", "iPhone手机",
+                        "Москва", "Αθήνα", "القاهرة", "“naïve”", "ŒUVRE–ß"])
 LINE = st.one_of(
     st.lists(WORD, min_size=0, max_size=40).map(" ".join),
     st.sampled_from(["(With inputs from agencies)", "Also Read: more", "Image Source : REUTERS", "", "—"]),

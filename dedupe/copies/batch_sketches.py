@@ -17,12 +17,12 @@ import numpy as np
 from dedupe.copies.fingerprint import (
     MAX_HASH,
     Fingerprint,
-    ascii_view,
     combine_shingles,
     content_words,
     hashed_tokens,
     outside_spans,
     permuted,
+    vectorisable,
     word_offsets,
 )
 from dedupe.copies.lsh import LSHLayout, band_keys
@@ -34,8 +34,8 @@ _Words = tuple[np.ndarray, np.ndarray, np.ndarray]  # starts, ends (offsets into
 def batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragraph]]) -> list[_Words]:
     """``content_words`` of each document (its body's words outside boilerplate paragraphs).
 
-    Bodies are joined by newlines (no word spans one) and tokenised in one pass; a body that is not ASCII
-    after typographic replacements (see ``hashed_tokens``) is tokenised on its own.
+    Bodies are joined by newlines (no word spans one) and tokenised in one pass; a body that numpy cannot
+    tokenise (``fingerprint.vectorisable``: combining marks, scripts without spaces ...) is tokenised on its own.
     """
     if not docs:
         return []
@@ -45,8 +45,8 @@ def batch_words(docs: Sequence[Document], paragraphs: Sequence[Sequence[Paragrap
     dropped: list[tuple[int, int]] = []
     position = 0
     for n, (doc, paras) in enumerate(zip(docs, paragraphs, strict=True)):
-        body = ascii_view(doc.text[doc.body_start:])
-        if body is None:
+        body = doc.text[doc.body_start:]
+        if not vectorisable(body):
             out[n] = content_words(doc, paras)
             body = ""
         shift = position - doc.body_start

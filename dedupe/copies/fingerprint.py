@@ -16,7 +16,17 @@ import numpy as np
 from datasketch import MinHash
 
 from dedupe.models import Document, Paragraph
-from dedupe.text.normalize import Tokens, token_units, tokenize
+from dedupe.text.normalize import (
+    APOSTROPHE,
+    FOLDED,
+    NFKC_WORD,
+    SPECIAL,
+    Tokens,
+    bmp_classes,
+    normalize_word,
+    token_units,
+    tokenize,
+)
 
 SCHEME = "affine32"
 _PRIME = np.uint32(0x01000193)
@@ -146,17 +156,6 @@ class Fingerprint:
 _WORD_BYTE = np.zeros(256, dtype=bool)
 for _c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_":
     _WORD_BYTE[_c] = True
-# non-ASCII characters replaced by an ASCII one that tokenises the same (same length, so offsets hold)
-SAME_TOKENS = str.maketrans({"\u2019": "'", "\u2018": '"', "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                              "\u2014": "-", "\u00a0": " ", "\u2026": ".", "\u00b7": "."})
-
-
-def ascii_view(text: str) -> str | None:
-    """``text`` as ASCII that tokenises the same (typographic quotes and dashes replaced, offsets unchanged),
-    or None when it holds other non-ASCII characters."""
-    if not text.isascii():
-        text = text.translate(SAME_TOKENS)
-    return text if text.isascii() else None
 
 
 def outside_spans(spans: Sequence[tuple[int, int]], starts: np.ndarray,
@@ -173,18 +172,31 @@ def hashed_tokens(text: str, start: int = 0, end: int | None = None) -> tuple[np
     """Words of ``text[start:end]`` as (starts, ends, word hashes): the same words and forms as
     ``normalize.tokenize``, hashed with ``word_hash``; offsets are into ``text``.
 
-    ASCII text (after replacing typographic quotes and dashes, which keeps offsets) is tokenised and hashed
-    with numpy over its bytes; other text goes through ``tokenize`` (NFKC, case folding) first.
+    ASCII text, and other text of the BMP without combining marks or characters of scripts without spaces
+    (``unicode_words``: accents, typographic punctuation, Cyrillic, Greek, Arabic ...) are tokenised and hashed
+    with numpy; other text goes through ``tokenize`` first.
     """
-    chunk = ascii_view(text[start:end])
-    if chunk is None:
-        tokens = tokenize(text, start, end)
-        encoded = [w.encode("utf-8") for w in tokens.words]
-        buffer = np.frombuffer(b"\0".join(encoded), dtype=np.uint8)
-        firsts = np.zeros(len(encoded), dtype=np.int64)
-        if encoded:
-            firsts[1:] = np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)) + 1)[:-1]
-        return tokens.starts, tokens.ends, word_hashes(buffer, buffer != 0, firsts)
+    chunk = text[start:end]
+    if chunk.isascii():
+        return _ascii_words(chunk, start)
+    fast = unicode_words(chunk)
+    if fast is not None:
+        return fast[0] + start, fast[1] + start, fast[2]
+    tokens = tokenize(text, start, end)
+    return tokens.starts, tokens.ends, _form_hashes(tokens.words)
+
+
+def _form_hashes(forms: Sequence[str]) -> np.ndarray:
+    """``word_hash`` of each normalised form, with numpy."""
+    encoded = [w.encode("utf-8") for w in forms]
+    buffer = np.frombuffer(b"\0".join(encoded), dtype=np.uint8)
+    firsts = np.zeros(len(encoded), dtype=np.int64)
+    if encoded:
+        firsts[1:] = np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)) + 1)[:-1]
+    return word_hashes(buffer, buffer != 0, firsts)
+
+
+def _ascii_words(chunk: str, start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     buffer = np.frombuffer(chunk.lower().encode("ascii"), dtype=np.uint8)
     word = _WORD_BYTE[buffer]
     inside = word.copy()  # plus apostrophes between two word characters ("don't" is one word, form "dont")
@@ -193,6 +205,54 @@ def hashed_tokens(text: str, start: int = 0, end: int | None = None) -> tuple[np
     starts = np.flatnonzero(edges == 1)
     ends = np.flatnonzero(edges == -1)
     return starts + start, ends + start, word_hashes(buffer, word, starts)
+
+
+def vectorisable(text: str) -> bool:
+    """Whether ``hashed_tokens`` tokenises ``text`` with numpy: ASCII, or all in the BMP and none ``SPECIAL``
+    (see ``unicode_words``)."""
+    return text.isascii() or _vectorisable(code_points(text))
+
+
+def _vectorisable(codes: np.ndarray) -> bool:
+    return codes.size == 0 or (int(codes.max()) < 0x10000 and not (bmp_classes()[0][codes] == SPECIAL).any())
+
+
+def code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def unicode_words(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """``hashed_tokens`` of a text with numpy over its code points, or None when it is not ``vectorisable``.
+
+    Word boundaries come from each character's class (``normalize.bmp_classes``), as ``tokenize`` finds
+    them on text without combining marks; a word of ``FOLDED`` characters has the case folding of the text
+    as its form (hashed over the UTF-8 bytes of ``text.casefold()``, apostrophes left out); a word with a
+    character NFKC may change is normalised with ``normalize_word``, as ``tokenize`` does.
+    """
+    codes = code_points(text)
+    if not _vectorisable(codes):
+        return None
+    classes, widths = bmp_classes()
+    kind = classes[codes]
+    word = (kind == FOLDED) | (kind == NFKC_WORD)
+    inside = word.copy()
+    inside[1:-1] |= (kind[1:-1] == APOSTROPHE) & word[:-2] & word[2:]
+    edges = np.diff(inside.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    width = widths[codes].astype(np.int64)
+    folded = np.frombuffer(text.casefold().encode("utf-8"), dtype=np.uint8)
+    hashes = word_hashes(folded, np.repeat(word, width), (np.cumsum(width) - width)[starts])
+    changed = np.flatnonzero(kind == NFKC_WORD)
+    if changed.size == 0:
+        return starts, ends, hashes
+    words = np.unique(np.searchsorted(starts, changed, side="right") - 1)
+    forms = [normalize_word(text[s:e]) for s, e in zip(starts[words].tolist(), ends[words].tolist(), strict=True)]
+    kept = np.array([bool(f) for f in forms], dtype=bool)  # a form NFKC leaves empty is no token
+    hashes[words[kept]] = _form_hashes([f for f in forms if f])
+    keep = np.ones(starts.size, dtype=bool)
+    keep[words[~kept]] = False
+    return starts[keep], ends[keep], hashes[keep]
 
 
 def content_words(doc: Document, paragraphs: Sequence[Paragraph]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

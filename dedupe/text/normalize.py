@@ -183,6 +183,43 @@ def _token_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return _WORD, marked, re.compile(f"[{bmp}{_JOINERS}{no_space_bmp}]")
 
 
+# What the per-word path does with each character of the BMP, for the vectorised tokeniser
+# (``fingerprint.hashed_tokens``): a separator; a word character whose comparison form is its own case folding
+# (NFKC leaves any run of such characters unchanged); an apostrophe (inside a word between two word
+# characters); a word character NFKC may change (its word is normalised on its own); a character that calls
+# for the tokeniser of marked text (combining mark, joiner, script without spaces) or is a lone surrogate.
+SEPARATOR, FOLDED, APOSTROPHE, NFKC_WORD, SPECIAL = range(5)
+_HANGUL_JAMO = range(0x1100, 0x1200)  # conjoining jamo compose with each other under NFKC
+
+
+@cache
+def bmp_classes() -> tuple[np.ndarray, np.ndarray]:
+    """uint8[0x10000] class of each BMP code point (``SEPARATOR`` ... ``SPECIAL``, derived from the patterns
+    ``tokenize`` uses), and uint8[0x10000] the UTF-8 length of each one's case folding. Built on first use
+    (~0.1 s)."""
+    word, special = re.compile(r"\w"), _token_patterns()[2]
+    seconds = {int(d.split()[1], 16) for d in map(unicodedata.decomposition, map(chr, range(0x10000)))
+               if d and not d.startswith("<") and len(d.split()) == 2}  # may compose with the character before
+    classes = np.full(0x10000, SPECIAL, dtype=np.uint8)
+    widths = np.zeros(0x10000, dtype=np.uint8)
+    for code in (*range(0xD800), *range(0xE000, 0x10000)):
+        char = chr(code)
+        folded = char.casefold()
+        widths[code] = len(folded.encode("utf-8"))
+        if special.match(char) or not folded:
+            continue
+        if char in "'\u2019":
+            classes[code] = APOSTROPHE
+        elif not word.match(char):
+            classes[code] = SEPARATOR
+        elif (unicodedata.normalize("NFKC", char) == char and not unicodedata.combining(char)
+              and code not in seconds and code not in _HANGUL_JAMO):
+            classes[code] = FOLDED
+        else:
+            classes[code] = NFKC_WORD
+    return classes, widths
+
+
 def _is_plain(chunk: str, special: re.Pattern[str]) -> bool:
     """No combining mark, joiner or character of a script without spaces (two fast scans: a BMP class is a
     bitmap, and a text beyond the BMP is taken as not plain)."""

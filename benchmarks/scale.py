@@ -9,11 +9,18 @@
    copies) in a child process per N: documents/s, the peak RSS of the largest process, and the peak
    proportional set size summed over the scan and its workers (memory shared after fork counted once).
 3. The growth exponent k of time ~ N^k, fitted on the scan times.
+4. With ``--vs-script``: a plain datasketch script on the texts of the same corpus, one process (``datasketch_script``:
+   words with a regex, 3-word shingles, ``MinHash.update_batch``, ``MinHashLSH`` insert and query), and the
+   scan's rate against it.
+
+``--charset real`` gives the corpus the character mix of real articles (accents, curly quotes, dashes,
+paragraphs in Cyrillic, Greek and Arabic; ``corpus.Corpus``); the default is ASCII.
 
 Run:  python3 benchmarks/scale.py --sizes 1000,10000,100000 --workers 2
       python3 benchmarks/scale.py --sizes 1000,5000 --mode full      (attribution and provenance too)
       python3 benchmarks/scale.py --sizes 2000,5000 --mode copies,full --workers 1   (the full / copies ratio)
       python3 benchmarks/scale.py --sizes 1000,2000,4000 --mode full --one-topic --workers 1   (growth, one event)
+      python3 benchmarks/scale.py --sizes 5000 --workers 2 --charset real --vs-script --fingerprint-docs 3000
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import argparse
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -30,10 +38,10 @@ import time
 from pathlib import Path
 
 import numpy as np
-from datasketch import MinHash
+from datasketch import MinHash, MinHashLSH
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import Corpus
+from corpus import CHARSETS, Corpus
 
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import signatures, sketch_documents
@@ -47,8 +55,34 @@ def _rate(count: int, seconds: float) -> float:
     return count / seconds if seconds > 0 else math.inf
 
 
-def fingerprint_comparison(n: int) -> dict[str, float]:
-    docs = [doc for doc, _ in Corpus(seed=1).documents(n)]
+def datasketch_script(texts: list[str], threshold: float = 0.3, num_perm: int = 128) -> int:
+    """What a user writes with datasketch: candidate pairs of texts (3-word shingles, Jaccard ~ threshold)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    sketches = []
+    for n, text in enumerate(texts):
+        words = re.findall(r"\w+", text.lower())
+        grams = {" ".join(words[i:i + 3]).encode("utf-8") for i in range(max(1, len(words) - 2))}
+        sketch = MinHash(num_perm=num_perm)
+        sketch.update_batch(list(grams))
+        lsh.insert(n, sketch)
+        sketches.append(sketch)
+    pairs = {(min(n, m), max(n, m)) for n, sketch in enumerate(sketches) for m in lsh.query(sketch) if m != n}
+    return len(pairs)
+
+
+def script_run(folder: Path) -> dict[str, float]:
+    """``datasketch_script`` on the texts of the corpus in ``folder`` (reading not timed)."""
+    texts = [json.loads(line)["text"] for path in sorted(folder.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    started = time.perf_counter()
+    pairs = datasketch_script(texts)
+    seconds = time.perf_counter() - started
+    return {"documents": len(texts), "seconds": round(seconds, 2), "docs_per_s": round(_rate(len(texts), seconds), 1),
+            "candidate_pairs": pairs}
+
+
+def fingerprint_comparison(n: int, charset: str = "ascii") -> dict[str, float]:
+    docs = [doc for doc, _ in Corpus(seed=1, charset=charset).documents(n)]
     config = LSHLayout.from_config(ScanConfig())
     paragraphs = [split_paragraphs(d.text, d.body_start) for d in docs]
     started = time.perf_counter()
@@ -87,9 +121,10 @@ def fingerprint_comparison(n: int) -> dict[str, float]:
     }
 
 
-def scan_run(n: int, folder: Path, mode: str, workers: int, one_topic: bool = False) -> dict[str, float]:
+def scan_run(n: int, folder: Path, mode: str, workers: int, one_topic: bool = False,
+             charset: str = "ascii") -> dict[str, float]:
     if not any(folder.iterdir()):
-        Corpus(seed=2, one_topic=one_topic).write_jsonl(folder, n)
+        Corpus(seed=2, one_topic=one_topic, charset=charset).write_jsonl(folder, n)
     command = [sys.executable, "-m", "dedupe", "scan", str(folder), "--mode", mode, "--workers", str(workers),
                "--no-classifier", "-o", os.devnull]
     started = time.perf_counter()
@@ -153,14 +188,19 @@ def main() -> None:
     parser.add_argument("--mode", default="copies", help="copies, full, or copies,full: both on the same corpus "
                         "and the full / copies rate ratio")
     parser.add_argument("--one-topic", action="store_true", help="every document reports the same event")
+    parser.add_argument("--charset", choices=CHARSETS, default="ascii",
+                        help="real: the character mix of real articles (accents, curly quotes, dashes, other scripts)")
+    parser.add_argument("--vs-script", action="store_true",
+                        help="also run a plain datasketch script on each corpus and print the scan's rate against it")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--fingerprint-docs", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=None, help="also write the results as JSON here")
     args = parser.parse_args()
     results: dict[str, object] = {"cpus": os.cpu_count()}
-    fp = fingerprint_comparison(args.fingerprint_docs)
+    fp = fingerprint_comparison(args.fingerprint_docs, args.charset)
     results["fingerprint"] = fp
-    print(f"fingerprinting {fp['documents']} documents of ~{fp['words_per_document']:.0f} words, 128 permutations "
+    print(f"fingerprinting {fp['documents']} documents ({args.charset} characters) "
+          f"of ~{fp['words_per_document']:.0f} words, 128 permutations "
           f"(datasketch from ready shingles; dedupe from the text):")
     print(f"  datasketch update() per shingle  {fp['naive_docs_per_s']:>9.1f} docs/s")
     print(f"  datasketch update_batch()        {fp['update_batch_docs_per_s']:>9.1f} docs/s")
@@ -170,22 +210,33 @@ def main() -> None:
     print(f"  (tokenising for datasketch       {fp['tokenise_docs_per_s']:>9.1f} docs/s, not counted)")
     modes = args.mode.split(",")
     runs: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
-    corpus = "one-topic" if args.one_topic else "news-like"
+    corpus = ("one-topic" if args.one_topic else "news-like") + f", {args.charset} characters"
+    scripts = []
     for n in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             for mode in modes:
-                run = scan_run(n, Path(tmp), mode, args.workers, args.one_topic)
+                run = scan_run(n, Path(tmp), mode, args.workers, args.one_topic, args.charset)
                 runs[mode].append(run)
                 print(f"scan --mode {mode} --workers {args.workers} ({corpus}): {n:>9} docs  {run['seconds']:>8.1f} s"
                       f"  {run['docs_per_s']:>8.1f} docs/s  ({run['cpu_seconds']:.1f} CPU s)  "
                       f"peak RSS {run['peak_rss_mb']:>8.1f} MB (one process), "
                       f"peak PSS {run['peak_pss_mb']:>8.1f} MB (all processes)", flush=True)
+            if args.vs_script:
+                script = script_run(Path(tmp))
+                scripts.append(script)
+                print(f"datasketch script (update_batch + MinHashLSH, one process): "
+                      f"{script['docs_per_s']:>8.1f} docs/s "
+                      f"({script['seconds']:.1f} s, {script['candidate_pairs']} candidate pairs); "
+                      + ", ".join(f"scan --mode {m} = {runs[m][-1]['docs_per_s'] / script['docs_per_s']:.2f}x"
+                                  for m in modes), flush=True)
         if len(modes) == 2:
             a, b = (runs[m][-1]["docs_per_s"] for m in modes)
             ca, cb = (runs[m][-1]["docs_per_cpu_s"] for m in modes)
             print(f"  rate {modes[1]} / {modes[0]} at {n} docs: {b / a:.2f} wall time, {cb / ca:.2f} CPU time",
                   flush=True)
     results["scans"] = runs
+    if scripts:
+        results["datasketch_script"] = scripts
     for mode in modes:
         k, cpu = growth_exponent(runs[mode]), growth_exponent(runs[mode], "cpu_seconds")
         results[f"growth_exponent_{mode}"], results[f"cpu_growth_exponent_{mode}"] = k, cpu

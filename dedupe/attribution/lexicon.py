@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -119,6 +119,8 @@ class Lexicon:
         self._acronyms = acronyms
         self._name_re = _alternation(names, re.IGNORECASE)
         self._acronym_re = _alternation(acronyms, 0, title_case=True)
+        self._name_words = _first_words(names, folded=True)
+        self._acronym_words = _first_words(_variants(acronyms, title_case=True), folded=False)
         self._fuzzy_choices = sorted(f for f in names if len(f) >= FUZZY_MIN_LENGTH)
 
     def get(self, name: str) -> Source | None:
@@ -127,9 +129,10 @@ class Lexicon:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Exact name and acronym mentions in ``text[start:end]``, longest first where they overlap."""
         stop = len(text) if end is None else end
+        name_starts, acronym_starts = self._candidate_starts(text, start, stop)
         found = [Mention(m.start(), m.end(), self._names[m.group().lower()], "name", 100.0)
-                 for m in self._name_re.finditer(text, start, stop)]
-        for m in self._acronym_re.finditer(text, start, stop):
+                 for m in _matches(self._name_re, name_starts, text, start, stop)]
+        for m in _matches(self._acronym_re, acronym_starts, text, start, stop):
             form = m.group()
             acronyms = self._acronyms
             source = acronyms.get(form) or acronyms.get(form.upper()) or acronyms.get(form.capitalize())
@@ -139,6 +142,22 @@ class Lexicon:
                 ambiguous = form.upper() in self.ambiguous
                 found.append(Mention(m.start(), m.end(), source, "acronym", 100.0, ambiguous))
         return sorted(found, key=lambda x: x.start)
+
+    def _candidate_starts(self, text: str, start: int, stop: int) -> tuple[list[int] | None, list[int] | None]:
+        """The starts of the words of ``text[start:stop]`` where a name or an acronym may begin (``_first_words``);
+        None where a form does not begin with a word (then the pattern searches everywhere)."""
+        names, acronyms = self._name_words, self._acronym_words
+        if names is None or acronyms is None:
+            return None, None
+        name_starts: list[int] = []
+        acronym_starts: list[int] = []
+        for token in _WORD_RUN.finditer(text, start, stop):
+            word = token.group()
+            if word in acronyms:
+                acronym_starts.append(token.start())
+            if not word.isascii() or word.lower() in names:
+                name_starts.append(token.start())
+        return name_starts, acronym_starts
 
     def canonical(self, outlet: str | None) -> str | None:
         """An outlet field as the lexicon's canonical name when it resolves confidently, else as written."""
@@ -184,7 +203,7 @@ def _trie(forms: Iterable[str]) -> str:
     return build(root)
 
 
-def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False) -> re.Pattern[str]:
+def _variants(forms: Iterable[str], *, title_case: bool = False) -> set[str]:
     variants: set[str] = set()
     for form in forms:
         if form:
@@ -193,9 +212,57 @@ def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False)
                 variants.add(form.upper())
                 if form.startswith("The "):
                     variants.add("the " + form[4:])  # "the Independent" in running text
+    return variants
+
+
+def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False) -> re.Pattern[str]:
+    variants = _variants(forms, title_case=title_case)
     # "Post-ABC News poll", "Times/CBS News poll": a capitalised name may follow a hyphen or slash after a word
     left = r"(?:(?<![\w/-])|(?<=[^\W\d_][/-])(?=(?-i:[A-Z])))"
     return re.compile(rf"{left}(?:{_trie(sorted(variants))})(?!\w)(?!-(?-i:[a-z]))", flags)
+
+
+_WORD_RUN = re.compile(r"\w+")
+# Under re.IGNORECASE the only non-ASCII letters that match ASCII letters are these (Python's re documentation)
+_ASCII_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u0130": "i", "\u212a": "k"})
+# Greek iota matches U+0345 under re.IGNORECASE, a combining mark that is no word character
+_NOT_WORD_CASE_VARIANTS = frozenset("\u0345\u0399\u03b9\u1fbe")
+
+
+def _first_words(forms: Collection[str], *, folded: bool) -> frozenset[str] | None:
+    """The first words of the forms, for finding them only where a word of the text is one of these.
+
+    A pattern of ``_alternation`` matches only at the start of a word (a run of word characters), and the
+    word of the text there is the first word of the form that matches (the character after a form's first
+    word is no word character, nor is what it matches). With ``folded`` (patterns with re.IGNORECASE) a
+    word of the text written in ASCII can only match a form's first word equal to its lower case (with the
+    four non-ASCII letters that match ASCII letters folded); a word with other characters is always tried.
+    None when a form does not begin with a word character (or holds a Greek iota), or there are no forms: then
+    search everywhere.
+    """
+    words = set()
+    for form in filter(None, forms):  # empty forms are left out of the patterns too
+        first = _WORD_RUN.match(form)
+        if first is None or (folded and not _NOT_WORD_CASE_VARIANTS.isdisjoint(form.lower())):
+            return None
+        word = first.group().lower().translate(_ASCII_FOLD) if folded else first.group()
+        if word.isascii() or not folded:
+            words.add(word)
+    return frozenset(words) if any(forms) else None  # no forms: the empty pattern matches everywhere
+
+
+def _matches(pattern: re.Pattern[str], starts: list[int] | None, text: str, start: int,
+             stop: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, stop)``, trying only the ``starts`` (all positions where it may match) when
+    known: the same matches, leftmost first, none overlapping."""
+    if starts is None:
+        yield from pattern.finditer(text, start, stop)
+        return
+    after = start
+    for at in starts:
+        if at >= after and (m := pattern.match(text, at, stop)) is not None:
+            yield m
+            after = m.end()
 
 
 def lexicon_digest(extra: tuple[Path, ...] = ()) -> str:

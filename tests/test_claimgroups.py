@@ -16,7 +16,9 @@ from dedupe.config import ProvenanceConfig
 from dedupe.copies.cluster import connected_groups
 from dedupe.models import Span
 from dedupe.provenance.claimgroups import (
+    NUMBER_BONUS,
     SPREAD,
+    _neighbour_links,
     all_specifics,
     claim_groups,
     claim_vectors,
@@ -245,3 +247,37 @@ def test_batched_numbers_and_words_equal_the_per_claim_ones(texts: list[str]) ->
     for n, t in enumerate(texts):
         expected = {_hash(w) for w in claim_words(t)} or {_hash("")}
         assert set(words.hashes[words.owners == n].tolist()) == expected
+
+
+def _dense_neighbour_links(x: Any, numbers: Any, rows: list[list[int]], doc_pairs: list[tuple[int, int]],
+                           threshold: float) -> list[tuple[int, int, float]]:
+    """The reference: one dense block of scores per pair of documents, mutual best by argmax."""
+    out = []
+    for i, j in doc_pairs:
+        if not rows[i] or not rows[j]:
+            continue
+        shared = (numbers[rows[i]] @ numbers[rows[j]].T).toarray()
+        sim = (x[rows[i]] @ x[rows[j]].T).toarray() + NUMBER_BONUS * np.minimum(shared, 2)
+        best_col, best_row = sim.argmax(axis=1), sim.argmax(axis=0)
+        out += [(rows[i][p], rows[j][int(q)], float(sim[p, q])) for p, q in enumerate(best_col)
+                if best_row[q] == p and sim[p, q] >= threshold]
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000), st.integers(2, 9), st.sampled_from([1, 50, 2_000_000]))
+def test_batched_neighbour_links_equal_the_dense_blocks(seed: int, documents: int, budget: int) -> None:
+    from scipy.sparse import random as sparse_random
+
+    rng = np.random.default_rng(seed)
+    sizes = rng.integers(0, 5, size=documents)
+    rows = [list(range(int(sizes[:d].sum()), int(sizes[:d + 1].sum()))) for d in range(documents)]
+    claims = int(sizes.sum())
+    x = sparse_random(claims, 12, density=0.3, format="csr", random_state=seed)
+    x.data = np.round(x.data, int(rng.integers(1, 4)))  # ties between cells, as copied claims have
+    numbers = sparse_random(claims, 4, density=0.2, format="csr", random_state=seed + 1)
+    numbers.data[:] = 1.0
+    doc_pairs = sorted({(int(a), int(b)) for a, b in rng.integers(0, documents, size=(12, 2)) if a < b})
+    threshold = float(rng.choice([0.0001, 0.3, 0.5]))
+    fast = _neighbour_links(x, numbers, rows, doc_pairs, threshold, budget)
+    assert sorted(fast) == sorted(_dense_neighbour_links(x, numbers, rows, doc_pairs, threshold))

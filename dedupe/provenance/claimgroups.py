@@ -144,13 +144,6 @@ def numbers_matrix(numbers: Sequence[frozenset[str]]) -> Any:
     return csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(numbers), max(1, len(ids))))
 
 
-def _score(x: Any, numbers: Any, rows: Any, cols: Any) -> np.ndarray:
-    """Cosine of the char n-gram vectors plus NUMBER_BONUS per shared number (at most two), rows x cols."""
-    shared = (numbers[rows] @ numbers[cols].T).toarray()
-    out: np.ndarray = (x[rows] @ x[cols].T).toarray() + NUMBER_BONUS * np.minimum(shared, 2)
-    return out
-
-
 def _pair_scores(x: Any, numbers: Any, pairs: np.ndarray) -> np.ndarray:
     if pairs.size == 0:
         return np.zeros(0)
@@ -168,31 +161,97 @@ def _shared_words(x: Any, pairs: np.ndarray) -> np.ndarray:
     return np.asarray(present[pairs[:, 0]].multiply(present[pairs[:, 1]]).sum(axis=1)).reshape(-1)
 
 
-def _mutual_best(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    if sim.size == 0:
-        return []
-    best_col = sim.argmax(axis=1)
-    best_row = sim.argmax(axis=0)
-    return [(i, int(j)) for i, j in enumerate(best_col) if best_row[j] == i and sim[i, j] >= threshold]
+def _slot_rows(m: Any, rows: np.ndarray, slots: np.ndarray, columns: np.ndarray | None) -> tuple[Any, np.ndarray]:
+    """Rows ``rows`` of the csr matrix ``m`` with each column k of the row in slot t renamed to the position of
+    (t, k) among ``columns`` (sorted keys t * width + k); cells whose key is not there are left out. With
+    ``columns`` None the keys of these rows become the columns. Renaming keeps the order of each row's cells."""
+    from scipy.sparse import csr_matrix
+
+    part = m[rows]
+    counts = np.diff(part.indptr)
+    keys = np.repeat(slots.astype(np.int64), counts) * np.int64(m.shape[1]) + part.indices
+    if columns is None:
+        columns = np.unique(keys)
+    at = np.searchsorted(columns, keys).clip(max=max(columns.size - 1, 0))
+    found = columns[at] == keys if columns.size else np.zeros(keys.size, dtype=bool)
+    kept = np.bincount(np.repeat(np.arange(len(rows)), counts)[found], minlength=len(rows))
+    renamed = csr_matrix((part.data[found], at[found], np.r_[0, np.cumsum(kept)]),
+                         shape=(len(rows), max(columns.size, 1)))
+    return renamed, columns
+
+
+def _slot_products(m: Any, rows: np.ndarray, row_slots: np.ndarray, cols: np.ndarray, col_slots: np.ndarray) -> Any:
+    """``m[rows] @ m[cols].T`` where a row and a column meet only in the same slot (zero elsewhere): one sparse
+    product for many blocks. Each cell sums its products in the order of the row's cells, as the product of
+    the block alone does, so the values are the same to the last bit."""
+    left, columns = _slot_rows(m, rows, row_slots, None)
+    right, _ = _slot_rows(m, cols, col_slots, columns)
+    return (left @ right.T).tocsr()
+
+
+def _block_scores(x: Any, numbers: Any, rows: np.ndarray, row_slots: np.ndarray, cols: np.ndarray,
+                  col_slots: np.ndarray) -> Any:
+    """The non-zero scores (cosine plus NUMBER_BONUS per shared number, at most two) of rows x cols in the
+    same slot, as a sparse matrix."""
+    shared = _slot_products(numbers, rows, row_slots, cols, col_slots)
+    shared.data = NUMBER_BONUS * np.minimum(shared.data, 2)
+    return (_slot_products(x, rows, row_slots, cols, col_slots) + shared).tocoo()
+
+
+def _mutual_best(r: np.ndarray, c: np.ndarray, block: np.ndarray, v: np.ndarray, threshold: float) -> np.ndarray:
+    """The cells (row ``r``, column ``c``, value ``v``) that score ``threshold`` and are the best of their row
+    among the columns of their ``block`` and the best of their column (ties to the lower index, as argmax).
+    Only cells scoring the threshold (> 0, so never an empty cell) are compared: a lower cell never beats nor
+    ties with one of them."""
+    high = np.flatnonzero(v >= threshold)
+    if high.size == 0:
+        return high
+    r, c, block, v = r[high], c[high], block[high], v[high]
+
+    def winners(group: np.ndarray, other: np.ndarray) -> np.ndarray:
+        order = np.lexsort((other, -v, group))
+        won = np.zeros(v.size, dtype=bool)
+        won[order[np.r_[True, group[order][1:] != group[order][:-1]]]] = True
+        return won
+
+    row_group = r.astype(np.int64) * np.int64(block.max() + 1) + block
+    out: np.ndarray = high[winners(row_group, c) & winners(c.astype(np.int64), r)]
+    return out
 
 
 def _neighbour_links(x: Any, numbers: Any, rows: list[list[int]], doc_pairs: Sequence[tuple[int, int]],
-                     threshold: float) -> list[tuple[int, int, float]]:
-    """Mutual-best claim pairs between each document and its partners: one sparse product per document."""
+                     threshold: float, budget: int = 2_000_000) -> list[tuple[int, int, float]]:
+    """Mutual-best claim pairs between each document and each of its partners (the best match of each other
+    among the claims of the two documents): the blocks of many documents in one sparse product, each
+    document's claims against its partners' claims (about ``budget`` cells at most per product)."""
     partners: dict[int, list[int]] = {}
     for i, j in doc_pairs:
         if rows[i] and rows[j]:
             partners.setdefault(i, []).append(j)
-    out = []
+    out: list[tuple[int, int, float]] = []
+    batch: list[tuple[int, list[int]]] = []
+    cells = 0
     for i, js in sorted(partners.items()):
-        cols = [r for j in js for r in rows[j]]
-        sim = _score(x, numbers, rows[i], cols)
-        at = 0
-        for j in js:
-            block = sim[:, at:at + len(rows[j])]
-            out += [(rows[i][p], rows[j][q], float(block[p, q])) for p, q in _mutual_best(block, threshold)]
-            at += len(rows[j])
-    return out
+        batch.append((i, js))
+        cells += len(rows[i]) * sum(len(rows[j]) for j in js)
+        if cells >= budget:
+            out += _batch_links(x, numbers, rows, batch, threshold)
+            batch, cells = [], 0
+    return out + (_batch_links(x, numbers, rows, batch, threshold) if batch else [])
+
+
+def _batch_links(x: Any, numbers: Any, rows: list[list[int]], batch: list[tuple[int, list[int]]],
+                 threshold: float) -> list[tuple[int, int, float]]:
+    """``_neighbour_links`` of a batch of documents (slot t: document i and its partners js)."""
+    left = np.asarray([r for i, _ in batch for r in rows[i]], dtype=np.int64)
+    left_slots = np.repeat(np.arange(len(batch)), [len(rows[i]) for i, _ in batch])
+    right = np.asarray([r for _, js in batch for j in js for r in rows[j]], dtype=np.int64)
+    right_slots = np.repeat(np.arange(len(batch)), [sum(len(rows[j]) for j in js) for _, js in batch])
+    right_docs = np.asarray([j for _, js in batch for j in js for _ in rows[j]], dtype=np.int64)
+    scores = _block_scores(x, numbers, left, left_slots, right, right_slots)
+    r, c, v = scores.row, scores.col, scores.data
+    mutual = _mutual_best(r, c, right_docs[c], v, threshold)
+    return list(zip(left[r[mutual]].tolist(), right[c[mutual]].tolist(), v[mutual].tolist(), strict=True))
 
 
 def partner_documents(pairs: np.ndarray, owner: np.ndarray, given: Sequence[tuple[int, int]],

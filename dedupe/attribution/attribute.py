@@ -33,10 +33,12 @@ from dedupe.attribution.lexicon import Lexicon, Mention
 from dedupe.attribution.mentions import resolve_mentions
 from dedupe.attribution.roles import RoleClassifier
 from dedupe.models import Document, Paragraph, Sentence, Span
+from dedupe.text.literals import absent, fold, required_words
 
 CLASSIFIER_SOURCE_MIN = 0.9  # measured on PolNeAR train: below it, most classifier sources were false
 REPORT_ANAPHORA_REACH = 2  # "the report said" refers to an outlet named at most this many sentences before
 _PHOTO_HINT = re.compile(r"\(photo|via getty|©|\b(?:bild|foto|photo|image)\s*:", re.I)
+_PHOTO_HINT_WORDS = required_words(_PHOTO_HINT)  # a sentence with none of these is no photo credit
 _TRAILING_SENTENCE = re.compile(r"^\(\s*[A-Za-z][\w .&/-]{0,30}\)\s*\.?$|^[-\u2013\u2014]\s*[A-Z][\w .&]{1,30}$")
 
 
@@ -67,8 +69,9 @@ def _credit_attribution(doc: Document, c: Credit) -> Attribution:
 
 
 def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
-                     lexicon: Lexicon) -> tuple[list[Credit], set[int]]:
-    """Dateline, byline, inputs, hat tip, trailing and photo credits; and sentences that are credit lines."""
+                     lexicon: Lexicon, folded: str | None = None) -> tuple[list[Credit], set[int]]:
+    """Dateline, byline, inputs, hat tip, trailing and photo credits; and sentences that are credit lines.
+    ``folded`` is ``fold(doc.text)`` when known (a cheap look before the photo-credit pattern)."""
     body = [i for i, p in enumerate(paragraphs) if p.boilerplate is None]
     credits = dateline_credits(lexicon, doc.text, [paragraphs[i] for i in body])
     tail = set(range(max(0, len(paragraphs) - 4), len(paragraphs)))
@@ -95,7 +98,7 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
             if found:
                 credits.extend(found)
                 credit_sentences.add(n)
-        elif _PHOTO_HINT.search(line):
+        elif not absent(_PHOTO_HINT_WORDS, folded, s.start, s.end) and _PHOTO_HINT.search(line):
             credits.extend(photo_credits(lexicon, line, s.start))
     unique = {(c.span.start, c.source, c.kind): c for c in credits}
     return sorted(unique.values(), key=lambda c: c.span.start), credit_sentences
@@ -141,11 +144,13 @@ def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
 
 
 _MEDIA_WORD = re.compile(r"media|press|news|television|\btv\b|outlet|broadcaster", re.I)  # "news" covers newspaper
+_MEDIA_WORDS = required_words(_MEDIA_WORD)
 
 
-def _state_media(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention]) -> list[Attribution]:
+def _state_media(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention],
+                 folded: str | None) -> list[Attribution]:
     out: list[Attribution] = []
-    if not _MEDIA_WORD.search(doc.text, s.start, s.end):
+    if absent(_MEDIA_WORDS, folded, s.start, s.end) or not _MEDIA_WORD.search(doc.text, s.start, s.end):
         return out  # a cheap look first: the nationality patterns are long alternations
     for pattern, label in ((STATE_MEDIA, "state media of"), (NATIONAL_MEDIA, "media of")):
         for g in pattern.finditer(doc.text, s.start, s.end):
@@ -170,8 +175,11 @@ class _Context:
     story_subjects: set[str] = field(default_factory=set)  # outlets the story is about ("Reuters opened ...")
 
 
-def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context) -> list[Attribution]:
-    m = ANAPHORA.search(doc.text, s.start, s.end)
+_ANAPHORA_WORDS = required_words(ANAPHORA)
+
+
+def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context, folded: str | None) -> list[Attribution]:
+    m = None if absent(_ANAPHORA_WORDS, folded, s.start, s.end) else ANAPHORA.search(doc.text, s.start, s.end)
     if m is None:
         return []
     if POLL_NOUN.search(m.group()):
@@ -292,16 +300,16 @@ def _sentence_mentions(doc: Document, s: Sentence, inside: Sequence[Mention], de
 
 
 def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], classifier: RoleClassifier | None,
-              ctx: _Context) -> list[Attribution]:
+              ctx: _Context, folded: str | None) -> list[Attribution]:
     here = [_poll_without_figures(doc, s, a) for m in mentions
             if (a := _mention_attribution(doc, n, s, m, classifier)) is not None]
     if n < 2:
         ctx.story_subjects |= _story_subjects(doc, s, mentions, here)
     here = [_as_subject(a) if a.role == "source" and a.source in ctx.story_subjects else a for a in here]
-    here += _state_media(doc, n, s, mentions)
+    here += _state_media(doc, n, s, mentions, folded)
     here = _chain(sorted(here, key=lambda a: a.span.start))
     if not any(a.role == "source" for a in here):
-        here += _anaphora(doc, n, s, ctx)
+        here += _anaphora(doc, n, s, ctx, folded)
     named = [a for a in here if a.role in ("source", "relay", "subject") and a.kind not in ("anaphora", "state-media")]
     if named:
         chained = any(a.kind == "chain" for a in here)
@@ -316,7 +324,8 @@ def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], c
 def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence], lexicon: Lexicon,
               classifier: RoleClassifier | None = None) -> DocumentAttribution:
     """Every attribution phrase of a document, in text order."""
-    credits, credit_sentences = document_credits(doc, paragraphs, sentences, lexicon)
+    folded = fold(doc.text)  # once per document: the cheap looks before costly patterns
+    credits, credit_sentences = document_credits(doc, paragraphs, sentences, lexicon, folded)
     items = _item_credits(doc, paragraphs, sentences, lexicon, credit_sentences)
     found: list[Attribution] = [*(_credit_attribution(doc, c) for c in credits), *items]
     decided = [*(c.span for c in credits), *(a.span for a in items)]  # mentions inside them are decided
@@ -330,7 +339,8 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
         if n in credit_sentences:
             continue
         inside = in_body[bisect_left(starts, s.start):bisect_left(starts, s.end)]
-        found.extend(_sentence(doc, n, s, _sentence_mentions(doc, s, inside, decided, trusted), classifier, ctx))
+        found.extend(_sentence(doc, n, s, _sentence_mentions(doc, s, inside, decided, trusted), classifier, ctx,
+                               folded))
     unique_credits = tuple(dict.fromkeys(credit_names))
     return DocumentAttribution(tuple(sorted(found, key=lambda a: (a.span.start, a.span.end, a.source))),
                                unique_credits, is_derivative(doc.text, paragraphs), frozenset(credit_sentences))

@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from dedupe.errors import LexiconError
+from dedupe.text.literals import ASCII_FOLD
 
 KINDS = frozenset(
     {"news-agency", "state-media", "broadcaster", "newspaper", "press-release-wire", "online", "magazine"})
@@ -223,8 +224,6 @@ def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False)
 
 
 _WORD_RUN = re.compile(r"\w+")
-# Under re.IGNORECASE the only non-ASCII letters that match ASCII letters are these (Python's re documentation)
-_ASCII_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u0130": "i", "\u212a": "k"})
 # Greek iota matches U+0345 under re.IGNORECASE, a combining mark that is no word character
 _NOT_WORD_CASE_VARIANTS = frozenset("\u0345\u0399\u03b9\u1fbe")
 
@@ -245,7 +244,7 @@ def _first_words(forms: Collection[str], *, folded: bool) -> frozenset[str] | No
         first = _WORD_RUN.match(form)
         if first is None or (folded and not _NOT_WORD_CASE_VARIANTS.isdisjoint(form.lower())):
             return None
-        word = first.group().lower().translate(_ASCII_FOLD) if folded else first.group()
+        word = first.group().lower().translate(ASCII_FOLD) if folded else first.group()
         if word.isascii() or not folded:
             words.add(word)
     return frozenset(words) if any(forms) else None  # no forms: the empty pattern matches everywhere

@@ -1,0 +1,57 @@
+"""Required words of a pattern: every match contains one (so a text without any needs no search)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dedupe.attribution import attribute, cues
+from dedupe.text.literals import absent, fold, required_words
+
+_PATTERNS = {
+    "anaphora": cues.ANAPHORA, "media word": attribute._MEDIA_WORD, "photo hint": attribute._PHOTO_HINT,
+    "state media": cues.STATE_MEDIA, "national media": cues.NATIONAL_MEDIA, "poll finding": cues.POLL_FINDING,
+    "poll method": cues.POLL_METHOD,
+    **{f"rule {n} left": r.left for n, r in enumerate(cues.RULES) if r.left is not None},
+    **{f"rule {n} right": r.right for n, r in enumerate(cues.RULES) if r.right is not None},
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PATTERNS))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_match_holds_a_required_word(name: str, data: st.DataObject) -> None:
+    pattern = _PATTERNS[name]
+    words = required_words(pattern)
+    text = data.draw(st.from_regex(pattern))
+    m = pattern.search(text)
+    if m is not None:
+        assert not absent(words, fold(text), m.start(), m.end()), (words, text)
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"media|press|\btv\b", {"media", "press", "tv"}),
+    (r"\b(?:the|that)\s+(?:report|survey)\b", {"report", "survey"}),  # the longest shortest word
+    (r"(?:a|b)?\s*report", {"report"}),
+    (r"x(?:report|\w+)", {"x"}),  # an alternative that requires nothing
+    (r"[Tt]he", {"he"}),
+    (r"[Tt]", None),
+    (r"(?=report)\w+", None),  # lookarounds are not read
+    (r"(?:news){2,}", {"news"}),
+    (r"(?:news)*", None),
+    ("\u00a9|photo", {"\u00a9", "photo"}),  # a character without case is compared as it is
+    ("caf\u00e9", {"caf"}),  # a cased non-ASCII letter ends the word
+])
+def test_required_words(pattern: str, words: set[str] | None) -> None:
+    assert required_words(re.compile(pattern, re.I)) == (frozenset(words) if words is not None else None)
+
+
+def test_fold_keeps_offsets_and_folds_what_matches_ascii_letters() -> None:
+    assert fold("\u212aREMLIN Pre\u017fs Ajans\u0131") == "kremlin press ajansi"
+    assert fold("\u0130stanbul") == "istanbul"
+    assert absent(frozenset({"press"}), fold("The PRESS said"), 0, 8)
+    assert not absent(frozenset({"press"}), fold("The PRESS said"), 0, 9)
+    assert not absent(None, "x", 0, 1) and not absent(frozenset({"y"}), None, 0, 1)

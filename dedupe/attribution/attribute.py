@@ -33,12 +33,12 @@ from dedupe.attribution.lexicon import Lexicon, Mention
 from dedupe.attribution.mentions import resolve_mentions
 from dedupe.attribution.roles import RoleClassifier
 from dedupe.models import Document, Paragraph, Sentence, Span
-from dedupe.text.literals import absent, fold, required_words
+from dedupe.text.literals import absent, fold, required
 
 CLASSIFIER_SOURCE_MIN = 0.9  # measured on PolNeAR train: below it, most classifier sources were false
 REPORT_ANAPHORA_REACH = 2  # "the report said" refers to an outlet named at most this many sentences before
 _PHOTO_HINT = re.compile(r"\(photo|via getty|©|\b(?:bild|foto|photo|image)\s*:", re.I)
-_PHOTO_HINT_WORDS = required_words(_PHOTO_HINT)  # a sentence with none of these is no photo credit
+_PHOTO_HINT_WORDS = required(_PHOTO_HINT)  # a sentence with none of these is no photo credit
 _TRAILING_SENTENCE = re.compile(r"^\(\s*[A-Za-z][\w .&/-]{0,30}\)\s*\.?$|^[-\u2013\u2014]\s*[A-Z][\w .&]{1,30}$")
 
 
@@ -144,7 +144,7 @@ def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
 
 
 _MEDIA_WORD = re.compile(r"media|press|news|television|\btv\b|outlet|broadcaster", re.I)  # "news" covers newspaper
-_MEDIA_WORDS = required_words(_MEDIA_WORD)
+_MEDIA_WORDS = required(_MEDIA_WORD)
 
 
 def _state_media(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention],
@@ -175,7 +175,7 @@ class _Context:
     story_subjects: set[str] = field(default_factory=set)  # outlets the story is about ("Reuters opened ...")
 
 
-_ANAPHORA_WORDS = required_words(ANAPHORA)
+_ANAPHORA_WORDS = required(ANAPHORA)
 
 
 def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context, folded: str | None) -> list[Attribution]:

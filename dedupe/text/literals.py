@@ -24,14 +24,25 @@ Words = frozenset[str]
 def fold(text: str) -> str | None:
     """``text`` lower-cased with the letters of ASCII_FOLD folded, offset for offset; None when lower-casing
     would change its length."""
-    folded = text.translate(ASCII_FOLD).lower()
+    if text.isascii():
+        return text.lower()
+    if any(ch in text for ch in "\u0131\u017f\u0130\u212a"):
+        text = text.translate(ASCII_FOLD)  # (a translation table is slow on other non-ASCII text)
+    folded = text.lower()
     return folded if len(folded) == len(text) else None
 
 
-def absent(words: Words | None, folded: str | None, start: int, end: int) -> bool:
-    """None of the ``words`` is in ``folded[start:end]`` (``folded`` is ``fold(text)``): then no match of the
-    pattern they were required by lies in ``text[start:end]``. False when either is unknown."""
-    return words is not None and folded is not None and not any(folded.find(w, start, end) >= 0 for w in words)
+def required(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern finding any of ``required_words(pattern)`` in a folded text (one search instead of a find per
+    word); None when no word is required."""
+    words = required_words(pattern)
+    return None if words is None else re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
+
+
+def absent(words: re.Pattern[str] | None, folded: str | None, start: int, end: int) -> bool:
+    """None of the ``words`` (``required(pattern)``) is in ``folded[start:end]`` (``folded`` is ``fold(text)``):
+    then no match of the pattern lies in ``text[start:end]``. False when either is unknown."""
+    return words is not None and folded is not None and words.search(folded, start, end) is None
 
 
 def required_words(pattern: re.Pattern[str]) -> Words | None:

@@ -193,7 +193,7 @@ def scan_command(
 
     Example: dedupe scan fixtures/ -o report.json
     """
-    from dedupe.engine.pipeline import scan
+    from dedupe.engine.pipeline import collector_paused, scan
     from dedupe.report.build import build_report, report_json
     from dedupe.report.render_html import render_html
     from dedupe.report.render_text import render_text
@@ -211,11 +211,13 @@ def scan_command(
             result = scan_dask([str(p) for p in paths], config, scheduler, progress)
         else:
             result = scan([str(p) for p in paths], config, progress)
-    report = build_report(result, __version__)
-    texts = {a.document.id: a.document.text for a in result.analyses}
-    renderers = {OutputFormat.text: lambda: render_text(report, texts),
-                 OutputFormat.html: lambda: render_html(report, texts), OutputFormat.json: lambda: report_json(report)}
-    _write(output, renderers[fmt]())
+    with collector_paused():  # the report holds as many small objects as the scan
+        report = build_report(result, __version__)
+        texts = {a.document.id: a.document.text for a in result.analyses}
+        renderers = {OutputFormat.text: lambda: render_text(report, texts),
+                     OutputFormat.html: lambda: render_html(report, texts),
+                     OutputFormat.json: lambda: report_json(report)}
+        _write(output, renderers[fmt]())
 
 
 @app.command("check")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -201,13 +203,28 @@ def finish_scan(config: ScanConfig, layout: LSHLayout, read: ReadResult, analyse
                       read.files, provenance, lexicon, digest)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a while (as it was after): a scan builds millions of small objects
+    that hold no reference cycles, and each collection would walk them all (in full mode on 5,000 documents,
+    ~15% of the CPU time). Memory is freed by reference counting as before."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress: Progress | None = None) -> ScanResult:
     """Scan files and folders for copies and provenance. Raises NoInputError when no document could be read."""
     config = config or ScanConfig()
     layout = LSHLayout.from_config(config)
-    read = read_documents(paths, config)
-    repeated = corpus_boilerplate(read.documents, config.fingerprint.repeated_line_documents)
-    with KeyBuckets(_PARTITIONS) as buckets:  # closed (keys dropped) before the stages that need memory for matches
-        analyses = analyse_all(read.documents, config, layout, config.workers, progress, buckets, repeated)
-        pairs = candidate_pairs(buckets, config.workers, progress)
-    return finish_scan(config, layout, read, analyses, pairs, progress)
+    with collector_paused():
+        read = read_documents(paths, config)
+        repeated = corpus_boilerplate(read.documents, config.fingerprint.repeated_line_documents)
+        with KeyBuckets(_PARTITIONS) as buckets:  # closed (keys dropped) before the stages that need memory
+            analyses = analyse_all(read.documents, config, layout, config.workers, progress, buckets, repeated)
+            pairs = candidate_pairs(buckets, config.workers, progress)
+        return finish_scan(config, layout, read, analyses, pairs, progress)

@@ -344,3 +344,12 @@ def test_shipped_lexicon_size_and_regions() -> None:
     countries = {s.country for s in lex.sources.values()}
     regions = {"RU", "CN", "IN", "PK", "JP", "KR", "KP", "US", "GB", "FR", "DE", "TR", "QA", "EG", "NG", "ZA", "BR"}
     assert regions <= countries
+
+
+def test_a_user_name_with_a_dotless_i_is_found_in_capitals_without_a_crash() -> None:
+    """The case-insensitive pattern matches "AJANSI" for "Ajans\u0131", which ``str.lower`` does not give back."""
+    from dedupe.attribution.lexicon import Lexicon, Source
+
+    lexicon = Lexicon([Source("Haber Ajans\u0131", (), (), "TR", "news-agency")])
+    found = lexicon.find("Yesterday HABER AJANSI reported that prices rose.")
+    assert [m.source for m in found] == ["Haber Ajans\u0131"]

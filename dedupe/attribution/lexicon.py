@@ -117,6 +117,7 @@ class Lexicon:
             for form in s.acronyms:
                 acronyms.setdefault(form, s.name)
         self._names = names
+        self._names_folded = {form.upper().lower(): name for form, name in sorted(names.items(), reverse=True)}
         self._acronyms = acronyms
         self._name_re = _alternation(names, re.IGNORECASE)
         self._acronym_re = _alternation(acronyms, 0, title_case=True)
@@ -131,8 +132,9 @@ class Lexicon:
         """Exact name and acronym mentions in ``text[start:end]``, longest first where they overlap."""
         stop = len(text) if end is None else end
         name_starts, acronym_starts = self._candidate_starts(text, start, stop)
-        found = [Mention(m.start(), m.end(), self._names[m.group().lower()], "name", 100.0)
-                 for m in _matches(self._name_re, name_starts, text, start, stop)]
+        found = [Mention(m.start(), m.end(), source, "name", 100.0)
+                 for m in _matches(self._name_re, name_starts, text, start, stop)
+                 if (source := self._name_matched(m.group())) is not None]
         for m in _matches(self._acronym_re, acronym_starts, text, start, stop):
             form = m.group()
             acronyms = self._acronyms
@@ -143,6 +145,12 @@ class Lexicon:
                 ambiguous = form.upper() in self.ambiguous
                 found.append(Mention(m.start(), m.end(), source, "acronym", 100.0, ambiguous))
         return sorted(found, key=lambda x: x.start)
+
+    def _name_matched(self, matched: str) -> str | None:
+        """The source of a name the case-insensitive pattern matched: "HABER AJANSI" is the form "Haber Ajans\u0131"
+        (the pattern folds I and the dotless i alike, ``str.lower`` does not); a match no form explains is dropped."""
+        source = self._names.get(matched.lower())
+        return source if source is not None else self._names_folded.get(matched.upper().lower())
 
     def _candidate_starts(self, text: str, start: int, stop: int) -> tuple[list[int] | None, list[int] | None]:
         """The starts of the words of ``text[start:stop]`` where a name or an acronym may begin (``_first_words``);

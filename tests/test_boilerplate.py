@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from dedupe.config import FingerprintConfig, ScanConfig
@@ -103,3 +104,28 @@ def test_the_boilerplate_is_the_same_whatever_the_workers() -> None:
     one = scan([SITE], ScanConfig(workers=1))
     two = scan([SITE], ScanConfig(workers=2))
     assert [a.paragraphs for a in one.analyses] == [a.paragraphs for a in two.analyses]
+
+
+def test_a_new_page_of_an_indexed_site_is_not_matched_by_its_footer(tmp_path: Path) -> None:
+    """``index add`` learns the batch's boilerplate too (no band keys for the footer), and ``check`` of the site's
+    next page finds nothing; without corpus boilerplate the footer alone matches the archived pages."""
+    from typer.testing import CliRunner
+
+    from dedupe.cli import app
+
+    pages = sorted(SITE.glob("*.txt"))
+    archive, incoming = tmp_path / "archive", tmp_path / "incoming"
+    archive.mkdir()
+    incoming.mkdir()
+    for page in pages[:-1]:
+        (archive / page.name).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    (incoming / pages[-1].name).write_text(pages[-1].read_text(encoding="utf-8"), encoding="utf-8")
+    runner = CliRunner()
+    for threshold, expected in (("5", []), ("0", ["partial-reuse"] * 5)):
+        db = tmp_path / f"site-{threshold}.sqlite"
+        added = runner.invoke(app, ["index", "add", "--db", str(db), str(archive), "--repeated-line-docs", threshold])
+        assert added.exit_code == 0, added.output
+        checked = runner.invoke(app, ["check", "--db", str(db), str(incoming), "--format", "json",
+                                      "--repeated-line-docs", threshold])
+        assert checked.exit_code == 0, checked.output
+        assert [f["kind"] for f in json.loads(checked.stdout)["findings"]] == expected

@@ -144,12 +144,13 @@ def analyse_all(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout,
 
 
 def analyse_with_keys(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int = 1,
-                      progress: Progress | None = None) -> tuple[list[Analysis], list[np.ndarray]]:
+                      progress: Progress | None = None,
+                      repeated: frozenset[int] = frozenset()) -> tuple[list[Analysis], list[np.ndarray]]:
     """``analyse_all``, and each document's distinct band keys (sorted int64: what the persistent index stores
     and looks up) instead of buckets."""
     analyses: list[Analysis] = []
     keys: list[np.ndarray] = []
-    for c in _analysed_chunks(docs, config, layout, workers, progress, frozenset()):
+    for c in _analysed_chunks(docs, config, layout, workers, progress, repeated):
         analyses += _unpack(c, docs, None)
         keys += _keys_by_document(c)
     return analyses, keys

@@ -16,6 +16,7 @@ import numpy as np
 
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import sketch_documents
+from dedupe.copies.boilerplate import corpus_boilerplate, mark_repeated
 from dedupe.copies.lsh import LSHLayout
 from dedupe.engine.pipeline import Progress, read_documents
 from dedupe.engine.workers import iter_tasks
@@ -33,20 +34,22 @@ class _KeyContext:
 
     docs: Sequence[Document]
     layout: LSHLayout
+    repeated: frozenset[int] = frozenset()  # the batch's boilerplate lines (copies.boilerplate): no band keys
 
 
 def _keys_of_range(context: _KeyContext, bounds: tuple[int, int]) -> list[np.ndarray]:
     """The distinct band keys of documents [lo, hi) of the context, fingerprinted as one batch."""
     part = context.docs[bounds[0]:bounds[1]]
-    return sketch_documents(part, [split_paragraphs(d.text, d.body_start) for d in part],
-                            context.layout).distinct_keys()
+    paragraphs = [mark_repeated(d.text, split_paragraphs(d.text, d.body_start), context.repeated) for d in part]
+    return sketch_documents(part, paragraphs, context.layout).distinct_keys()
 
 
-def keyed_documents(docs: Sequence[Document], layout: LSHLayout, workers: int = 1) -> Iterator[KeyedDocument]:
+def keyed_documents(docs: Sequence[Document], layout: LSHLayout, workers: int = 1,
+                    repeated: frozenset[int] = frozenset()) -> Iterator[KeyedDocument]:
     """Each document with its distinct band keys (what the index stores), in the order of ``docs``, fingerprinted
     in batches by ``workers`` processes (1: in this one)."""
     bounds = [(lo, min(lo + _BATCH, len(docs))) for lo in range(0, len(docs), _BATCH)]
-    keys = iter_tasks(_keys_of_range, bounds, _KeyContext(docs, layout), workers, "fingerprint", None,
+    keys = iter_tasks(_keys_of_range, bounds, _KeyContext(docs, layout, repeated), workers, "fingerprint", None,
                       [hi - lo for lo, hi in bounds])
     for (lo, hi), batch in zip(bounds, keys, strict=True):
         yield from zip(docs[lo:hi], batch, strict=True)
@@ -61,20 +64,22 @@ def _prepare_range(context: _KeyContext, bounds: tuple[int, int]) -> _Prepared:
     return _keys_of_range(context, bounds), [sha256_text(t) for t in texts], [compress_text(t) for t in texts]
 
 
-def prepared_documents(docs: Sequence[Document], layout: LSHLayout, workers: int = 1) -> Iterator[PreparedDocument]:
+def prepared_documents(docs: Sequence[Document], layout: LSHLayout, workers: int = 1,
+                       repeated: frozenset[int] = frozenset()) -> Iterator[PreparedDocument]:
     """``keyed_documents`` ready to store (``PreparedDocument``), in the order of ``docs``: the band keys, the hash
     and the compressed text of each computed by ``workers`` processes."""
     bounds = [(lo, min(lo + _BATCH, len(docs))) for lo in range(0, len(docs), _BATCH)]
-    done = iter_tasks(_prepare_range, bounds, _KeyContext(docs, layout), workers, "fingerprint", None,
+    done = iter_tasks(_prepare_range, bounds, _KeyContext(docs, layout, repeated), workers, "fingerprint", None,
                       [hi - lo for lo, hi in bounds])
     for (lo, hi), (keys, digests, blobs) in zip(bounds, done, strict=True):
         yield from map(PreparedDocument, docs[lo:hi], keys, digests, blobs)
 
 
 def add_documents(docs: Sequence[Document], index: IndexStore, layout: LSHLayout, batch: str, workers: int = 1,
-                  progress: Progress | None = None) -> AddResult:
-    """Add ``docs`` to an open index, fingerprinted by ``workers`` processes and stored in their order."""
-    return index.add(_reporting(prepared_documents(docs, layout, workers), len(docs), progress), batch)
+                  progress: Progress | None = None, repeated: frozenset[int] = frozenset()) -> AddResult:
+    """Add ``docs`` to an open index, fingerprinted by ``workers`` processes and stored in their order; lines of
+    ``repeated`` (the batch's boilerplate) give no band keys, so a site's footer never makes a candidate later."""
+    return index.add(_reporting(prepared_documents(docs, layout, workers, repeated), len(docs), progress), batch)
 
 
 def add_to_index(paths: Iterable[str | Path], db: str | Path, config: ScanConfig, batch: str,
@@ -84,8 +89,9 @@ def add_to_index(paths: Iterable[str | Path], db: str | Path, config: ScanConfig
     layout = LSHLayout.from_config(config)
     read = read_documents(paths, config)
     docs = read.documents
+    repeated = corpus_boilerplate(docs, config.fingerprint.repeated_line_documents)
     with open_index(db, layout) as index:
-        added = add_documents(docs, index, layout, batch, config.workers, progress)
+        added = add_documents(docs, index, layout, batch, config.workers, progress, repeated)
         return added, read.errors, index.stats()
 
 

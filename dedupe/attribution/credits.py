@@ -150,14 +150,18 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
         return _credits_from(lexicon, raw, para.start, line, "trailing")
     m = _WIRE_LINE.match(line) if edge else None  # mid-text, "ASSOCIATED PRESS." lines are photo credits
     if m and len(line.split()) <= 8:
-        found = _credits_from(lexicon, m.group("list"), para.start, line, "trailing")
-        return [c for c in found if c.source == UNNAMED_AGENCY or _is_wire(lexicon, c.source)]
+        return _wires_only(lexicon, _credits_from(lexicon, m.group("list"), para.start, line, "trailing"))
     return []
 
 
-def _is_wire(lexicon: Lexicon, name: str) -> bool:
-    source = lexicon.get(name)
-    return source is not None and source.kind in ("news-agency", "press-release-wire")
+def _wires_only(lexicon: Lexicon, found: list[Credit]) -> list[Credit]:
+    """The credits naming a news agency or press-release wire (or agencies unnamed): only they credit a text with
+    a bare name or a closing bracket."""
+    def is_wire(name: str) -> bool:
+        source = lexicon.get(name)
+        return source is not None and source.kind in ("news-agency", "press-release-wire")
+
+    return [c for c in found if c.source == UNNAMED_AGENCY or is_wire(c.source)]
 
 
 # the last paragraph's closing bracket after its last sentence: "... next month. (dpa/mm)", "... in court (AFP)."
@@ -169,8 +173,7 @@ def closing_credits(lexicon: Lexicon, text: str, last: Paragraph) -> list[Credit
     m = _CLOSING.search(text, max(last.start, last.end - 40), last.end)
     if m is None or not text[last.start:m.start()].strip():
         return []
-    found = _credits_from(lexicon, m.group("paren"), m.start(), m.group(), "trailing")
-    return [c for c in found if c.source == UNNAMED_AGENCY or _is_wire(lexicon, c.source)]
+    return _wires_only(lexicon, _credits_from(lexicon, m.group("paren"), m.start(), m.group(), "trailing"))
 
 
 # a digest item closing with its source: "... the disease. [HuffPost]", "[Marina Fang, HuffPost]", "[WSJ | Paywall]",

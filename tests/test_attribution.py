@@ -283,6 +283,57 @@ def test_a_digest_item_closing_with_its_source_is_sourced_item_by_item() -> None
     assert a.attribution.credits == ()  # an item credit is not the document's
 
 
+# digest lines joined by single line breaks (one paragraph), non-breaking spaces after the credit, and an item whose
+# credit is followed on the same line by the next item's capitalised headline: seen in real morning newsletters
+DIGEST_LINES = (
+    "THE WEEKEND'S NUMBERS\xa0\n"
+    "-Turnout in the county vote reached a record. [Daily Courier, Metro Wire]\n"
+    "-The harbour board approved a second crane. [Reuters] \xa0\n"
+    "-The mayor met the unions on Friday. Talks will resume next week.\n"
+    "-Rail staff began a two-day strike. [AFP] FERRY SERVICE RESUMES AFTER STORM Boats left the port on time."
+    " [The Guardian]"
+)
+
+
+def test_digest_items_inside_one_paragraph_are_sourced_line_by_line() -> None:
+    a = run(DIGEST_LINES)
+    assert claim(a, "harbour board").source == "Reuters"
+    assert claim(a, "two-day strike").source == "AFP"
+    assert claim(a, "Boats left the port").source == "The Guardian"
+    assert claim(a, "Talks will resume").source is None  # a line with no credit of its own
+    assert claim(a, "county vote").source is None  # no outlet the lexicon knows
+    assert a.attribution.credits == ()
+
+
+def test_an_item_credit_does_not_carry_an_inline_source_into_the_next_item() -> None:
+    text = ("-Officials said the dam held, CNN reported. The river fell overnight. [CNN]\n"
+            "-Schools reopened on Monday. [AP]")
+    assert claim(run(text), "Schools reopened").source == "AP"
+
+
+def test_a_cue_earlier_in_the_sentence_does_not_decide_a_later_mention() -> None:
+    """"in an interview with ..." names the venue of that interview only, not an outlet later in the sentence."""
+    a = run("The senator spoke in an interview with a radio host, as reported by BuzzFeed News.")
+    assert [(x.source, x.role) for x in a.attribution.attributions] == [("BuzzFeed News", "source")]
+
+
+def test_a_document_obtained_by_an_outlet_is_its_reporting() -> None:
+    text = "A letter obtained by The Associated Press warns that the plant will close."
+    assert run(text).claims[0].source == "AP"
+    own = analyse(Document("t.txt", text, outlet="Associated Press"), RULES_ONLY)
+    assert [(x.kind, x.role) for x in own.attribution.attributions] == [("own-reporting", "subject")]
+
+
+@pytest.mark.parametrize("text", [
+    "Support fell to 40 percent in the latest New York Times/CBS News poll.",
+    "The Fox News poll was conducted by telephone among 1,000 registered voters.",
+    "The latest Fox poll shows the governor trailing in the suburbs.",
+])
+def test_every_partner_of_an_outlets_poll_and_its_method_are_sourced(text: str) -> None:
+    a = run(text)
+    assert a.attribution.attributions and all(x.role == "source" for x in a.attribution.attributions)
+
+
 @pytest.mark.parametrize("text", [
     "Counting in Andhra Pradesh (AP) was completed on Monday.",
     "The stadium PA system played the anthem.",

@@ -136,8 +136,9 @@ def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
     role, probability = classifier.predict(left, doc.text[m.start:m.end], right)
     if role == "source" and probability < CLASSIFIER_SOURCE_MIN:
         return None  # on real text a guessed source is wrong more often than right: rules decide sources
-    if role == "credit":
-        return None  # credit lines are found by the credit rules; inside a sentence the guess was a caption or a name
+    if role in ("credit", "non-verification"):
+        return None  # credit lines are found by the credit rules; inside a sentence the guess was a caption or a name;
+        # a guessed non-verification without its words ("could not verify") was wrong on all 15 of PolNeAR train
     form = {"source": "classifier", "venue": "venue", "photo-credit": "photo-credit"}.get(role, "mention")
     return Attribution(doc.id, Span(m.start, m.end), doc.text[m.start:m.end], m.source, form, role, (),
                        round(probability, 4), n)
@@ -173,6 +174,7 @@ class _Context:
     last_outlet_sentence: int = -9  # the sentence that named it
     last_poll: str | None = None  # the outlet whose poll was named last, for "the poll found"
     story_subjects: set[str] = field(default_factory=set)  # outlets the story is about ("Reuters opened ...")
+    publisher: str | None = None  # the document's own outlet (canonical)
 
 
 _ANAPHORA_WORDS = required(ANAPHORA)
@@ -193,7 +195,8 @@ def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context, folded: str | N
     return [Attribution(doc.id, Span(m.start(), m.end()), m.group(), source, "anaphora", "source", (), 0.8, n)]
 
 
-_POLL_CUE = re.compile(r"\b(?:according\s+to|in|from|by|of)\s+(?:[\w'\u2019-]+\s+){0,5}$", re.I)
+# "according to the latest New York Times/CBS News poll": a partner named after a slash or hyphen is cued too
+_POLL_CUE = re.compile(r"\b(?:according\s+to|in|from|by|of)\s+(?:[\w'\u2019.&]+(?:\s+|\s*/\s*|-)){0,6}$", re.I)
 
 
 def _poll_without_figures(doc: Document, s: Sentence, a: Attribution) -> Attribution:
@@ -202,7 +205,7 @@ def _poll_without_figures(doc: Document, s: Sentence, a: Attribution) -> Attribu
         return a
     about_method = POLL_METHOD.search(doc.text, s.start, s.end) is not None
     cued = _POLL_CUE.search(doc.text, max(s.start, a.span.start - 60), a.span.start) is not None
-    if about_method or not (cued or POLL_FINDING.search(doc.text, s.start, s.end)):
+    if not (about_method or cued or POLL_FINDING.search(doc.text, s.start, s.end)):
         return replace(a, role="subject", kind="poll-mention")
     return a
 
@@ -273,6 +276,11 @@ def _as_subject(a: Attribution) -> Attribution:
     return replace(a, kind="about-agency", role="subject")
 
 
+def _own_reporting(a: Attribution) -> Attribution:
+    """"a letter obtained by The Post" in The Post: the publisher's own reporting, not a source it cites."""
+    return replace(a, kind="own-reporting", role="subject")
+
+
 def _chain(found: list[Attribution]) -> list[Attribution]:
     """"X reported, citing Y": Y is the source, relayed via X."""
     sources = [a for a in found if a.role == "source"]
@@ -306,6 +314,7 @@ def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], c
     if n < 2:
         ctx.story_subjects |= _story_subjects(doc, s, mentions, here)
     here = [_as_subject(a) if a.role == "source" and a.source in ctx.story_subjects else a for a in here]
+    here = [_own_reporting(a) if a.kind == "obtained-by" and a.source == ctx.publisher else a for a in here]
     here += _state_media(doc, n, s, mentions, folded)
     here = _chain(sorted(here, key=lambda a: a.span.start))
     if not any(a.role == "source" for a in here):
@@ -331,10 +340,11 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
     decided = [*(c.span for c in credits), *(a.span for a in items)]  # mentions inside them are decided
     credit_names = [c.source for c in credits if c.kind != "photo-credit"]
     found_in_body = lexicon.find(doc.text, doc.body_start)  # once per document; sentences take their slice
-    in_body = resolve_mentions(doc.text, doc.body_start, found_in_body, lexicon.canonical(doc.outlet), lexicon)
+    publisher = lexicon.canonical(doc.outlet)
+    in_body = resolve_mentions(doc.text, doc.body_start, found_in_body, publisher, lexicon)
     starts = [m.start for m in in_body]
     trusted = {*credit_names, *(m.source for m in in_body if m.method == "name")}
-    ctx = _Context(credit_names[0] if credit_names else None)
+    ctx = _Context(credit_names[0] if credit_names else None, publisher=publisher)
     for n, s in enumerate(sentences):
         if n in credit_sentences:
             continue

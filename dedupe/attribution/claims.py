@@ -1,7 +1,8 @@
 """Claims: every article sentence with the source it is attributed to, by the scope rules.
 
 1. an attribution in the sentence itself (inline, anaphora, chain);
-2. else the last attribution earlier in the same paragraph, or the item credit that closes it ("... [HuffPost]");
+2. else the last attribution earlier in the same item of the paragraph, or the item credit that closes that item
+   ("... [HuffPost]"; a paragraph of digest lines holds several items, each closed by its credit);
 3. else the document credit (the first one named);
 4. else unattributed.
 Venues, photo credits, polls and stories about an outlet never give a source; a non-verification
@@ -10,6 +11,7 @@ phrase marks the claim unverified.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,26 +46,44 @@ def _with_credit(via: tuple[str, ...], source: str, credits: tuple[str, ...]) ->
     return via
 
 
+def _item_credits(sentences: Sequence[Sentence], attribution: DocumentAttribution) -> dict[int, list[Attribution]]:
+    """The item credits of each paragraph in text order ("... [HuffPost]" closes the item it sources)."""
+    items: dict[int, list[Attribution]] = {}
+    for a in attribution.attributions:
+        if a.kind == "item-credit" and a.sentence is not None:
+            items.setdefault(sentences[a.sentence].paragraph, []).append(a)
+    return items
+
+
+def _item_of(text: str, s: Sentence, closing: Sequence[Attribution]) -> int:
+    """Which item of its paragraph a sentence belongs to: the index of the credit that closes it (len: none)."""
+    item = bisect_right([a.span.end for a in closing], s.start)  # credits ended before it close earlier items
+    if item < len(closing) and closing[item].span.start <= s.start and text[closing[item].span.end:s.end].strip():
+        item += 1  # "[AFP] FERRY SERVICE RESUMES ...": the sentence opens with the previous item's credit
+    return item
+
+
 def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: DocumentAttribution) -> list[Claim]:
     by_sentence: dict[int, list[Attribution]] = {}
     for a in attribution.attributions:
         if a.sentence is not None:
             by_sentence.setdefault(a.sentence, []).append(a)
     credits = attribution.credits
-    carried: dict[int, Attribution] = {}
-    items = {sentences[a.sentence].paragraph: a for a in attribution.attributions
-             if a.kind == "item-credit" and a.sentence is not None}  # "... [HuffPost]" closes the paragraph it sources
+    carried: dict[tuple[int, int], Attribution] = {}  # by (paragraph, item): nothing carries past an item credit
+    items = _item_credits(sentences, attribution)
     claims: list[Claim] = []
     for n, s in enumerate(sentences):
         if n in attribution.credit_sentences:
             continue
-        attrs = by_sentence.get(n, [])
+        closing = items.get(s.paragraph, [])
+        item = _item_of(doc.text, s, closing)
+        attrs = [a for a in by_sentence.get(n, []) if a.kind != "item-credit"]  # a credit sources its item only
         decided = _deciding(attrs)
         if decided is not None:
-            carried[s.paragraph] = decided
+            carried[(s.paragraph, item)] = decided
             basis = "anaphora" if decided.kind == "anaphora" else "inline"
         else:
-            decided = carried.get(s.paragraph) or items.get(s.paragraph)
+            decided = carried.get((s.paragraph, item)) or (closing[item] if item < len(closing) else None)
             basis = "paragraph"
         if decided is not None:
             source: str | None = decided.source

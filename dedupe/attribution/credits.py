@@ -177,20 +177,27 @@ def closing_credits(lexicon: Lexicon, text: str, last: Paragraph) -> list[Credit
 
 
 # a digest item closing with its source: "... the disease. [HuffPost]", "[Marina Fang, HuffPost]", "[WSJ | Paywall]",
-# "(h/t The Hill.)"
+# "(h/t The Hill.)", at the end of its line or before the next item's capitalised headline ("[Reuters] TEAM REFUSES TO")
+_NEXT_HEADLINE = r"(?-i:[\u2018\u201c'\"]?[A-Z][A-Z0-9'\u2019-]*(?:[ \t\xa0]+[A-Z0-9][A-Z0-9'\u2019,-]*){2}\b)"
 _ITEM_CREDIT = re.compile(r"(?:\[\s*(?P<list>[^\[\]\n|]{2,60}?)\s*(?:\|[^\[\]\n]{0,20})?\]|"
-                          r"\(\s*(?:h/t|hat\s+tip)\s*:?\s*(?P<tip>[^()\n]{2,50}?)\s*\.?\s*\))\s*\.?\s*$", re.I)
+                          r"\(\s*(?:h/t|hat\s+tip)\s*:?\s*(?P<tip>[^()\n]{2,50}?)\s*\.?\s*\))[ \t\xa0]*\.?[ \t\xa0]*"
+                          r"(?=\n|$|" + _NEXT_HEADLINE + ")", re.I)
 
 
 def item_credits(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
-    """The bracketed credit that closes a paragraph of a digest: the source of that item (not of the document)."""
-    if text[para.start:para.end].rstrip(" .")[-1:] not in ("]", ")"):
+    """The bracketed credits that close the items of a digest (a line, or a paragraph of lines): each the source of
+    its item, not of the document."""
+    if text.find("]", para.start, para.end) < 0 and text.find(")", para.start, para.end) < 0:
         return []  # a cheap look first
-    m = _ITEM_CREDIT.search(text, para.start, para.end)
-    if m is None or not text[para.start:m.start()].strip():
-        return []  # a line that is only a credit is a line credit
-    raw = m.group("list") or m.group("tip") or ""
-    return [c for c in _credits_from(lexicon, raw, m.start(), m.group(), "item-credit") if c.source != UNNAMED_AGENCY]
+    out: list[Credit] = []
+    for m in _ITEM_CREDIT.finditer(text, para.start, para.end):
+        line_start = max(para.start, text.rfind("\n", para.start, m.start()) + 1)
+        if not text[line_start:m.start()].strip():
+            continue  # a line that is only a credit is a line credit
+        raw = m.group("list") or m.group("tip") or ""
+        found = _credits_from(lexicon, raw, m.start(), m.group(), "item-credit")
+        out += [c for c in found if c.source != UNNAMED_AGENCY]
+    return out
 
 
 def photo_credits(lexicon: Lexicon, text: str, base: int = 0) -> list[Credit]:

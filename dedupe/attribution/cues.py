@@ -39,11 +39,11 @@ class Rule:
 
 
 def _left(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern + r"$", _I)
+    return re.compile(r"(?:" + pattern + r")$", _I)
 
 
 def _right(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"^" + pattern, _I)
+    return re.compile(r"^(?:" + pattern + r")", _I)
 
 
 _WORK = (r"(?:report|article|story|analysis|review|investigation|study|poll|survey|exit\s+poll|editorial|piece|"
@@ -61,7 +61,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?:appearing|published|provided|given|sent)\s+)?(?:with|to|on|for|in)\s+(?:the\s+)?" + _DESCR + r"|"
         r"\b(?:(?:spoke|speaking|speaks|talked|talking|talks)\s+(?:with|to)|(?:wrote|writing|writes)\s+(?:in|for|to)|"
         r"said\s+(?:\w+\s+){0,3}?on|(?:provided|given|gave|sent|leaked|shown|showed|granted)(?:\s+\w+){0,2}?\s+to|"
-        r"(?:seen|obtained|reviewed|received|contacted|reached|asked)\s+by|(?:appeared|appearing)\s+(?:on|in))\s+"
+        r"(?:contacted|reached|asked)\s+by|(?:appeared|appearing)\s+(?:on|in))\s+"
         r"(?:the\s+)?" + _DESCR)),
     # "a columnist for the Italian newspaper X", "Melissa Cronin of Gawker": a journalist speaks, not the outlet
     Rule("affiliation", "venue", left=_left(
@@ -82,8 +82,11 @@ RULES: tuple[Rule, ...] = (
         r"broadcast|aired|shown|distributed|provided|posted|carried|obtained)\s+by|from)\s+(?:the\s+)?" + _DESCR)),
     Rule("as-reported-by", "source", left=_left(
         r"\b(?:as\s+)?(?:reported|quoted|cited|carried|broadcast|published|confirmed|announced|aired|conducted|"
-        r"commissioned|compiled|released)\s+"
+        r"commissioned|compiled|released|uncovered|estimated|identified|introduced|broken|calculated|tallied|counted)\s+"
         r"(?:earlier\s+)?by\s+(?:the\s+)?" + _DESCR)),
+    # "a letter obtained by The Associated Press": the outlet reports what it holds (in its own article: its own work)
+    Rule("obtained-by", "source", left=_left(
+        r"\b(?:obtained|seen|reviewed|received|acquired)\s+(?:exclusively\s+)?by\s+(?:the\s+)?" + _DESCR)),
     Rule("report-in", "source", left=_left(
         r"\b(?:an?|the|its|this|that)\s+(?:[\w-]+\s+){0,3}?(?:report|article|story|analysis|investigation|editorial|piece|"
         r"review|dispatch|exclusive|scoop)s?\s+(?:by|in|from|on|at)\s+(?:the\s+)?" + _DESCR)),
@@ -174,4 +177,6 @@ REPORT_NOUN = re.compile(r"\b(?:report|study)\b", _I)  # refers back only to an 
 POLL_METHOD = re.compile(r"\b(?:was|were)\s+(?:conducted|taken|carried\s+out)|margin\s+of\s+(?:sampling\s+)?error|"
                          r"sampling\s+error", _I)
 POLL_FINDING = re.compile(r"\d\s*(?:%|percent|per\s+cent|points?)|\b(?:found|finds|shows?|showed|shown|suggests?|"
-                          r"suggested|indicates?|indicated|gave|gives|puts?|has\s+\w+\s+(?:leading|ahead|at))\b", _I)
+                          r"suggested|indicates?|indicated|gave|gives|puts?|has\s+\w+\s+(?:leading|ahead|at)|"
+                          r"led|leads?|trails?|trailed|(?:percentage\s+)?points|percent|majority|plurality|"
+                          r"explores?|explored|underscores?|revealed|reveals?)\b", _I)

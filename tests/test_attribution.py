@@ -334,6 +334,15 @@ def test_every_partner_of_an_outlets_poll_and_its_method_are_sourced(text: str) 
     assert a.attribution.attributions and all(x.role == "source" for x in a.attribution.attributions)
 
 
+def test_a_sentence_opening_with_the_poll_states_its_finding_not_its_method() -> None:
+    a = run("The last time The Washington Post conducted a 50-state poll was four years ago. "
+            "The poll has bad news for the governor: 25 percent say they would never back him. "
+            "The poll has a margin of error of 3 points. The full poll can be found here.")
+    assert claim(a, "bad news").source == "Washington Post" and claim(a, "bad news").basis == "anaphora"
+    assert claim(a, "margin of error").basis == "paragraph"  # carried, not a finding of its own
+    assert claim(a, "can be found").basis == "paragraph"
+
+
 @pytest.mark.parametrize("text", [
     "Counting in Andhra Pradesh (AP) was completed on Monday.",
     "The stadium PA system played the anthem.",

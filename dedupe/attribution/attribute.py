@@ -23,6 +23,7 @@ from dedupe.attribution.cues import (
     POLL_FINDING,
     POLL_METHOD,
     POLL_NOUN,
+    POLL_OPENING,
     REPORT_NOUN,
     STATE_MEDIA,
     STATE_MEDIA_NATIONALITY,
@@ -180,8 +181,18 @@ class _Context:
 _ANAPHORA_WORDS = required(ANAPHORA)
 
 
+def _poll_opening(doc: Document, s: Sentence) -> re.Match[str] | None:
+    """"The poll shows Trump ahead": a sentence opening with the poll named before, stating what it found (not how
+    it was taken: "The poll has a margin of error of 3 points")."""
+    m = POLL_OPENING.match(doc.text, s.start, s.end)
+    if m is None or POLL_METHOD.search(doc.text, s.start, s.end) or not POLL_FINDING.search(doc.text, m.end(), s.end):
+        return None
+    return m
+
+
 def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context, folded: str | None) -> list[Attribution]:
     m = None if absent(_ANAPHORA_WORDS, folded, s.start, s.end) else ANAPHORA.search(doc.text, s.start, s.end)
+    m = m or (_poll_opening(doc, s) if ctx.last_poll else None)
     if m is None:
         return []
     if POLL_NOUN.search(m.group()):

@@ -75,6 +75,10 @@ RULES: tuple[Rule, ...] = (
     Rule("poll", "source", right=_right(
         r"(?:'s|\u2019s)?\s*(?:(?:/|-|\u2013|\s+and\s+)\s*[\w.&'\u2019 ]{1,30}?\s+)?(?:news\s+)?(?:own\s+)?"
         r"(?:(?-i:[a-z0-9-]+)\s+){0,2}" + _POLL + r"s?\b")),
+    # "The Washington Post conducted a 50-state poll": the outlet's poll (a source where the sentence gives figures)
+    Rule("poll", "source", right=_right(
+        r"\s+(?:(?-i:[a-z]+ly)\s+)?(?:conducted|commissioned|released|published|ran|sponsored|has\s+conducted)\s+"
+        r"(?:a|an|its|the|this|their)\s+(?:[\w-]+\s+){0,3}?" + _POLL + r"s?\b")),
     Rule("poll-negative", "subject", right=_right(
         r"\s*(?:/\s*[\w-]+\s+|-\w+\s+)?(?:tally|count|calculations?|index|ranking|estimates?)\b")),
     Rule("visual", "source", left=_left(
@@ -171,11 +175,15 @@ ANAPHORA = re.compile(
     r"\b(?:in|from)\s+(?:the|that|this|(?-i:[A-Z][a-z]+day)(?:'s|\u2019s))\s+(?:(?-i:[a-z0-9]+(?:-[a-z0-9]+)*)\s+){0,2}?"
     r"(?:poll|survey)\b(?=[^.;]*\d\s*(?:%|percent|per\s+cent|points?))",
     _I)
+# "The poll has bad news for Bush", "The new poll of voters in all 50 states revealed": a sentence opening with the
+# poll named before states its finding (used with .match at the sentence start)
+POLL_OPENING = re.compile(r"\W{0,3}(?:the|this|that)\s+(?:(?-i:[a-z0-9]+(?:-[a-z0-9]+)*)\s+){0,2}?(?:poll|survey)\b",
+                          _I)
 POLL_NOUN = re.compile(r"\b(?:poll|survey)\b", _I)
 REPORT_NOUN = re.compile(r"\b(?:report|study)\b", _I)  # refers back only to an outlet named just before
 # a poll is the source of figures: a share, a count or a finding verb in its sentence
 POLL_METHOD = re.compile(r"\b(?:was|were)\s+(?:conducted|taken|carried\s+out)|margin\s+of\s+(?:sampling\s+)?error|"
-                         r"sampling\s+error", _I)
+                         r"sampling\s+error|credibility\s+interval|can\s+be\s+(?:found|read|seen|viewed)", _I)
 POLL_FINDING = re.compile(r"\d\s*(?:%|percent|per\s+cent|points?)|\b(?:found|finds|shows?|showed|shown|suggests?|"
                           r"suggested|indicates?|indicated|gave|gives|puts?|has\s+\w+\s+(?:leading|ahead|at)|"
                           r"led|leads?|trails?|trailed|(?:percentage\s+)?points|percent|majority|plurality|"

@@ -343,6 +343,26 @@ def test_a_sentence_opening_with_the_poll_states_its_finding_not_its_method() ->
     assert claim(a, "can be found").basis == "paragraph"
 
 
+@pytest.mark.parametrize(("text", "role"), [
+    ("Read the rest of the story at The Guardian.", "subject"),
+    ("During a town hall broadcast by CNN, the candidates argued over taxes.", "venue"),
+    ("The minister said in a recent report in The New York Times that the plant would close.", "venue"),
+    ("The senator said of his years before Fox News that they were hard.", None),
+    ("The coach also said that CNN, a sister network, had done an awful job of the final.", None),
+])
+def test_mentions_real_text_mistook_for_sources(text: str, role: str | None) -> None:
+    a = run(text)
+    assert [x.role for x in a.attribution.attributions if x.role == "source"] == []
+    if role is not None:
+        assert [x.role for x in a.attribution.attributions] == [role]
+
+
+def test_a_non_media_report_is_not_the_outlet_named_before() -> None:
+    a = run("A memo seen by Reuters said files were copied.\n\nTen servers were hit, the congressional report said.")
+    assert claim(a, "memo").source == "Reuters"
+    assert claim(a, "Ten servers").source is None
+
+
 @pytest.mark.parametrize("text", [
     "Counting in Andhra Pradesh (AP) was completed on Monday.",
     "The stadium PA system played the anthem.",

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 _I = re.IGNORECASE
 _DESCR = r"(?:[\w'\u2019.-]+\s+){0,5}?"
+# after "said": "said the Russian news agency X", not "said of life before X" or "said that X, ..."
+_AFTER_VERB = (r"(?:(?!(?:of|before|after|about|to|in|at|on|with|for|from|into|over|than|like|that|whether|if|how|why|"
+               r"what|when|while|because|as|and|but|or)\b)[\w'\u2019.-]+\s+){0,5}?")
 _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|claimed|claims|noted|notes|confirmed|"
           r"broadcast|aired|published|publishes|quoted|cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|"
           r"posted|described|describes|quoting|citing|found(?!\s+itself)|finds|learned|has\s+learned|obtained|ran|runs|"
@@ -84,6 +87,17 @@ RULES: tuple[Rule, ...] = (
     Rule("visual", "source", left=_left(
         r"\b(?:footage|images?|videos?|pictures?|photos?|photographs?|satellite\s+imagery)\s+(?:(?:released|published|"
         r"broadcast|aired|shown|distributed|provided|posted|carried|obtained)\s+by|from)\s+(?:the\s+)?" + _DESCR)),
+    # "Read the rest of the story at X": a link, no content
+    Rule("link", "subject", left=_left(
+        r"\b(?:read|see|watch|listen\s+to|continue\s+reading)\s+(?:the\s+)?(?:(?:rest|remainder)\s+of\s+the\s+|full\s+|"
+        r"whole\s+|original\s+|more\s+)?(?:story|article|report|piece|interview|coverage)?\s*(?:at|on|in|from)\s+(?:the\s+)?$")),
+    # "a town hall broadcast by CNN": the candidates speak at an event the outlet hosts; "X said in a report in the
+    # Times": X speaks, the newspaper carries it
+    Rule("venue", "venue", left=_left(
+        r"\b(?:debate|town\s+hall|forum|event|rally|show|program|programme|special)s?\s+(?:(?-i:[a-z]+)\s+)?"
+        r"(?:broadcast|hosted|aired|televised|moderated|sponsored|streamed)\s+(?:by|on)\s+(?:the\s+)?" + _DESCR + r"|"
+        r"\b(?:said|says|told|wrote|argued)\s+in\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:report|article|story|piece)\s+"
+        r"(?:in|by|from|on|for)\s+(?:the\s+)?" + _DESCR)),
     Rule("as-reported-by", "source", left=_left(
         r"\b(?:as\s+)?(?:reported|quoted|cited|carried|broadcast|published|confirmed|announced|aired|conducted|"
         r"commissioned|compiled|released|uncovered|estimated|identified|introduced|broken|calculated|tallied|counted)\s+"
@@ -106,7 +120,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:[^,;:()\u201c\u201d\"]{0,40}?\s)?(?:by|in|from|of|for|on)\s+(?:the\s+)?" + _DESCR)),
     Rule("citing", "source", left=_left(r"\b(?:citing|quoting|cited|per)\s+(?:the\s+)?" + _DESCR)),
     Rule("inline-verb", "source", left=_left(
-        r"\b(?:reported|said|says|reports|added|wrote|announced|quoted|stated)\s+(?:the\s+)?" + _DESCR),
+        r"\b(?:reported|said|says|reports|added|wrote|announced|quoted|stated)\s+(?:the\s+)?" + _AFTER_VERB),
         right=_right(r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),
     Rule("inline-verb", "source", right=_right(
         r"\s*(?:(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:correspondents?|reporters?|bureau|journalists?|dispatch|report|unit|"
@@ -163,7 +177,12 @@ _OUTLET_NOUN = (r"(?-i:(?:news\s+)?(?:report|broadcaster|channel|network|newspap
                 r"dispatch|bulletin|publication|poll|survey|column|editorial(?:\s+board)?))")
 # "the agency said" only as a news agency: "the Chinese news agency", "the state agency", not "the customs agency"
 _AGENCY_NOUN = rf"(?:(?:{_NAT})\s+)?(?:(?:state|state-run|official|national|news|wire)\s+)*(?:agency|wire\s+service)"
-_ANAPHOR = (r"(?:(?:(?-i:(?:[a-z]+|[0-9]+-[a-z]+)(?:-[a-z]+)*)|" + _NAT + r")\s+){0,2}?" + _OUTLET_NOUN + "|"
+# "the congressional report said" is not an outlet's report
+_NOT_MEDIA = (r"(?!(?:congressional|government|governmental|federal|official|police|military|intelligence|senate|"
+              r"internal|annual|quarterly|court|judicial|audit|auditor|inspector|medical|scientific|academic|legal|"
+              r"research|committee|panel|ministry|agency|department|commission|un|imf|company|corporate)\b)")
+_ANAPHOR = (r"(?:" + _NOT_MEDIA + r"(?:(?-i:(?:[a-z]+|[0-9]+-[a-z]+)(?:-[a-z]+)*)|" + _NAT + r")\s+){0,2}?"
+            + _OUTLET_NOUN + "|"
             + _AGENCY_NOUN)  # "the new 50-state poll", not "the 2009 paper"
 ANAPHORA = re.compile(
     r"\b(?:the|that|this)\s+(?:" + _ANAPHOR + r")"

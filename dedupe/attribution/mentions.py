@@ -25,7 +25,8 @@ _LONGER_NAME = re.compile(
     r"(?:\s+[A-Z][a-z]+)*\s+(?:Association|Foundation|Institute|Capital|Markets|Center|Centre|Group|University|College|"
     r"Energy|Finance|Company|Corporation|Corp|Inc|Media|Entertainment|Studios|Productions|Broadcasting|Films|Council|"
     r"Committee|Party|Fund|Agency|Police|Department|Ministry|Office|Bureau|Commission|Administration|Guard|Army|"
-    r"Assembly|Park|Bank|Hospital|School|Church|Club|League|Prize|Awards?|Building|Tower|Square|Street|Avenue)\b")
+    r"Assembly|Park|Bank|Hospital|School|Church|Club|League|Prize|Awards?|Building|Tower|Square|Street|Avenue|"
+    r"Academy|Academies|Society|Laborator(?:y|ies)|Museum|Library|Trust)\b")
 _CAPTION_LABEL = re.compile(r"\s*:")  # "Bild: dpa", "Foto: Reuters": a caption label, not the newspaper Bild
 _CAPTION_WORDS = frozenset({"Bild", "Foto", "Photo", "Image", "Imagen", "Video"})
 _STILL_OUTLET = re.compile(r"(?:'s|\u2019s)?\s+(?:News|poll|survey|Businessweek|Politics|L\.P\.|billionaires?)\b")

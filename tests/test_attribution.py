@@ -357,6 +357,15 @@ def test_mentions_real_text_mistook_for_sources(text: str, role: str | None) -> 
         assert [x.role for x in a.attribution.attributions] == [role]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Trump leads by 9 points in the RealClearPolitics average of recent polls.", "RealClearPolitics"),
+    ("The Wall Street Journal's reporting indicated that the donors were unaware.", "Wall Street Journal"),
+    ("The Dow Jones industrial average closed down 24 points.", None),
+])
+def test_an_aggregators_average_and_an_outlets_reporting_are_sources(text: str, source: str | None) -> None:
+    assert run(text).claims[0].source == source
+
+
 def test_a_non_media_report_is_not_the_outlet_named_before() -> None:
     a = run("A memo seen by Reuters said files were copied.\n\nTen servers were hit, the congressional report said.")
     assert claim(a, "memo").source == "Reuters"

@@ -25,7 +25,7 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"was\s+first\s+to\s+report|is\s+reporting|was\s+reporting|has\s+reported|had\s+reported|has\s+said|"
           r"identified|noticed|queried|responded|ranked|rated|shot\s+back|pointed\s+to|"
           r"has\s+run|has\s+published|has\s+found|has\s+obtained|has\s+confirmed|has\s+revealed|has\s+released|"
-          r"announces|confirms|released|releases)")
+          r"announces|confirms|released|releases|indicated|indicates)")
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
             r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|on\s+\w+|today|yesterday|"
@@ -51,7 +51,9 @@ def _right(pattern: str) -> re.Pattern[str]:
 
 _WORK = (r"(?:report|article|story|analysis|review|investigation|study|poll|survey|exit\s+poll|editorial|piece|"
          r"column|feature|tally|count|estimate|results|data|average|account|dispatch|interview|broadcast|segment)")
-_POLL = r"(?:poll|survey|exit\s+polls?|analysis|review|investigation|study)"
+# an aggregator's "RealClearPolitics average" is its poll product; the "Dow Jones industrial average" is an index
+_POLL = (r"(?:poll|survey|exit\s+polls?|analysis|review|investigation|study|"
+         r"(?:polling\s+|rolling\s+)?(?<!industrial\s)average)")
 
 RULES: tuple[Rule, ...] = (
     Rule("venue", "venue", left=_left(
@@ -124,7 +126,7 @@ RULES: tuple[Rule, ...] = (
         right=_right(r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),
     Rule("inline-verb", "source", right=_right(
         r"\s*(?:(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:correspondents?|reporters?|bureau|journalists?|dispatch|report|unit|"
-        r"team|desk|staff|editorial\s+board|fact[\s-]checkers?|analysis|investigation)\s+)?"
+        r"team|desk|staff|editorial\s+board|fact[\s-]checkers?|analysis|investigation|reporting|coverage)\s+)?"
         r"(?:,\s*)?" + _BETWEEN + _VERBS + r"\b")),
 )
 _CITING_ASIDE = re.compile(r"^\s*,\s*(?:citing|quoting)\s+[^,]{1,90},", _I)

@@ -366,6 +366,21 @@ def test_an_aggregators_average_and_an_outlets_reporting_are_sources(text: str, 
     assert run(text).claims[0].source == source
 
 
+@pytest.mark.parametrize("sign_off", [
+    "(Reporting by Ana Silva; Editing by Tom Reed.)",
+    "(Additional reporting by Li Wei in Beijing; Writing by Sam Hart; Editing by Jo Marsh)",
+])
+def test_the_wire_sign_off_line_credits_reuters(sign_off: str) -> None:
+    a = run("Harbour cranes stood idle for a third day on Friday.\n\nThe union said talks would resume.\n\n" + sign_off)
+    assert a.attribution.credits == ("Reuters",)
+    assert [c.source for c in a.claims] == ["Reuters", "Reuters"]  # the sign-off itself is no claim
+
+
+def test_a_reporting_line_without_editors_is_no_credit() -> None:
+    a = run("Harbour cranes stood idle for a third day on Friday.\n\n(Reporting by our harbour correspondent.)")
+    assert a.attribution.credits == ()
+
+
 def test_a_non_media_report_is_not_the_outlet_named_before() -> None:
     a = run("A memo seen by Reuters said files were copied.\n\nTen servers were hit, the congressional report said.")
     assert claim(a, "memo").source == "Reuters"

@@ -49,6 +49,10 @@ _TRAILING = re.compile(r"^\s*(?:\(\s*(?P<paren>[^()\n]{2,40})\s*\)|[-\u2013\u201
                        r"Izvor|Forrás|Sursa|Bron|Kilde|Källa|Lähde|Kaynak|Πηγή|Nguồn|Sumber|出典|来源|來源|출처|"
                        r"المصدر|מקור)\s*[:：]\s*(?P<src>[^\n|]{2,60}?)(?:\s*\|[^\n]{0,80})?)"
                        r"\s*\.?\s*$")
+# Reuters' sign-off: "(Reporting by David Bailey; Editing by Cynthia Osterman.)", "(Additional reporting by ...;
+# Writing by ...; Editing by ...)": the whole line, with its editors, names the agency's desk
+_SIGN_OFF = re.compile(r"^\s*\(\s*(?:additional\s+)?reporting\s+by\s+[^()\n]{2,400}?[;,]\s*"
+                       r"(?:writing\s+by\s+[^()\n]{2,160}?[;,]\s*)?editing\s+by\s+[^()\n]{2,200}?\)\s*\.?\s*$", re.I)
 _HAT_TIP = re.compile(r"^\s*(?:h/t|hat\s+tip)\s*:?\s*(?P<name>[^\n]{2,60}?)\s*\.?\s*$", re.I)
 _PHOTO = re.compile(
     r"(?:\(?\s*(?:image|photo|picture|video|file\s+photo|graphic|bild|foto|imagen|fotograf[ií]a|cr[ée]dits?\s+photo)s?"
@@ -68,7 +72,7 @@ class Credit:
     span: Span
     text: str
     source: str
-    kind: str  # dateline | byline | trailing | inputs | hat-tip | photo-credit | item-credit
+    kind: str  # dateline | byline | trailing | sign-off | inputs | hat-tip | photo-credit | item-credit
     confidence: float
 
 
@@ -144,6 +148,8 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
         m = pattern.match(line)
         if m:
             return _credits_from(lexicon, m.group(group), para.start, line, kind)
+    if _SIGN_OFF.match(line):
+        return _credits_from(lexicon, "Reuters", para.start, line, "sign-off")
     m = _TRAILING.match(line)
     if m:
         raw = m.group("paren") or m.group("dash") or m.group("src")

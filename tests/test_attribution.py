@@ -381,6 +381,13 @@ def test_a_reporting_line_without_editors_is_no_credit() -> None:
     assert a.attribution.credits == ()
 
 
+def test_the_newspaper_refers_to_the_latest_newspaper_not_to_any_outlet() -> None:
+    a = run("The Guardian reported that the port would close. Reuters said talks had stalled. "
+            "The newspaper said unions would strike. The magazine said the strike would be short.")
+    assert claim(a, "unions would strike").source == "The Guardian"
+    assert claim(a, "strike would be short").basis != "anaphora"  # no magazine was named
+
+
 def test_a_non_media_report_is_not_the_outlet_named_before() -> None:
     a = run("A memo seen by Reuters said files were copied.\n\nTen servers were hit, the congressional report said.")
     assert claim(a, "memo").source == "Reuters"

@@ -171,8 +171,10 @@ def _state_media(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention]
 class _Context:
     """What earlier sentences of the document tell later ones."""
 
-    last_outlet: str | None  # the outlet named last, for "the newspaper said"
+    last_outlet: str | None  # the outlet named last, for "the report said"
     last_outlet_sentence: int = -9  # the sentence that named it
+    named: list[str] = field(default_factory=list)  # outlets named so far, the latest last
+    kind_of: dict[str, str | None] = field(default_factory=dict)  # lexicon kind of each named outlet
     last_poll: str | None = None  # the outlet whose poll was named last, for "the poll found"
     story_subjects: set[str] = field(default_factory=set)  # outlets the story is about ("Reuters opened ...")
     publisher: str | None = None  # the document's own outlet (canonical)
@@ -200,10 +202,27 @@ def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context, folded: str | N
     elif REPORT_NOUN.search(m.group()) and n - ctx.last_outlet_sentence > REPORT_ANAPHORA_REACH:
         source = None  # "the report said" three sentences on may be any report (a government's, a think tank's)
     else:
-        source = ctx.last_outlet
+        source = _latest_of_kind(ctx, m.group())
     if source is None:
         return []
     return [Attribution(doc.id, Span(m.start(), m.end()), m.group(), source, "anaphora", "source", (), 0.8, n)]
+
+
+# "the newspaper said" refers to the latest newspaper named, not to an agency or a network named after it; an
+# outlet the lexicon does not know (a call sign) may be any kind
+_NOUN_KINDS = (
+    (re.compile(r"\b(?:newspaper|paper|daily|tabloid)\b", re.I), ("newspaper", "state-media")),
+    (re.compile(r"\b(?:network|channel|broadcaster|station)\b", re.I), ("broadcaster", "state-media")),
+    (re.compile(r"\bmagazine\b", re.I), ("magazine", "online")),
+    (re.compile(r"\b(?:agency|wire\s+service)\b", re.I), ("news-agency", "state-media")),
+)
+
+
+def _latest_of_kind(ctx: _Context, phrase: str) -> str | None:
+    kinds = next((k for pattern, k in _NOUN_KINDS if pattern.search(phrase)), None)
+    if kinds is None:
+        return ctx.last_outlet
+    return next((o for o in reversed(ctx.named) if ctx.kind_of.get(o) in (*kinds, None)), None)
 
 
 # "according to the latest New York Times/CBS News poll": a partner named after a slash or hyphen is cued too
@@ -335,10 +354,16 @@ def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], c
         chained = any(a.kind == "chain" for a in here)
         ctx.last_outlet = (named[0] if chained else named[-1]).source
         ctx.last_outlet_sentence = n
+        ctx.named += [a.source for a in named if a.source != ctx.last_outlet] + [ctx.last_outlet]
     polls = [a.source for a in here if a.kind in ("poll", "poll-mention")]
     if polls:
         ctx.last_poll = polls[-1]
     return here
+
+
+def _kind(lexicon: Lexicon, name: str) -> str | None:
+    entry = lexicon.get(name)
+    return entry.kind if entry is not None else None
 
 
 def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence], lexicon: Lexicon,
@@ -355,7 +380,8 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
     in_body = resolve_mentions(doc.text, doc.body_start, found_in_body, publisher, lexicon)
     starts = [m.start for m in in_body]
     trusted = {*credit_names, *(m.source for m in in_body if m.method == "name")}
-    ctx = _Context(credit_names[0] if credit_names else None, publisher=publisher)
+    ctx = _Context(credit_names[0] if credit_names else None, named=credit_names[:1], publisher=publisher)
+    ctx.kind_of = {m.source: _kind(lexicon, m.source) for m in in_body} | {c: _kind(lexicon, c) for c in credit_names}
     for n, s in enumerate(sentences):
         if n in credit_sentences:
             continue

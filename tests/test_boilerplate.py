@@ -73,12 +73,21 @@ def test_too_few_carriers_or_a_disabled_threshold_find_nothing() -> None:
     assert repeated_lines([document_keys(d.text) for d in docs], min_documents=0) == frozenset()
 
 
-def test_only_paragraphs_made_of_repeated_lines_are_marked() -> None:
-    text = f"{story(1)}\n\n{FOOTER}\n\n{FOOTER}\nA line of this page's own that is long enough to count."
+def test_repeated_lines_are_marked_and_cut_out_of_the_paragraphs_that_hold_them() -> None:
+    """Real text: HuffPost's 2016 editor's note on Trump stories is one line of a paragraph that goes on with a
+    line of the story; the paragraph is cut at it, the story's line keeps its text and stays no boilerplate."""
+    own = "A line of this page's own that is long enough to count."
+    text = f"{story(1)}\n\n{FOOTER}\n\n{FOOTER}\n{own}"
     paras = [Paragraph(0, len(story(1))), Paragraph(len(story(1)) + 2, len(story(1)) + 2 + len(FOOTER)),
              Paragraph(len(story(1)) + 4 + len(FOOTER), len(text))]
     marked = mark_repeated(text, paras, frozenset({line_key(FOOTER) or 0}))
-    assert [p.boilerplate for p in marked] == [None, REPEATED, None]
+    assert [p.boilerplate for p in marked] == [None, REPEATED, REPEATED, None]
+    assert [text[p.start:p.end] for p in marked[2:]] == [FOOTER, own]
+
+
+def test_a_line_differing_only_in_punctuation_and_spaces_is_the_same_line() -> None:
+    assert line_key("Editor\u2019s note: the site \u2014 and its owner \u2014 back this candidate.") == line_key(
+        "Editor\u2019s note:\u00a0the site \u2015 and its owner \u2015 back this candidate")
 
 
 SITE = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "site-footer"

@@ -14,10 +14,10 @@ from dedupe.attribution.lexicon import Lexicon, load_lexicon
 from dedupe.attribution.roles import RoleClassifier, default_classifier
 from dedupe.config import AttributionConfig, ScanConfig
 from dedupe.copies.batch_sketches import DocumentSketch, sketch_documents
-from dedupe.copies.boilerplate import REPEATED, mark_repeated
+from dedupe.copies.boilerplate import mark_repeated
 from dedupe.copies.lsh import LSHLayout
 from dedupe.models import Document, Paragraph, Sentence
-from dedupe.text.segment import segment, split_paragraphs
+from dedupe.text.segment import segment, sentences_of, split_paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def analyse_batch(docs: Sequence[Document], config: ScanConfig, layout: LSHLayou
         batch = sketch_documents(docs, split, layout)
         return [Analysis(d, tuple(p), (), k, NO_ATTRIBUTION, ())
                 for d, p, k in zip(docs, split, batch.document_sketches(), strict=True)], batch.band_keys
-    segmented = [_without_repeated(d.text, *segment(d.text, d.body_start), repeated) for d in docs]
+    segmented = [_segmented(d.text, d.body_start, repeated) for d in docs]
     batch = sketch_documents(docs, [p for p, _ in segmented], layout)
     lexicon, classifier = attribution_models(config.attribution)
     out = []
@@ -66,13 +66,13 @@ def analyse_batch(docs: Sequence[Document], config: ScanConfig, layout: LSHLayou
     return out, batch.band_keys
 
 
-def _without_repeated(text: str, paragraphs: list[Paragraph], sentences: list[Sentence],
-                      repeated: frozenset[int]) -> tuple[list[Paragraph], list[Sentence]]:
-    """The paragraphs with the corpus-repeated ones marked, and the sentences outside those."""
+def _segmented(text: str, body_start: int, repeated: frozenset[int]) -> tuple[list[Paragraph], list[Sentence]]:
+    """The paragraphs with the corpus-repeated lines marked (cut out of the paragraphs that hold them), and the
+    sentences of the rest."""
     if not repeated:
-        return paragraphs, sentences
-    marked = mark_repeated(text, paragraphs, repeated)
-    return marked, [s for s in sentences if marked[s.paragraph].boilerplate != REPEATED]
+        return segment(text, body_start)
+    paragraphs = mark_repeated(text, split_paragraphs(text, body_start), repeated)
+    return paragraphs, sentences_of(text, paragraphs)
 
 
 def analyse(doc: Document, config: ScanConfig) -> Analysis:

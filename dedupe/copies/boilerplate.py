@@ -7,11 +7,13 @@ copies share all their lines, not one: a line is boilerplate when at least ``min
 and, in the median of those documents, at least half of the other long lines are their own (found in no other
 document).
 
-Lines are compared after lower-casing, collapsing white space and writing every digit 1-9 as 0 ("(c) 2025" and
-"(c) 2026" are one line), by a CRC-32 of the bytes (a collision between two lines of one document's own text
-cannot make a line common). Only lines of at least MIN_WORDS words count: "Share" or "Advertisement" alone is
-caught by the line classifier of ``text.segment``. A line with a quotation mark is never boilerplate: a quote that
-many reports of one event repeat in a paragraph of its own is the claim they share.
+Lines are compared after lower-casing, writing every digit 1-9 as 0 ("(c) 2025" and "(c) 2026" are one line) and
+reading only their words (punctuation and white space left out: a site that changed "—" for "―" in its editor's
+note, or a no-break space for a space, repeats the same line), by a CRC-32 of the bytes (a collision between two
+lines of one document's own text cannot make a line common). Only lines of at least MIN_WORDS words count:
+"Share" or "Advertisement" alone is caught by the line classifier of ``text.segment``. A line with a quotation
+mark is never boilerplate: a quote that many reports of one event repeat in a paragraph of its own is the claim
+they share. A repeated line inside a paragraph of the document's own lines is cut out of it (``mark_repeated``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ MIN_WORDS = 6  # lines shorter than this are never corpus boilerplate
 OWN_SHARE = 0.5  # least median share of a carrier's other long lines that are its own
 REPEATED = "repeated"  # the boilerplate kind of a paragraph made of corpus-repeated lines
 _DIGIT = re.compile("[1-9]")
+_WORD = re.compile(r"\w+")
 
 
 def _zero_digits(text: str) -> str:
@@ -39,9 +42,11 @@ _QUOTES = frozenset('"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d')
 
 
 def _key(normalised: str) -> int | None:
-    words = normalised.split()
-    if len(words) < MIN_WORDS or not _QUOTES.isdisjoint(normalised):
+    if not _QUOTES.isdisjoint(normalised):
         return None  # a quotation repeated by many articles is a claim they share, not boilerplate
+    words = _WORD.findall(normalised)
+    if len(words) < MIN_WORDS:
+        return None
     return zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass"))
 
 
@@ -83,14 +88,33 @@ def corpus_boilerplate(docs: Iterable[Document], min_documents: int) -> frozense
 
 
 def mark_repeated(text: str, paragraphs: Sequence[Paragraph], repeated: frozenset[int]) -> list[Paragraph]:
-    """The paragraphs with those made only of repeated lines marked boilerplate (kind REPEATED)."""
+    """The paragraphs with the corpus's repeated lines marked boilerplate (kind REPEATED): a paragraph made only
+    of them is marked whole; one that also holds lines of its own ("Editor's note: ..." then a line of the story)
+    is cut at them, each run of its own lines staying a paragraph."""
     if not repeated:
         return list(paragraphs)
-    out = []
+    out: list[Paragraph] = []
     for p in paragraphs:
-        if p.boilerplate is None:
-            keys = [line_key(line) for line in text[p.start:p.end].split("\n") if line.strip()]
-            if keys and all(k is not None and k in repeated for k in keys):
-                p = Paragraph(p.start, p.end, REPEATED)
-        out.append(p)
+        out += [p] if p.boilerplate is not None else _cut_at_repeated(text, p, repeated)
     return out
+
+
+def _cut_at_repeated(text: str, p: Paragraph, repeated: frozenset[int]) -> list[Paragraph]:
+    runs: list[tuple[int, int, bool]] = []  # (start, end, repeated) of runs of lines
+    pos = p.start
+    for line in text[p.start:p.end].split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        key = line_key(line)
+        is_repeated = key is not None and key in repeated
+        if runs and runs[-1][2] == is_repeated:
+            runs[-1] = (runs[-1][0], end, is_repeated)
+        else:
+            runs.append((start + len(line) - len(line.lstrip()), end, is_repeated))
+    if not any(r for _, _, r in runs):
+        return [p]
+    if all(r for _, _, r in runs):
+        return [Paragraph(p.start, p.end, REPEATED)]
+    return [Paragraph(a, b, REPEATED if r else None) for a, b, r in runs]

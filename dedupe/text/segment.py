@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from dedupe.models import Paragraph, Sentence
 
@@ -279,8 +280,13 @@ def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list
 def segment(text: str, body_start: int = 0) -> tuple[list[Paragraph], list[Sentence]]:
     """Paragraphs of the body and the sentences of its non-boilerplate paragraphs."""
     paragraphs = split_paragraphs(text, body_start)
+    return paragraphs, sentences_of(text, paragraphs)
+
+
+def sentences_of(text: str, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
+    """The sentences of the non-boilerplate paragraphs, each with its paragraph's index."""
     sentences: list[Sentence] = []
     for index, para in enumerate(paragraphs):
         if para.boilerplate is None:
             sentences.extend(split_sentences(text, para.start, para.end, index))
-    return paragraphs, sentences
+    return sentences

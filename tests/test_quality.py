@@ -17,6 +17,7 @@ REQUIRED_FORMS = {
     "acronym-negative", "none",
     # forms seen on real text (fixtures/articles/realtext-forms, modelled on PolNeAR and trafilatura's pages)
     "poll", "short-form", "report-that", "person-negative", "common-word-negative",
+    "item-credit", "obtained-by", "name-shape",
 }
 
 

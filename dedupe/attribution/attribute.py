@@ -381,7 +381,8 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
     starts = [m.start for m in in_body]
     trusted = {*credit_names, *(m.source for m in in_body if m.method == "name")}
     ctx = _Context(credit_names[0] if credit_names else None, named=credit_names[:1], publisher=publisher)
-    ctx.kind_of = {m.source: _kind(lexicon, m.source) for m in in_body} | {c: _kind(lexicon, c) for c in credit_names}
+    ctx.kind_of = {m.source: _kind(lexicon, m.source) or ("newspaper" if m.method == "name-shape" else None)
+                   for m in in_body} | {c: _kind(lexicon, c) for c in credit_names}
     for n, s in enumerate(sentences):
         if n in credit_sentences:
             continue

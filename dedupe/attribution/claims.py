@@ -55,6 +55,12 @@ def _item_credits(sentences: Sequence[Sentence], attribution: DocumentAttributio
     return items
 
 
+def _lead(text: str, s: Sentence) -> int:
+    """How many white-space characters open the sentence."""
+    line = text[s.start:s.end]
+    return len(line) - len(line.lstrip())
+
+
 def _item_of(text: str, s: Sentence, closing: Sequence[Attribution]) -> int:
     """Which item of its paragraph a sentence belongs to: the index of the credit that closes it (len: none)."""
     item = bisect_right([a.span.end for a in closing], s.start)  # credits ended before it close earlier items
@@ -76,6 +82,8 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
         if n in attribution.credit_sentences:
             continue
         closing = items.get(s.paragraph, [])
+        if any(a.span.start <= s.start + _lead(doc.text, s) and s.end <= a.span.end + 1 for a in closing):
+            continue  # "[AP]" split off as a sentence of its own: a credit, no claim
         item = _item_of(doc.text, s, closing)
         attrs = [a for a in by_sentence.get(n, []) if a.kind != "item-credit"]  # a credit sources its item only
         decided = _deciding(attrs)

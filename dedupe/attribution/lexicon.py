@@ -56,13 +56,13 @@ class Mention:
     start: int
     end: int
     source: str
-    method: str  # name | acronym | fuzzy
+    method: str  # name | acronym | fuzzy | name-shape (a newspaper the lexicon does not list: "The Westmarch Herald")
     score: float
     ambiguous: bool = False  # an acronym that also names something else ("RSS", "PTI", "PA")
 
     @property
     def needs_context(self) -> bool:
-        return self.method == "acronym"
+        return self.method in ("acronym", "name-shape")
 
 
 def _parse_source(raw: dict[str, object], origin: str) -> Source:

@@ -63,6 +63,29 @@ def call_signs(text: str, start: int, found: Sequence[Mention]) -> list[Mention]
             if not any(f.start < m.end() and m.start() < f.end for f in found)]
 
 
+# "The Westmarch Herald reported": a newspaper the lexicon does not list, known by the shape of its name; like an
+# acronym it counts only with a cue ("reported", "according to", "obtained by")
+_PAPER_WORD = (r"(?:Herald|Times|Post|Journal|Gazette|Tribune|Chronicle|Courier|Observer|Dispatch|Register|Sentinel|"
+               r"Monitor|Inquirer|Examiner|Enquirer|Free\s+Press|Press|Bee|Argus|Telegram|Record|Daily\s+News)")
+_UNLISTED_PAPER = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>(?!(?:The|A|An|In|On|At|By|For|From|Of|To|And|But|As|If|When|"
+                             r"While|After|Before|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s)"
+                             r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,3}" + _PAPER_WORD + r")\b")
+
+
+def unlisted_papers(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
+    """Newspapers named by the shape of their name and not already found as a known outlet (a misspelt known name,
+    "the Associates Press", resolves to it)."""
+    out = []
+    for m in _UNLISTED_PAPER.finditer(text, start):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        name = " ".join(m.group("name").split())
+        known = lexicon.resolve(name)
+        source, score = known if known else (name, 100.0)
+        out.append(Mention(m.start("name"), m.end("name"), source, "name-shape", score))
+    return out
+
+
 def person_surnames(text: str, forms: set[str]) -> set[str]:
     """One-word outlet forms that this document also uses as a person's surname."""
     return {m.group("surname") for m in _PERSON.finditer(text) if m.group("surname") in forms}
@@ -79,4 +102,5 @@ def resolve_mentions(text: str, start: int, found: Sequence[Mention], publisher:
     surnames = person_surnames(text, single) if single else set()
     if surnames:
         kept = [m for m in kept if text[m.start:m.end] not in surnames or _STILL_OUTLET.match(text, m.end)]
-    return sorted([*kept, *shorts, *call_signs(text, start, [*kept, *shorts])], key=lambda x: x.start)
+    known = [*kept, *shorts, *call_signs(text, start, [*kept, *shorts])]
+    return sorted([*known, *unlisted_papers(text, start, known, lexicon)], key=lambda x: x.start)

@@ -210,3 +210,23 @@ def test_a_stock_phrase_does_not_join_stories() -> None:
     note = [ClaimLink(f"{a}:0", f"{b}:0", 0.9) for i, a in enumerate(docs) for b in docs[i + 1:]]  # everywhere
     fact = [ClaimLink("d0:1", "d1:1", 0.9)]  # in two documents only
     assert _story_links([*note, *fact], claims) == [("d0", "d1")]
+
+
+def test_a_story_chain_does_not_group_loose_claims_of_unrelated_documents() -> None:
+    """Two documents of one story that share no passage and report different events (a live blog of one
+    primary night and of the next, joined through other documents) group a claim pair only when nearly the
+    same words; reports of one event, or documents sharing a passage, group restatements as before."""
+    from dedupe.attribution.claims import Claim
+    from dedupe.models import Span
+    from dedupe.provenance.claimgroups import ClaimLink
+    from dedupe.provenance.stories import SAME_EVENT, UNRELATED_DOCUMENTS_LINK, _groupable
+
+    claims = {c.id: c for c in (Claim(f"{d}:0", d, Span(0, 1), "x", None, "unattributed", (), False, None)
+                                for d in ("a", "b", "c"))}
+    story_of = {"a": "story-1", "b": "story-1"}
+    loose = UNRELATED_DOCUMENTS_LINK - 0.2
+    assert not _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT - 0.1))
+    assert _groupable(story_of, {("a", "b")}, claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT - 0.1))
+    assert _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT))
+    assert _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", UNRELATED_DOCUMENTS_LINK, 0.0))
+    assert not _groupable(story_of, set(), claims, ClaimLink("a:0", "c:0", loose, 1.0))  # across stories

@@ -55,6 +55,7 @@ class ClaimLink:
     a: str  # claim ids
     b: str
     similarity: float
+    documents: float = 1.0  # TF-IDF cosine of the two claims' documents (``document_vectors``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +295,8 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     words = word_hashes(texts)
     pairs = lsh_claim_pairs(claim_signatures(words, LSH_BANDS * LSH_ROWS), owner, LSH_BANDS, LSH_ROWS)
     reuse = [(position[a], position[b]) for a, b in reused]
-    near = nearest_documents(document_vectors(words, owner, len(doc_ids)), NEIGHBOURS, near_threshold)
+    doc_vectors = document_vectors(words, owner, len(doc_ids))
+    near = nearest_documents(doc_vectors, NEIGHBOURS, near_threshold)
     doc_pairs = partner_documents(pairs, owner, [*reuse, *near], NEIGHBOURS)
     docs = {d for p in doc_pairs for d in p}
     keep = [n for n, d in enumerate(owner.tolist()) if d in docs]
@@ -311,21 +313,31 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     numbers = numbers_matrix(all_specifics([c.text for c in usable]))
     both, both_scores = _candidate_links(x, numbers, pairs, _neighbour_links(x, numbers, rows, doc_pairs, threshold),
                                          threshold)
-    ordered = _agreeing_links(usable, both, both_scores)
+    ordered = _agreeing_links(usable, both, both_scores, _row_products(doc_vectors, owner[both]))
     return LinkedClaims(tuple(ordered), x, {c.id: n for n, c in enumerate(usable)}, numbers,
                         frozenset((link.a, link.b) for link in ordered))
 
 
-def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray) -> list[ClaimLink]:
+def _row_products(x: Any, pairs: np.ndarray) -> np.ndarray:
+    """The dot product of rows i and j of ``x`` for each pair (i, j) of ``pairs``."""
+    if pairs.size == 0:
+        return np.zeros(0)
+    out: np.ndarray = np.asarray(x[pairs[:, 0]].multiply(x[pairs[:, 1]]).sum(axis=1)).reshape(-1)
+    return out
+
+
+def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray,
+                    documents: np.ndarray) -> list[ClaimLink]:
     """The candidate pairs whose numbers and names agree, as links in claim order (facts computed once, for
-    the claims of candidate pairs only)."""
+    the claims of candidate pairs only), with the similarity of their documents."""
     facts: dict[int, Facts] = {}
 
     def fact(n: int) -> Facts:
         return facts[n] if n in facts else facts.setdefault(n, facts_of(claims[n].text))
 
-    links = [ClaimLink(claims[i].id, claims[j].id, s)
-             for (i, j), s in zip(pairs.tolist(), scores.tolist(), strict=True) if facts_agree(fact(i), fact(j))]
+    links = [ClaimLink(claims[i].id, claims[j].id, s, d)
+             for (i, j), s, d in zip(pairs.tolist(), scores.tolist(), documents.tolist(), strict=True)
+             if facts_agree(fact(i), fact(j))]
     return sorted(links, key=lambda link: (claim_order(link.a), claim_order(link.b)))
 
 

@@ -156,6 +156,8 @@ def assign_stories(reuse: Sequence[tuple[str, str]], shared: Sequence[tuple[str,
 
 
 CROSS_STORY_LINK = 0.8  # PolNeAR train claim pairs: recall 0.56 -> 0.73 at precision 0.98 (0.7: precision 0.96)
+SAME_EVENT = 0.3  # documents' cosine (``document_vectors``) of two reports of one event
+UNRELATED_DOCUMENTS_LINK = 0.6  # claim link needed inside a story between documents that are not SAME_EVENT
 STOCK_PHRASE_DOCUMENTS = 5  # a claim strongly linked into more documents is a stock phrase, not a story's
 
 
@@ -172,12 +174,15 @@ def _story_links(links: Sequence[ClaimLink], claim_by_id: dict[str, Claim]) -> l
             if max(len(reach[a.id]), len(reach[b.id])) <= STOCK_PHRASE_DOCUMENTS]
 
 
-def _groupable(story_of: dict[str, str], claim_by_id: dict[str, Claim], link: ClaimLink) -> bool:
-    """A link may group two claims inside one story; across stories only when nearly the same words
-    (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles)."""
+def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claim_by_id: dict[str, Claim],
+               link: ClaimLink) -> bool:
+    """A link may group two claims inside one story when their documents share a passage, or report the same
+    event (documents' cosine >= SAME_EVENT), or the claims score UNRELATED_DOCUMENTS_LINK; across stories only
+    when nearly the same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles)."""
     a, b = claim_by_id[link.a].document, claim_by_id[link.b].document
     if a in story_of and story_of.get(a) == story_of.get(b):
-        return True
+        return ((min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT
+                or link.similarity >= UNRELATED_DOCUMENTS_LINK)
     return link.similarity >= CROSS_STORY_LINK and _share_a_fact(claim_by_id[link.a].text, claim_by_id[link.b].text)
 
 
@@ -241,7 +246,8 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
     shared = _story_links(linked.links, claim_by_id)
     story_docs = assign_stories([(m.a, m.b) for m in matches], shared)
     story_of = {d: f"story-{n + 1}" for n, docs in enumerate(story_docs) for d in docs}
-    raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, claim_by_id, x)], linked.close)
+    reused = {(min(m.a, m.b), max(m.a, m.b)) for m in matches}
+    raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, reused, claim_by_id, x)], linked.close)
     stories, origin_source = _stories(story_docs, story_of, matches, directions, by_id, sides)
     groups: list[ClaimGroup] = []
     originals: dict[str, str | None] = {c.id: c.source for c in claims}

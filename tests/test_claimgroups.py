@@ -149,6 +149,13 @@ def test_numbers_and_names_must_agree() -> None:
                        facts_of("Officials in Lagos said the bridge would open again."))
 
 
+def test_digits_inside_a_word_are_no_number() -> None:
+    """Mis-decoded text ("G\u00c31\u20444len" for "G\u00fclen") gave two unrelated sentences the numbers 1 and 4
+    in common."""
+    assert specifics("Donors tied to G\u00c31\u20444len's movement met the G20 at 4pm.") == frozenset()
+    assert specifics("The 10th poll since the 1990s: 46% of 1,100, up 3.9.") == {"10", "1990", "46", "1100", "3.9"}
+
+
 def _close_by(sims: dict[frozenset[str], float]) -> Any:
     def close(a: list[str], b: list[str]) -> bool:
         return all(sims.get(frozenset((x, y)), 0.0) >= SPREAD for x in a for y in b)

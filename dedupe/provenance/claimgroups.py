@@ -41,7 +41,6 @@ NEIGHBOURS = 6  # nearest documents whose claims are compared with a document's 
 NUMBER_BONUS = 0.2  # added to the text similarity for each shared number (at most two)
 NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
 SPREAD = 0.2  # least similarity between any two members of a group
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
 _NOT_NAME_WORDS = ("A An The I He She It We They His Her Its Their This That These Those In On At For But And Or "
                    "Mr Mrs Ms Dr President Prime Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
@@ -78,12 +77,20 @@ class LinkedClaims:
         return bool(cosine.min() >= SPREAD and _shared_words(self.vectors, rest).min() >= MIN_SHARED_WORDS)
 
 
+# digits not inside a word (a mis-decoded letter "1/4" in a name, "G20", "4pm" are no quantities); an ordinal or plural
+# ending may follow ("10th", "1990s")
+_NUMBER_TEXT = r"(?<!\w)(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))"
+_NUMBER = re.compile(_NUMBER_TEXT)
+_NUMBER_OR_BREAK = re.compile(rf"{_NUMBER_TEXT}|\n")
+
+
+def _number(found: str) -> str:
+    return found.replace(",", "").rstrip(".")
+
+
 def specifics(text: str) -> frozenset[str]:
     """The numbers of a sentence: the facts a paraphrase keeps ("64 people", "3.9 percent", "1,100 km")."""
-    return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text))
-
-
-_NUMBER_OR_BREAK = re.compile(r"\d[\d,.]*\d|\d|\n")
+    return frozenset(map(_number, _NUMBER.findall(text)))
 
 
 def all_specifics(texts: Sequence[str]) -> list[frozenset[str]]:
@@ -95,7 +102,7 @@ def all_specifics(texts: Sequence[str]) -> list[frozenset[str]]:
             out.append(frozenset(current))
             current = []
         else:
-            current.append(n.replace(",", "").rstrip("."))
+            current.append(_number(n))
     return [*out, frozenset(current)] if texts else []
 
 

@@ -15,7 +15,9 @@ Without `--sample`, the labelled pairs are checked against the claim groups of t
   a wrong link removed). Left pairs are reported on their own line, not counted in the share;
 - *unjudged*: pairs inside the current groups that the labels do not cover (a change can also make new pairs).
   Their number is printed; `--unjudged N` writes N of them (seeded) with their text for reading, to label into
-  `polnear-within-group-train-extra.tsv`, which is read together with the main file.
+  `polnear-within-group-train-extra.tsv`, which is read together with the main file. With it, the share over all
+  pairs of the current groups is estimated: labelled pairs count as labelled, the others at the share of `same`
+  among the extra pairs still grouped (a sample of the pairs no label covered when it was drawn).
 
 Only `train` is read: the labels were drawn from it, and dev and test stay held out.
 
@@ -148,7 +150,13 @@ def main() -> None:
     print(f"  still in one group   {sum(kept.values())}: {_counts(kept)}  -> same-claim share {share:.3f}")
     print(f"  no longer grouped    {sum(left.values())}: {_counts(left)}")
     print(f"  pairs inside the current groups: {len(inside)}, of them not labelled: {len(unjudged)}")
-
+    extra, _ = check(read_pairs(LABEL_FILES[1:]), report)
+    if extra:
+        rest = extra["same"] / sum(extra.values())
+        estimate = (kept["same"] + rest * len(unjudged)) / len(inside) if inside else 1.0
+        print(f"  estimated same-claim share of all {len(inside)} pairs: {estimate:.3f} (the {sum(kept.values())} "
+              f"labelled ones as labelled, the {len(unjudged)} others at the share {rest:.3f} of the "
+              f"{sum(extra.values())} pairs of {LABEL_FILES[1].name} still grouped, drawn from such pairs)")
 
 if __name__ == "__main__":
     main()

@@ -153,6 +153,7 @@ def test_digits_inside_a_word_are_no_number() -> None:
     """Mis-decoded text ("G\u00c31\u20444len" for "G\u00fclen") gave two unrelated sentences the numbers 1 and 4
     in common."""
     assert specifics("Donors tied to G\u00c31\u20444len's movement met the G20 at 4pm.") == frozenset()
+    assert specifics("The GA\u03031\u20444len movement") == frozenset()  # a combining tilde before the digit
     assert specifics("The 10th poll since the 1990s: 46% of 1,100, up 3.9.") == {"10", "1990", "46", "1100", "3.9"}
 
 

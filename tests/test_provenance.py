@@ -230,3 +230,12 @@ def test_a_story_chain_does_not_group_loose_claims_of_unrelated_documents() -> N
     assert _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT))
     assert _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", UNRELATED_DOCUMENTS_LINK, 0.0))
     assert not _groupable(story_of, set(), claims, ClaimLink("a:0", "c:0", loose, 1.0))  # across stories
+
+
+def test_claims_of_two_stories_share_a_fact_and_three_words() -> None:
+    from dedupe.provenance.stories import _share_a_fact
+
+    assert not _share_a_fact("But I was against the war in Iraq.", "He said no to the Iraq war.")  # two words
+    assert _share_a_fact("Sanders won the primary in Oklahoma and Vermont.", "Sanders also won Oklahoma and Vermont.")
+    assert not _share_a_fact("Officials could not independently verify the claims.",
+                             "Reporters could not independently verify the claims.")  # no name or number

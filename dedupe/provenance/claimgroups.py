@@ -77,9 +77,9 @@ class LinkedClaims:
         return bool(cosine.min() >= SPREAD and _shared_words(self.vectors, rest).min() >= MIN_SHARED_WORDS)
 
 
-# digits not inside a word (a mis-decoded letter "1/4" in a name, "G20", "4pm" are no quantities); an ordinal or plural
-# ending may follow ("10th", "1990s")
-_NUMBER_TEXT = r"(?<!\w)(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))"
+# digits not inside a word: "G20", "4pm" and a mis-decoded letter in a name (A, a combining tilde, "1/4") are no
+# quantities; an ordinal or plural ending may follow ("10th", "1990s")
+_NUMBER_TEXT = r"(?<![\w\u0300-\u036f])(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))"
 _NUMBER = re.compile(_NUMBER_TEXT)
 _NUMBER_OR_BREAK = re.compile(rf"{_NUMBER_TEXT}|\n")
 

@@ -18,6 +18,7 @@ from dedupe.config import ProvenanceConfig
 from dedupe.copies.cluster import connected_groups
 from dedupe.models import Match
 from dedupe.provenance.claimgroups import ClaimLink, LinkedClaims, claim_groups, facts_of, link_claims, star_groups
+from dedupe.provenance.claimindex import claim_words
 from dedupe.provenance.direction import Direction, Side, direction, parse_published
 
 
@@ -158,6 +159,7 @@ def assign_stories(reuse: Sequence[tuple[str, str]], shared: Sequence[tuple[str,
 CROSS_STORY_LINK = 0.8  # PolNeAR train claim pairs: recall 0.56 -> 0.73 at precision 0.98 (0.7: precision 0.96)
 SAME_EVENT = 0.3  # documents' cosine (``document_vectors``) of two reports of one event
 UNRELATED_DOCUMENTS_LINK = 0.6  # claim link needed inside a story between documents that are not SAME_EVENT
+CROSS_STORY_WORDS = 3  # content words two claims of different stories must have in common
 STOCK_PHRASE_DOCUMENTS = 5  # a claim strongly linked into more documents is a stock phrase, not a story's
 
 
@@ -188,8 +190,11 @@ def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claim_by_
 
 def _share_a_fact(a: str, b: str) -> bool:
     """A name or a number in common: "could not independently verify the claims" or "a replay will be available
-    on the website" in two unrelated stories are stock lines about different things."""
+    on the website" in two unrelated stories are stock lines about different things. And CROSS_STORY_WORDS
+    content words in common: "I was against the war in Iraq" and "He said no to the Iraq war" share two."""
     fa, fb = facts_of(a), facts_of(b)
+    if len(set(claim_words(a)) & set(claim_words(b))) < CROSS_STORY_WORDS:
+        return False
     return bool(fa.numbers & fb.numbers or fa.names & fb.names)
 
 

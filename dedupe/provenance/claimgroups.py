@@ -116,15 +116,40 @@ class Facts:
     words: int
     numbers: frozenset[str]
     names: frozenset[str]
+    spelled: frozenset[str] = frozenset()  # numbers written as words ("four" -> "4")
+
+
+_UNITS = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_VALUE = ({w: n for n, w in enumerate(_UNITS.split(), start=2)} | {"one": 1, "eighteen": 18, "nineteen": 19}
+          | {w: 10 * n for n, w in enumerate(_TENS.split(), start=2)})
+_WORD_NUMBER = re.compile(rf"\b(?:{'|'.join(_TENS.split())})(?:-(?:one|{'|'.join(_UNITS.split()[:8])}))?\b"
+                          rf"|\b(?:{'|'.join(_UNITS.split())}|eighteen|nineteen)\b", re.IGNORECASE)
+
+
+def word_numbers(text: str) -> frozenset[str]:
+    """Numbers written as words, two to ninety-nine ("one" is as often a pronoun), as digits."""
+    return frozenset(str(sum(_VALUE[w] for w in found.lower().split("-"))) for found in _WORD_NUMBER.findall(text))
 
 
 def facts_of(text: str) -> Facts:
-    return Facts(len(text.split()), specifics(text), names(text))
+    return Facts(len(text.split()), specifics(text), names(text), word_numbers(text))
+
+
+def _spelled_agree(a: Facts, b: Facts) -> bool:
+    """A claim without digits has its numbers written as words ("plus or minus four points"): they must be among
+    the other claim's numbers, if it has any ("plus or minus 5.7 points" disagrees). A claim with digits keeps to
+    them: "all out for 211 with ten balls unused" and "bowled out for 211 in 48.2 overs" agree."""
+    other = b.numbers | b.spelled
+    return bool(a.numbers or not a.spelled or not other or a.spelled <= other)
 
 
 def facts_agree(a: Facts, b: Facts) -> bool:
-    """The numbers of one claim are among the other's, and most names of the shorter claim are in the other."""
+    """The numbers of one claim are among the other's (numbers in words too, ``_spelled_agree``), and most names
+    of the shorter claim are in the other."""
     if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
+        return False
+    if not (_spelled_agree(a, b) and _spelled_agree(b, a)):
         return False
     short, other = (a, b) if (a.words, len(a.names)) <= (b.words, len(b.names)) else (b, a)
     if not short.names or not other.names:

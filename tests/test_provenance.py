@@ -239,3 +239,18 @@ def test_claims_of_two_stories_share_a_fact_and_three_words() -> None:
     assert _share_a_fact("Sanders won the primary in Oklahoma and Vermont.", "Sanders also won Oklahoma and Vermont.")
     assert not _share_a_fact("Officials could not independently verify the claims.",
                              "Reporters could not independently verify the claims.")  # no name or number
+
+
+def test_a_shared_year_does_not_carry_a_link_across_stories() -> None:
+    from dedupe.attribution.claims import Claim
+    from dedupe.models import Span
+    from dedupe.provenance.claimgroups import NUMBER_BONUS, ClaimLink
+    from dedupe.provenance.stories import _without_years
+
+    def claim(doc: str, text: str) -> Claim:
+        return Claim(f"{doc}:0", doc, Span(0, 1), text, None, "unattributed", (), False, None)
+
+    claims = {c.id: c for c in (claim("a", "The Latest on campaign 2016 on Super Tuesday, with 5 states voting."),
+                                claim("b", "The Latest on campaign 2016 before the New York primary, 5 states."))}
+    link = ClaimLink("a:0", "b:0", 0.5 + 2 * NUMBER_BONUS)
+    assert abs(_without_years(link, claims) - (0.5 + NUMBER_BONUS)) < 1e-9  # 5 still counts, 2016 does not

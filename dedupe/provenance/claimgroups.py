@@ -81,6 +81,7 @@ class LinkedClaims:
 # quantities; an ordinal or plural ending may follow ("10th", "1990s")
 _NUMBER_TEXT = r"(?<![\w\u0300-\u036f])(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))"
 _NUMBER = re.compile(_NUMBER_TEXT)
+YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBER_OR_BREAK = re.compile(rf"{_NUMBER_TEXT}|\n")
 
 

@@ -17,7 +17,17 @@ from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.config import ProvenanceConfig
 from dedupe.copies.cluster import connected_groups
 from dedupe.models import Match
-from dedupe.provenance.claimgroups import ClaimLink, LinkedClaims, claim_groups, facts_of, link_claims, star_groups
+from dedupe.provenance.claimgroups import (
+    NUMBER_BONUS,
+    YEAR,
+    ClaimLink,
+    LinkedClaims,
+    claim_groups,
+    facts_of,
+    link_claims,
+    specifics,
+    star_groups,
+)
 from dedupe.provenance.claimindex import claim_words
 from dedupe.provenance.direction import Direction, Side, direction, parse_published
 
@@ -180,12 +190,25 @@ def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claim_by_
                link: ClaimLink) -> bool:
     """A link may group two claims inside one story when their documents share a passage, or report the same
     event (documents' cosine >= SAME_EVENT), or the claims score UNRELATED_DOCUMENTS_LINK; across stories only
-    when nearly the same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles)."""
+    when nearly the same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles).
+    The last two scores leave out the bonus of a shared year: "The Latest on campaign 2016 ..." headers of an
+    agency's live blogs on different nights are no one claim."""
     a, b = claim_by_id[link.a].document, claim_by_id[link.b].document
     if a in story_of and story_of.get(a) == story_of.get(b):
-        return ((min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT
-                or link.similarity >= UNRELATED_DOCUMENTS_LINK)
-    return link.similarity >= CROSS_STORY_LINK and _share_a_fact(claim_by_id[link.a].text, claim_by_id[link.b].text)
+        if (min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT:
+            return True
+        return _without_years(link, claim_by_id) >= UNRELATED_DOCUMENTS_LINK
+    return (_without_years(link, claim_by_id) >= CROSS_STORY_LINK
+            and _share_a_fact(claim_by_id[link.a].text, claim_by_id[link.b].text))
+
+
+def _without_years(link: ClaimLink, claim_by_id: dict[str, Claim]) -> float:
+    """The link's score with the number bonus of its shared numbers other than years."""
+    shared = specifics(claim_by_id[link.a].text) & specifics(claim_by_id[link.b].text)
+    years = sum(1 for n in shared if YEAR.fullmatch(n))
+    if not years:
+        return link.similarity
+    return link.similarity - NUMBER_BONUS * (min(len(shared), 2) - min(len(shared) - years, 2))
 
 
 def _share_a_fact(a: str, b: str) -> bool:

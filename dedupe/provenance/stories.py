@@ -5,6 +5,7 @@ Inputs are the per-document analyses and the verified matches; nothing here read
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -191,24 +192,36 @@ def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claim_by_
     """A link may group two claims inside one story when their documents share a passage, or report the same
     event (documents' cosine >= SAME_EVENT), or the claims score UNRELATED_DOCUMENTS_LINK; across stories only
     when nearly the same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles).
-    The last two scores leave out the bonus of a shared year: "The Latest on campaign 2016 ..." headers of an
-    agency's live blogs on different nights are no one claim."""
+    The last two scores leave out the bonus of a shared date (a year, a day of a month): "The Latest on campaign
+    2016 ..." headers of an agency's live blogs on different nights are no one claim."""
     a, b = claim_by_id[link.a].document, claim_by_id[link.b].document
     if a in story_of and story_of.get(a) == story_of.get(b):
         if (min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT:
             return True
-        return _without_years(link, claim_by_id) >= UNRELATED_DOCUMENTS_LINK
-    return (_without_years(link, claim_by_id) >= CROSS_STORY_LINK
+        return _without_dates(link, claim_by_id) >= UNRELATED_DOCUMENTS_LINK
+    return (_without_dates(link, claim_by_id) >= CROSS_STORY_LINK
             and _share_a_fact(claim_by_id[link.a].text, claim_by_id[link.b].text))
 
 
-def _without_years(link: ClaimLink, claim_by_id: dict[str, Claim]) -> float:
-    """The link's score with the number bonus of its shared numbers other than years."""
-    shared = specifics(claim_by_id[link.a].text) & specifics(claim_by_id[link.b].text)
-    years = sum(1 for n in shared if YEAR.fullmatch(n))
-    if not years:
+def _without_dates(link: ClaimLink, claim_by_id: dict[str, Claim]) -> float:
+    """The link's score with the number bonus of its shared numbers other than years and days of a month
+    ("contests on March 1" in two articles is when, not what)."""
+    a, b = claim_by_id[link.a].text, claim_by_id[link.b].text
+    shared = specifics(a) & specifics(b)
+    dates = {n for n in shared if YEAR.fullmatch(n)} | (_days(a) & _days(b))
+    if not dates & shared:
         return link.similarity
-    return link.similarity - NUMBER_BONUS * (min(len(shared), 2) - min(len(shared) - years, 2))
+    return link.similarity - NUMBER_BONUS * (min(len(shared), 2) - min(len(shared - dates), 2))
+
+
+_MONTHS = ("January February March April May June July August September October November December "
+           "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.")
+_DAY = re.compile(rf"\b(?:{'|'.join(map(re.escape, _MONTHS.split()))}) (\d{{1,2}})(?![\d,.]\d)")
+
+
+def _days(text: str) -> set[str]:
+    """The days of a month in a text ("March 1", "Nov. 12")."""
+    return set(_DAY.findall(text))
 
 
 def _share_a_fact(a: str, b: str) -> bool:

@@ -148,6 +148,21 @@ def test_numbers_and_names_must_agree() -> None:
     assert facts_agree(facts_of("Officials in Lagos said the bridge would reopen."),
                        facts_of("Officials in Lagos said the bridge would open again."))
 
+    assert not facts_agree(facts_of("The margin of error among them was plus or minus four percentage points."),
+                           facts_of("The margin of error is plus or minus 5.7 percentage points."))
+    assert facts_agree(facts_of("They were all out for 211 with ten balls unused."),
+                       facts_of("Bangladesh A were bowled out for 211 in 48.2 overs."))
+    assert facts_agree(facts_of("ROME, Nov. 12 - Storm Perla killed at least four people on Wednesday."),
+                       facts_of("Tempest Perla killed no less than four individuals on Wednesday."))
+
+
+def test_digits_inside_a_word_are_no_number() -> None:
+    """Mis-decoded text ("G\u00c31\u20444len" for "G\u00fclen") gave two unrelated sentences the numbers 1 and 4
+    in common."""
+    assert specifics("Donors tied to G\u00c31\u20444len's movement met the G20 at 4pm.") == frozenset()
+    assert specifics("The GA\u03031\u20444len movement") == frozenset()  # a combining tilde before the digit
+    assert specifics("The 10th poll since the 1990s: 46% of 1,100, up 3.9.") == {"10", "1990", "46", "1100", "3.9"}
+
 
 def _close_by(sims: dict[frozenset[str], float]) -> Any:
     def close(a: list[str], b: list[str]) -> bool:

@@ -210,3 +210,50 @@ def test_a_stock_phrase_does_not_join_stories() -> None:
     note = [ClaimLink(f"{a}:0", f"{b}:0", 0.9) for i, a in enumerate(docs) for b in docs[i + 1:]]  # everywhere
     fact = [ClaimLink("d0:1", "d1:1", 0.9)]  # in two documents only
     assert _story_links([*note, *fact], claims) == [("d0", "d1")]
+
+
+def test_a_story_chain_does_not_group_loose_claims_of_unrelated_documents() -> None:
+    """Two documents of one story that share no passage and report different events (a live blog of one
+    primary night and of the next, joined through other documents) group a claim pair only when nearly the
+    same words; reports of one event, or documents sharing a passage, group restatements as before."""
+    from dedupe.attribution.claims import Claim
+    from dedupe.models import Span
+    from dedupe.provenance.claimgroups import ClaimLink
+    from dedupe.provenance.stories import SAME_EVENT, UNRELATED_DOCUMENTS_LINK, _groupable
+
+    claims = {c.id: c for c in (Claim(f"{d}:0", d, Span(0, 1), "x", None, "unattributed", (), False, None)
+                                for d in ("a", "b", "c"))}
+    story_of = {"a": "story-1", "b": "story-1"}
+    loose = UNRELATED_DOCUMENTS_LINK - 0.2
+    assert not _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT - 0.1))
+    assert _groupable(story_of, {("a", "b")}, claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT - 0.1))
+    assert _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT))
+    assert _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", UNRELATED_DOCUMENTS_LINK, 0.0))
+    assert not _groupable(story_of, set(), claims, ClaimLink("a:0", "c:0", loose, 1.0))  # across stories
+
+
+def test_claims_of_two_stories_share_a_fact_and_three_words() -> None:
+    from dedupe.provenance.stories import _share_a_fact
+
+    assert not _share_a_fact("But I was against the war in Iraq.", "He said no to the Iraq war.")  # two words
+    assert _share_a_fact("Sanders won the primary in Oklahoma and Vermont.", "Sanders also won Oklahoma and Vermont.")
+    assert not _share_a_fact("Officials could not independently verify the claims.",
+                             "Reporters could not independently verify the claims.")  # no name or number
+
+
+def test_a_shared_year_does_not_carry_a_link_across_stories() -> None:
+    from dedupe.attribution.claims import Claim
+    from dedupe.models import Span
+    from dedupe.provenance.claimgroups import NUMBER_BONUS, ClaimLink
+    from dedupe.provenance.stories import _without_dates
+
+    def claim(doc: str, text: str) -> Claim:
+        return Claim(f"{doc}:0", doc, Span(0, 1), text, None, "unattributed", (), False, None)
+
+    claims = {c.id: c for c in (claim("a", "The Latest on campaign 2016 on Super Tuesday, with 5 states voting."),
+                                claim("b", "The Latest on campaign 2016 before the New York primary, 5 states."))}
+    link = ClaimLink("a:0", "b:0", 0.5 + 2 * NUMBER_BONUS)
+    assert abs(_without_dates(link, claims) - (0.5 + NUMBER_BONUS)) < 1e-9  # 5 still counts, 2016 does not
+    claims = {c.id: c for c in (claim("a", "Most Southern states holding contests on March 1 have large minorities."),
+                                claim("b", "After that, 11 states hold contests on March 1, known as Super Tuesday."))}
+    assert abs(_without_dates(ClaimLink("a:0", "b:0", 0.42 + NUMBER_BONUS), claims) - 0.42) < 1e-9

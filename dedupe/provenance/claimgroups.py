@@ -41,7 +41,6 @@ NEIGHBOURS = 6  # nearest documents whose claims are compared with a document's 
 NUMBER_BONUS = 0.2  # added to the text similarity for each shared number (at most two)
 NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
 SPREAD = 0.2  # least similarity between any two members of a group
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
 _NOT_NAME_WORDS = ("A An The I He She It We They His Her Its Their This That These Those In On At For But And Or "
                    "Mr Mrs Ms Dr President Prime Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
@@ -55,6 +54,7 @@ class ClaimLink:
     a: str  # claim ids
     b: str
     similarity: float
+    documents: float = 1.0  # TF-IDF cosine of the two claims' documents (``document_vectors``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +77,21 @@ class LinkedClaims:
         return bool(cosine.min() >= SPREAD and _shared_words(self.vectors, rest).min() >= MIN_SHARED_WORDS)
 
 
+# digits not inside a word: "G20", "4pm" and a mis-decoded letter in a name (A, a combining tilde, "1/4") are no
+# quantities; an ordinal or plural ending may follow ("10th", "1990s")
+_NUMBER_TEXT = r"(?<![\w\u0300-\u036f])(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))"
+_NUMBER = re.compile(_NUMBER_TEXT)
+YEAR = re.compile(r"(?:19|20)\d\d")
+_NUMBER_OR_BREAK = re.compile(rf"{_NUMBER_TEXT}|\n")
+
+
+def _number(found: str) -> str:
+    return found.replace(",", "").rstrip(".")
+
+
 def specifics(text: str) -> frozenset[str]:
     """The numbers of a sentence: the facts a paraphrase keeps ("64 people", "3.9 percent", "1,100 km")."""
-    return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text))
-
-
-_NUMBER_OR_BREAK = re.compile(r"\d[\d,.]*\d|\d|\n")
+    return frozenset(map(_number, _NUMBER.findall(text)))
 
 
 def all_specifics(texts: Sequence[str]) -> list[frozenset[str]]:
@@ -94,7 +103,7 @@ def all_specifics(texts: Sequence[str]) -> list[frozenset[str]]:
             out.append(frozenset(current))
             current = []
         else:
-            current.append(n.replace(",", "").rstrip("."))
+            current.append(_number(n))
     return [*out, frozenset(current)] if texts else []
 
 
@@ -108,15 +117,40 @@ class Facts:
     words: int
     numbers: frozenset[str]
     names: frozenset[str]
+    spelled: frozenset[str] = frozenset()  # numbers written as words ("four" -> "4")
+
+
+_UNITS = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_VALUE = ({w: n for n, w in enumerate(_UNITS.split(), start=2)} | {"one": 1, "eighteen": 18, "nineteen": 19}
+          | {w: 10 * n for n, w in enumerate(_TENS.split(), start=2)})
+_WORD_NUMBER = re.compile(rf"\b(?:{'|'.join(_TENS.split())})(?:-(?:one|{'|'.join(_UNITS.split()[:8])}))?\b"
+                          rf"|\b(?:{'|'.join(_UNITS.split())}|eighteen|nineteen)\b", re.IGNORECASE)
+
+
+def word_numbers(text: str) -> frozenset[str]:
+    """Numbers written as words, two to ninety-nine ("one" is as often a pronoun), as digits."""
+    return frozenset(str(sum(_VALUE[w] for w in found.lower().split("-"))) for found in _WORD_NUMBER.findall(text))
 
 
 def facts_of(text: str) -> Facts:
-    return Facts(len(text.split()), specifics(text), names(text))
+    return Facts(len(text.split()), specifics(text), names(text), word_numbers(text))
+
+
+def _spelled_agree(a: Facts, b: Facts) -> bool:
+    """A claim without digits has its numbers written as words ("plus or minus four points"): they must be among
+    the other claim's numbers, if it has any ("plus or minus 5.7 points" disagrees). A claim with digits keeps to
+    them: "all out for 211 with ten balls unused" and "bowled out for 211 in 48.2 overs" agree."""
+    other = b.numbers | b.spelled
+    return bool(a.numbers or not a.spelled or not other or a.spelled <= other)
 
 
 def facts_agree(a: Facts, b: Facts) -> bool:
-    """The numbers of one claim are among the other's, and most names of the shorter claim are in the other."""
+    """The numbers of one claim are among the other's (numbers in words too, ``_spelled_agree``), and most names
+    of the shorter claim are in the other."""
     if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
+        return False
+    if not (_spelled_agree(a, b) and _spelled_agree(b, a)):
         return False
     short, other = (a, b) if (a.words, len(a.names)) <= (b.words, len(b.names)) else (b, a)
     if not short.names or not other.names:
@@ -294,7 +328,8 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     words = word_hashes(texts)
     pairs = lsh_claim_pairs(claim_signatures(words, LSH_BANDS * LSH_ROWS), owner, LSH_BANDS, LSH_ROWS)
     reuse = [(position[a], position[b]) for a, b in reused]
-    near = nearest_documents(document_vectors(words, owner, len(doc_ids)), NEIGHBOURS, near_threshold)
+    doc_vectors = document_vectors(words, owner, len(doc_ids))
+    near = nearest_documents(doc_vectors, NEIGHBOURS, near_threshold)
     doc_pairs = partner_documents(pairs, owner, [*reuse, *near], NEIGHBOURS)
     docs = {d for p in doc_pairs for d in p}
     keep = [n for n, d in enumerate(owner.tolist()) if d in docs]
@@ -311,21 +346,31 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     numbers = numbers_matrix(all_specifics([c.text for c in usable]))
     both, both_scores = _candidate_links(x, numbers, pairs, _neighbour_links(x, numbers, rows, doc_pairs, threshold),
                                          threshold)
-    ordered = _agreeing_links(usable, both, both_scores)
+    ordered = _agreeing_links(usable, both, both_scores, _row_products(doc_vectors, owner[both]))
     return LinkedClaims(tuple(ordered), x, {c.id: n for n, c in enumerate(usable)}, numbers,
                         frozenset((link.a, link.b) for link in ordered))
 
 
-def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray) -> list[ClaimLink]:
+def _row_products(x: Any, pairs: np.ndarray) -> np.ndarray:
+    """The dot product of rows i and j of ``x`` for each pair (i, j) of ``pairs``."""
+    if pairs.size == 0:
+        return np.zeros(0)
+    out: np.ndarray = np.asarray(x[pairs[:, 0]].multiply(x[pairs[:, 1]]).sum(axis=1)).reshape(-1)
+    return out
+
+
+def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray,
+                    documents: np.ndarray) -> list[ClaimLink]:
     """The candidate pairs whose numbers and names agree, as links in claim order (facts computed once, for
-    the claims of candidate pairs only)."""
+    the claims of candidate pairs only), with the similarity of their documents."""
     facts: dict[int, Facts] = {}
 
     def fact(n: int) -> Facts:
         return facts[n] if n in facts else facts.setdefault(n, facts_of(claims[n].text))
 
-    links = [ClaimLink(claims[i].id, claims[j].id, s)
-             for (i, j), s in zip(pairs.tolist(), scores.tolist(), strict=True) if facts_agree(fact(i), fact(j))]
+    links = [ClaimLink(claims[i].id, claims[j].id, s, d)
+             for (i, j), s, d in zip(pairs.tolist(), scores.tolist(), documents.tolist(), strict=True)
+             if facts_agree(fact(i), fact(j))]
     return sorted(links, key=lambda link: (claim_order(link.a), claim_order(link.b)))
 
 

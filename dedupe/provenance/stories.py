@@ -5,6 +5,7 @@ Inputs are the per-document analyses and the verified matches; nothing here read
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -17,7 +18,18 @@ from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.config import ProvenanceConfig
 from dedupe.copies.cluster import connected_groups
 from dedupe.models import Match
-from dedupe.provenance.claimgroups import ClaimLink, LinkedClaims, claim_groups, facts_of, link_claims, star_groups
+from dedupe.provenance.claimgroups import (
+    NUMBER_BONUS,
+    YEAR,
+    ClaimLink,
+    LinkedClaims,
+    claim_groups,
+    facts_of,
+    link_claims,
+    specifics,
+    star_groups,
+)
+from dedupe.provenance.claimindex import claim_words
 from dedupe.provenance.direction import Direction, Side, direction, parse_published
 
 
@@ -156,6 +168,9 @@ def assign_stories(reuse: Sequence[tuple[str, str]], shared: Sequence[tuple[str,
 
 
 CROSS_STORY_LINK = 0.8  # PolNeAR train claim pairs: recall 0.56 -> 0.73 at precision 0.98 (0.7: precision 0.96)
+SAME_EVENT = 0.3  # documents' cosine (``document_vectors``) of two reports of one event
+UNRELATED_DOCUMENTS_LINK = 0.6  # claim link needed inside a story between documents that are not SAME_EVENT
+CROSS_STORY_WORDS = 3  # content words two claims of different stories must have in common
 STOCK_PHRASE_DOCUMENTS = 5  # a claim strongly linked into more documents is a stock phrase, not a story's
 
 
@@ -172,19 +187,50 @@ def _story_links(links: Sequence[ClaimLink], claim_by_id: dict[str, Claim]) -> l
             if max(len(reach[a.id]), len(reach[b.id])) <= STOCK_PHRASE_DOCUMENTS]
 
 
-def _groupable(story_of: dict[str, str], claim_by_id: dict[str, Claim], link: ClaimLink) -> bool:
-    """A link may group two claims inside one story; across stories only when nearly the same words
-    (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles)."""
+def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claim_by_id: dict[str, Claim],
+               link: ClaimLink) -> bool:
+    """A link may group two claims inside one story when their documents share a passage, or report the same
+    event (documents' cosine >= SAME_EVENT), or the claims score UNRELATED_DOCUMENTS_LINK; across stories only
+    when nearly the same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles).
+    The last two scores leave out the bonus of a shared date (a year, a day of a month): "The Latest on campaign
+    2016 ..." headers of an agency's live blogs on different nights are no one claim."""
     a, b = claim_by_id[link.a].document, claim_by_id[link.b].document
     if a in story_of and story_of.get(a) == story_of.get(b):
-        return True
-    return link.similarity >= CROSS_STORY_LINK and _share_a_fact(claim_by_id[link.a].text, claim_by_id[link.b].text)
+        if (min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT:
+            return True
+        return _without_dates(link, claim_by_id) >= UNRELATED_DOCUMENTS_LINK
+    return (_without_dates(link, claim_by_id) >= CROSS_STORY_LINK
+            and _share_a_fact(claim_by_id[link.a].text, claim_by_id[link.b].text))
+
+
+def _without_dates(link: ClaimLink, claim_by_id: dict[str, Claim]) -> float:
+    """The link's score with the number bonus of its shared numbers other than years and days of a month
+    ("contests on March 1" in two articles is when, not what)."""
+    a, b = claim_by_id[link.a].text, claim_by_id[link.b].text
+    shared = specifics(a) & specifics(b)
+    dates = {n for n in shared if YEAR.fullmatch(n)} | (_days(a) & _days(b))
+    if not dates & shared:
+        return link.similarity
+    return link.similarity - NUMBER_BONUS * (min(len(shared), 2) - min(len(shared - dates), 2))
+
+
+_MONTHS = ("January February March April May June July August September October November December "
+           "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.")
+_DAY = re.compile(rf"\b(?:{'|'.join(map(re.escape, _MONTHS.split()))}) (\d{{1,2}})(?![\d,.]\d)")
+
+
+def _days(text: str) -> set[str]:
+    """The days of a month in a text ("March 1", "Nov. 12")."""
+    return set(_DAY.findall(text))
 
 
 def _share_a_fact(a: str, b: str) -> bool:
     """A name or a number in common: "could not independently verify the claims" or "a replay will be available
-    on the website" in two unrelated stories are stock lines about different things."""
+    on the website" in two unrelated stories are stock lines about different things. And CROSS_STORY_WORDS
+    content words in common: "I was against the war in Iraq" and "He said no to the Iraq war" share two."""
     fa, fb = facts_of(a), facts_of(b)
+    if len(set(claim_words(a)) & set(claim_words(b))) < CROSS_STORY_WORDS:
+        return False
     return bool(fa.numbers & fb.numbers or fa.names & fb.names)
 
 
@@ -241,7 +287,8 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
     shared = _story_links(linked.links, claim_by_id)
     story_docs = assign_stories([(m.a, m.b) for m in matches], shared)
     story_of = {d: f"story-{n + 1}" for n, docs in enumerate(story_docs) for d in docs}
-    raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, claim_by_id, x)], linked.close)
+    reused = {(min(m.a, m.b), max(m.a, m.b)) for m in matches}
+    raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, reused, claim_by_id, x)], linked.close)
     stories, origin_source = _stories(story_docs, story_of, matches, directions, by_id, sides)
     groups: list[ClaimGroup] = []
     originals: dict[str, str | None] = {c.id: c.source for c in claims}

@@ -210,13 +210,14 @@ def test_an_index_of_the_old_layout_is_refused_untouched(server_url: str) -> Non
 
 
 @needs_redis
-def test_an_index_of_1024_band_hashes_is_refused_untouched(server_url: str) -> None:
+@pytest.mark.parametrize("layout", ["3", "4"])  # 3: 1,024 band hashes; 4: 16 band hashes, a field per band key
+def test_an_index_of_an_older_layout_is_refused_untouched(server_url: str, layout: str) -> None:
     client = _client(f"{server_url}0")
-    client.hset("dedupe:index", mapping={"layout": "3", "parameters": "{}"})
+    client.hset("dedupe:index", mapping={"layout": layout, "parameters": "{}"})
     result = runner.invoke(app, ["index", "add", "--db", f"{server_url}0", str(CHECK / "archive")])
     assert result.exit_code == 3
-    assert "another layout (3, this dedupe reads 4): rebuild it" in result.stderr
-    assert client.keys() == [b"dedupe:index"] and client.hgetall("dedupe:index") == {b"layout": b"3",
+    assert f"another layout ({layout}, this dedupe reads 5): rebuild it" in result.stderr
+    assert client.keys() == [b"dedupe:index"] and client.hgetall("dedupe:index") == {b"layout": layout.encode(),
                                                                                      b"parameters": b"{}"}
 
 

@@ -2,16 +2,16 @@
 
 As in the SQLite index, a text is stored once and every publication of it (id, outlet, url, ...) is
 recorded; adding the same document again (``store.same_document``) changes nothing. The band keys are
-the SQLite index's (``SketchBatch.distinct_keys``: whole text and passage windows), stored as the SQLite
-index stores them: in runs, one per add of a chunk of texts (``redis_scripts``: the keys and the numbers of
-the texts holding them, packed in one value of the runs hash), which a lookup reads and searches in the
-client (``store.held_keys``). A text gets a number; its first publication's metadata and its zlib-compressed
-text go into hashes keyed by its number, and the sha256 of the text maps to its number. Later publications
-of a text are a list ``publications:<number>`` (first recorded first); the numbers that have one are a set.
+the SQLite index's (``SketchBatch.distinct_keys``: whole text and passage windows). A text gets a number;
+its band keys (packed, one value: ``redis_scripts``), its first publication's metadata and its
+zlib-compressed text go into hashes keyed by its number, and the sha256 of the text maps to its number. A
+lookup reads the band keys and searches them in the client, as the SQLite index does (``store.held_keys``).
+Later publications of a text are a list ``publications:<number>`` (first recorded first); the numbers that
+have one are a set.
 
 What is atomic: one Lua script adds a chunk of new texts with their first publications: each text not
-indexed yet (nor earlier in the chunk) gets a number, its metadata, text and sha256, and the chunk's run
-holds their band keys; a text already indexed is answered with its number. Redis runs a script as one step,
+indexed yet (nor earlier in the chunk) gets a number, its band keys, metadata, text and sha256; a text
+already indexed is answered with its number. Redis runs a script as one step,
 so concurrent adds of the same text store and band it once, and a text is either entirely in the index or
 not at all. Recording another publication of a text already there is done from Python in one optimistic
 transaction per publication (WATCH the text's publication list, read its publications, ``same_document``
@@ -47,7 +47,7 @@ from dedupe.errors import (
     MissingDependencyError,
 )
 from dedupe.index.prepared import KeyedDocument, PreparedDocument, prepared, sha256_text
-from dedupe.index.redis_scripts import ADD, HELD, PUBLISHED, RECORD, run_arrays
+from dedupe.index.redis_scripts import ADD, HELD, PUBLISHED
 from dedupe.index.store import (
     AddResult,
     ArchivedDocument,
@@ -66,10 +66,10 @@ REDIS_SCHEMES = ("redis://", "rediss://")
 # 1: datasketch's MinHashLSH storage; 2: numbered texts, one document per text (never released);
 # 3: numbered texts with every publication of each (metadata with body_start, publication counter);
 # 4: the same in 16 band hashes instead of 1,024 (a field per band key);
-# 5: band keys in runs (one packed value per chunk of new texts, as in the SQLite index)
+# 5: a text's band keys packed in one value under its number (searched in the client, as in the SQLite index)
 LAYOUT = "5"
 CHUNK = 128  # documents per add script
-_RUNS_READ = 16  # runs per HMGET in a lookup (a run of 128 new texts: ~1 MB)
+_TEXTS_READ = 512  # texts' band keys per HMGET in a lookup (~2.5 MB)
 _LOOKUP_BITS = 22  # low bits of the lookup's first filter: all of a check's keys at once, not a part of them
 
 
@@ -111,8 +111,8 @@ class RedisIndex:
         self.layout = layout
         self.parameters = index_parameters(layout)
         self.keys = {name: f"{prefix}:{name}"
-                     for name in ("index", "sha256", "document", "text", "batches", "republished", "runs")}
-        self._add_keys = [self.keys[name] for name in ("index", "sha256", "document", "text", "batches", "runs")]
+                     for name in ("index", "sha256", "document", "text", "batches", "republished", "bands")}
+        self._add_keys = [self.keys[name] for name in ("index", "sha256", "document", "text", "batches", "bands")]
         self.later_prefix = f"{prefix}:publications:"  # + a text's number: its later publications, a list
         self._legacy = f"{prefix}:parameters"
         try:  # no retries: a command sent again after a lost reply could count an added document as known
@@ -256,20 +256,20 @@ class RedisIndex:
         return self.candidates_of([keys])[0]
 
     def candidates_of(self, keys: Sequence[np.ndarray]) -> list[list[int]]:
-        """``candidates`` of each document's band keys: the runs read ``_RUNS_READ`` at a time (each as one
-        script wrote it) and searched for all of the keys at once."""
+        """``candidates`` of each document's band keys: the texts' band keys read ``_TEXTS_READ`` texts at a
+        time and searched for all of the keys at once."""
         wanted, owner = wanted_keys(keys)
         found: list[np.ndarray] = []
         if not wanted.size:
             return candidates_by_document(found, len(keys))
         with self._errors("cannot read"):
-            runs = int(self.client.hget(self.keys["index"], "last_run") or 0)
-            for lo in range(1, runs + 1, _RUNS_READ):
-                values = self.client.hmget(self.keys["runs"], list(range(lo, min(lo + _RUNS_READ, runs + 1))))
-                stored = [run_arrays(v) for v in values if v is not None]
-                if stored:
-                    found.append(held_keys(wanted, owner, np.concatenate([k for k, _ in stored]),
-                                           np.concatenate([d for _, d in stored]), _LOOKUP_BITS))
+            last = int(self.client.hget(self.keys["index"], "last_document") or 0)
+            for lo in range(1, last + 1, _TEXTS_READ):
+                numbers = range(lo, min(lo + _TEXTS_READ, last + 1))
+                values = [v or b"" for v in self.client.hmget(self.keys["bands"], list(numbers))]
+                stored = np.frombuffer(b"".join(values), dtype="<i8")
+                texts = np.repeat(np.array(numbers, dtype=np.int64), [len(v) // 8 for v in values])
+                found.append(held_keys(wanted, owner, stored, texts, _LOOKUP_BITS))
         return candidates_by_document(found, len(keys))
 
     def text_row(self, text: str) -> int | None:
@@ -343,19 +343,20 @@ class RedisIndex:
         publication count."""
         with self._errors("cannot read"):
             pipe = self.client.pipeline(transaction=True)
-            for name in ("sha256", "document", "text"):
+            for name in ("sha256", "document", "text", "bands"):
                 pipe.hlen(self.keys[name])
             pipe.hget(self.keys["index"], "band_rows")
             *counts, rows = pipe.execute()
-            held, broken = (int(n) for n in self._held_script(keys=[self.keys["runs"]]))
+            held, broken = (int(n) for n in self._held_script(keys=[self.keys["bands"]]))
             published, counter, empty = self._published_script(
                 keys=[self.keys["document"], self.keys["republished"], self.keys["index"]], args=[self.later_prefix])
         problems = []
         if len(set(counts)) > 1:
-            problems.append(f"texts {counts[0]}, metadata {counts[1]}, stored texts {counts[2]}")
+            problems.append(f"texts {counts[0]}, metadata {counts[1]}, stored texts {counts[2]}, band keys of "
+                            f"{counts[3]}")
         if held != int(rows or 0) or broken:
             problems.append(f"{held} band entries where the counter says {int(rows or 0)}"
-                            + (f", {broken} runs not made of {RECORD}-byte entries" if broken else ""))
+                            + (f", {broken} texts' band keys not made of 8-byte keys" if broken else ""))
         if int(published) != int(counter) or int(empty):
             problems.append(f"{int(published)} publications where the counter says {int(counter)}"
                             + (f", {int(empty)} texts listed with later publications have none" if int(empty) else ""))

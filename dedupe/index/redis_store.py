@@ -11,14 +11,14 @@ have one are a set.
 
 What is atomic: one Lua script adds a chunk of new texts with their first publications: each text not
 indexed yet (nor earlier in the chunk) gets a number, its band keys, metadata, text and sha256; a text
-already indexed is answered with its number. Redis runs a script as one step,
-so concurrent adds of the same text store and band it once, and a text is either entirely in the index or
-not at all. Recording another publication of a text already there is done from Python in one optimistic
-transaction per publication (WATCH the text's publication list, read its publications, ``same_document``
-check, MULTI, RPUSH and the counters, EXEC; tried again if another client changed the list in between), so
-concurrent runs record a publication once and the counts stay exact. What is not atomic: an ``add`` as a
-whole: a run that stops halfway leaves whole chunks of texts and whole publications, and adding the same
-input again adds the rest.
+already indexed is answered with its number. Redis runs a script as one step, so concurrent adds of the
+same text store and band it once, and a text is either entirely in the index or not at all. Recording
+another publication of a text already there is done from Python in one optimistic transaction per
+publication (WATCH the text's publication list, read its publications, ``same_document`` check, MULTI,
+RPUSH and the counters, EXEC; tried again if another client changed the list in between), so concurrent
+runs record a publication once and the counts stay exact. What is not atomic: an ``add`` as a whole: a
+run that stops halfway leaves whole chunks of texts and whole publications, and adding the same input
+again adds the rest.
 
 Every Redis error (connection refused or lost, timeouts, a server refusing a command) becomes an
 ``IndexUnavailableError`` naming the URL without its password. Opening to read (``create=False``)

@@ -351,8 +351,7 @@ class SQLiteIndex:
 
     @guarded
     def candidates_of(self, keys: Sequence[np.ndarray]) -> list[list[int]]:
-        """``candidates`` of each document's band keys, reading each part of the stored keys once for all of
-        them."""
+        """``candidates`` of each document's band keys, each part of the stored keys read once for all of them."""
         wanted, owner = wanted_keys(keys)
         parts = wanted >> _PART_SHIFT
         found: list[np.ndarray] = []
@@ -444,10 +443,9 @@ def wanted_keys(keys: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 
 def held_keys(wanted: np.ndarray, owner: np.ndarray, keys: np.ndarray, docs: np.ndarray,
               bits: int = _FILTER_BITS) -> np.ndarray:
-    """(owner << 32 | text) of each stored text (``docs``) holding one of the ``wanted`` keys (sorted, with the
-    ``owner`` of each) among its stored ``keys``: each stored key is looked up among the wanted ones (a binary
-    search in the small sorted array), so the stored keys need no sorting, and most are dropped before by their low
-    ``bits``."""
+    """(owner << 32 | text) of each stored text (``docs``) holding one of the ``wanted`` keys (sorted, ``owner``
+    of each) among its ``keys``: a binary search of each stored key in the wanted ones (the stored keys need no
+    sorting), most dropped before by their low ``bits``."""
     if not wanted.size:
         return np.zeros(0, dtype=np.int64)
     maybe = np.zeros(1 << bits, dtype=bool)

@@ -210,13 +210,14 @@ def test_an_index_of_the_old_layout_is_refused_untouched(server_url: str) -> Non
 
 
 @needs_redis
-def test_an_index_of_1024_band_hashes_is_refused_untouched(server_url: str) -> None:
+@pytest.mark.parametrize("layout", ["3", "4"])  # 3: 1,024 band hashes; 4: 16 band hashes, a field per band key
+def test_an_index_of_an_older_layout_is_refused_untouched(server_url: str, layout: str) -> None:
     client = _client(f"{server_url}0")
-    client.hset("dedupe:index", mapping={"layout": "3", "parameters": "{}"})
+    client.hset("dedupe:index", mapping={"layout": layout, "parameters": "{}"})
     result = runner.invoke(app, ["index", "add", "--db", f"{server_url}0", str(CHECK / "archive")])
     assert result.exit_code == 3
-    assert "another layout (3, this dedupe reads 4): rebuild it" in result.stderr
-    assert client.keys() == [b"dedupe:index"] and client.hgetall("dedupe:index") == {b"layout": b"3",
+    assert f"another layout ({layout}, this dedupe reads 5): rebuild it" in result.stderr
+    assert client.keys() == [b"dedupe:index"] and client.hgetall("dedupe:index") == {b"layout": layout.encode(),
                                                                                      b"parameters": b"{}"}
 
 
@@ -509,3 +510,25 @@ def test_a_check_without_update_only_reads_redis(server_url: str) -> None:
     assert result.exit_code == 3
     assert f"no index at {url}" in result.stderr
     assert _client(url).dbsize() == 0
+
+
+@needs_redis
+def test_candidates_on_redis_are_the_sqlite_ones(server_url: str, tmp_path: Path) -> None:
+    """Looked up all at once (as a check does) or one document at a time, Redis finds the texts SQLite finds (the
+    texts get the same numbers in both when added in the same order by one client)."""
+    config = ScanConfig()
+    layout = LSHLayout.from_config(config)
+    _write_jsonl(tmp_path / "archive.jsonl", 0, 300, seed=11)
+    _write_jsonl(tmp_path / "fresh.jsonl", 1000, 40, seed=12)
+    archive = read_inputs([tmp_path / "archive.jsonl"], config.read).documents
+    edited = [Document(f"edit{n}", d.text.replace("harbour", "port") + " Updated.") for n, d in enumerate(archive[::5])]
+    queries = [*read_inputs([tmp_path / "fresh.jsonl"], config.read).documents, *archive[::7], *edited]
+    keys = [k for _, k in keyed_documents(queries, layout)]
+    with SQLiteIndex(tmp_path / "index.sqlite", layout) as sqlite, RedisIndex(f"{server_url}0", layout) as redis:
+        for index in (sqlite, redis):
+            index.add(keyed_documents(archive, layout), "archive")
+        expected = sqlite.candidates_of(keys)
+        assert sum(1 for found in expected if found) >= len(archive[::7]) + len(edited)  # the copies are found
+        assert redis.candidates_of(keys) == expected
+        assert [redis.candidates(k) for k in keys[-5:]] == expected[-5:]
+        assert redis.candidates_of([]) == [] and redis.candidates(keys[0][:0]) == []

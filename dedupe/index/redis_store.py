@@ -2,21 +2,23 @@
 
 As in the SQLite index, a text is stored once and every publication of it (id, outlet, url, ...) is
 recorded; adding the same document again (``store.same_document``) changes nothing. The band keys are
-the SQLite index's (``SketchBatch.distinct_keys``: whole text and passage windows). A text gets a number; its
-band keys go into ``BUCKETS`` Redis hashes (field: the 8-byte key, value: the 4-byte numbers of the
-texts holding it), its first publication's metadata and its zlib-compressed text into hashes keyed by
-its number, and the sha256 of the text maps to its number. Later publications of a text are a list
-``publications:<number>`` (first recorded first); the numbers that have one are a set.
+the SQLite index's (``SketchBatch.distinct_keys``: whole text and passage windows). A text gets a number;
+its band keys (packed, one value: ``redis_scripts``), its first publication's metadata and its
+zlib-compressed text go into hashes keyed by its number, and the sha256 of the text maps to its number. A
+lookup reads the band keys and searches them in the client, as the SQLite index does (``store.held_keys``).
+Later publications of a text are a list ``publications:<number>`` (first recorded first); the numbers that
+have one are a set.
 
-What is atomic: one Lua script adds a new text with its first publication: if the text is not indexed
-yet, it writes all of the above, else nothing and it answers the text's number. Redis runs a script as
-one step, so concurrent adds of the same text store and band it once, and a text is either entirely in
-the index or not at all. Recording another publication of a text already there is done from Python in
-one optimistic transaction per publication (WATCH the text's publication list, read its publications,
-``same_document`` check, MULTI, RPUSH and the counters, EXEC; tried again if another client changed the
-list in between), so concurrent runs record a publication once and the counts stay exact. What is not
-atomic: an ``add`` as a whole, or a pipeline of ``CHUNK`` scripts: a run that stops halfway leaves whole
-texts and whole publications, and adding the same input again adds the rest.
+What is atomic: one Lua script adds a chunk of new texts with their first publications: each text not
+indexed yet (nor earlier in the chunk) gets a number, its band keys, metadata, text and sha256; a text
+already indexed is answered with its number. Redis runs a script as one step, so concurrent adds of the
+same text store and band it once, and a text is either entirely in the index or not at all. Recording
+another publication of a text already there is done from Python in one optimistic transaction per
+publication (WATCH the text's publication list, read its publications, ``same_document`` check, MULTI,
+RPUSH and the counters, EXEC; tried again if another client changed the list in between), so concurrent
+runs record a publication once and the counts stay exact. What is not atomic: an ``add`` as a whole: a
+run that stops halfway leaves whole chunks of texts and whole publications, and adding the same input
+again adds the rest.
 
 Every Redis error (connection refused or lost, timeouts, a server refusing a command) becomes an
 ``IndexUnavailableError`` naming the URL without its password. Opening to read (``create=False``)
@@ -45,95 +47,30 @@ from dedupe.errors import (
     MissingDependencyError,
 )
 from dedupe.index.prepared import KeyedDocument, PreparedDocument, prepared, sha256_text
+from dedupe.index.redis_scripts import ADD, HELD, PUBLISHED
 from dedupe.index.store import (
     AddResult,
     ArchivedDocument,
     IndexStats,
+    candidates_by_document,
     damaged,
+    held_keys,
     index_parameters,
     same_document,
     stored_text,
+    wanted_keys,
 )
 from dedupe.models import Document, ReadError
 
 REDIS_SCHEMES = ("redis://", "rediss://")
 # 1: datasketch's MinHashLSH storage; 2: numbered texts, one document per text (never released);
 # 3: numbered texts with every publication of each (metadata with body_start, publication counter);
-# 4: the same in 16 band hashes instead of 1,024 (a text's keys written with one HMGET and one HSET per hash)
-LAYOUT = "4"
-BUCKETS = 16  # hashes holding the band keys; a band key's bucket is its low 16 bits modulo BUCKETS
-CHUNK = 64  # documents per pipeline
-_FIELDS = 1000  # band keys per HMGET / HSET in the add script (Lua unpacks at most ~8,000 values)
-
-_ADD = """
--- Add a text with its first publication unless the text is indexed already: everything or nothing, in
--- one step. Answers the new text's number, or minus the number of the text already indexed.
--- KEYS: the index's settings and counters, sha256 -> number, number -> metadata, number -> text, batches
--- ARGV: sha256, metadata JSON, zlib text, batch, band keys (8 bytes each, concatenated, grouped by band hash),
--- band hash prefix, then for each group: its band hash's number and its number of keys
-local known = redis.call('HGET', KEYS[2], ARGV[1])
-if known then return -tonumber(known) end
-local n = redis.call('HINCRBY', KEYS[1], 'last_document', 1)
-local owner = string.char(n % 256, math.floor(n / 256) % 256, math.floor(n / 65536) % 256,
-                          math.floor(n / 16777216) % 256)
-local keys = ARGV[5]
-local at = 1
-for g = 7, #ARGV, 2 do  -- the keys come grouped by band hash: (hash, count) pairs from ARGV[7] on
-  local bucket = ARGV[6] .. ARGV[g]
-  local fields = {}
-  for i = 1, tonumber(ARGV[g + 1]) do
-    fields[i] = string.sub(keys, at, at + 7)
-    at = at + 8
-  end
-  local held = redis.call('HMGET', bucket, unpack(fields))
-  local values = {}
-  for i, field in ipairs(fields) do  -- most band keys are held by one text: a key held already gets appended to
-    values[2 * i - 1] = field
-    values[2 * i] = held[i] and (held[i] .. owner) or owner
-  end
-  redis.call('HSET', bucket, unpack(values))
-end
-redis.call('HINCRBY', KEYS[1], 'band_rows', #keys / 8)
-redis.call('HINCRBY', KEYS[1], 'publications', 1)
-redis.call('HSET', KEYS[3], n, ARGV[2])
-redis.call('HSET', KEYS[4], n, ARGV[3])
-redis.call('SADD', KEYS[5], ARGV[4])
-redis.call('HSET', KEYS[2], ARGV[1], n)
-return n
-""".replace("BUCKETS", str(BUCKETS))
-
-_QUERY = """
--- The numbers (4 bytes each, concatenated) of the documents holding any of the band keys in ARGV[1].
-local out = {}
-local keys = ARGV[1]
-for i = 1, #keys, 8 do
-  local field = string.sub(keys, i, i + 7)
-  local held = redis.call('HGET', ARGV[2] .. ((string.byte(field, 7) * 256 + string.byte(field, 8)) % BUCKETS), field)
-  if held then out[#out + 1] = held end
-end
-return table.concat(out)
-""".replace("BUCKETS", str(BUCKETS))
-
-_PUBLISHED = """
--- Publications held (first ones plus the later lists) and the publication counter, read in one step.
--- KEYS: number -> metadata, numbers with later publications, the index's settings and counters
--- ARGV: the later publication lists' key prefix
-local held = redis.call('HLEN', KEYS[1])
-local empty = 0
-for _, n in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-  local more = redis.call('LLEN', ARGV[1] .. n)
-  if more == 0 then empty = empty + 1 end
-  held = held + more
-end
-return {held, tonumber(redis.call('HGET', KEYS[3], 'publications') or '0'), empty}
-"""
-
-_HELD = """
--- How many (band key, document) entries one band hash holds.
-local total = 0
-for _, held in ipairs(redis.call('HVALS', KEYS[1])) do total = total + #held / 4 end
-return total
-"""
+# 4: the same in 16 band hashes instead of 1,024 (a field per band key);
+# 5: a text's band keys packed in one value under its number (searched in the client, as in the SQLite index)
+LAYOUT = "5"
+CHUNK = 128  # documents per add script
+_TEXTS_READ = 512  # texts' band keys per HMGET in a lookup (~2.5 MB)
+_LOOKUP_BITS = 22  # low bits of the lookup's first filter: all of a check's keys at once, not a part of them
 
 
 def is_redis_url(db: str) -> bool:
@@ -157,24 +94,6 @@ def _check_database(url: str, label: str) -> None:
         raise IndexUnavailableError(f"{label}: the database must be a number, as in redis://host:6379/0")
 
 
-def _packed_keys(keys: np.ndarray) -> bytes:
-    """A document's band keys as the Lua scripts read them: big-endian 8-byte integers."""
-    return keys.astype(">i8").tobytes()
-
-
-def _grouped_keys(keys: np.ndarray) -> tuple[bytes, list[int]]:
-    """A text's band keys packed for the add script, grouped by band hash (each key's hash as the Lua scripts
-    compute it), and the (hash, count) of each group, none larger than ``_FIELDS``."""
-    buckets = (keys & 0xFFFF) % BUCKETS
-    order = np.argsort(buckets, kind="stable")
-    counts = np.bincount(buckets, minlength=BUCKETS).tolist()
-    groups: list[int] = []
-    for bucket, count in enumerate(counts):
-        for lo in range(0, count, _FIELDS):
-            groups += [bucket, min(_FIELDS, count - lo)]
-    return _packed_keys(keys[order]), groups
-
-
 class RedisIndex:
     """A ``store.IndexStore`` on a Redis server: ``redis://[:password@]host:port/db``."""
 
@@ -192,9 +111,8 @@ class RedisIndex:
         self.layout = layout
         self.parameters = index_parameters(layout)
         self.keys = {name: f"{prefix}:{name}"
-                     for name in ("index", "sha256", "document", "text", "batches", "republished")}
-        self._add_keys = [self.keys[name] for name in ("index", "sha256", "document", "text", "batches")]
-        self.band_prefix = f"{prefix}:bands:"
+                     for name in ("index", "sha256", "document", "text", "batches", "republished", "bands")}
+        self._add_keys = [self.keys[name] for name in ("index", "sha256", "document", "text", "batches", "bands")]
         self.later_prefix = f"{prefix}:publications:"  # + a text's number: its later publications, a list
         self._legacy = f"{prefix}:parameters"
         try:  # no retries: a command sent again after a lost reply could count an added document as known
@@ -203,10 +121,9 @@ class RedisIndex:
         except ValueError as exc:  # a port or option that is not a number
             raise IndexUnavailableError(f"{self.label} is not a usable Redis URL: {exc}") from None
         with self._errors("cannot reach"):
-            self._add_script = self.client.register_script(_ADD)
-            self._query_script = self.client.register_script(_QUERY)
-            self._held_script = self.client.register_script(_HELD)
-            self._published_script = self.client.register_script(_PUBLISHED)
+            self._add_script = self.client.register_script(ADD)
+            self._held_script = self.client.register_script(HELD)
+            self._published_script = self.client.register_script(PUBLISHED)
             self._open(create)
 
     def _open(self, create: bool) -> None:
@@ -250,23 +167,20 @@ class RedisIndex:
             self.client.close()
 
     def add(self, items: Iterable[KeyedDocument | PreparedDocument], batch: str) -> AddResult:
-        """Add documents with their band keys, CHUNK per pipeline: a new text with its first publication (the
+        """Add documents with their band keys, CHUNK per script: new texts with their first publications (the
         Lua script, atomic), or another publication of a text already indexed unless it is the same document
         (``same_document``; one optimistic transaction per publication, see the module's docstring)."""
         added = known = 0
         iterator = prepared(items)
         while chunk := list(islice(iterator, CHUNK)):
             with self._adding(added):
-                pipe = self.client.pipeline(transaction=False)
-                for item in chunk:
-                    self._add_script(keys=self._add_keys, args=self._add_args(item, batch), client=pipe)
-                numbers = [int(n) for n in pipe.execute()]
+                numbers = [int(n) for n in self._add_script(keys=self._add_keys, args=self._add_args(chunk, batch))]
             added += sum(1 for n in numbers if n > 0)
             indexed = [(item.document, -n) for item, n in zip(chunk, numbers, strict=True) if n < 0]
-            # Atomic so far: each new text with its first publication (one script each). Not atomic: the chunk as
-            # a whole, and what follows. A text already indexed: its publications read once for the chunk (most
-            # are the same documents again); publications are never removed, so a document found there is known
-            # for good, and one not found is checked again inside its own transaction before it is recorded.
+            # Atomic so far: the chunk's new texts with their first publications (one script). Not atomic: what
+            # follows. A text already indexed: its publications read once for the chunk (most are the same
+            # documents again); publications are never removed, so a document found there is known for good, and
+            # one not found is checked again inside its own transaction before it is recorded.
             with self._adding(added):
                 published = self._publications_of([n for _, n in indexed])
             for doc, n in indexed:
@@ -286,9 +200,12 @@ class RedisIndex:
         return json.dumps({"id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published,
                            "url": doc.url, "author": doc.author, "body_start": doc.body_start, "batch": batch})
 
-    def _add_args(self, item: PreparedDocument, batch: str) -> list[str | bytes | int]:
-        keys, groups = _grouped_keys(item.keys)
-        return [item.sha256, self._meta(item.document, batch), item.blob, batch, keys, self.band_prefix, *groups]
+    def _add_args(self, chunk: Sequence[PreparedDocument], batch: str) -> list[str | bytes]:
+        """The add script's arguments: the batch, then each document's sha256, metadata, text and band keys."""
+        args: list[str | bytes] = [batch]
+        for item in chunk:
+            args += [item.sha256, self._meta(item.document, batch), item.blob, item.keys.astype("<i8").tobytes()]
+        return args
 
     def _publish_again(self, n: int, doc: Document, batch: str) -> bool:
         """Record ``doc`` as another publication of text ``n`` unless it is one already: the check and the write
@@ -336,16 +253,24 @@ class RedisIndex:
 
     def candidates(self, keys: np.ndarray) -> list[int]:
         """Numbers of indexed texts sharing one of the band ``keys``."""
-        packed = _packed_keys(keys)
-        if not packed:
-            return []
-        with self._errors("cannot read"):
-            held = self._query_script(args=[packed, self.band_prefix])
-        return [int(n) for n in np.unique(np.frombuffer(held, dtype="<u4"))]
+        return self.candidates_of([keys])[0]
 
     def candidates_of(self, keys: Sequence[np.ndarray]) -> list[list[int]]:
-        """``candidates`` of each document's band keys."""
-        return [self.candidates(k) for k in keys]
+        """``candidates`` of each document's band keys: the texts' band keys read ``_TEXTS_READ`` texts at a
+        time and searched for all of the keys at once."""
+        wanted, owner = wanted_keys(keys)
+        found: list[np.ndarray] = []
+        if not wanted.size:
+            return candidates_by_document(found, len(keys))
+        with self._errors("cannot read"):
+            last = int(self.client.hget(self.keys["index"], "last_document") or 0)
+            for lo in range(1, last + 1, _TEXTS_READ):
+                numbers = range(lo, min(lo + _TEXTS_READ, last + 1))
+                values = [v or b"" for v in self.client.hmget(self.keys["bands"], list(numbers))]
+                stored = np.frombuffer(b"".join(values), dtype="<i8")
+                texts = np.repeat(np.array(numbers, dtype=np.int64), [len(v) // 8 for v in values])
+                found.append(held_keys(wanted, owner, stored, texts, _LOOKUP_BITS))
+        return candidates_by_document(found, len(keys))
 
     def text_row(self, text: str) -> int | None:
         """The number of an indexed text, or None."""
@@ -393,7 +318,7 @@ class RedisIndex:
         return out, errors
 
     def _all_keys(self) -> list[str]:
-        return [*self.keys.values(), *(f"{self.band_prefix}{b}" for b in range(BUCKETS))]
+        return list(self.keys.values())
 
     def stats(self) -> IndexStats:
         """Counts from one transaction (documents: publications; texts: distinct texts); bytes: Redis's MEMORY
@@ -418,21 +343,20 @@ class RedisIndex:
         publication count."""
         with self._errors("cannot read"):
             pipe = self.client.pipeline(transaction=True)
-            for name in ("sha256", "document", "text"):
+            for name in ("sha256", "document", "text", "bands"):
                 pipe.hlen(self.keys[name])
             pipe.hget(self.keys["index"], "band_rows")
             *counts, rows = pipe.execute()
-            pipe = self.client.pipeline(transaction=False)
-            for b in range(BUCKETS):
-                self._held_script(keys=[f"{self.band_prefix}{b}"], client=pipe)
-            held = sum(int(n) for n in pipe.execute())
+            held, broken = (int(n) for n in self._held_script(keys=[self.keys["bands"]]))
             published, counter, empty = self._published_script(
                 keys=[self.keys["document"], self.keys["republished"], self.keys["index"]], args=[self.later_prefix])
         problems = []
         if len(set(counts)) > 1:
-            problems.append(f"texts {counts[0]}, metadata {counts[1]}, stored texts {counts[2]}")
-        if held != int(rows or 0):
-            problems.append(f"{held} band entries where the counter says {int(rows or 0)}")
+            problems.append(f"texts {counts[0]}, metadata {counts[1]}, stored texts {counts[2]}, band keys of "
+                            f"{counts[3]}")
+        if held != int(rows or 0) or broken:
+            problems.append(f"{held} band entries where the counter says {int(rows or 0)}"
+                            + (f", {broken} texts' band keys not made of 8-byte keys" if broken else ""))
         if int(published) != int(counter) or int(empty):
             problems.append(f"{int(published)} publications where the counter says {int(counter)}"
                             + (f", {int(empty)} texts listed with later publications have none" if int(empty) else ""))

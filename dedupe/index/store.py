@@ -71,7 +71,7 @@ CREATE TABLE IF NOT EXISTS band_runs (
 CREATE VIEW IF NOT EXISTS bands (doc) AS
     SELECT texts.rowid FROM runs JOIN texts ON texts.rowid BETWEEN runs.first_text AND runs.last_text;
 """
-_FILTER = 1 << 16  # bits of the filter on the low bits of band keys in a lookup (64 KiB: in cache)
+_FILTER_BITS = 16  # low bits of band keys in a lookup's first filter (64 KiB: in cache)
 _PART_SHIFT = 55  # a band key's part: its top 8 bits (keys are 63-bit); a lookup reads the parts of its keys
 
 
@@ -351,45 +351,17 @@ class SQLiteIndex:
 
     @guarded
     def candidates_of(self, keys: Sequence[np.ndarray]) -> list[list[int]]:
-        """``candidates`` of each document's band keys, reading each part of the stored keys once for all of
-        them."""
-        wanted = np.concatenate([np.zeros(0, dtype=np.int64), *keys])
-        owner = np.repeat(np.arange(len(keys)), [k.size for k in keys])
-        order = np.argsort(wanted, kind="stable")
-        wanted, owner = wanted[order], owner[order]
+        """``candidates`` of each document's band keys, each part of the stored keys read once for all of them."""
+        wanted, owner = wanted_keys(keys)
         parts = wanted >> _PART_SHIFT
-        found: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        found: list[np.ndarray] = []
         for part in np.unique(parts).tolist():
             a, b = np.searchsorted(parts, [part, part + 1])
-            found.append(self._matches(part, wanted[a:b], owner[a:b]))
-        pairs = np.unique(np.concatenate(found))
-        out: list[list[int]] = [[] for _ in keys]
-        for code in pairs.tolist():
-            out[code >> 32].append(code & 0xFFFFFFFF)
-        return out
-
-    def _matches(self, part: int, wanted: np.ndarray, owner: np.ndarray) -> np.ndarray:
-        """(owner << 32 | text) of each stored text holding one of the ``wanted`` keys (sorted) of one part: each
-        stored key is looked up among the wanted ones (a binary search in the small sorted array), so the part's
-        stored keys need no sorting (and most are dropped before by their low bits)."""
-        rows = self._query("SELECT keys, docs FROM band_runs WHERE part = ?", [part])
-        if not rows:
-            return np.zeros(0, dtype=np.int64)
-        keys = np.concatenate([np.frombuffer(r[0], dtype="<i8") for r in rows])
-        docs = np.concatenate([np.frombuffer(r[1], dtype="<i8") for r in rows])
-        maybe = np.zeros(_FILTER, dtype=bool)
-        maybe[wanted & (_FILTER - 1)] = True  # a first cheap pass on the low bits drops most stored keys
-        keep = maybe[keys & (_FILTER - 1)]
-        keys, docs = keys[keep], docs[keep]
-        at = np.minimum(np.searchsorted(wanted, keys), wanted.size - 1)
-        hit = wanted[at] == keys
-        keys, docs = keys[hit], docs[hit]
-        lo, hi = np.searchsorted(wanted, keys, "left"), np.searchsorted(wanted, keys, "right")
-        count = hi - lo  # the incoming documents holding each stored key found
-        which = np.repeat(np.arange(keys.size), count)
-        at = np.repeat(lo, count) + np.arange(which.size) - np.repeat(np.cumsum(count) - count, count)
-        codes: np.ndarray = (owner[at].astype(np.int64) << 32) | docs[which].astype(np.int64)
-        return codes
+            rows = self._query("SELECT keys, docs FROM band_runs WHERE part = ?", [part])
+            if rows:
+                stored, docs = (np.concatenate([np.frombuffer(r[i], dtype="<i8") for r in rows]) for i in (0, 1))
+                found.append(held_keys(wanted[a:b], owner[a:b], stored, docs))
+        return candidates_by_document(found, len(keys))
 
     @guarded
     def load(self, rowids: Sequence[int | str]) -> tuple[list[ArchivedDocument], list[ReadError]]:
@@ -459,6 +431,45 @@ def _chunks(items: Iterable[PreparedDocument], size: int) -> Iterator[list[Prepa
             chunk = []
     if chunk:
         yield chunk
+
+
+def wanted_keys(keys: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The band keys of documents looked up at once, sorted, and the position of the document holding each."""
+    wanted = np.concatenate([np.zeros(0, dtype=np.int64), *keys])
+    owner = np.repeat(np.arange(len(keys)), [k.size for k in keys])
+    order = np.argsort(wanted, kind="stable")
+    return wanted[order], owner[order]
+
+
+def held_keys(wanted: np.ndarray, owner: np.ndarray, keys: np.ndarray, docs: np.ndarray,
+              bits: int = _FILTER_BITS) -> np.ndarray:
+    """(owner << 32 | text) of each stored text (``docs``) holding one of the ``wanted`` keys (sorted, ``owner``
+    of each) among its ``keys``: a binary search of each stored key in the wanted ones (the stored keys need no
+    sorting), most dropped before by their low ``bits``."""
+    if not wanted.size:
+        return np.zeros(0, dtype=np.int64)
+    maybe = np.zeros(1 << bits, dtype=bool)
+    maybe[wanted & ((1 << bits) - 1)] = True  # a first cheap pass on the low bits drops most stored keys
+    keep = maybe[keys & ((1 << bits) - 1)]
+    keys, docs = keys[keep], docs[keep]
+    at = np.minimum(np.searchsorted(wanted, keys), wanted.size - 1)
+    hit = wanted[at] == keys
+    keys, docs = keys[hit], docs[hit]
+    lo, hi = np.searchsorted(wanted, keys, "left"), np.searchsorted(wanted, keys, "right")
+    count = hi - lo  # the incoming documents holding each stored key found
+    which = np.repeat(np.arange(keys.size), count)
+    at = np.repeat(lo, count) + np.arange(which.size) - np.repeat(np.cumsum(count) - count, count)
+    codes: np.ndarray = (owner[at].astype(np.int64) << 32) | docs[which].astype(np.int64)
+    return codes
+
+
+def candidates_by_document(found: Sequence[np.ndarray], documents: int) -> list[list[int]]:
+    """``held_keys``' codes as each document's texts, sorted, without repeats."""
+    pairs = np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *found]))
+    out: list[list[int]] = [[] for _ in range(documents)]
+    for code in pairs.tolist():
+        out[code >> 32].append(code & 0xFFFFFFFF)
+    return out
 
 
 def stored_text(blob: object) -> str:

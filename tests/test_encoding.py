@@ -53,6 +53,27 @@ def test_utf16_feed_with_bom(name: str) -> None:
     assert {d.encoding for d in docs.values()} == {"utf-16-le" if "le" in name else "utf-16-be"}
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_feeds_without_bom_are_read_by_their_xml_signature(codec: str, tmp_path: Path) -> None:
+    """XML 1.0 Appendix F, as feedparser's test suite has them: '<?xml' in UTF-16/32 and no byte order mark."""
+    feed = (ENCODINGS / "utf16le-feed.rss").read_bytes()[2:].decode("utf-16-le")
+    (tmp_path / "feed.rss").write_bytes(feed.encode(codec))
+    docs, errors = _read(tmp_path / "feed.rss")
+    assert not errors and sorted(docs) == ["feed.rss#0", "feed.rss#1"]
+    assert docs["feed.rss#1"].title == "Café reopens on the quay"
+    assert {d.encoding for d in docs.values()} == {codec}
+
+
+def test_a_few_invalid_bytes_after_a_utf8_bom_are_replaced_with_a_warning() -> None:
+    story = "The quay of Alden reopened on Monday after six weeks of repairs. " * 3
+    decoded = decode_bytes(codecs.BOM_UTF8 + story.encode() + b"Espa\xf1a.")  # one Latin-1 byte
+    assert decoded.text == story + "Espa\ufffda." and decoded.encoding is None
+    assert decoded.warning is not None and "1 invalid UTF-8 sequence" in decoded.warning
+    with pytest.raises(InputError) as info:
+        decode_bytes(codecs.BOM_UTF8 + b"Espa\xf1a \xf1\xf1\xf1.")  # more than one character in a hundred
+    assert info.value.kind == "encoding"
+
+
 @pytest.mark.parametrize(("name", "encoding", "phrase"), [
     ("koi8r-story.txt", "koi8-r", "Городской совет Северогорска"),
     ("shift-jis-story.txt", "cp932", "老朽化した市民図書館"),

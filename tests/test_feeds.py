@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
 from dedupe.config import ReadConfig
 from dedupe.io.feeds import html_to_text
@@ -57,6 +58,22 @@ def test_html_page_main_text_and_metadata() -> None:
     assert page.author and page.title  # type: ignore[attr-defined]
     assert "cookie" not in page.text.lower()  # type: ignore[attr-defined]
     assert "Harbour Wire reported" in page.text  # type: ignore[attr-defined]
+
+
+def test_a_page_the_precise_extraction_empties_keeps_the_default_extractions_text(monkeypatch: Any) -> None:
+    """Real pages (12 of trafilatura's own test pages) give text only without favor_precision: no page whose text
+    trafilatura can read is lost as no-text."""
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+
+    def precise_finds_nothing(*args: Any, **kwargs: Any) -> Any:
+        return None if kwargs.get("favor_precision") else real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", precise_finds_nothing)
+    docs, errors = _read("story.html", "broken.html")
+    assert "story.html" in docs and docs["story.html"].text  # type: ignore[attr-defined]
+    assert errors["broken.html"][0] == "no-text"  # nothing in either extraction is still an error
 
 
 def test_html_to_text_paragraphs() -> None:

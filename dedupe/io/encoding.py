@@ -1,9 +1,9 @@
 """Bytes of an input file as text: byte order marks, declared charsets, UTF-8, then a guess.
 
-The order is the one browsers use: a BOM (UTF-8/16/32) wins, then a charset the document declares (HTML
-``<meta charset>`` / ``http-equiv``, the XML declaration's ``encoding``), then UTF-8, then a guess with
-charset-normalizer. A guessed encoding is reported (``guessed``) so the reader can warn; bytes that fit no
-encoding with confidence are InputError(encoding).
+The order is the one browsers use: a BOM (UTF-8/16/32) wins (XML's UTF-16/32 signature without one too), then a
+charset the document declares (HTML ``<meta charset>`` / ``http-equiv``, the XML declaration's ``encoding``),
+then UTF-8, then a guess with charset-normalizer. A guessed encoding is reported (``guessed``) so the reader can
+warn; bytes that fit no encoding with confidence are InputError(encoding).
 """
 
 from __future__ import annotations
@@ -88,17 +88,49 @@ def guess(data: bytes, why: str | None = None) -> Decoded | None:
                                             f"if the text reads wrong")
 
 
+# XML 1.0 Appendix F: without a byte order mark, a document opening "<?" in UTF-16 or UTF-32 shows its encoding in
+# its first four bytes (feedparser and XML parsers read such feeds)
+_XML_SNIFF: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"), (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+)
+
+
+def xml_sniffed_encoding(data: bytes) -> str | None:
+    """The UTF-16/32 encoding of an XML or HTML document without a BOM, from its first four bytes."""
+    return next((name for head, name in _XML_SNIFF if data.startswith(head)), None)
+
+
+def _after_bom(payload: bytes, name: str) -> Decoded:
+    """The bytes after a BOM in its encoding; a few invalid sequences (at most one character in a hundred) are
+    replaced by U+FFFD with a warning, as browsers do, more are an encoding error."""
+    encoding = None if name == "utf-8" else name
+    try:
+        return Decoded(payload.decode(name), encoding)
+    except UnicodeDecodeError as exc:
+        text = payload.decode(name, errors="replace")
+        bad = text.count("\ufffd") - payload.decode(name, errors="ignore").count("\ufffd")
+        if bad * 100 > len(text):
+            raise InputError("encoding", f"invalid {name.upper()} at byte {exc.start}: {exc.reason}") from None
+        return Decoded(text, encoding, f"{bad} invalid {name.upper()} sequence(s) after its byte order mark, the "
+                                        f"first at byte {exc.start}: replaced by U+FFFD")
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Text of ``data``: BOM, then the ``declared`` charset label, then UTF-8, then a guess.
 
     Raises:
-        InputError(encoding): the bytes after a BOM do not fit its encoding, or nothing decodes with confidence.
-        InputError(binary): NUL bytes in a file without a UTF-16/32 BOM.
+        InputError(encoding): the bytes after a BOM do not fit its encoding (more than one character in a
+            hundred invalid), or nothing decodes with confidence.
+        InputError(binary): NUL bytes in a file without a UTF-16/32 BOM or XML signature.
     """
     bom = bom_encoding(data)
     if bom is not None:
         name, size = bom
-        return Decoded(_strict(data[size:], name), None if name == "utf-8" else name)
+        return _after_bom(data[size:], name)
+    sniffed = xml_sniffed_encoding(data)
+    if sniffed is not None:
+        return Decoded(_strict(data, sniffed), sniffed)
     if b"\x00" in data[:8192]:
         raise InputError("binary", "file looks binary (NUL bytes): not a text document")
     try:

@@ -5,10 +5,12 @@ keys for the corpus-boilerplate pass (the client merges the counts, never the te
 documents, numbered as the local engine numbers them (sorted by id). Each analysis task emits its band keys
 as numpy arrays already split into key partitions; one task per key partition gathers its slices on a
 worker and pairs them with the local engine's function (``KeyBuckets.partition_pairs``); the client merges
-the pair arrays. Results stay on the workers as futures until the analyses are gathered for verification,
-duplicate groups and provenance. A worker lost mid-run is replaced and its tasks run again (the tasks read
-files, so their results can be rebuilt); with no worker at all for ``worker_timeout`` seconds the scan stops
-with a SchedulerError. The report is byte-identical to the local one.
+the pair arrays. Verification runs where the analyses are: each part hands out what its documents in
+candidate pairs need and one task per chunk of pairs verifies them; the client gathers the matches, then the
+analyses (the report and provenance need them) for duplicate groups and provenance. A worker lost mid-run is
+replaced and its tasks run again (the tasks read files, so their results can be rebuilt); with no worker at
+all for ``worker_timeout`` seconds the scan stops with a SchedulerError. The report is byte-identical to the
+local one.
 """
 
 from __future__ import annotations
@@ -27,20 +29,26 @@ from typing import Any
 
 import numpy as np
 
-from dedupe.attribution.analysis import Analysis, analyse_batch, attribution_models
+from dedupe.attribution.analysis import Analysis, analyse_batch, attribution_models, lexicon_for
+from dedupe.attribution.lexicon import lexicon_digest
 from dedupe.config import ScanConfig
+from dedupe.copies.batch_sketches import alignment_fingerprints
 from dedupe.copies.boilerplate import document_keys
+from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
+from dedupe.copies.match import is_copy, verify_pairs
 from dedupe.engine import dask_inputs as inputs
-from dedupe.engine.pipeline import Progress, ScanResult, finish_scan
+from dedupe.engine.pipeline import Progress, ScanResult
 from dedupe.errors import MissingDependencyError, NoInputError, SchedulerError
 from dedupe.io.readers import STDIN, ReadResult, discover, read_stream
-from dedupe.models import ReadError
+from dedupe.models import Document, Match, Paragraph, ReadError
+from dedupe.provenance.stories import build_provenance
 
 SCHEDULER_TIMEOUT = 10.0  # seconds to connect to a scheduler
 WORKER_TIMEOUT = 60.0  # seconds a scan waits while the cluster has no worker at all
 _POLL = 1.0  # seconds between looks at the cluster while waiting for results
 _BATCH = 64  # documents analysed together (as the local engine's tasks)
+_VERIFY_CHUNK = 256  # candidate pairs verified together (as the local engine's tasks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +87,28 @@ def slice_pairs(*slices: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
 
 def analyses_of(part: PartAnalysis) -> list[Analysis]:
     return part.analyses
+
+
+_Known = dict[int, tuple[Document, tuple[Paragraph, ...], np.ndarray]]
+
+
+def verify_inputs(part: PartAnalysis, wanted: dict[int, int]) -> _Known:
+    """Runs on a worker: what verification needs of the ``wanted`` documents of a part (number in the corpus:
+    place in the part): the document, its boilerplate paragraphs and its signature."""
+    out: _Known = {}
+    for number, i in wanted.items():
+        a = part.analyses[i]
+        out[number] = (a.document, tuple(p for p in a.paragraphs if p.boilerplate), a.sketch.signature)
+    return out
+
+
+def verify_chunk(pairs: list[tuple[int, int]], config: ScanConfig, layout: LSHLayout, *known: _Known) -> list[Match]:
+    """Runs on a worker: the matches of a chunk of candidate pairs (as the local engine's verification task)."""
+    merged = {n: v for k in known for n, v in k.items()}
+    ids = sorted({n for pair in pairs for n in pair})
+    fps = alignment_fingerprints([merged[n][0] for n in ids], [merged[n][1] for n in ids],
+                                 [merged[n][2] for n in ids], layout)
+    return verify_pairs(dict(zip(ids, fps, strict=True)), pairs, config.fingerprint, config.match)
 
 
 def _reachable(scheduler: str, timeout: float) -> None:
@@ -215,13 +245,41 @@ def _pairs(run: _Run, analysed: Sequence[Any], key_parts: int) -> list[tuple[int
     return KeyBuckets.merge(run.results(tasks))
 
 
+def _matches(run: _Run, analysed: Sequence[Any], numbers: Sequence[np.ndarray], pairs: list[tuple[int, int]],
+             config: ScanConfig, layout: LSHLayout) -> list[Match]:
+    """Verification where the analyses are: each part hands out what its documents in candidate pairs need, and
+    one task per chunk of pairs (``find_matches``' chunks) verifies them; the client gathers the matches."""
+    where = {n: (p, i) for p, nums in enumerate(numbers) for i, n in enumerate(nums.tolist())}
+    wanted: list[dict[int, int]] = [{} for _ in analysed]
+    for n in sorted({n for pair in pairs for n in pair}):
+        part, i = where[n]
+        wanted[part][n] = i
+    known = {p: run.submit("extract", p, verify_inputs, analysed[p], w) for p, w in enumerate(wanted) if w}
+    tasks = []
+    for c, lo in enumerate(range(0, len(pairs), _VERIFY_CHUNK)):
+        chunk = pairs[lo : lo + _VERIFY_CHUNK]
+        parts = sorted({where[n][0] for pair in chunk for n in pair})
+        tasks.append(run.submit("verify", c, verify_chunk, chunk, config, layout, *(known[p] for p in parts)))
+    return sorted((m for ms in run.results(tasks) for m in ms), key=lambda m: (m.a, m.b))
+
+
+def _finish(config: ScanConfig, layout: LSHLayout, read: ReadResult, analyses: Sequence[Analysis],
+            matches: list[Match]) -> ScanResult:
+    """``finish_scan`` with the matches verified already: duplicate groups and provenance."""
+    groups = connected_groups((m.a, m.b) for m in matches if is_copy(m, config.match))
+    lexicon = lexicon_for(config.attribution)
+    provenance = build_provenance(analyses, matches, lexicon, config.provenance)
+    digest = lexicon_digest(tuple(Path(p) for p in config.attribution.sources_files))
+    return ScanResult(config, layout, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
+                      read.files, provenance, lexicon, digest)
+
+
 def _no_input(errors: tuple[ReadError, ...]) -> NoInputError:
     detail = f"{len(errors)} error(s)" if errors else "no matching files"
     return NoInputError(f"no document could be read ({detail})", errors)
 
 
-def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int,
-             progress: Progress | None) -> tuple[ReadResult, list[Analysis], list[tuple[int, int]]]:
+def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progress: Progress | None) -> ScanResult:
     files, listing_errors = discover([p for p in paths if p != STDIN], config.read)
     read = _stdin_part(run, paths, config) + _read_parts(run, inputs.plan_parts(files, config.read, parts), config)
     metas: list[inputs.PartMeta] = run.results([run.submit("meta", n, inputs.part_meta, f)
@@ -240,14 +298,17 @@ def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int,
     pairs = _pairs(run, analysed, parts)
     if progress is not None:
         progress("fingerprint", total, total)
+    matches = _matches(run, analysed, numbers, pairs, config, layout)
+    if progress is not None:
+        progress("verify", len(pairs), len(pairs))
     placed: list[Analysis | None] = [None] * total
     for nums, part in zip(numbers, run.results([run.submit("gather", n, analyses_of, f)
                                                 for n, f in enumerate(analysed)]), strict=True):
         for i, a in zip(nums.tolist(), part, strict=True):
             placed[i] = a
     analyses = [a for a in placed if a is not None]
-    files_read = len(files) + (STDIN in paths)
-    return ReadResult(tuple(a.document for a in analyses), errors, files_read), analyses, pairs
+    result = ReadResult(tuple(a.document for a in analyses), errors, len(files) + (STDIN in paths))
+    return _finish(config, layout, result, analyses, matches)
 
 
 def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, scheduler: str | None = None,
@@ -265,5 +326,4 @@ def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, sch
     names = [str(p) for p in paths]
     parts = partitions or 4 * max(1, config.workers)
     with _connected(scheduler, config.workers, processes) as client:
-        read, analyses, pairs = _scan_on(_Run(client, worker_timeout), names, config, parts, progress)
-    return finish_scan(config, LSHLayout.from_config(config), read, analyses, pairs, progress)
+        return _scan_on(_Run(client, worker_timeout), names, config, parts, progress)

@@ -11,7 +11,8 @@ byte, and the 1-minute load average before and after (the machine may be shared)
 
 Run:  python3 benchmarks/dask_scale.py --sizes 2000 --mode copies,full
       python3 benchmarks/dask_scale.py --sizes 20000 --mode copies --workers 2
-      python3 benchmarks/dask_scale.py --sizes 2000 --code /path/to/other/checkout   (another version's engines)
+      PYTHONPATH=/path/to/other/checkout python3 benchmarks/dask_scale.py --sizes 2000   (another version's engines:
+      the dedupe this script imports is the one the scans and the cluster's workers run)
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run(command: list[str], code: Path, out: Path) -> dict[str, float]:
@@ -65,8 +64,10 @@ def main() -> None:
     parser.add_argument("--mode", default="copies,full", help="copies, full, or both (comma-separated)")
     parser.add_argument("--workers", type=int, default=2, help="local --workers and Dask worker processes")
     parser.add_argument("--cold", action="store_true", help="no warm-up scan before the timed ones")
-    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose dedupe runs (PYTHONPATH)")
     args = parser.parse_args()
+    import dedupe
+
+    args.code = Path(dedupe.__file__).resolve().parent.parent  # scans and workers run the same dedupe
     from distributed import LocalCluster
 
     with tempfile.TemporaryDirectory(prefix="dedupe-dask-") as tmp, \

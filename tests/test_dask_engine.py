@@ -187,3 +187,33 @@ def test_a_wrong_scheduler_address_is_a_clear_error(address: str) -> None:
     assert run.returncode == 3, run.stderr
     assert run.stderr.startswith("Error: ") and address in run.stderr
     assert "Traceback" not in run.stderr
+
+
+class CloseWorker(distributed.WorkerPlugin):  # type: ignore[misc]
+    """A worker plugin that closes its worker (for good: no nanny) when a task whose key starts with ``prefix``
+    begins."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+    def setup(self, worker: Any) -> None:
+        self.worker = worker
+
+    def transition(self, key: object, start: str, finish: str, **kwargs: Any) -> None:
+        if finish == "executing" and str(key).startswith(self.prefix):
+            self.worker.loop.add_callback(self.worker.close, nanny=False)
+
+
+def test_every_worker_gone_mid_scan_is_a_clear_error_within_the_timeout(corpus: Path) -> None:
+    """Both workers close as they start analysing: the scan stops with a SchedulerError instead of waiting."""
+    from distributed import Client, LocalCluster
+
+    from dedupe.engine.dask_engine import scan_dask
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as c, \
+            Client(c) as client:
+        client.register_plugin(CloseWorker("dedupe-analyse-"), name="close-worker")
+        started = time.monotonic()
+        with pytest.raises(SchedulerError, match="no worker for 2 s"):
+            scan_dask([corpus], ScanConfig(mode="copies"), scheduler=c.scheduler_address, worker_timeout=2)
+    assert time.monotonic() - started < 30

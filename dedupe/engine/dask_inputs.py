@@ -76,8 +76,8 @@ def _size(file: InputFile, config: ReadConfig) -> int | None:
 
 
 def plan_parts(files: Sequence[InputFile], config: ReadConfig, parts: int) -> list[InputPart]:
-    """About ``parts`` parts of similar size, in the order of ``files``: a JSONL file larger than a part becomes
-    spans (settled by ``settle_spans``), other files are grouped."""
+    """Parts of at most 1 / ``parts`` of the input's bytes (or one file), in the order of ``files``: a JSONL file
+    larger than that becomes spans (settled by ``settle_spans``), other files are grouped."""
     sizes = [_size(f, config) for f in files]
     weights = [s if s is not None else _bytes(f) for f, s in zip(files, sizes, strict=True)]
     target = max(MIN_SPAN, -(-sum(weights) // max(1, parts)))
@@ -91,11 +91,11 @@ def plan_parts(files: Sequence[InputFile], config: ReadConfig, parts: int) -> li
                 group, held = [], 0
             out += [InputPart((file,), (lo, min(lo + target, size))) for lo in range(0, size, target)]
             continue
-        group.append(file)
-        held += weight
-        if held >= target:
+        if group and held + weight > target:  # a part holds no more than the target, unless one file does
             out.append(InputPart(tuple(group)))
             group, held = [], 0
+        group.append(file)
+        held += weight
     return [*out, InputPart(tuple(group))] if group else out
 
 

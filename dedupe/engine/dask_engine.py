@@ -29,10 +29,12 @@ from typing import Any
 
 import numpy as np
 
-from dedupe.attribution.analysis import Analysis, analyse_batch, attribution_models, lexicon_for
+from dedupe.attribution.analysis import NO_ATTRIBUTION, Analysis, analyse_batch, attribution_models, lexicon_for
+from dedupe.attribution.attribute import DocumentAttribution
+from dedupe.attribution.claims import Claim
 from dedupe.attribution.lexicon import lexicon_digest
 from dedupe.config import ScanConfig
-from dedupe.copies.batch_sketches import alignment_fingerprints
+from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
 from dedupe.copies.boilerplate import document_keys
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
@@ -41,7 +43,7 @@ from dedupe.engine import dask_inputs as inputs
 from dedupe.engine.pipeline import Progress, ScanResult
 from dedupe.errors import MissingDependencyError, NoInputError, SchedulerError
 from dedupe.io.readers import STDIN, ReadResult, discover, read_stream
-from dedupe.models import Document, Match, Paragraph, ReadError
+from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
 from dedupe.provenance.stories import build_provenance
 
 SCHEDULER_TIMEOUT = 10.0  # seconds to connect to a scheduler
@@ -85,8 +87,31 @@ def slice_pairs(*slices: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
         return buckets.partition_pairs(0)
 
 
-def analyses_of(part: PartAnalysis) -> list[Analysis]:
-    return part.analyses
+@dataclass(frozen=True, slots=True)
+class PackedAnalyses:
+    """A part's analyses in the form that crosses to the client cheaply (as the local engine's chunks do): one
+    signature matrix, and no attribution or claims in copies mode."""
+
+    docs: list[Document]
+    paragraphs: list[tuple[Paragraph, ...]]
+    details: list[tuple[tuple[Sentence, ...], DocumentAttribution, tuple[Claim, ...]]] | None  # None: copies mode
+    words: list[int]
+    signatures: np.ndarray  # uint32[documents, num_perm]
+
+    def unpack(self) -> list[Analysis]:
+        details = self.details or [((), NO_ATTRIBUTION, ())] * len(self.docs)
+        rows = zip(self.docs, self.paragraphs, details, self.words, self.signatures, strict=True)
+        return [Analysis(d, p, s, DocumentSketch(w, sig), attribution, claims)
+                for d, p, (s, attribution, claims), w, sig in rows]
+
+
+def analyses_of(part: PartAnalysis, mode: str) -> PackedAnalyses:
+    """Runs on a worker: the part's analyses, packed for the client."""
+    a = part.analyses
+    details = None if mode == "copies" else [(x.sentences, x.attribution, x.claims) for x in a]
+    signatures = np.stack([x.sketch.signature for x in a]) if a else np.zeros((0, 0), dtype=np.uint32)
+    return PackedAnalyses([x.document for x in a], [x.paragraphs for x in a], details, [x.sketch.words for x in a],
+                          signatures)
 
 
 _Known = dict[int, tuple[Document, tuple[Paragraph, ...], np.ndarray]]
@@ -302,9 +327,9 @@ def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progre
     if progress is not None:
         progress("verify", len(pairs), len(pairs))
     placed: list[Analysis | None] = [None] * total
-    for nums, part in zip(numbers, run.results([run.submit("gather", n, analyses_of, f)
+    for nums, part in zip(numbers, run.results([run.submit("gather", n, analyses_of, f, config.mode)
                                                 for n, f in enumerate(analysed)]), strict=True):
-        for i, a in zip(nums.tolist(), part, strict=True):
+        for i, a in zip(nums.tolist(), part.unpack(), strict=True):
             placed[i] = a
     analyses = [a for a in placed if a is not None]
     result = ReadResult(tuple(a.document for a in analyses), errors, len(files) + (STDIN in paths))

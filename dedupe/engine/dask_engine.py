@@ -1,49 +1,139 @@
 """The scan on a Dask cluster (``pip install 'news-dedupe[dask]'``, ``dedupe scan --engine dask``).
 
-The same stages as the local engine: per-document analysis (signatures included) as a map over
-partitions; LSH band keys emitted per document and shuffled by key (``foldby``) into buckets whose
-members become candidate pairs; verification, connected components and provenance on the client.
-The report is identical to the local one (tested on the fixtures).
+The client lists the input files and plans parts (``dask_inputs``): workers read them, count their line
+keys for the corpus-boilerplate pass (the client merges the counts, never the texts) and analyse their
+documents, numbered as the local engine numbers them (sorted by id). Each analysis task emits its band keys
+as numpy arrays already split into key partitions; one task per key partition gathers its slices on a
+worker and pairs them with the local engine's function (``KeyBuckets.partition_pairs``); the client merges
+the pair arrays. Verification runs where the analyses are: each part hands out what its documents in
+candidate pairs need and one task per chunk of pairs verifies them; the client gathers the matches, then the
+analyses (the report and provenance need them) for duplicate groups and provenance. A worker lost mid-run is
+replaced and its tasks run again (the tasks read files, so their results can be rebuilt); with no worker at
+all for ``worker_timeout`` seconds the scan stops with a SchedulerError. The report is byte-identical to the
+local one.
 """
 
 from __future__ import annotations
 
+import asyncio
 import socket
-from collections.abc import Iterable, Sequence
-from itertools import combinations
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import CancelledError
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from dedupe.attribution.analysis import Analysis, analyse_batch
+from dedupe.attribution.analysis import NO_ATTRIBUTION, Analysis, analyse_batch, attribution_models, lexicon_for
+from dedupe.attribution.attribute import DocumentAttribution
+from dedupe.attribution.claims import Claim
+from dedupe.attribution.lexicon import lexicon_digest
 from dedupe.config import ScanConfig
-from dedupe.copies.boilerplate import corpus_boilerplate
-from dedupe.copies.lsh import LSHLayout
-from dedupe.engine.pipeline import Progress, ScanResult, finish_scan, read_documents
-from dedupe.errors import MissingDependencyError, SchedulerError
-from dedupe.models import Document
+from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
+from dedupe.copies.boilerplate import document_keys
+from dedupe.copies.cluster import connected_groups
+from dedupe.copies.lsh import KeyBuckets, LSHLayout
+from dedupe.copies.match import is_copy, verify_pairs
+from dedupe.engine import dask_inputs as inputs
+from dedupe.engine.pipeline import Progress, ScanResult
+from dedupe.errors import MissingDependencyError, NoInputError, SchedulerError
+from dedupe.io.readers import STDIN, ReadResult, discover, read_stream
+from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
+from dedupe.provenance.stories import build_provenance
 
 SCHEDULER_TIMEOUT = 10.0  # seconds to connect to a scheduler
+WORKER_TIMEOUT = 60.0  # seconds a scan waits while the cluster has no worker at all
+_POLL = 1.0  # seconds between looks at the cluster while waiting for results
+_BATCH = 64  # documents analysed together (as the local engine's tasks)
+_VERIFY_CHUNK = 256  # candidate pairs verified together (as the local engine's tasks)
 
 
-def _analyse_partition(docs: Iterable[Document], config: ScanConfig, layout: LSHLayout,
-                       repeated: frozenset[int]) -> list[tuple[Analysis, np.ndarray]]:
-    analyses, keys = analyse_batch(list(docs), config, layout, repeated)
-    return list(zip(analyses, keys, strict=True))
+@dataclass(frozen=True, slots=True)
+class PartAnalysis:
+    """A part's analyses (on a worker), and its band keys as (owners int32, keys int64) per key partition."""
+
+    analyses: list[Analysis]
+    slices: list[tuple[np.ndarray, np.ndarray]]
 
 
-def _band_rows(items: Iterable[tuple[int, tuple[Analysis, np.ndarray]]]) -> list[tuple[int, int]]:
-    """(band key, document index) for every band of the whole-text and passage-window signatures."""
-    return [(int(k), n) for n, (_, keys) in items for k in keys]
+def analyse_part(part: inputs.ReadPart, numbers: np.ndarray, config: ScanConfig, layout: LSHLayout,
+                 repeated: frozenset[int], key_parts: int) -> PartAnalysis:
+    """Runs on a worker: the analyses of a read part whose documents are ``numbers`` in the corpus."""
+    analyses: list[Analysis] = []
+    keys: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+    for lo in range(0, len(part.docs), _BATCH):
+        a, k = analyse_batch(part.docs[lo : lo + _BATCH], config, layout, repeated)
+        analyses += a
+        keys += k
+    owners = np.repeat(numbers.astype(np.int32), [k.size for k in keys[1:]])
+    owners, flat, cuts = KeyBuckets.partitioned(owners, np.concatenate(keys), key_parts)
+    return PartAnalysis(analyses, list(zip(np.split(owners, cuts), np.split(flat, cuts), strict=True)))
 
 
-def _add(owners: frozenset[int], row: tuple[int, int]) -> frozenset[int]:
-    return owners | {row[1]}
+def key_slice(part: PartAnalysis, partition: int) -> tuple[np.ndarray, np.ndarray]:
+    return part.slices[partition]
 
 
-def _merge(a: frozenset[int], b: frozenset[int]) -> frozenset[int]:
-    return a | b
+def slice_pairs(*slices: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Runs on a worker: the pairs of documents sharing a key of one key partition (int64[n, 2])."""
+    with KeyBuckets(1) as buckets:
+        for owners, keys in slices:
+            buckets.add(owners, keys, np.zeros(0, dtype=np.intp))
+        return buckets.partition_pairs(0)
+
+
+@dataclass(frozen=True, slots=True)
+class PackedAnalyses:
+    """A part's analyses in the form that crosses to the client cheaply (as the local engine's chunks do): one
+    signature matrix, and no attribution or claims in copies mode."""
+
+    docs: list[Document]
+    paragraphs: list[tuple[Paragraph, ...]]
+    details: list[tuple[tuple[Sentence, ...], DocumentAttribution, tuple[Claim, ...]]] | None  # None: copies mode
+    words: list[int]
+    signatures: np.ndarray  # uint32[documents, num_perm]
+
+    def unpack(self) -> list[Analysis]:
+        details = self.details or [((), NO_ATTRIBUTION, ())] * len(self.docs)
+        rows = zip(self.docs, self.paragraphs, details, self.words, self.signatures, strict=True)
+        return [Analysis(d, p, s, DocumentSketch(w, sig), attribution, claims)
+                for d, p, (s, attribution, claims), w, sig in rows]
+
+
+def analyses_of(part: PartAnalysis, mode: str) -> PackedAnalyses:
+    """Runs on a worker: the part's analyses, packed for the client."""
+    a = part.analyses
+    details = None if mode == "copies" else [(x.sentences, x.attribution, x.claims) for x in a]
+    signatures = np.stack([x.sketch.signature for x in a]) if a else np.zeros((0, 0), dtype=np.uint32)
+    return PackedAnalyses([x.document for x in a], [x.paragraphs for x in a], details, [x.sketch.words for x in a],
+                          signatures)
+
+
+_Known = dict[int, tuple[Document, tuple[Paragraph, ...], np.ndarray]]
+
+
+def verify_inputs(part: PartAnalysis, wanted: dict[int, int]) -> _Known:
+    """Runs on a worker: what verification needs of the ``wanted`` documents of a part (number in the corpus:
+    place in the part): the document, its boilerplate paragraphs and its signature."""
+    out: _Known = {}
+    for number, i in wanted.items():
+        a = part.analyses[i]
+        out[number] = (a.document, tuple(p for p in a.paragraphs if p.boilerplate), a.sketch.signature)
+    return out
+
+
+def verify_chunk(pairs: list[tuple[int, int]], config: ScanConfig, layout: LSHLayout, *known: _Known) -> list[Match]:
+    """Runs on a worker: the matches of a chunk of candidate pairs (as the local engine's verification task)."""
+    merged = {n: v for k in known for n, v in k.items()}
+    ids = sorted({n for pair in pairs for n in pair})
+    fps = alignment_fingerprints([merged[n][0] for n in ids], [merged[n][1] for n in ids],
+                                 [merged[n][2] for n in ids], layout)
+    return verify_pairs(dict(zip(ids, fps, strict=True)), pairs, config.fingerprint, config.match)
 
 
 def _reachable(scheduler: str, timeout: float) -> None:
@@ -70,50 +160,195 @@ def _reachable(scheduler: str, timeout: float) -> None:
             raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
 
 
-def _client(scheduler: str | None, workers: int, processes: bool, timeout: float = SCHEDULER_TIMEOUT) -> Any:
+@contextmanager
+def _connected(scheduler: str | None, workers: int, processes: bool,
+               timeout: float = SCHEDULER_TIMEOUT) -> Iterator[Any]:
+    """A client of the scheduler at ``scheduler``, or of a LocalCluster of ``workers`` (closed after)."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise MissingDependencyError("dask[distributed]", "dask") from None
     if scheduler:
         try:
-            return Client(scheduler, timeout=timeout)
+            client = Client(scheduler, timeout=timeout)
         except Exception as exc:  # something listens there, but it does not answer as a Dask scheduler
             raise SchedulerError(f"cannot connect to the Dask scheduler at {scheduler}: {exc}") from None
-    cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, dashboard_address=None,
-                           processes=processes)
-    return Client(cluster)
+        with client:
+            yield client
+        return
+    with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, dashboard_address=None,
+                      processes=processes) as cluster, Client(cluster) as client:
+        yield client
 
 
-def candidate_pairs_dask(bag: Any, config: ScanConfig) -> list[tuple[int, int]]:
-    buckets = bag.map_partitions(_band_rows).foldby(
-        lambda row: row[0], _add, frozenset(), _merge, frozenset()).compute()
-    pairs = {pair for _, owners in buckets if len(owners) > 1 for pair in combinations(sorted(owners), 2)}
-    return sorted(pairs)
+class _Run:
+    """One scan's tasks on a cluster: submitted under keys of their own, awaited with an eye on the workers."""
+
+    def __init__(self, client: Any, worker_timeout: float) -> None:
+        self.client = client
+        self.worker_timeout = worker_timeout
+        self.token = uuid.uuid4().hex[:12]
+
+    def submit(self, stage: str, n: int, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.client.submit(fn, *args, key=f"dedupe-{stage}-{n}-{self.token}")
+
+    def results(self, futures: Sequence[Any]) -> list[Any]:
+        """The results of ``futures`` on the client; SchedulerError when the cluster has had no worker for
+        ``worker_timeout`` seconds, or a task failed for a reason of the cluster's own (KilledWorker...)."""
+        from distributed import wait
+        from distributed.scheduler import KilledWorker
+
+        alone_since: float | None = None
+        while True:
+            try:
+                wait(list(futures), timeout=_POLL)
+                return list(self.client.gather(list(futures)))
+            except (TimeoutError, asyncio.TimeoutError):  # the same class from Python 3.11 on
+                pass
+            except (KilledWorker, CancelledError, OSError) as exc:  # OSError: the scheduler's connection closed
+                raise SchedulerError(f"the Dask cluster failed the scan: {type(exc).__name__}: {exc}") from None
+            alone_since = self._alone_since(alone_since)
+
+    def _alone_since(self, since: float | None) -> float | None:
+        try:
+            workers = len(self.client.nthreads())
+        except Exception as exc:
+            raise SchedulerError(f"lost the Dask scheduler: {type(exc).__name__}: {exc}") from None
+        if workers:
+            return None
+        now = time.monotonic()
+        if since is not None and now - since >= self.worker_timeout:
+            raise SchedulerError(f"the Dask cluster has had no worker for {self.worker_timeout:g} s: scan stopped")
+        return since if since is not None else now
+
+
+def _read_parts(run: _Run, parts: list[inputs.InputPart], config: ScanConfig) -> list[Any]:
+    """Futures of the parts as read on the workers (spans of large JSONL files settled first)."""
+    spans = [n for n, p in enumerate(parts) if p.span is not None]
+    checked = run.results([run.submit("check", n, inputs.check_span, parts[n].files[0].path, parts[n].span)
+                           for n in spans])
+    parts = inputs.settle_spans(parts, dict(zip(spans, checked, strict=True)))
+    boilerplate = config.fingerprint.repeated_line_documents >= 2
+    return [run.submit("read", n, inputs.read_part, p, config.read, boilerplate) for n, p in enumerate(parts)]
+
+
+def _stdin_part(run: _Run, paths: list[str], config: ScanConfig) -> list[Any]:
+    """``-`` among the paths: JSONL from standard input, read by the client (it alone holds the stream)."""
+    if STDIN not in paths:
+        return []
+    docs, errors = read_stream(sys.stdin.buffer.read(), config.read.fields)
+    boilerplate = config.fingerprint.repeated_line_documents >= 2
+    keys = [document_keys(d.text, d.body_start) if boilerplate else [] for d in docs]
+    return [run.client.scatter(inputs.ReadPart(docs, errors, keys))]
+
+
+def _numbers(metas: Sequence[inputs.PartMeta]) -> list[np.ndarray]:
+    """Each part's documents' places in the corpus sorted by id (ties in reading order, as ``sorted``)."""
+    ids = [i for m in metas for i in m.ids]
+    rank = np.empty(len(ids), dtype=np.int32)
+    rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids), dtype=np.int32)
+    cuts = np.cumsum([len(m.ids) for m in metas])[:-1]
+    return np.split(rank, cuts)
+
+
+def _repeated(run: _Run, read: Sequence[Any], metas: Sequence[inputs.PartMeta], min_documents: int) -> frozenset[int]:
+    """The corpus's boilerplate lines (``corpus_boilerplate``), from counts merged on the client."""
+    shared, common = inputs.common_lines(metas, min_documents)
+    if not common:
+        return frozenset()
+    shared_f, common_f = run.client.scatter([shared, common], broadcast=True)
+    return inputs.repeated_from(run.results([run.submit("carriers", n, inputs.carrier_shares, f, shared_f, common_f)
+                                             for n, f in enumerate(read)]))
+
+
+def _pairs(run: _Run, analysed: Sequence[Any], key_parts: int) -> list[tuple[int, int]]:
+    """Candidate pairs: each key partition's slices gathered and paired on a worker; the client merges."""
+    tasks = []
+    for k in range(key_parts):
+        slices = [run.submit(f"slice{k}", n, key_slice, f, k) for n, f in enumerate(analysed)]
+        tasks.append(run.submit("pairs", k, slice_pairs, *slices))
+    return KeyBuckets.merge(run.results(tasks))
+
+
+def _matches(run: _Run, analysed: Sequence[Any], numbers: Sequence[np.ndarray], pairs: list[tuple[int, int]],
+             config: ScanConfig, layout: LSHLayout) -> list[Match]:
+    """Verification where the analyses are: each part hands out what its documents in candidate pairs need, and
+    one task per chunk of pairs (``find_matches``' chunks) verifies them; the client gathers the matches."""
+    where = {n: (p, i) for p, nums in enumerate(numbers) for i, n in enumerate(nums.tolist())}
+    wanted: list[dict[int, int]] = [{} for _ in analysed]
+    for n in sorted({n for pair in pairs for n in pair}):
+        part, i = where[n]
+        wanted[part][n] = i
+    known = {p: run.submit("extract", p, verify_inputs, analysed[p], w) for p, w in enumerate(wanted) if w}
+    tasks = []
+    for c, lo in enumerate(range(0, len(pairs), _VERIFY_CHUNK)):
+        chunk = pairs[lo : lo + _VERIFY_CHUNK]
+        parts = sorted({where[n][0] for pair in chunk for n in pair})
+        tasks.append(run.submit("verify", c, verify_chunk, chunk, config, layout, *(known[p] for p in parts)))
+    return sorted((m for ms in run.results(tasks) for m in ms), key=lambda m: (m.a, m.b))
+
+
+def _finish(config: ScanConfig, layout: LSHLayout, read: ReadResult, analyses: Sequence[Analysis],
+            matches: list[Match]) -> ScanResult:
+    """``finish_scan`` with the matches verified already: duplicate groups and provenance."""
+    groups = connected_groups((m.a, m.b) for m in matches if is_copy(m, config.match))
+    lexicon = lexicon_for(config.attribution)
+    provenance = build_provenance(analyses, matches, lexicon, config.provenance)
+    digest = lexicon_digest(tuple(Path(p) for p in config.attribution.sources_files))
+    return ScanResult(config, layout, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
+                      read.files, provenance, lexicon, digest)
+
+
+def _no_input(errors: tuple[ReadError, ...]) -> NoInputError:
+    detail = f"{len(errors)} error(s)" if errors else "no matching files"
+    return NoInputError(f"no document could be read ({detail})", errors)
+
+
+def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progress: Progress | None) -> ScanResult:
+    files, listing_errors = discover([p for p in paths if p != STDIN], config.read)
+    read = _stdin_part(run, paths, config) + _read_parts(run, inputs.plan_parts(files, config.read, parts), config)
+    metas: list[inputs.PartMeta] = run.results([run.submit("meta", n, inputs.part_meta, f)
+                                                for n, f in enumerate(read)])
+    errors = tuple(sorted([*listing_errors, *(e for m in metas for e in m.errors)], key=lambda e: (e.path, e.kind)))
+    total = sum(len(m.ids) for m in metas)
+    if not total:
+        raise _no_input(errors)
+    if config.mode == "full":
+        attribution_models(config.attribution)  # a bad --sources file fails here, before any analysis
+    repeated = _repeated(run, read, metas, config.fingerprint.repeated_line_documents)
+    numbers = _numbers(metas)
+    layout = LSHLayout.from_config(config)
+    analysed = [run.submit("analyse", n, analyse_part, f, numbers[n], config, layout, repeated, parts)
+                for n, f in enumerate(read)]
+    pairs = _pairs(run, analysed, parts)
+    if progress is not None:
+        progress("fingerprint", total, total)
+    matches = _matches(run, analysed, numbers, pairs, config, layout)
+    if progress is not None:
+        progress("verify", len(pairs), len(pairs))
+    placed: list[Analysis | None] = [None] * total
+    for nums, part in zip(numbers, run.results([run.submit("gather", n, analyses_of, f, config.mode)
+                                                for n, f in enumerate(analysed)]), strict=True):
+        for i, a in zip(nums.tolist(), part.unpack(), strict=True):
+            placed[i] = a
+    analyses = [a for a in placed if a is not None]
+    result = ReadResult(tuple(a.document for a in analyses), errors, len(files) + (STDIN in paths))
+    return _finish(config, layout, result, analyses, matches)
 
 
 def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, scheduler: str | None = None,
-              progress: Progress | None = None, partitions: int | None = None, processes: bool = True) -> ScanResult:
-    """``scan`` with the per-document work and the band-key shuffle on a Dask cluster.
+              progress: Progress | None = None, partitions: int | None = None, processes: bool = True,
+              worker_timeout: float = WORKER_TIMEOUT) -> ScanResult:
+    """``scan`` with reading, analysis and the band-key shuffle on a Dask cluster.
 
     ``scheduler`` is a scheduler address (``tcp://host:8786``); None starts a LocalCluster with
-    ``config.workers`` worker processes (threads with ``processes=False``).
+    ``config.workers`` worker processes (threads with ``processes=False``). ``partitions``: read parts and key
+    partitions (default four per worker); the report does not depend on it.
     """
-    import dask.bag as db
-
     config = config or ScanConfig()
     if scheduler:
         _reachable(scheduler, SCHEDULER_TIMEOUT)  # a wrong address fails before any reading or loading
-    layout = LSHLayout.from_config(config)
-    read = read_documents(paths, config)
-    docs: Sequence[Document] = read.documents
-    repeated = corpus_boilerplate(docs, config.fingerprint.repeated_line_documents)
-    parts = partitions or max(1, min(len(docs), 4 * max(1, config.workers)))
-    with _client(scheduler, config.workers, processes):
-        bag = db.from_sequence(docs, npartitions=parts)
-        analysed = bag.map_partitions(_analyse_partition, config, layout, repeated).compute()
-        if progress is not None:
-            progress("analyse", len(analysed), len(docs))
-        indexed = db.from_sequence(list(enumerate(analysed)), npartitions=parts)
-        pairs = candidate_pairs_dask(indexed, config)
-    return finish_scan(config, layout, read, [a for a, _ in analysed], pairs, progress)
+    names = [str(p) for p in paths]
+    parts = partitions or 4 * max(1, config.workers)
+    with _connected(scheduler, config.workers, processes) as client:
+        return _scan_on(_Run(client, worker_timeout), names, config, parts, progress)

@@ -21,6 +21,7 @@ import pytest
 from benchmarks.corpus import Corpus
 from dedupe import __version__, build_report, report_json, scan
 from dedupe.config import ReadConfig, ScanConfig
+from dedupe.copies.boilerplate import repeated_from
 from dedupe.engine import dask_inputs as inputs
 from dedupe.errors import SchedulerError
 from dedupe.io.readers import discover, read_inputs
@@ -94,7 +95,7 @@ def test_boilerplate_counts_merged_from_parts_equal_the_corpus_pass(corpus: Path
     files, _ = discover([corpus], config)
     read = [inputs.read_part(p, config, True) for p in _settled(inputs.plan_parts(files, config, 6))]
     shared, common = inputs.common_lines([inputs.part_meta(r) for r in read], 5)
-    repeated = inputs.repeated_from([inputs.carrier_shares(r, shared, common) for r in read])
+    repeated = repeated_from([inputs.part_shares(r, shared, common) for r in read])
     assert repeated and repeated == corpus_boilerplate(read_inputs([corpus], config).documents, 5)
 
 

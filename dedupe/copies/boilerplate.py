@@ -67,19 +67,38 @@ def repeated_lines(per_document: Sequence[Sequence[int]], min_documents: int) ->
     if min_documents < 2:
         return frozenset()
     counts = Counter(k for keys in per_document for k in keys)
-    common = {k for k, n in counts.items() if n >= min_documents}
+    common = frozenset(k for k, n in counts.items() if n >= min_documents)
     if not common:
         return frozenset()
+    shared = frozenset(k for k, n in counts.items() if n > 1)
+    return repeated_from([carrier_shares(per_document, shared, common)])
+
+
+def carrier_shares(per_document: Iterable[Sequence[int]], shared: frozenset[int],
+                   common: frozenset[int]) -> dict[int, list[float]]:
+    """For each ``common`` line (held by at least min_documents documents), the share of each carrier's other lines
+    that no other document holds (not in ``shared``, the keys held by several). A part of the corpus may be
+    counted apart (the Dask engine's workers) and the shares merged by ``repeated_from``."""
     carriers: dict[int, list[float]] = {}
     for keys in per_document:
         mine = [k for k in keys if k in common]
         if not mine:
             continue
         others = [k for k in keys if k not in common]
-        own = sum(1 for k in others if counts[k] == 1) / len(others) if others else 0.0
+        own = sum(1 for k in others if k not in shared) / len(others) if others else 0.0
         for k in mine:
             carriers.setdefault(k, []).append(own)
-    return frozenset(k for k, shares in carriers.items() if median(shares) >= OWN_SHARE)
+    return carriers
+
+
+def repeated_from(shares: Iterable[dict[int, list[float]]]) -> frozenset[int]:
+    """The repeated lines from the ``carrier_shares`` of every part of a corpus: a median share of own lines of at
+    least OWN_SHARE."""
+    merged: dict[int, list[float]] = {}
+    for part in shares:
+        for k, values in part.items():
+            merged.setdefault(k, []).extend(values)
+    return frozenset(k for k, values in merged.items() if median(values) >= OWN_SHARE)
 
 
 def corpus_boilerplate(docs: Iterable[Document], min_documents: int) -> frozenset[int]:

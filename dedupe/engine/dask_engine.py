@@ -29,22 +29,19 @@ from typing import Any
 
 import numpy as np
 
-from dedupe.attribution.analysis import NO_ATTRIBUTION, Analysis, analyse_batch, attribution_models, lexicon_for
+from dedupe.attribution.analysis import NO_ATTRIBUTION, Analysis, analyse_batch, attribution_models
 from dedupe.attribution.attribute import DocumentAttribution
 from dedupe.attribution.claims import Claim
-from dedupe.attribution.lexicon import lexicon_digest
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
-from dedupe.copies.boilerplate import document_keys
-from dedupe.copies.cluster import connected_groups
+from dedupe.copies.boilerplate import document_keys, repeated_from
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
-from dedupe.copies.match import is_copy, verify_pairs
+from dedupe.copies.match import verify_pairs
 from dedupe.engine import dask_inputs as inputs
-from dedupe.engine.pipeline import Progress, ScanResult
+from dedupe.engine.pipeline import Progress, ScanResult, result_from_matches
 from dedupe.errors import MissingDependencyError, NoInputError, SchedulerError
 from dedupe.io.readers import STDIN, ReadResult, discover, read_stream
 from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
-from dedupe.provenance.stories import build_provenance
 
 SCHEDULER_TIMEOUT = 10.0  # seconds to connect to a scheduler
 WORKER_TIMEOUT = 60.0  # seconds a scan waits while the cluster has no worker at all
@@ -257,7 +254,7 @@ def _repeated(run: _Run, read: Sequence[Any], metas: Sequence[inputs.PartMeta], 
     if not common:
         return frozenset()
     shared_f, common_f = run.client.scatter([shared, common], broadcast=True)
-    return inputs.repeated_from(run.results([run.submit("carriers", n, inputs.carrier_shares, f, shared_f, common_f)
+    return repeated_from(run.results([run.submit("carriers", n, inputs.part_shares, f, shared_f, common_f)
                                              for n, f in enumerate(read)]))
 
 
@@ -286,17 +283,6 @@ def _matches(run: _Run, analysed: Sequence[Any], numbers: Sequence[np.ndarray], 
         parts = sorted({where[n][0] for pair in chunk for n in pair})
         tasks.append(run.submit("verify", c, verify_chunk, chunk, config, layout, *(known[p] for p in parts)))
     return sorted((m for ms in run.results(tasks) for m in ms), key=lambda m: (m.a, m.b))
-
-
-def _finish(config: ScanConfig, layout: LSHLayout, read: ReadResult, analyses: Sequence[Analysis],
-            matches: list[Match]) -> ScanResult:
-    """``finish_scan`` with the matches verified already: duplicate groups and provenance."""
-    groups = connected_groups((m.a, m.b) for m in matches if is_copy(m, config.match))
-    lexicon = lexicon_for(config.attribution)
-    provenance = build_provenance(analyses, matches, lexicon, config.provenance)
-    digest = lexicon_digest(tuple(Path(p) for p in config.attribution.sources_files))
-    return ScanResult(config, layout, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
-                      read.files, provenance, lexicon, digest)
 
 
 def _no_input(errors: tuple[ReadError, ...]) -> NoInputError:
@@ -333,7 +319,7 @@ def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progre
             placed[i] = a
     analyses = [a for a in placed if a is not None]
     result = ReadResult(tuple(a.document for a in analyses), errors, len(files) + (STDIN in paths))
-    return _finish(config, layout, result, analyses, matches)
+    return result_from_matches(config, layout, result, analyses, matches)
 
 
 def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, scheduler: str | None = None,

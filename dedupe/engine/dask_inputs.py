@@ -16,12 +16,11 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from statistics import median
 
 import numpy as np
 
 from dedupe.config import ReadConfig
-from dedupe.copies.boilerplate import OWN_SHARE, document_keys
+from dedupe.copies.boilerplate import carrier_shares, document_keys
 from dedupe.errors import InputError
 from dedupe.io.encoding import bom_encoding
 from dedupe.io.readers import JSONL_SUFFIXES, InputFile, check_text, parse_json, read_file, record_document
@@ -213,25 +212,7 @@ def common_lines(metas: Sequence[PartMeta], min_documents: int) -> tuple[frozens
     return frozenset(keys[counts > 1].tolist()), frozenset(keys[counts >= min_documents].tolist())
 
 
-def carrier_shares(part: ReadPart, shared: frozenset[int], common: frozenset[int]) -> dict[int, list[float]]:
-    """Runs on a worker: ``repeated_lines``'s second pass over a part's documents: for each common line, the share
-    of each carrier's other lines that no other document holds."""
-    carriers: dict[int, list[float]] = {}
-    for keys in part.line_keys:
-        mine = [k for k in keys if k in common]
-        if not mine:
-            continue
-        others = [k for k in keys if k not in common]
-        own = sum(1 for k in others if k not in shared) / len(others) if others else 0.0
-        for k in mine:
-            carriers.setdefault(k, []).append(own)
-    return carriers
-
-
-def repeated_from(shares: Sequence[dict[int, list[float]]]) -> frozenset[int]:
-    """On the client: the corpus's repeated lines from every part's ``carrier_shares`` (as ``repeated_lines``)."""
-    merged: dict[int, list[float]] = {}
-    for part in shares:
-        for k, values in part.items():
-            merged.setdefault(k, []).extend(values)
-    return frozenset(k for k, values in merged.items() if median(values) >= OWN_SHARE)
+def part_shares(part: ReadPart, shared: frozenset[int], common: frozenset[int]) -> dict[int, list[float]]:
+    """Runs on a worker: ``copies.boilerplate.carrier_shares`` of a part's documents (the client merges them with
+    ``repeated_from``)."""
+    return carrier_shares(part.line_keys, shared, common)

@@ -35,7 +35,7 @@ from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
 from dedupe.provenance.stories import Provenance, build_provenance
 
 __all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "analyse_with_keys", "candidate_pairs",
-           "find_matches", "finish_scan", "read_documents", "scan"]
+           "find_matches", "finish_scan", "read_documents", "result_from_matches", "scan"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +195,12 @@ def read_documents(paths: Iterable[str | Path], config: ScanConfig, stdin: Binar
 def finish_scan(config: ScanConfig, layout: LSHLayout, read: ReadResult, analyses: Sequence[Analysis],
                 pairs: Sequence[tuple[int, int]], progress: Progress | None = None) -> ScanResult:
     """Matches, duplicate groups and provenance: the stages that look at the whole corpus."""
-    matches = find_matches(analyses, config, layout, pairs, progress)
+    return result_from_matches(config, layout, read, analyses, find_matches(analyses, config, layout, pairs, progress))
+
+
+def result_from_matches(config: ScanConfig, layout: LSHLayout, read: ReadResult, analyses: Sequence[Analysis],
+                        matches: Sequence[Match]) -> ScanResult:
+    """Duplicate groups and provenance from the verified matches (sorted by document pair)."""
     groups = connected_groups((m.a, m.b) for m in matches if is_copy(m, config.match))
     lexicon = lexicon_for(config.attribution)
     provenance = build_provenance(analyses, matches, lexicon, config.provenance)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from dedupe.attribution import mentions
 from dedupe.attribution.lexicon import CALL_SIGN
+from dedupe.text import segment
 
 _PIECES = st.sampled_from(["K", "W", "KTRK", "WKOW", "KING-TV", "-FM", "a", "A", "B", "xK", " ", "\n", "é", "_", "1",
                            "The", "the", " Times", " Post", "New York", "Daily News", "Sun-Times", "Herald", "  "])
@@ -30,3 +31,9 @@ def test_the_first_looks_pass_wherever_the_patterns_match(pieces: list[str], sta
         assert mentions._PAPER_WORD_FOUND.search(text, start)
 
 
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="ab.'-_ \n\t,é1U\u2019", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_last_word_read_backwards_as_the_pattern_finds_it(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    m = segment._LAST_WORD.search(text, start, end)
+    assert segment._last_word(text, start, end) == (m.group(1) if m else None)

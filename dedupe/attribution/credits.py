@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from dedupe.attribution.lexicon import CALL_SIGN, UNNAMED_AGENCY, Lexicon
 from dedupe.models import Paragraph, Span
+from dedupe.text.literals import absent, required
 
 _L = r"[^\W\d_]"  # a letter in any script
 _DATELINE = re.compile(
@@ -125,16 +126,22 @@ _LINE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_INPUTS, "inputs", "list"), (_WITH_AGENCIES, "inputs", "list"), (_HAT_TIP, "hat-tip", "name"),
     (_BYLINE, "byline", "name"),
 )
+_INPUTS_WORDS = required(_INPUTS)
 _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
 )
 
 
-def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *, edge: bool = False) -> list[Credit]:
+def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *, edge: bool = False,
+                 folded: str | None = None) -> list[Credit]:
     """Credits a whole line states: byline, inputs, hat tip, photo credit, and trailing credit at the end; a bare
-    wire name only on an ``edge`` line (among the first lines, or after the last paragraph of text)."""
+    wire name only on an ``edge`` line (among the first lines, or after the last paragraph of text). ``folded`` is
+    ``fold(text)`` when known (a cheap look before the inputs pattern, which searches the whole line)."""
     line = text[para.start:para.end]
+    inputs_absent = absent(_INPUTS_WORDS, folded, para.start, para.end)
     for pattern, kind, group in _LINE_FORMS:
+        if pattern is _INPUTS and inputs_absent:
+            continue
         m = pattern.search(line) if pattern is _INPUTS else pattern.match(line)
         if m and (kind != "byline" or len(line.split()) <= 8):
             found = _credits_from(lexicon, m.group(group), para.start, line, kind)

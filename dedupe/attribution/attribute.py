@@ -77,7 +77,7 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
     credits = dateline_credits(lexicon, doc.text, [paragraphs[i] for i in body])
     tail = set(range(max(0, len(paragraphs) - 4), len(paragraphs)))
     zone = tail | set(body[:LEAD_CREDIT_LINES])
-    short = {i for i, p in enumerate(paragraphs) if len(doc.text[p.start:p.end].split()) <= 8}
+    short = {i for i, p in enumerate(paragraphs) if len(doc.text[p.start:p.end].split(None, 8)) <= 8}  # (counts to 9)
     text_paragraphs = [i for i in body if i not in short]
     first_text, last_text = (text_paragraphs[0], text_paragraphs[-1]) if text_paragraphs else (-1, -1)
     credit_paragraphs: set[int] = set()
@@ -94,13 +94,12 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
     if last_body >= 0:
         credits.extend(closing_credits(lexicon, doc.text, paragraphs[last_body]))
     for n, s in enumerate(sentences):
-        line = doc.text[s.start:s.end]
-        if s.paragraph == last_body and _TRAILING_SENTENCE.match(line):
+        if s.paragraph == last_body and _TRAILING_SENTENCE.match(line := doc.text[s.start:s.end]):
             found = line_credits(lexicon, doc.text, Paragraph(s.start, s.end, "credit"), True)
             if found:
                 credits.extend(found)
                 credit_sentences.add(n)
-        elif not photo_hints.absent(s.start, s.end) and _PHOTO_HINT.search(line):
+        elif not photo_hints.absent(s.start, s.end) and _PHOTO_HINT.search(line := doc.text[s.start:s.end]):
             credits.extend(photo_credits(lexicon, line, s.start))
     unique = {(c.span.start, c.source, c.kind): c for c in credits}
     return sorted(unique.values(), key=lambda c: c.span.start), credit_sentences
@@ -354,10 +353,11 @@ def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], c
               ctx: _Context, looks: _Looks) -> list[Attribution]:
     here = [_poll_without_figures(doc, s, a) for m in mentions
             if (a := _mention_attribution(doc, n, s, m, classifier)) is not None]
-    if n < 2:
+    if n < 2 and mentions:
         ctx.story_subjects |= _story_subjects(doc, s, mentions, here)
-    here = [_as_subject(a) if a.role == "source" and a.source in ctx.story_subjects else a for a in here]
-    here = [_own_reporting(a) if a.kind == "obtained-by" and a.source == ctx.publisher else a for a in here]
+    if here:  # (most sentences name no outlet)
+        here = [_as_subject(a) if a.role == "source" and a.source in ctx.story_subjects else a for a in here]
+        here = [_own_reporting(a) if a.kind == "obtained-by" and a.source == ctx.publisher else a for a in here]
     here += _state_media(doc, n, s, mentions, looks)
     here = _chain(sorted(here, key=lambda a: a.span.start))
     if not any(a.role == "source" for a in here):

@@ -101,7 +101,10 @@ def _credits_from(lexicon: Lexicon, raw: str, base: int, text: str, kind: str) -
 
 
 def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
-    m = _DATELINE.match(text, para.start, para.end) or _CJK_DATELINE.match(text, para.start, para.end)
+    # every _DATELINE holds its agency's "(" or wire's "/" (a cheap look first)
+    bracket = text.find("(", para.start, para.end) >= 0 or text.find("/", para.start, para.end) >= 0
+    m = _DATELINE.match(text, para.start, para.end) if bracket else None
+    m = m or _CJK_DATELINE.match(text, para.start, para.end)
     if not m:
         return []
     raw = m.group("agency") or m.groupdict().get("wire") or ""  # the CJK form has no /WIRE/ group
@@ -116,7 +119,7 @@ def dateline_credits(lexicon: Lexicon, text: str, body: Sequence[Paragraph]) -> 
         found = _dateline_in(lexicon, text, para)
         if found:
             return found
-        long_seen += len(text[para.start:para.end].split()) >= LEAD_END_WORDS
+        long_seen += len(text[para.start:para.end].split(None, LEAD_END_WORDS)) >= LEAD_END_WORDS  # (counts to 26)
         if long_seen >= 2:
             break
     return []

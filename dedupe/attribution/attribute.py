@@ -351,6 +351,9 @@ def _sentence_mentions(doc: Document, s: Sentence, inside: Sequence[Mention], de
 
 def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], classifier: RoleClassifier | None,
               ctx: _Context, looks: _Looks) -> list[Attribution]:
+    if not mentions and not ctx.last_poll and looks.media.absent(s.start, s.end) \
+            and looks.anaphora.absent(s.start, s.end):
+        return []  # (most sentences) no outlet, no media word, no anaphora: none of the steps below finds anything
     here = [_poll_without_figures(doc, s, a) for m in mentions
             if (a := _mention_attribution(doc, n, s, m, classifier)) is not None]
     if n < 2 and mentions:

@@ -34,7 +34,7 @@ from dedupe.attribution.lexicon import Lexicon, Mention
 from dedupe.attribution.mentions import resolve_mentions
 from dedupe.attribution.roles import RoleClassifier
 from dedupe.models import Document, Paragraph, Sentence, Span
-from dedupe.text.literals import absent, fold, required
+from dedupe.text.literals import Found, fold, required
 
 CLASSIFIER_SOURCE_MIN = 0.9  # measured on PolNeAR train: below it, most classifier sources were false
 REPORT_ANAPHORA_REACH = 2  # "the report said" refers to an outlet named at most this many sentences before
@@ -77,14 +77,15 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
     credits = dateline_credits(lexicon, doc.text, [paragraphs[i] for i in body])
     tail = set(range(max(0, len(paragraphs) - 4), len(paragraphs)))
     zone = tail | set(body[:LEAD_CREDIT_LINES])
-    short = {i for i, p in enumerate(paragraphs) if len(doc.text[p.start:p.end].split()) <= 8}
+    short = {i for i, p in enumerate(paragraphs) if len(doc.text[p.start:p.end].split(None, 8)) <= 8}  # (counts to 9)
     text_paragraphs = [i for i in body if i not in short]
     first_text, last_text = (text_paragraphs[0], text_paragraphs[-1]) if text_paragraphs else (-1, -1)
     credit_paragraphs: set[int] = set()
+    photo_hints = Found(_PHOTO_HINT_WORDS, folded)
     for index, para in enumerate(paragraphs):
         if para.boilerplate is not None or index in tail or index in short:
             edge = index > last_text or index < first_text  # before or after all the paragraphs of text
-            found = line_credits(lexicon, doc.text, para, index in zone, edge=edge)
+            found = line_credits(lexicon, doc.text, para, index in zone, edge=edge, folded=folded)
             credits.extend(found)
             if any(c.kind != "photo-credit" for c in found):
                 credit_paragraphs.add(index)  # a whole line that credits is no claim ("Quelle: dpa-AFX")
@@ -93,13 +94,12 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
     if last_body >= 0:
         credits.extend(closing_credits(lexicon, doc.text, paragraphs[last_body]))
     for n, s in enumerate(sentences):
-        line = doc.text[s.start:s.end]
-        if s.paragraph == last_body and _TRAILING_SENTENCE.match(line):
+        if s.paragraph == last_body and _TRAILING_SENTENCE.match(line := doc.text[s.start:s.end]):
             found = line_credits(lexicon, doc.text, Paragraph(s.start, s.end, "credit"), True)
             if found:
                 credits.extend(found)
                 credit_sentences.add(n)
-        elif not absent(_PHOTO_HINT_WORDS, folded, s.start, s.end) and _PHOTO_HINT.search(line):
+        elif not photo_hints.absent(s.start, s.end) and _PHOTO_HINT.search(line := doc.text[s.start:s.end]):
             credits.extend(photo_credits(lexicon, line, s.start))
     unique = {(c.span.start, c.source, c.kind): c for c in credits}
     return sorted(unique.values(), key=lambda c: c.span.start), credit_sentences
@@ -149,10 +149,9 @@ _MEDIA_WORD = re.compile(r"media|press|news|television|\btv\b|outlet|broadcaster
 _MEDIA_WORDS = required(_MEDIA_WORD)
 
 
-def _state_media(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention],
-                 folded: str | None) -> list[Attribution]:
+def _state_media(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], looks: _Looks) -> list[Attribution]:
     out: list[Attribution] = []
-    if absent(_MEDIA_WORDS, folded, s.start, s.end) or not _MEDIA_WORD.search(doc.text, s.start, s.end):
+    if looks.media.absent(s.start, s.end) or not _MEDIA_WORD.search(doc.text, s.start, s.end):
         return out  # a cheap look first: the nationality patterns are long alternations
     for pattern, label in ((STATE_MEDIA, "state media of"), (NATIONAL_MEDIA, "media of")):
         for g in pattern.finditer(doc.text, s.start, s.end):
@@ -180,7 +179,20 @@ class _Context:
     publisher: str | None = None  # the document's own outlet (canonical)
 
 
-_ANAPHORA_WORDS = required(ANAPHORA)
+# "the agency said", "said the newspaper": the outlet noun is rarer than the verb
+_ANAPHORA_WORDS = required(ANAPHORA, avoid=frozenset({"said", "added", "reported", "according"}))
+
+
+@dataclass(frozen=True, slots=True)
+class _Looks:
+    """The cheap looks before costly patterns, each searched once in the document's folded text."""
+
+    media: Found  # _MEDIA_WORDS
+    anaphora: Found  # _ANAPHORA_WORDS
+
+    @classmethod
+    def of(cls, folded: str | None) -> _Looks:
+        return cls(Found(_MEDIA_WORDS, folded), Found(_ANAPHORA_WORDS, folded))
 
 
 def _poll_opening(doc: Document, s: Sentence) -> re.Match[str] | None:
@@ -192,8 +204,8 @@ def _poll_opening(doc: Document, s: Sentence) -> re.Match[str] | None:
     return m
 
 
-def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context, folded: str | None) -> list[Attribution]:
-    m = None if absent(_ANAPHORA_WORDS, folded, s.start, s.end) else ANAPHORA.search(doc.text, s.start, s.end)
+def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context, looks: _Looks) -> list[Attribution]:
+    m = None if looks.anaphora.absent(s.start, s.end) else ANAPHORA.search(doc.text, s.start, s.end)
     m = m or (_poll_opening(doc, s) if ctx.last_poll else None)
     if m is None:
         return []
@@ -338,17 +350,21 @@ def _sentence_mentions(doc: Document, s: Sentence, inside: Sequence[Mention], de
 
 
 def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], classifier: RoleClassifier | None,
-              ctx: _Context, folded: str | None) -> list[Attribution]:
+              ctx: _Context, looks: _Looks) -> list[Attribution]:
+    if not mentions and not ctx.last_poll and looks.media.absent(s.start, s.end) \
+            and looks.anaphora.absent(s.start, s.end):
+        return []  # (most sentences) no outlet, no media word, no anaphora: none of the steps below finds anything
     here = [_poll_without_figures(doc, s, a) for m in mentions
             if (a := _mention_attribution(doc, n, s, m, classifier)) is not None]
-    if n < 2:
+    if n < 2 and mentions:
         ctx.story_subjects |= _story_subjects(doc, s, mentions, here)
-    here = [_as_subject(a) if a.role == "source" and a.source in ctx.story_subjects else a for a in here]
-    here = [_own_reporting(a) if a.kind == "obtained-by" and a.source == ctx.publisher else a for a in here]
-    here += _state_media(doc, n, s, mentions, folded)
+    if here:  # (most sentences name no outlet)
+        here = [_as_subject(a) if a.role == "source" and a.source in ctx.story_subjects else a for a in here]
+        here = [_own_reporting(a) if a.kind == "obtained-by" and a.source == ctx.publisher else a for a in here]
+    here += _state_media(doc, n, s, mentions, looks)
     here = _chain(sorted(here, key=lambda a: a.span.start))
     if not any(a.role == "source" for a in here):
-        here += _anaphora(doc, n, s, ctx, folded)
+        here += _anaphora(doc, n, s, ctx, looks)
     named = [a for a in here if a.role in ("source", "relay", "subject") and a.kind not in ("anaphora", "state-media")]
     if named:
         chained = any(a.kind == "chain" for a in here)
@@ -383,12 +399,13 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
     ctx = _Context(credit_names[0] if credit_names else None, named=credit_names[:1], publisher=publisher)
     ctx.kind_of = {m.source: _kind(lexicon, m.source) or ("newspaper" if m.method == "name-shape" else None)
                    for m in in_body} | {c: _kind(lexicon, c) for c in credit_names}
+    looks = _Looks.of(folded)
     for n, s in enumerate(sentences):
         if n in credit_sentences:
             continue
         inside = in_body[bisect_left(starts, s.start):bisect_left(starts, s.end)]
         found.extend(_sentence(doc, n, s, _sentence_mentions(doc, s, inside, decided, trusted), classifier, ctx,
-                               folded))
+                               looks))
     unique_credits = tuple(dict.fromkeys(credit_names))
     return DocumentAttribution(tuple(sorted(found, key=lambda a: (a.span.start, a.span.end, a.source))),
                                unique_credits, is_derivative(doc.text, paragraphs), frozenset(credit_sentences))

@@ -82,11 +82,12 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
         if n in attribution.credit_sentences:
             continue
         closing = items.get(s.paragraph, [])
-        if any(a.span.start <= s.start + _lead(doc.text, s) and s.end <= a.span.end + 1 for a in closing):
+        if closing and any(a.span.start <= s.start + _lead(doc.text, s) and s.end <= a.span.end + 1 for a in closing):
             continue  # "[AP]" split off as a sentence of its own: a credit, no claim
-        item = _item_of(doc.text, s, closing)
-        attrs = [a for a in by_sentence.get(n, []) if a.kind != "item-credit"]  # a credit sources its item only
-        decided = _deciding(attrs)
+        item = _item_of(doc.text, s, closing) if closing else 0  # (most paragraphs hold no item credit)
+        here = by_sentence.get(n)
+        attrs = [a for a in here if a.kind != "item-credit"] if here else []  # a credit sources its item only
+        decided = _deciding(attrs) if attrs else None
         if decided is not None:
             carried[(s.paragraph, item)] = decided
             basis = "anaphora" if decided.kind == "anaphora" else "inline"
@@ -101,7 +102,7 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
             source, via, span, basis = credits[0], (), None, "document-credit"
         else:
             source, via, span, basis = None, (), None, "unattributed"
-        unverified = any(a.role == "non-verification" for a in attrs)
+        unverified = any(a.role == "non-verification" for a in attrs) if attrs else False
         claims.append(Claim(f"{doc.id}:{len(claims)}", doc.id, Span(s.start, s.end), doc.text[s.start:s.end],
                             source, basis, via, unverified, span))
     return claims

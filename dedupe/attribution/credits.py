@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from dedupe.attribution.lexicon import CALL_SIGN, UNNAMED_AGENCY, Lexicon
 from dedupe.models import Paragraph, Span
+from dedupe.text.literals import absent, required
 
 _L = r"[^\W\d_]"  # a letter in any script
 _DATELINE = re.compile(
@@ -100,7 +101,10 @@ def _credits_from(lexicon: Lexicon, raw: str, base: int, text: str, kind: str) -
 
 
 def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
-    m = _DATELINE.match(text, para.start, para.end) or _CJK_DATELINE.match(text, para.start, para.end)
+    # every _DATELINE holds its agency's "(" or wire's "/" (a cheap look first)
+    bracket = text.find("(", para.start, para.end) >= 0 or text.find("/", para.start, para.end) >= 0
+    m = _DATELINE.match(text, para.start, para.end) if bracket else None
+    m = m or _CJK_DATELINE.match(text, para.start, para.end)
     if not m:
         return []
     raw = m.group("agency") or m.groupdict().get("wire") or ""  # the CJK form has no /WIRE/ group
@@ -115,7 +119,7 @@ def dateline_credits(lexicon: Lexicon, text: str, body: Sequence[Paragraph]) -> 
         found = _dateline_in(lexicon, text, para)
         if found:
             return found
-        long_seen += len(text[para.start:para.end].split()) >= LEAD_END_WORDS
+        long_seen += len(text[para.start:para.end].split(None, LEAD_END_WORDS)) >= LEAD_END_WORDS  # (counts to 26)
         if long_seen >= 2:
             break
     return []
@@ -125,16 +129,22 @@ _LINE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_INPUTS, "inputs", "list"), (_WITH_AGENCIES, "inputs", "list"), (_HAT_TIP, "hat-tip", "name"),
     (_BYLINE, "byline", "name"),
 )
+_INPUTS_WORDS = required(_INPUTS)
 _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
 )
 
 
-def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *, edge: bool = False) -> list[Credit]:
+def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *, edge: bool = False,
+                 folded: str | None = None) -> list[Credit]:
     """Credits a whole line states: byline, inputs, hat tip, photo credit, and trailing credit at the end; a bare
-    wire name only on an ``edge`` line (among the first lines, or after the last paragraph of text)."""
+    wire name only on an ``edge`` line (among the first lines, or after the last paragraph of text). ``folded`` is
+    ``fold(text)`` when known (a cheap look before the inputs pattern, which searches the whole line)."""
     line = text[para.start:para.end]
+    inputs_absent = absent(_INPUTS_WORDS, folded, para.start, para.end)
     for pattern, kind, group in _LINE_FORMS:
+        if pattern is _INPUTS and inputs_absent:
+            continue
         m = pattern.search(line) if pattern is _INPUTS else pattern.match(line)
         if m and (kind != "byline" or len(line.split()) <= 8):
             found = _credits_from(lexicon, m.group(group), para.start, line, kind)

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dedupe.attribution.lexicon import CALL_SIGN, Lexicon, Mention
 
 # "the Times", "The Post": the last word of an outlet named earlier (or of the publishing outlet)
-SHORT_FORM = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}(?P<word>Times|Post|Journal|Globe|Tribune|Herald|Examiner|Register|Inquirer|"
-    r"Chronicle|Bee|Sentinel|Beacon|Beast|Blaze|Economist|Telegraph|Star|Sun-Times|Republic|Review|Standard|Caller|"
-    r"Intercept)\b(?!\s+[A-Z])")
+_SHORT_WORD = (r"(?:Times|Post|Journal|Globe|Tribune|Herald|Examiner|Register|Inquirer|Chronicle|Bee|Sentinel|Beacon|"
+               r"Beast|Blaze|Economist|Telegraph|Star|Sun-Times|Republic|Review|Standard|Caller|Intercept)")
+SHORT_FORM = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}(?P<word>" + _SHORT_WORD[3:] + r"\b(?!\s+[A-Z])")
+# a cheap first look: every short form holds its word (the search skips to the capitals the words begin with)
+_SHORT_WORD_FOUND = re.compile(_SHORT_WORD + r"\b")
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Mayor|Senator|Governor|Judge|President)\.?"
 _GIVEN = r"(?!(?:The|A|An|In|On|At|As|By|For|From|Of|To|And|But|Via|Per|New|North|South|East|West)\s)[A-Z][a-z]+"
 # "Michael Bloomberg", "Michael R. Bloomberg", "Mr. Bloomberg", "Mayor Don Guardian"
@@ -40,7 +41,9 @@ def short_forms(text: str, start: int, named: Sequence[Mention], publisher: str 
                 lexicon: Lexicon) -> list[Mention]:
     """Short forms after ``start`` resolved to the latest outlet named before them whose name (or an alias)
     ends with the short word; the publishing outlet is the fallback (a newspaper calls itself "The Times")."""
-    out = []
+    out: list[Mention] = []
+    if _SHORT_WORD_FOUND.search(text, start) is None:
+        return out
     for m in SHORT_FORM.finditer(text, start):
         word = m.group("word")
         before = [x.source for x in named if x.end <= m.start() and x.method == "name"]
@@ -57,9 +60,14 @@ def _ends_with(source: str, word: str, lexicon: Lexicon) -> bool:
     return any(_last_word(f) == word for f in forms)
 
 
+# CALL_SIGN opening with its letter, so that the search skips to a K or W: "(?<!\w.)" after the letter is the "\b"
+# before it (the letter is a word character, no line break)
+_CALL_SIGN_FAST = re.compile(r"[KW](?<!\w.)" + CALL_SIGN.pattern.removeprefix(r"\b[KW]"))
+
+
 def call_signs(text: str, start: int, found: Sequence[Mention]) -> list[Mention]:
     """Broadcast call signs not already found as a known outlet; they need a cue like any acronym."""
-    return [Mention(m.start(), m.end(), m.group(), "acronym", 100.0) for m in CALL_SIGN.finditer(text, start)
+    return [Mention(m.start(), m.end(), m.group(), "acronym", 100.0) for m in _CALL_SIGN_FAST.finditer(text, start)
             if not any(f.start < m.end() and m.start() < f.end for f in found)]
 
 
@@ -70,12 +78,15 @@ _PAPER_WORD = (r"(?:Herald|Times|Post|Journal|Gazette|Tribune|Chronicle|Courier|
 _UNLISTED_PAPER = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>(?!(?:The|A|An|In|On|At|By|For|From|Of|To|And|But|As|If|When|"
                              r"While|After|Before|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s)"
                              r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,3}" + _PAPER_WORD + r")\b")
+_PAPER_WORD_FOUND = re.compile(_PAPER_WORD + r"\b")  # in every unlisted paper's name: a cheap first look
 
 
 def unlisted_papers(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
     """Newspapers named by the shape of their name and not already found as a known outlet (a misspelt known name,
     "the Associates Press", resolves to it)."""
-    out = []
+    out: list[Mention] = []
+    if _PAPER_WORD_FOUND.search(text, start) is None:
+        return out
     for m in _UNLISTED_PAPER.finditer(text, start):
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue

@@ -245,16 +245,30 @@ def split_paragraphs(text: str, start: int = 0) -> list[Paragraph]:
     return paragraphs
 
 
+def _last_word(text: str, start: int, end: int) -> str | None:
+    """``_LAST_WORD.search(text, start, end).group(1)``, read backwards from ``end`` (the search tries every start
+    from ``start`` on): the run of word characters, dots, apostrophes and hyphens that ends the span, or that ends
+    it before a closing line break (where ``$`` matches too)."""
+    if start < end and text[end - 1] == "\n":
+        end -= 1
+    first = end
+    while first > start and (text[first - 1].isalnum() or text[first - 1] in "_.'-"):
+        first -= 1
+    return text[first:end] if first < end else None
+
+
 def _is_abbreviation(text: str, dot: int, next_word: str) -> bool:
-    m = _LAST_WORD.search(text, max(0, dot - 80), dot)  # a bounded look-back keeps this linear
-    if m is None or text[dot] != ".":
+    if text[dot] != ".":
         return False
-    word = m.group(1).lower().rstrip(".")
+    last = _last_word(text, max(0, dot - 80), dot)  # a bounded look-back keeps this linear
+    if last is None:
+        return False
+    word = last.lower().rstrip(".")
     if word in ABBREVIATIONS or (word in _NUMBER_ABBREVIATIONS and next_word[:1].isdigit()):
         return True
     if len(word) == 1 and word.isalpha():
         return True  # initials: "John F. Kennedy"
-    if _DOTTED.match(m.group(1) + "."):
+    if _DOTTED.match(last + "."):
         return next_word.lower() not in _SENTENCE_STARTERS
     return False
 

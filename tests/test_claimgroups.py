@@ -25,6 +25,7 @@ from dedupe.provenance.claimgroups import (
     facts_agree,
     facts_of,
     link_claims,
+    repeated_lines,
     specifics,
     strongest_first_groups,
 )
@@ -185,6 +186,21 @@ def test_one_occurrence_per_document() -> None:
     everything_close = _close_by({frozenset((x, y)): 1.0 for x in ("a:0", "a:1", "b:0", "c:0")
                                   for y in ("a:0", "a:1", "b:0", "c:0")})
     assert claim_groups(links, everything_close) == [["a:0", "b:0"], ["a:1", "c:0"]]
+
+
+def test_a_repeated_line_shares_its_group() -> None:
+    """A live blog repeats "It takes 2,383 delegates to win." in each update: every occurrence joins the line's
+    group; a different line of the same document still never does, and a line alone in its document is no group."""
+    from dedupe.provenance.claimgroups import ClaimLink
+
+    links = [ClaimLink("a:0", "b:0", 0.9), ClaimLink("a:5", "b:3", 0.9), ClaimLink("a:1", "b:0", 0.8),
+             ClaimLink("b:3", "c:0", 0.7)]
+    nodes = ("a:0", "a:1", "a:5", "b:0", "b:3", "c:0", "d:0", "d:1")
+    everything_close = _close_by({frozenset((x, y)): 1.0 for x in nodes for y in nodes})
+    repeats = [("a:0", "a:5", 1.0), ("b:0", "b:3", 0.85), ("d:0", "d:1", 1.0)]
+    line_of = {"a:0": "a:0", "a:5": "a:0", "b:0": "b:0", "b:3": "b:0", "d:0": "d:0", "d:1": "d:0"}
+    assert claim_groups(links, everything_close, repeats, line_of) == [["a:0", "a:5", "b:0", "b:3", "c:0"]]
+    assert repeated_lines([], None, np.zeros((0, 2), dtype=np.int64)) == []
 
 
 def test_claim_index_finds_copies_and_not_strangers() -> None:

@@ -145,6 +145,13 @@ def _bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, cap:
 def lsh_claim_pairs(signatures: np.ndarray, groups: np.ndarray, bands: int, rows: int,
                     cap: int = 16) -> np.ndarray:
     """Pairs (i < j) of claims that share a band and belong to different ``groups`` (documents)."""
+    pairs = lsh_pairs(signatures, bands, rows, cap)
+    kept: np.ndarray = pairs[groups[pairs[:, 0]] != groups[pairs[:, 1]]]
+    return kept
+
+
+def lsh_pairs(signatures: np.ndarray, bands: int, rows: int, cap: int = 16) -> np.ndarray:
+    """Pairs (i < j) of claims that share a band, in one document or not."""
     found = [np.zeros((0, 2), dtype=np.int64)]
     for band in range(bands):
         key = np.zeros(signatures.shape[0], dtype=np.uint64)
@@ -157,9 +164,8 @@ def lsh_claim_pairs(signatures: np.ndarray, groups: np.ndarray, bands: int, rows
         found.append(_bucket_pairs(order, starts, sizes, cap))
     n = np.int64(signatures.shape[0])
     codes = distinct(np.concatenate(found).astype(np.int64) @ np.array([n, 1], dtype=np.int64))
-    pairs = np.stack([codes // n, codes % n], axis=1)
-    kept: np.ndarray = pairs[groups[pairs[:, 0]] != groups[pairs[:, 1]]]
-    return kept
+    pairs: np.ndarray = np.stack([codes // n, codes % n], axis=1)
+    return pairs
 
 
 def nearest_documents(vectors: Any, k: int, threshold: float, block: int = 512) -> list[tuple[int, int]]:

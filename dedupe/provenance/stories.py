@@ -288,7 +288,8 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
     story_docs = assign_stories([(m.a, m.b) for m in matches], shared)
     story_of = {d: f"story-{n + 1}" for n, docs in enumerate(story_docs) for d in docs}
     reused = {(min(m.a, m.b), max(m.a, m.b)) for m in matches}
-    raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, reused, claim_by_id, x)], linked.close)
+    raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, reused, claim_by_id, x)], linked.close,
+                              linked.repeats, linked.line_of)
     stories, origin_source = _stories(story_docs, story_of, matches, directions, by_id, sides)
     groups: list[ClaimGroup] = []
     originals: dict[str, str | None] = {c.id: c.source for c in claims}

@@ -28,10 +28,12 @@ from dedupe.attribution.claims import Claim
 from dedupe.copies.cluster import connected_groups
 from dedupe.provenance.claimindex import (
     ClaimWords,
+    SharedPassages,
     claim_signatures,
     document_vectors,
     lsh_pairs,
     nearest_documents,
+    shared_passages,
     tfidf_rows,
     word_hashes,
 )
@@ -43,6 +45,8 @@ NEIGHBOURS = 6  # nearest documents whose claims are compared with a document's 
 NUMBER_BONUS = 0.2  # added to the text similarity for each shared number (at most two)
 NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
 SPREAD = 0.2  # least similarity between any two members of a group
+PASSAGE_SHINGLES, PASSAGE_SHARE = 3, 0.65  # a shared passage: rare word 4-grams in common, share of the shorter claim's
+PASSAGE_LINK, PASSAGE_WORDS = 0.6, 4  # ... and the score and content words in common that make it a link in any story
 REPEAT = 0.8  # text cosine of two claims of one document that are one line repeated (a live blog's updates)
 _NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
 _NOT_NAME_WORDS = ("A An The I He She It We They His Her Its Their This That These Those In On At For But And Or "
@@ -58,6 +62,7 @@ class ClaimLink:
     b: str
     similarity: float
     documents: float = 1.0  # TF-IDF cosine of the two claims' documents (``document_vectors``)
+    passage: bool = False  # the claims share a passage no other document has (``shared_passages``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +343,7 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     doc_vectors = document_vectors(words, owner, len(doc_ids))
     near = nearest_documents(doc_vectors, NEIGHBOURS, near_threshold)
     doc_pairs = partner_documents(pairs, owner, [*reuse, *near], NEIGHBOURS)
+    passages = shared_passages(texts, owner, words.tokens)
     docs = {d for p in doc_pairs for d in p}
     keep = [n for n, d in enumerate(owner.tolist()) if d in docs]
     x = claim_vectors(words, keep)
@@ -351,12 +357,26 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     for n, d in enumerate(owner.tolist()):
         rows[d].append(n)
     numbers = numbers_matrix(all_specifics([c.text for c in usable]))
-    both, both_scores = _candidate_links(x, numbers, pairs, _neighbour_links(x, numbers, rows, doc_pairs, threshold),
-                                         threshold)
-    ordered = _agreeing_links(usable, both, both_scores, _row_products(doc_vectors, owner[both]))
+    passage = _passage_pairs(x, numbers, passages, renumber)
+    both, both_scores = _candidate_links(x, numbers, np.concatenate([pairs, passage]),
+                                         _neighbour_links(x, numbers, rows, doc_pairs, threshold), threshold)
+    ordered = _agreeing_links(usable, both, both_scores, _row_products(doc_vectors, owner[both]),
+                              set(map(tuple, passage.tolist())))
     repeats = repeated_lines(usable, x, within[(within >= 0).all(axis=1)])
     return LinkedClaims(tuple(ordered), x, {c.id: n for n, c in enumerate(usable)}, numbers,
                         frozenset((link.a, link.b) for link in ordered), tuple(repeats), line_ids(repeats))
+
+
+def _passage_pairs(x: Any, numbers: Any, found: SharedPassages, renumber: np.ndarray) -> np.ndarray:
+    """The claim pairs (rows of ``x``, i < j) sharing a passage (PASSAGE_SHINGLES rare 4-grams, PASSAGE_SHARE of
+    the shorter claim's) that score PASSAGE_LINK with PASSAGE_WORDS content words in common: a quote another
+    article took whole ("You think I'm going to change?" and the sentence quoting it)."""
+    strong = found.pairs[(found.shared >= PASSAGE_SHINGLES) & (found.share >= PASSAGE_SHARE)]
+    pairs = np.sort(renumber[strong], axis=1).reshape(-1, 2)
+    pairs = pairs[(pairs >= 0).all(axis=1)]
+    good = (_pair_scores(x, numbers, pairs) >= PASSAGE_LINK) & (_shared_words(x, pairs) >= PASSAGE_WORDS)
+    out: np.ndarray = pairs[good]
+    return out
 
 
 def repeated_lines(claims: Sequence[Claim], x: Any, within: np.ndarray) -> list[tuple[str, str, float]]:
@@ -382,16 +402,17 @@ def _row_products(x: Any, pairs: np.ndarray) -> np.ndarray:
     return out
 
 
-def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray,
-                    documents: np.ndarray) -> list[ClaimLink]:
+def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray, documents: np.ndarray,
+                    passages: set[tuple[int, ...]]) -> list[ClaimLink]:
     """The candidate pairs whose numbers and names agree, as links in claim order (facts computed once, for
-    the claims of candidate pairs only), with the similarity of their documents."""
+    the claims of candidate pairs only), with the similarity of their documents; those in ``passages`` share
+    a passage."""
     facts: dict[int, Facts] = {}
 
     def fact(n: int) -> Facts:
         return facts[n] if n in facts else facts.setdefault(n, facts_of(claims[n].text))
 
-    links = [ClaimLink(claims[i].id, claims[j].id, s, d)
+    links = [ClaimLink(claims[i].id, claims[j].id, s, d, (i, j) in passages)
              for (i, j), s, d in zip(pairs.tolist(), scores.tolist(), documents.tolist(), strict=True)
              if facts_agree(fact(i), fact(j))]
     return sorted(links, key=lambda link: (claim_order(link.a), claim_order(link.b)))

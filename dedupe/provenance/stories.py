@@ -190,11 +190,14 @@ def _story_links(links: Sequence[ClaimLink], claim_by_id: dict[str, Claim]) -> l
 def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claim_by_id: dict[str, Claim],
                link: ClaimLink) -> bool:
     """A link may group two claims inside one story when their documents share a passage, or report the same
-    event (documents' cosine >= SAME_EVENT), or the claims score UNRELATED_DOCUMENTS_LINK; across stories only
-    when nearly the same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles).
+    event (documents' cosine >= SAME_EVENT), or the claims score UNRELATED_DOCUMENTS_LINK; in any story when they
+    share a passage no other document has (``ClaimLink.passage``); across stories otherwise only when nearly the
+    same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles).
     The last two scores leave out the bonus of a shared date (a year, a day of a month): "The Latest on campaign
     2016 ..." headers of an agency's live blogs on different nights are no one claim."""
     a, b = claim_by_id[link.a].document, claim_by_id[link.b].document
+    if link.passage:
+        return True
     if a in story_of and story_of.get(a) == story_of.get(b):
         if (min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT:
             return True

@@ -46,6 +46,7 @@ NUMBER_BONUS = 0.2  # added to the text similarity for each shared number (at mo
 NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
 SPREAD = 0.2  # least similarity between any two members of a group
 PASSAGE_SHINGLES, PASSAGE_SHARE = 3, 0.65  # a shared passage: rare word 4-grams in common, share of the shorter claim's
+PASSAGE_LONG = 6  # rare word 4-grams in common that are a passage whatever their share (a 9-word quote)
 PASSAGE_LINK, PASSAGE_WORDS = 0.6, 4  # ... and the score and content words in common that make it a link in any story
 REPEAT = 0.8  # text cosine of two claims of one document that are one line repeated (a live blog's updates)
 _NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
@@ -369,9 +370,10 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
 
 def _passage_pairs(x: Any, numbers: Any, found: SharedPassages, renumber: np.ndarray) -> np.ndarray:
     """The claim pairs (rows of ``x``, i < j) sharing a passage (PASSAGE_SHINGLES rare 4-grams, PASSAGE_SHARE of
-    the shorter claim's) that score PASSAGE_LINK with PASSAGE_WORDS content words in common: a quote another
-    article took whole ("You think I'm going to change?" and the sentence quoting it)."""
-    strong = found.pairs[(found.shared >= PASSAGE_SHINGLES) & (found.share >= PASSAGE_SHARE)]
+    the shorter claim's, or PASSAGE_LONG of them) that score PASSAGE_LINK with PASSAGE_WORDS content words in
+    common: a quote another article took ("You think I'm going to change?" and the sentence quoting it)."""
+    strong = found.pairs[(found.shared >= PASSAGE_SHINGLES) & ((found.share >= PASSAGE_SHARE)
+                                                               | (found.shared >= PASSAGE_LONG))]
     pairs = np.sort(renumber[strong], axis=1).reshape(-1, 2)
     pairs = pairs[(pairs >= 0).all(axis=1)]
     good = (_pair_scores(x, numbers, pairs) >= PASSAGE_LINK) & (_shared_words(x, pairs) >= PASSAGE_WORDS)

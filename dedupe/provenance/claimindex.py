@@ -208,14 +208,15 @@ def _shingles(texts: Sequence[str], tokens: np.ndarray, k: int) -> tuple[np.ndar
     owner = np.cumsum(word == 0)
     if word.size < k:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    start = np.arange(word.size - k + 1)
+    size = word.size - k + 1
     marked = np.fromiter(("<" in t or "://" in t or "www." in t for t in texts), dtype=bool, count=len(texts))
-    whole = np.all([word[start + n] > 0 for n in range(k)], axis=0) & ~marked[owner[start]]
-    key = np.zeros(start.size, dtype=np.uint64)
+    whole = ~marked[owner[:size]]
+    key = np.zeros(size, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for n in range(k):
-            key = key * np.uint64(0x9E3779B97F4A7C15) + word[start + n]
-    return key[whole], owner[start[whole]]
+        for n in range(k):  # the k-gram starting at each word: k shifted views
+            whole &= word[n:n + size] > 0
+            key = key * np.uint64(0x9E3779B97F4A7C15) + word[n:n + size]
+    return key[whole], owner[:size][whole]
 
 
 def _seen_twice(key: np.ndarray) -> np.ndarray:

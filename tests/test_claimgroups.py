@@ -17,6 +17,7 @@ from dedupe.copies.cluster import connected_groups
 from dedupe.models import Span
 from dedupe.provenance.claimgroups import (
     NUMBER_BONUS,
+    PASSAGE_SHINGLES,
     SPREAD,
     _neighbour_links,
     all_specifics,
@@ -25,6 +26,7 @@ from dedupe.provenance.claimgroups import (
     facts_agree,
     facts_of,
     link_claims,
+    repeated_lines,
     specifics,
     strongest_first_groups,
 )
@@ -34,6 +36,7 @@ from dedupe.provenance.claimindex import (
     claim_words,
     lsh_claim_pairs,
     nearest_documents,
+    shared_passages,
     word_hashes,
 )
 from dedupe.provenance.stories import claim_original
@@ -185,6 +188,37 @@ def test_one_occurrence_per_document() -> None:
     everything_close = _close_by({frozenset((x, y)): 1.0 for x in ("a:0", "a:1", "b:0", "c:0")
                                   for y in ("a:0", "a:1", "b:0", "c:0")})
     assert claim_groups(links, everything_close) == [["a:0", "b:0"], ["a:1", "c:0"]]
+
+
+def test_a_repeated_line_shares_its_group() -> None:
+    """A live blog repeats "It takes 2,383 delegates to win." in each update: every occurrence joins the line's
+    group; a different line of the same document still never does, and a line alone in its document is no group."""
+    from dedupe.provenance.claimgroups import ClaimLink
+
+    links = [ClaimLink("a:0", "b:0", 0.9), ClaimLink("a:5", "b:3", 0.9), ClaimLink("a:1", "b:0", 0.8),
+             ClaimLink("b:3", "c:0", 0.7)]
+    nodes = ("a:0", "a:1", "a:5", "b:0", "b:3", "c:0", "d:0", "d:1")
+    everything_close = _close_by({frozenset((x, y)): 1.0 for x in nodes for y in nodes})
+    repeats = [("a:0", "a:5", 1.0), ("b:0", "b:3", 0.85), ("d:0", "d:1", 1.0)]
+    line_of = {"a:0": "a:0", "a:5": "a:0", "b:0": "b:0", "b:3": "b:0", "d:0": "d:0", "d:1": "d:0"}
+    assert claim_groups(links, everything_close, repeats, line_of) == [["a:0", "a:5", "b:0", "b:3", "c:0"]]
+    assert repeated_lines([], None, np.zeros((0, 2), dtype=np.int64)) == []
+
+
+def test_shared_passages_find_a_quote_taken_whole() -> None:
+    """A quote one article took from another is a passage no third document has; a phrase three documents use
+    is not, nor is a link a site puts under its articles."""
+    texts = ["It's misleading to imply that TARP II was an auto bailout bill, Axelrod tweeted after the debate.",
+             "according to early results of exit polls conducted by Edison Research, voters were angry",
+             "Watch the latest video at <a href=\"http://video.example.com\">video.example.com</a>.",
+             "\"It's misleading to imply that TARP II was an auto bailout bill.\"",
+             "according to early results of exit polls conducted by Edison Research, voters were calm",
+             "Watch the latest video at <a href=\"http://video.example.com\">video.example.com</a>.",
+             "That's according to early results of exit polls conducted by Edison Research."]
+    found = shared_passages(texts, np.asarray([0, 0, 0, 1, 1, 1, 2]))
+    assert found.pairs.tolist() == [[0, 3], [1, 4]]  # a text with a link has no passage
+    assert found.shared[0] == 10 and found.share[0] == 1.0
+    assert found.shared[1] == 2 < PASSAGE_SHINGLES  # only "... Edison Research, voters were": the rest is in 3 texts
 
 
 def test_claim_index_finds_copies_and_not_strangers() -> None:

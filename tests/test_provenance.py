@@ -239,6 +239,12 @@ def test_claims_of_two_stories_share_a_fact_and_three_words() -> None:
     assert _share_a_fact("Sanders won the primary in Oklahoma and Vermont.", "Sanders also won Oklahoma and Vermont.")
     assert not _share_a_fact("Officials could not independently verify the claims.",
                              "Reporters could not independently verify the claims.")  # no name or number
+    assert not _share_a_fact("Officials could not independently verify the claims.",
+                             "Officials could not independently verify the claims.", 1.0)  # three words
+    copied = ("Sign up here, and read the weekly newsletter below.",
+              "Sign up here or read the weekly newsletter below:")
+    assert _share_a_fact(*copied, 1.0)  # a line of seven content words copied whole is one statement
+    assert not _share_a_fact(*copied, 0.9)
 
 
 def test_a_shared_year_does_not_carry_a_link_across_stories() -> None:

@@ -11,25 +11,29 @@ pairs from ``claimindex``:
 
 A link also needs the claims' numbers and names to agree (``facts_agree``). Groups are never a transitive
 closure: complete linkage, strongest links first (``strongest_first_groups``): any two members of a group
-score at least SPREAD, and a group holds at most one occurrence per document.
+score at least SPREAD, and a group holds at most one line per document: the occurrences of a line the document
+repeats (a live blog's updates, ``repeated_lines``) join the group together, two different lines never.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import numpy as np
 
 from dedupe.attribution.claims import Claim
+from dedupe.copies.cluster import connected_groups
 from dedupe.provenance.claimindex import (
     ClaimWords,
+    SharedPassages,
     claim_signatures,
     document_vectors,
-    lsh_claim_pairs,
+    lsh_pairs,
     nearest_documents,
+    shared_passages,
     tfidf_rows,
     word_hashes,
 )
@@ -41,6 +45,10 @@ NEIGHBOURS = 6  # nearest documents whose claims are compared with a document's 
 NUMBER_BONUS = 0.2  # added to the text similarity for each shared number (at most two)
 NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
 SPREAD = 0.2  # least similarity between any two members of a group
+PASSAGE_SHINGLES, PASSAGE_SHARE = 3, 0.65  # a shared passage: rare word 4-grams in common, share of the shorter claim's
+PASSAGE_LONG = 6  # rare word 4-grams in common that are a passage whatever their share (a 9-word quote)
+PASSAGE_LINK, PASSAGE_WORDS = 0.6, 4  # ... and the score and content words in common that make it a link in any story
+REPEAT = 0.8  # text cosine of two claims of one document that are one line repeated (a live blog's updates)
 _NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
 _NOT_NAME_WORDS = ("A An The I He She It We They His Her Its Their This That These Those In On At For But And Or "
                    "Mr Mrs Ms Dr President Prime Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
@@ -55,6 +63,7 @@ class ClaimLink:
     b: str
     similarity: float
     documents: float = 1.0  # TF-IDF cosine of the two claims' documents (``document_vectors``)
+    passage: bool = False  # the claims share a passage no other document has (``shared_passages``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +74,8 @@ class LinkedClaims:
 
     numbers: Any  # claims x numbers matrix of the same rows
     linked: frozenset[tuple[str, str]] = frozenset()  # (a, b) of every link
+    repeats: tuple[tuple[str, str, float], ...] = ()  # a line a document repeats: (claim, claim, similarity)
+    line_of: dict[str, str] = field(default_factory=dict)  # claim id -> first claim of its repeated line
 
     def close(self, a: list[str], b: list[str]) -> bool:
         """Every claim of ``a`` is close to every claim of ``b``, the bound on a group's spread: linked, or
@@ -326,11 +337,14 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     position = {d: n for n, d in enumerate(doc_ids)}
     owner = np.asarray([position[c.document] for c in usable], dtype=np.int64)
     words = word_hashes(texts)
-    pairs = lsh_claim_pairs(claim_signatures(words, LSH_BANDS * LSH_ROWS), owner, LSH_BANDS, LSH_ROWS)
+    found = lsh_pairs(claim_signatures(words, LSH_BANDS * LSH_ROWS), LSH_BANDS, LSH_ROWS)
+    same_document = owner[found[:, 0]] == owner[found[:, 1]]
+    pairs, within = found[~same_document], found[same_document]
     reuse = [(position[a], position[b]) for a, b in reused]
     doc_vectors = document_vectors(words, owner, len(doc_ids))
     near = nearest_documents(doc_vectors, NEIGHBOURS, near_threshold)
     doc_pairs = partner_documents(pairs, owner, [*reuse, *near], NEIGHBOURS)
+    passages = shared_passages(texts, owner, words.tokens)
     docs = {d for p in doc_pairs for d in p}
     keep = [n for n, d in enumerate(owner.tolist()) if d in docs]
     x = claim_vectors(words, keep)
@@ -339,16 +353,47 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     usable, owner = [usable[n] for n in keep], owner[keep]
     renumber = np.full(len(texts), -1, dtype=np.int64)
     renumber[keep] = np.arange(len(keep))
-    pairs = renumber[pairs]
+    pairs, within = renumber[pairs], renumber[within]
     rows: list[list[int]] = [[] for _ in doc_ids]
     for n, d in enumerate(owner.tolist()):
         rows[d].append(n)
     numbers = numbers_matrix(all_specifics([c.text for c in usable]))
-    both, both_scores = _candidate_links(x, numbers, pairs, _neighbour_links(x, numbers, rows, doc_pairs, threshold),
-                                         threshold)
-    ordered = _agreeing_links(usable, both, both_scores, _row_products(doc_vectors, owner[both]))
+    passage = _passage_pairs(x, numbers, passages, renumber)
+    both, both_scores = _candidate_links(x, numbers, np.concatenate([pairs, passage]),
+                                         _neighbour_links(x, numbers, rows, doc_pairs, threshold), threshold)
+    ordered = _agreeing_links(usable, both, both_scores, _row_products(doc_vectors, owner[both]),
+                              set(map(tuple, passage.tolist())))
+    repeats = repeated_lines(usable, x, within[(within >= 0).all(axis=1)])
     return LinkedClaims(tuple(ordered), x, {c.id: n for n, c in enumerate(usable)}, numbers,
-                        frozenset((link.a, link.b) for link in ordered))
+                        frozenset((link.a, link.b) for link in ordered), tuple(repeats), line_ids(repeats))
+
+
+def _passage_pairs(x: Any, numbers: Any, found: SharedPassages, renumber: np.ndarray) -> np.ndarray:
+    """The claim pairs (rows of ``x``, i < j) sharing a passage (PASSAGE_SHINGLES rare 4-grams, PASSAGE_SHARE of
+    the shorter claim's, or PASSAGE_LONG of them) that score PASSAGE_LINK with PASSAGE_WORDS content words in
+    common: a quote another article took ("You think I'm going to change?" and the sentence quoting it)."""
+    strong = found.pairs[(found.shared >= PASSAGE_SHINGLES) & ((found.share >= PASSAGE_SHARE)
+                                                               | (found.shared >= PASSAGE_LONG))]
+    pairs = np.sort(renumber[strong], axis=1).reshape(-1, 2)
+    pairs = pairs[(pairs >= 0).all(axis=1)]
+    good = (_pair_scores(x, numbers, pairs) >= PASSAGE_LINK) & (_shared_words(x, pairs) >= PASSAGE_WORDS)
+    out: np.ndarray = pairs[good]
+    return out
+
+
+def repeated_lines(claims: Sequence[Claim], x: Any, within: np.ndarray) -> list[tuple[str, str, float]]:
+    """Pairs of claims of one document (``within``: rows of ``x``, from the claim index) that are one line
+    repeated: a text cosine of at least REPEAT and the same numbers and names ("It takes 2,383 delegates to
+    win." in each update of a live blog)."""
+    cosine = _row_products(x, within)
+    return [(claims[i].id, claims[j].id, s) for (i, j), s in zip(within.tolist(), cosine.tolist(), strict=True)
+            if s >= REPEAT and facts_agree(facts_of(claims[i].text), facts_of(claims[j].text))]
+
+
+def line_ids(repeats: Sequence[tuple[str, str, float]]) -> dict[str, str]:
+    """Each repeated claim's line: the first claim (in claim order) connected to it by repeats."""
+    return {c: min(group, key=claim_order) for group in connected_groups((a, b) for a, b, _ in repeats)
+            for c in group}
 
 
 def _row_products(x: Any, pairs: np.ndarray) -> np.ndarray:
@@ -359,16 +404,17 @@ def _row_products(x: Any, pairs: np.ndarray) -> np.ndarray:
     return out
 
 
-def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray,
-                    documents: np.ndarray) -> list[ClaimLink]:
+def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray, documents: np.ndarray,
+                    passages: set[tuple[int, ...]]) -> list[ClaimLink]:
     """The candidate pairs whose numbers and names agree, as links in claim order (facts computed once, for
-    the claims of candidate pairs only), with the similarity of their documents."""
+    the claims of candidate pairs only), with the similarity of their documents; those in ``passages`` share
+    a passage."""
     facts: dict[int, Facts] = {}
 
     def fact(n: int) -> Facts:
         return facts[n] if n in facts else facts.setdefault(n, facts_of(claims[n].text))
 
-    links = [ClaimLink(claims[i].id, claims[j].id, s, d)
+    links = [ClaimLink(claims[i].id, claims[j].id, s, d, (i, j) in passages)
              for (i, j), s, d in zip(pairs.tolist(), scores.tolist(), documents.tolist(), strict=True)
              if facts_agree(fact(i), fact(j))]
     return sorted(links, key=lambda link: (claim_order(link.a), claim_order(link.b)))
@@ -403,15 +449,24 @@ def star_groups(edges: Sequence[tuple[T, T, float]], unit: Callable[[T], Hashabl
     return sorted((sorted(g, key=order) for g in groups), key=lambda g: order(g[0]))
 
 
+def _clash(ga: list[T], gb: list[T], unit: Callable[[T], Hashable], line: Callable[[T], Hashable]) -> bool:
+    """Joined, the two groups would hold two different lines of one ``unit``."""
+    lines = {unit(n): line(n) for n in ga}
+    return any(unit(n) in lines and lines[unit(n)] != line(n) for n in gb)
+
+
 def strongest_first_groups(edges: Sequence[tuple[T, T, float]], unit: Callable[[T], Hashable],
-                           order: Callable[[T], Any], close: Callable[[list[T], list[T]], bool]) -> list[list[T]]:
+                           order: Callable[[T], Any], close: Callable[[list[T], list[T]], bool],
+                           line: Callable[[T], Hashable] | None = None) -> list[list[T]]:
     """Groups by complete linkage, strongest links first: a link joins two groups (or a node to a group, or
-    two nodes) only when no ``unit`` would appear twice and every member of one is ``close`` to every member
-    of the other. A group's spread is bounded: any two members are close, not just a chain of neighbours."""
+    two nodes) only when no ``unit`` would hold two different ``line``s (by default each node is its own line:
+    one node per unit) and every member of one is ``close`` to every member of the other. A group's spread is
+    bounded: any two members are close, not just a chain of neighbours."""
+    line_of: Callable[[T], Hashable] = line or (lambda n: n)
     group_of: dict[T, list[T]] = {}
     for a, b, _ in sorted(edges, key=lambda e: (-e[2], order(e[0]), order(e[1]))):
         ga, gb = group_of.get(a, [a]), group_of.get(b, [b])
-        if ga is gb or {unit(n) for n in ga} & {unit(n) for n in gb}:
+        if ga is gb or _clash(ga, gb, unit, line_of):
             continue
         if (len(ga) > 1 or len(gb) > 1) and not close(ga, gb):  # two single nodes: the link itself is close
             continue
@@ -422,11 +477,21 @@ def strongest_first_groups(edges: Sequence[tuple[T, T, float]], unit: Callable[[
     return sorted((sorted(g, key=order) for g in groups), key=lambda g: order(g[0]))
 
 
-def claim_groups(links: Sequence[ClaimLink], close: Callable[[list[str], list[str]], bool]) -> list[list[str]]:
-    """Claim groups by complete linkage (``strongest_first_groups``), one occurrence per document; each
-    group's ids in claim order (document id, then position), groups by first claim."""
-    return strongest_first_groups([(link.a, link.b, link.similarity) for link in links],
-                                  lambda c: c.rpartition(":")[0], claim_order, close)
+def claim_groups(links: Sequence[ClaimLink], close: Callable[[list[str], list[str]], bool],
+                 repeats: Sequence[tuple[str, str, float]] = (), line_of: dict[str, str] | None = None
+                 ) -> list[list[str]]:
+    """Claim groups by complete linkage (``strongest_first_groups``), one line per document: the occurrences of
+    a line a document repeats (``repeats``, ``line_of``) may share a group, two different lines never. Groups
+    span at least two documents; each group's ids in claim order (document id, then position), groups by first
+    claim."""
+    lines = line_of or {}
+    groups = strongest_first_groups([*((link.a, link.b, link.similarity) for link in links), *repeats],
+                                    document_of, claim_order, close, lambda c: lines.get(c, c))
+    return [g for g in groups if len({document_of(c) for c in g}) > 1]
+
+
+def document_of(claim_id: str) -> str:
+    return claim_id.rpartition(":")[0]
 
 
 def claim_order(claim_id: str) -> tuple[str, int]:

@@ -56,24 +56,27 @@ class ClaimWords:
     hashes: np.ndarray  # uint64
     owners: np.ndarray  # int64: the claim of each hash
     claims: int
+    tokens: np.ndarray | None = None  # int64: every word of the texts in order (stop words too), 0 between texts
 
 
 def word_hashes(texts: Sequence[str]) -> ClaimWords:
     """``claim_words`` of each text, hashed (a text without content words gets the hash of ""). One regex pass
     over all texts joined by newlines (a text's own line breaks count as spaces)."""
     found = _WORD_OR_BREAK.findall("\n".join(t.replace("\n", " ") for t in texts).lower())
-    vocabulary = set(found) - {"\n"}
-    stems = sorted({"", *(_SUFFIX.sub("", w) for w in vocabulary - _STOP)})
+    vocabulary = sorted(set(found) - {"\n"})
+    stems = sorted({"", *(_SUFFIX.sub("", w) for w in set(vocabulary) - _STOP)})
     stem_id = {stem: n for n, stem in enumerate(stems)}
-    word_id = {w: -1 if w in _STOP else stem_id[_SUFFIX.sub("", w)] for w in vocabulary} | {"\n": -2}
-    word = np.fromiter(map(word_id.__getitem__, found), dtype=np.int64, count=len(found))
+    token_id = {w: n for n, w in enumerate(vocabulary, start=1)} | {"\n": 0}
+    tokens = np.fromiter(map(token_id.__getitem__, found), dtype=np.int64, count=len(found))
+    stem_of = np.asarray([-2, *(-1 if w in _STOP else stem_id[_SUFFIX.sub("", w)] for w in vocabulary)])
+    word = stem_of[tokens]
     owners = np.cumsum(word == -2)
     owners, word = owners[word >= 0], word[word >= 0]
     empty = np.setdiff1d(np.arange(len(texts), dtype=np.int64), owners)  # no content words: the stem ""
     width = np.int64(len(stems))
     cells = distinct(np.r_[owners * width + word, empty * width + stem_id[""]])  # claim by claim, distinct words
     table = np.asarray([_hash(stem) for stem in stems], dtype=np.uint64)
-    return ClaimWords(table[cells % width], cells // width, len(texts))
+    return ClaimWords(table[cells % width], cells // width, len(texts), tokens)
 
 
 def claim_signatures(words: ClaimWords, num_perm: int, seed: int = 1) -> np.ndarray:
@@ -145,6 +148,13 @@ def _bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, cap:
 def lsh_claim_pairs(signatures: np.ndarray, groups: np.ndarray, bands: int, rows: int,
                     cap: int = 16) -> np.ndarray:
     """Pairs (i < j) of claims that share a band and belong to different ``groups`` (documents)."""
+    pairs = lsh_pairs(signatures, bands, rows, cap)
+    kept: np.ndarray = pairs[groups[pairs[:, 0]] != groups[pairs[:, 1]]]
+    return kept
+
+
+def lsh_pairs(signatures: np.ndarray, bands: int, rows: int, cap: int = 16) -> np.ndarray:
+    """Pairs (i < j) of claims that share a band, in one document or not."""
     found = [np.zeros((0, 2), dtype=np.int64)]
     for band in range(bands):
         key = np.zeros(signatures.shape[0], dtype=np.uint64)
@@ -157,9 +167,8 @@ def lsh_claim_pairs(signatures: np.ndarray, groups: np.ndarray, bands: int, rows
         found.append(_bucket_pairs(order, starts, sizes, cap))
     n = np.int64(signatures.shape[0])
     codes = distinct(np.concatenate(found).astype(np.int64) @ np.array([n, 1], dtype=np.int64))
-    pairs = np.stack([codes // n, codes % n], axis=1)
-    kept: np.ndarray = pairs[groups[pairs[:, 0]] != groups[pairs[:, 1]]]
-    return kept
+    pairs: np.ndarray = np.stack([codes // n, codes % n], axis=1)
+    return pairs
 
 
 def nearest_documents(vectors: Any, k: int, threshold: float, block: int = 512) -> list[tuple[int, int]]:
@@ -180,3 +189,69 @@ def nearest_documents(vectors: Any, k: int, threshold: float, block: int = 512) 
                 cols = cols[order]
             pairs.update((min(lo + r, int(j)), max(lo + r, int(j))) for j in cols)
     return sorted(pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class SharedPassages:
+    """Claim pairs of different documents sharing word 4-grams that no third document has."""
+
+    pairs: np.ndarray  # int64[n, 2], i < j
+    shared: np.ndarray  # how many such 4-grams each pair shares
+    share: np.ndarray  # shared / the distinct 4-grams of the pair's shorter claim
+
+
+def _shingles(texts: Sequence[str], tokens: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each text's word ``k``-grams (of its ``ClaimWords.tokens``, stop words kept) as 64-bit hashes, with their
+    text. A text holding an HTML tag or a web address has none: a link a site puts under its articles is no
+    quote."""
+    word = tokens.astype(np.uint64)
+    owner = np.cumsum(word == 0)
+    if word.size < k:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    size = word.size - k + 1
+    marked = np.fromiter(("<" in t or "://" in t or "www." in t for t in texts), dtype=bool, count=len(texts))
+    whole = ~marked[owner[:size]]
+    key = np.zeros(size, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for n in range(k):  # the k-gram starting at each word: k shifted views
+            whole &= word[n:n + size] > 0
+            key = key * np.uint64(0x9E3779B97F4A7C15) + word[n:n + size]
+    return key[whole], owner[:size][whole]
+
+
+def _seen_twice(key: np.ndarray) -> np.ndarray:
+    """A mask of the keys that may occur twice (those alone in their bucket of a count table do not): most of a
+    corpus's 4-grams are in one text only, and this leaves them out before sorting."""
+    size = 1 << max(10, int(2 * key.size).bit_length())
+    bucket = ((key ^ (key >> np.uint64(29))) & np.uint64(size - 1)).astype(np.int64)
+    out: np.ndarray = np.bincount(bucket, minlength=size)[bucket] > 1
+    return out
+
+
+def shared_passages(texts: Sequence[str], document_of: np.ndarray, tokens: np.ndarray | None = None, k: int = 4,
+                    max_df: int = 2) -> SharedPassages:
+    """Claim pairs sharing word ``k``-grams found in at most ``max_df`` documents: a passage copied between
+    them and nowhere else (a quote a reporter took from another article), found by grouping the claims of each
+    rare k-gram: linear in the number of k-grams. ``share``: of the shorter claim's k-grams."""
+    found = word_hashes(texts).tokens if tokens is None else tokens
+    key, owner = _shingles(texts, np.zeros(0, dtype=np.int64) if found is None else found, k)
+    sizes_of = np.bincount(owner, minlength=len(texts))
+    twice = _seen_twice(key)
+    key, owner = key[twice], owner[twice]
+    order = np.lexsort((owner, key))
+    key, owner = key[order], owner[order]
+    fresh = np.r_[True, (key[1:] != key[:-1]) | (owner[1:] != owner[:-1])] if key.size else np.zeros(0, dtype=bool)
+    key, owner = key[fresh], owner[fresh]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if key.size else np.zeros(0, dtype=np.int64)
+    sizes = np.diff(np.r_[starts, key.size])
+    docs = document_of[owner]
+    new_doc = np.r_[True, (key[1:] != key[:-1]) | (docs[1:] != docs[:-1])] if key.size else fresh
+    df = np.add.reduceat(new_doc.astype(np.int64), starts) if key.size else sizes
+    rare = (df >= 2) & (df <= max_df)
+    found = _bucket_pairs(owner, starts[rare], sizes[rare], cap=16) if rare.any() else np.zeros((0, 2), np.int64)
+    found = found[document_of[found[:, 0]] != document_of[found[:, 1]]]
+    n = np.int64(max(len(texts), 1))
+    codes, shared = np.unique(np.sort(found, axis=1).astype(np.int64) @ np.array([n, 1]), return_counts=True)
+    pairs = np.stack([codes // n, codes % n], axis=1)
+    shorter = np.minimum(sizes_of[pairs[:, 0]], sizes_of[pairs[:, 1]]).clip(min=1)
+    return SharedPassages(pairs, shared, shared / shorter)

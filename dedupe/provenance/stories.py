@@ -171,6 +171,7 @@ CROSS_STORY_LINK = 0.8  # PolNeAR train claim pairs: recall 0.56 -> 0.73 at prec
 SAME_EVENT = 0.3  # documents' cosine (``document_vectors``) of two reports of one event
 UNRELATED_DOCUMENTS_LINK = 0.6  # claim link needed inside a story between documents that are not SAME_EVENT
 CROSS_STORY_WORDS = 3  # content words two claims of different stories must have in common
+COPIED_LINE, COPIED_WORDS = 0.95, 5  # a line copied whole across stories: score and content words in common
 STOCK_PHRASE_DOCUMENTS = 5  # a claim strongly linked into more documents is a stock phrase, not a story's
 
 
@@ -190,17 +191,20 @@ def _story_links(links: Sequence[ClaimLink], claim_by_id: dict[str, Claim]) -> l
 def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claim_by_id: dict[str, Claim],
                link: ClaimLink) -> bool:
     """A link may group two claims inside one story when their documents share a passage, or report the same
-    event (documents' cosine >= SAME_EVENT), or the claims score UNRELATED_DOCUMENTS_LINK; across stories only
-    when nearly the same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles).
+    event (documents' cosine >= SAME_EVENT), or the claims score UNRELATED_DOCUMENTS_LINK; in any story when they
+    share a passage no other document has (``ClaimLink.passage``); across stories otherwise only when nearly the
+    same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles).
     The last two scores leave out the bonus of a shared date (a year, a day of a month): "The Latest on campaign
     2016 ..." headers of an agency's live blogs on different nights are no one claim."""
     a, b = claim_by_id[link.a].document, claim_by_id[link.b].document
+    if link.passage:
+        return True
     if a in story_of and story_of.get(a) == story_of.get(b):
         if (min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT:
             return True
         return _without_dates(link, claim_by_id) >= UNRELATED_DOCUMENTS_LINK
-    return (_without_dates(link, claim_by_id) >= CROSS_STORY_LINK
-            and _share_a_fact(claim_by_id[link.a].text, claim_by_id[link.b].text))
+    score = _without_dates(link, claim_by_id)
+    return score >= CROSS_STORY_LINK and _share_a_fact(claim_by_id[link.a].text, claim_by_id[link.b].text, score)
 
 
 def _without_dates(link: ClaimLink, claim_by_id: dict[str, Claim]) -> float:
@@ -224,14 +228,17 @@ def _days(text: str) -> set[str]:
     return set(_DAY.findall(text))
 
 
-def _share_a_fact(a: str, b: str) -> bool:
+def _share_a_fact(a: str, b: str, score: float = 0.0) -> bool:
     """A name or a number in common: "could not independently verify the claims" or "a replay will be available
-    on the website" in two unrelated stories are stock lines about different things. And CROSS_STORY_WORDS
-    content words in common: "I was against the war in Iraq" and "He said no to the Iraq war" share two."""
+    on the website" in two unrelated stories are stock lines about different things; but a line of COPIED_WORDS
+    content words copied whole (``score`` >= COPIED_LINE) is one statement ("Subscribe here, and listen to the
+    latest episode below."). And CROSS_STORY_WORDS content words in common: "I was against the war in Iraq" and
+    "He said no to the Iraq war" share two."""
     fa, fb = facts_of(a), facts_of(b)
-    if len(set(claim_words(a)) & set(claim_words(b))) < CROSS_STORY_WORDS:
+    shared = len(set(claim_words(a)) & set(claim_words(b)))
+    if shared < CROSS_STORY_WORDS:
         return False
-    return bool(fa.numbers & fb.numbers or fa.names & fb.names)
+    return bool(fa.numbers & fb.numbers or fa.names & fb.names) or (score >= COPIED_LINE and shared >= COPIED_WORDS)
 
 
 def _story_of_group(members: Sequence[Claim], story_of: dict[str, str]) -> str | None:
@@ -288,7 +295,8 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
     story_docs = assign_stories([(m.a, m.b) for m in matches], shared)
     story_of = {d: f"story-{n + 1}" for n, docs in enumerate(story_docs) for d in docs}
     reused = {(min(m.a, m.b), max(m.a, m.b)) for m in matches}
-    raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, reused, claim_by_id, x)], linked.close)
+    raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, reused, claim_by_id, x)], linked.close,
+                              linked.repeats, linked.line_of)
     stories, origin_source = _stories(story_docs, story_of, matches, directions, by_id, sides)
     groups: list[ClaimGroup] = []
     originals: dict[str, str | None] = {c.id: c.source for c in claims}

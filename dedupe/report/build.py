@@ -81,7 +81,8 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "story_threshold": result.config.provenance.story_threshold,
         "claim_threshold": result.config.provenance.claim_threshold,
         "claim_groups": {
-            "grouping": "complete linkage, strongest links first, one occurrence per document",
+            "grouping": "complete linkage, strongest links first, one line per document (a repeated line with all "
+                        "its occurrences), at least two documents",
             "spread": SPREAD, "number_bonus": NUMBER_BONUS, "min_words": MIN_CLAIM_WORDS,
             "min_shared_words": MIN_SHARED_WORDS,
             "lsh_bands": LSH_BANDS, "lsh_rows": LSH_ROWS, "shingles": "content words cut to 5 letters",

@@ -28,7 +28,7 @@ import csv
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,17 +75,21 @@ def labels_path(split: str) -> Path:
     return LABELS / f"polnear-claim-pairs-{split}.tsv"
 
 
-def read_labels(path: Path) -> list[LabelledPair]:
-    """The labelled pairs of one file. Raises ValueError on an unknown label or a malformed offset."""
-    pairs: list[LabelledPair] = []
+def labelled_rows(path: Path) -> Iterator[tuple[dict[str, str], SentenceRef, SentenceRef]]:
+    """Each row of a TSV of labelled sentence pairs with its two sentences. Raises ValueError on an unknown label
+    or a malformed offset."""
     with open(path, encoding="utf-8", newline="") as f:
         for n, row in enumerate(csv.DictReader(f, delimiter="\t"), start=2):
             if row["label"] not in LABEL_VALUES:
                 raise ValueError(f"{path.name}:{n}: unknown label {row['label']!r}")
             a = SentenceRef(row["doc_a"], int(row["start_a"]), int(row["end_a"]))
             b = SentenceRef(row["doc_b"], int(row["start_b"]), int(row["end_b"]))
-            pairs.append(LabelledPair(a, b, float(row["sim"]), row["label"]))
-    return pairs
+            yield row, a, b
+
+
+def read_labels(path: Path) -> list[LabelledPair]:
+    """The labelled pairs of one file."""
+    return [LabelledPair(a, b, float(row["sim"]), row["label"]) for row, a, b in labelled_rows(path)]
 
 
 def scan_split(split: str, only: Iterable[str] | None = None, workers: int = 1) -> dict[str, Any]:

@@ -37,7 +37,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from claimpairs import LABEL_VALUES, LABELS, ClaimLookup, SentenceRef, doc_name, scan_split
+from claimpairs import LABEL_VALUES, LABELS, ClaimLookup, SentenceRef, doc_name, labelled_rows, scan_split
 from corpora import CorpusMissing, corpora_root, polnear_root
 
 SPLIT = "train"
@@ -63,18 +63,8 @@ def group_pairs(report: dict[str, Any]) -> list[GroupPair]:
 
 
 def read_pairs(paths: Iterable[Path]) -> list[GroupPair]:
-    pairs: list[GroupPair] = []
-    for path in paths:
-        if not path.is_file():
-            continue
-        with open(path, encoding="utf-8", newline="") as f:
-            for n, row in enumerate(csv.DictReader(f, delimiter="\t"), start=2):
-                if row["label"] not in LABEL_VALUES:
-                    raise ValueError(f"{path.name}:{n}: unknown label {row['label']!r}")
-                a = SentenceRef(row["doc_a"], int(row["start_a"]), int(row["end_a"]))
-                b = SentenceRef(row["doc_b"], int(row["start_b"]), int(row["end_b"]))
-                pairs.append(GroupPair(a, b, int(row["group_size"]), row["label"]))
-    return pairs
+    return [GroupPair(a, b, int(row["group_size"]), row["label"])
+            for path in paths if path.is_file() for row, a, b in labelled_rows(path)]
 
 
 def key(a: SentenceRef, b: SentenceRef) -> tuple[SentenceRef, SentenceRef]:

@@ -20,14 +20,10 @@ from dedupe.provenance.claimgroups import (
     PASSAGE_SHINGLES,
     SPREAD,
     _neighbour_links,
-    all_specifics,
     claim_groups,
     claim_vectors,
-    facts_agree,
-    facts_of,
     link_claims,
     repeated_lines,
-    specifics,
     strongest_first_groups,
 )
 from dedupe.provenance.claimindex import (
@@ -39,6 +35,7 @@ from dedupe.provenance.claimindex import (
     shared_passages,
     word_hashes,
 )
+from dedupe.provenance.facts import all_specifics, facts_agree, facts_of, specifics
 from dedupe.provenance.stories import claim_original
 from tests.conftest import assert_valid_report
 

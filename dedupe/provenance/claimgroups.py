@@ -17,7 +17,6 @@ repeats (a live blog's updates, ``repeated_lines``) join the group together, two
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -37,22 +36,18 @@ from dedupe.provenance.claimindex import (
     tfidf_rows,
     word_hashes,
 )
+from dedupe.provenance.facts import Facts, all_specifics, facts_agree, facts_of
 
 MIN_CLAIM_WORDS = 5  # shorter sentences ("He said.") are not compared
 MIN_SHARED_WORDS = 2  # content words two linked claims have in common ("It was not a good look" / "Look, ...")
 LSH_BANDS, LSH_ROWS = 8, 4  # claim index: 32 permutations
 NEIGHBOURS = 6  # nearest documents whose claims are compared with a document's claims
 NUMBER_BONUS = 0.2  # added to the text similarity for each shared number (at most two)
-NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
 SPREAD = 0.2  # least similarity between any two members of a group
 PASSAGE_SHINGLES, PASSAGE_SHARE = 3, 0.65  # a shared passage: rare word 4-grams in common, share of the shorter claim's
 PASSAGE_LONG = 6  # rare word 4-grams in common that are a passage whatever their share (a 9-word quote)
 PASSAGE_LINK, PASSAGE_WORDS = 0.6, 4  # ... and the score and content words in common that make it a link in any story
 REPEAT = 0.8  # text cosine of two claims of one document that are one line repeated (a live blog's updates)
-_NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
-_NOT_NAME_WORDS = ("A An The I He She It We They His Her Its Their This That These Those In On At For But And Or "
-                   "Mr Mrs Ms Dr President Prime Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 
 T = TypeVar("T", bound=Hashable)
 
@@ -86,87 +81,6 @@ class LinkedClaims:
             return True
         cosine = np.asarray(self.vectors[rest[:, 0]].multiply(self.vectors[rest[:, 1]]).sum(axis=1)).reshape(-1)
         return bool(cosine.min() >= SPREAD and _shared_words(self.vectors, rest).min() >= MIN_SHARED_WORDS)
-
-
-# digits not inside a word: "G20", "4pm" and a mis-decoded letter in a name (A, a combining tilde, "1/4") are no
-# quantities; an ordinal or plural ending may follow ("10th", "1990s")
-_NUMBER_TEXT = r"(?<![\w\u0300-\u036f])(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))"
-_NUMBER = re.compile(_NUMBER_TEXT)
-YEAR = re.compile(r"(?:19|20)\d\d")
-_NUMBER_OR_BREAK = re.compile(rf"{_NUMBER_TEXT}|\n")
-
-
-def _number(found: str) -> str:
-    return found.replace(",", "").rstrip(".")
-
-
-def specifics(text: str) -> frozenset[str]:
-    """The numbers of a sentence: the facts a paraphrase keeps ("64 people", "3.9 percent", "1,100 km")."""
-    return frozenset(map(_number, _NUMBER.findall(text)))
-
-
-def all_specifics(texts: Sequence[str]) -> list[frozenset[str]]:
-    """``specifics`` of each text, by one regex pass over the texts joined by newlines."""
-    out: list[frozenset[str]] = []
-    current: list[str] = []
-    for n in _NUMBER_OR_BREAK.findall("\n".join(t.replace("\n", " ") for t in texts)):
-        if n == "\n":
-            out.append(frozenset(current))
-            current = []
-        else:
-            current.append(_number(n))
-    return [*out, frozenset(current)] if texts else []
-
-
-def names(text: str) -> frozenset[str]:
-    """Capitalised words after the first (names, places, outlets), by their first four letters."""
-    return frozenset(w[:4].lower() for w in _NAME.findall(text) if w not in _NOT_NAMES)
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    words: int
-    numbers: frozenset[str]
-    names: frozenset[str]
-    spelled: frozenset[str] = frozenset()  # numbers written as words ("four" -> "4")
-
-
-_UNITS = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
-_VALUE = ({w: n for n, w in enumerate(_UNITS.split(), start=2)} | {"one": 1, "eighteen": 18, "nineteen": 19}
-          | {w: 10 * n for n, w in enumerate(_TENS.split(), start=2)})
-_WORD_NUMBER = re.compile(rf"\b(?:{'|'.join(_TENS.split())})(?:-(?:one|{'|'.join(_UNITS.split()[:8])}))?\b"
-                          rf"|\b(?:{'|'.join(_UNITS.split())}|eighteen|nineteen)\b", re.IGNORECASE)
-
-
-def word_numbers(text: str) -> frozenset[str]:
-    """Numbers written as words, two to ninety-nine ("one" is as often a pronoun), as digits."""
-    return frozenset(str(sum(_VALUE[w] for w in found.lower().split("-"))) for found in _WORD_NUMBER.findall(text))
-
-
-def facts_of(text: str) -> Facts:
-    return Facts(len(text.split()), specifics(text), names(text), word_numbers(text))
-
-
-def _spelled_agree(a: Facts, b: Facts) -> bool:
-    """A claim without digits has its numbers written as words ("plus or minus four points"): they must be among
-    the other claim's numbers, if it has any ("plus or minus 5.7 points" disagrees). A claim with digits keeps to
-    them: "all out for 211 with ten balls unused" and "bowled out for 211 in 48.2 overs" agree."""
-    other = b.numbers | b.spelled
-    return bool(a.numbers or not a.spelled or not other or a.spelled <= other)
-
-
-def facts_agree(a: Facts, b: Facts) -> bool:
-    """The numbers of one claim are among the other's (numbers in words too, ``_spelled_agree``), and most names
-    of the shorter claim are in the other."""
-    if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
-        return False
-    if not (_spelled_agree(a, b) and _spelled_agree(b, a)):
-        return False
-    short, other = (a, b) if (a.words, len(a.names)) <= (b.words, len(b.names)) else (b, a)
-    if not short.names or not other.names:
-        return True
-    return len(short.names & other.names) >= NAME_SHARE * len(short.names)
 
 
 def claim_vectors(words: ClaimWords, keep: Sequence[int]) -> Any:

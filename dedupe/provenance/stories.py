@@ -20,17 +20,15 @@ from dedupe.copies.cluster import connected_groups
 from dedupe.models import Match
 from dedupe.provenance.claimgroups import (
     NUMBER_BONUS,
-    YEAR,
     ClaimLink,
     LinkedClaims,
     claim_groups,
-    facts_of,
     link_claims,
-    specifics,
     star_groups,
 )
 from dedupe.provenance.claimindex import claim_words
 from dedupe.provenance.direction import Direction, Side, direction, parse_published
+from dedupe.provenance.facts import YEAR, facts_of, specifics
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,12 @@ from dedupe.provenance.claimgroups import (
     LSH_ROWS,
     MIN_CLAIM_WORDS,
     MIN_SHARED_WORDS,
-    NAME_SHARE,
     NEIGHBOURS,
     NUMBER_BONUS,
     SPREAD,
 )
 from dedupe.provenance.direction import Direction
+from dedupe.provenance.facts import NAME_SHARE
 from dedupe.provenance.stories import MIN_SHARED_CLAIMS, STRONG_LINK, ClaimGroup, Provenance, Story
 from dedupe.text.normalize import TOKEN_UNITS, TOKENS
 

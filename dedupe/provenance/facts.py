@@ -1,0 +1,94 @@
+"""The facts two claims must agree on to be one claim: their numbers (in digits, or in words where a claim has
+no digits) and their names (capitalised words after the first)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
+_NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
+_NOT_NAME_WORDS = ("A An The I He She It We They His Her Its Their This That These Those In On At For But And Or "
+                   "Mr Mrs Ms Dr President Prime Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+# digits not inside a word: "G20", "4pm" and a mis-decoded letter in a name (A, a combining tilde, "1/4") are no
+# quantities; an ordinal or plural ending may follow ("10th", "1990s")
+_NUMBER_TEXT = r"(?<![\w\u0300-\u036f])(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))"
+_NUMBER = re.compile(_NUMBER_TEXT)
+YEAR = re.compile(r"(?:19|20)\d\d")
+_NUMBER_OR_BREAK = re.compile(rf"{_NUMBER_TEXT}|\n")
+
+
+def _number(found: str) -> str:
+    return found.replace(",", "").rstrip(".")
+
+
+def specifics(text: str) -> frozenset[str]:
+    """The numbers of a sentence: the facts a paraphrase keeps ("64 people", "3.9 percent", "1,100 km")."""
+    return frozenset(map(_number, _NUMBER.findall(text)))
+
+
+def all_specifics(texts: Sequence[str]) -> list[frozenset[str]]:
+    """``specifics`` of each text, by one regex pass over the texts joined by newlines."""
+    out: list[frozenset[str]] = []
+    current: list[str] = []
+    for n in _NUMBER_OR_BREAK.findall("\n".join(t.replace("\n", " ") for t in texts)):
+        if n == "\n":
+            out.append(frozenset(current))
+            current = []
+        else:
+            current.append(_number(n))
+    return [*out, frozenset(current)] if texts else []
+
+
+def names(text: str) -> frozenset[str]:
+    """Capitalised words after the first (names, places, outlets), by their first four letters."""
+    return frozenset(w[:4].lower() for w in _NAME.findall(text) if w not in _NOT_NAMES)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    words: int
+    numbers: frozenset[str]
+    names: frozenset[str]
+    spelled: frozenset[str] = frozenset()  # numbers written as words ("four" -> "4")
+
+
+_UNITS = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_VALUE = ({w: n for n, w in enumerate(_UNITS.split(), start=2)} | {"one": 1, "eighteen": 18, "nineteen": 19}
+          | {w: 10 * n for n, w in enumerate(_TENS.split(), start=2)})
+_WORD_NUMBER = re.compile(rf"\b(?:{'|'.join(_TENS.split())})(?:-(?:one|{'|'.join(_UNITS.split()[:8])}))?\b"
+                          rf"|\b(?:{'|'.join(_UNITS.split())}|eighteen|nineteen)\b", re.IGNORECASE)
+
+
+def word_numbers(text: str) -> frozenset[str]:
+    """Numbers written as words, two to ninety-nine ("one" is as often a pronoun), as digits."""
+    return frozenset(str(sum(_VALUE[w] for w in found.lower().split("-"))) for found in _WORD_NUMBER.findall(text))
+
+
+def facts_of(text: str) -> Facts:
+    return Facts(len(text.split()), specifics(text), names(text), word_numbers(text))
+
+
+def _spelled_agree(a: Facts, b: Facts) -> bool:
+    """A claim without digits has its numbers written as words ("plus or minus four points"): they must be among
+    the other claim's numbers, if it has any ("plus or minus 5.7 points" disagrees). A claim with digits keeps to
+    them: "all out for 211 with ten balls unused" and "bowled out for 211 in 48.2 overs" agree."""
+    other = b.numbers | b.spelled
+    return bool(a.numbers or not a.spelled or not other or a.spelled <= other)
+
+
+def facts_agree(a: Facts, b: Facts) -> bool:
+    """The numbers of one claim are among the other's (numbers in words too, ``_spelled_agree``), and most names
+    of the shorter claim are in the other."""
+    if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
+        return False
+    if not (_spelled_agree(a, b) and _spelled_agree(b, a)):
+        return False
+    short, other = (a, b) if (a.words, len(a.names)) <= (b.words, len(b.names)) else (b, a)
+    if not short.names or not other.names:
+        return True
+    return len(short.names & other.names) >= NAME_SHARE * len(short.names)

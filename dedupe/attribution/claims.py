@@ -46,7 +46,8 @@ def _with_credit(via: tuple[str, ...], source: str, credits: tuple[str, ...]) ->
     return via
 
 
-def _item_credits(sentences: Sequence[Sentence], attribution: DocumentAttribution) -> dict[int, list[Attribution]]:
+def _credits_by_paragraph(sentences: Sequence[Sentence],
+                          attribution: DocumentAttribution) -> dict[int, list[Attribution]]:
     """The item credits of each paragraph in text order ("... [HuffPost]" closes the item it sources)."""
     items: dict[int, list[Attribution]] = {}
     for a in attribution.attributions:
@@ -76,7 +77,7 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
             by_sentence.setdefault(a.sentence, []).append(a)
     credits = attribution.credits
     carried: dict[tuple[int, int], Attribution] = {}  # by (paragraph, item): nothing carries past an item credit
-    items = _item_credits(sentences, attribution)
+    items = _credits_by_paragraph(sentences, attribution)
     claims: list[Claim] = []
     for n, s in enumerate(sentences):
         if n in attribution.credit_sentences:

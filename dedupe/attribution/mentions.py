@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dedupe.attribution.lexicon import CALL_SIGN, Lexicon, Mention
 
 # "the Times", "The Post": the last word of an outlet named earlier (or of the publishing outlet)
-_SHORT_WORD = (r"(?:Times|Post|Journal|Globe|Tribune|Herald|Examiner|Register|Inquirer|Chronicle|Bee|Sentinel|Beacon|"
-               r"Beast|Blaze|Economist|Telegraph|Star|Sun-Times|Republic|Review|Standard|Caller|Intercept)")
-SHORT_FORM = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}(?P<word>" + _SHORT_WORD[3:] + r"\b(?!\s+[A-Z])")
+_SHORT_WORDS = (r"Times|Post|Journal|Globe|Tribune|Herald|Examiner|Register|Inquirer|Chronicle|Bee|Sentinel|Beacon|"
+                r"Beast|Blaze|Economist|Telegraph|Star|Sun-Times|Republic|Review|Standard|Caller|Intercept")
+SHORT_FORM = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){{0,2}}(?P<word>{_SHORT_WORDS})\b(?!\s+[A-Z])")
 # a cheap first look: every short form holds its word (the search skips to the capitals the words begin with)
-_SHORT_WORD_FOUND = re.compile(_SHORT_WORD + r"\b")
+_SHORT_WORD_FOUND = re.compile(rf"(?:{_SHORT_WORDS})\b")
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Mayor|Senator|Governor|Judge|President)\.?"
 _GIVEN = r"(?!(?:The|A|An|In|On|At|As|By|For|From|Of|To|And|But|Via|Per|New|North|South|East|West)\s)[A-Z][a-z]+"
 # "Michael Bloomberg", "Michael R. Bloomberg", "Mr. Bloomberg", "Mayor Don Guardian"

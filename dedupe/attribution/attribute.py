@@ -19,8 +19,13 @@ from dedupe.attribution.credits import (
 )
 from dedupe.attribution.cues import (
     ANAPHORA,
+    NAMED_POLL,
     NATIONAL_MEDIA,
+    POLL_AHEAD_CUE,
+    POLL_AHEAD_OPENING,
+    POLL_FIGURE,
     POLL_FINDING,
+    POLL_IN,
     POLL_METHOD,
     POLL_NOUN,
     POLL_OPENING,
@@ -38,6 +43,7 @@ from dedupe.text.literals import Found, fold, required
 
 CLASSIFIER_SOURCE_MIN = 0.9  # measured on PolNeAR train: below it, most classifier sources were false
 REPORT_ANAPHORA_REACH = 2  # "the report said" refers to an outlet named at most this many sentences before
+POLL_AHEAD_REACH = 4  # "A new poll shows ..." refers to the outlet's poll named at most this many sentences after
 _PHOTO_HINT = re.compile(r"\(photo|via getty|©|\b(?:bild|foto|photo|image)\s*:", re.I)
 _PHOTO_HINT_WORDS = required(_PHOTO_HINT)  # a sentence with none of these is no photo credit
 _TRAILING_SENTENCE = re.compile(r"^\(\s*[A-Za-z][\w .&/-]{0,30}\)\s*\.?$|^[-\u2013\u2014]\s*[A-Z][\w .&]{1,30}$")
@@ -204,9 +210,46 @@ def _poll_opening(doc: Document, s: Sentence) -> re.Match[str] | None:
     return m
 
 
+def _poll_in(doc: Document, s: Sentence) -> re.Match[str] | None:
+    """"39 percent in Monday's poll": the figures of the poll named before."""
+    m = POLL_IN.search(doc.text, s.start, s.end)
+    return m if m is not None and POLL_FIGURE.search(doc.text, s.start, s.end) else None
+
+
+def _poll_ahead(doc: Document, s: Sentence) -> re.Match[str] | None:
+    """"A new national poll suggests ...", "The new poll revealed ...": a finding of a poll named later."""
+    m = (POLL_AHEAD_OPENING.match(doc.text, s.start, s.end) or POLL_OPENING.match(doc.text, s.start, s.end)
+         or POLL_AHEAD_CUE.search(doc.text, s.start, s.end))
+    if m is None or POLL_METHOD.search(doc.text, s.start, s.end) or not POLL_FINDING.search(doc.text, s.start, s.end):
+        return None
+    return m
+
+
+def _polls_named_after(doc: Document, sentences: Sequence[Sentence], found: Sequence[Attribution],
+                       skip: set[int] | frozenset[int]) -> list[Attribution]:
+    """The first poll the document names is an outlet's: the unnamed poll of the few sentences before it is that
+    poll ("A new national poll suggests ... The USA TODAY/Suffolk University poll found"), unless a poll is named
+    by another name before ("the Quinnipiac poll")."""
+    first = next((a for a in found if a.kind in ("poll", "poll-mention") and a.sentence is not None), None)
+    if first is None or first.sentence is None:
+        return []
+    sourced = {a.sentence for a in found if a.role in ("source", "relay")}
+    out: list[Attribution] = []
+    for n in range(max(0, first.sentence - POLL_AHEAD_REACH), first.sentence):
+        s = sentences[n]
+        if NAMED_POLL.search(doc.text, s.start, s.end):
+            return []
+        m = None if n in skip or n in sourced else _poll_ahead(doc, s)
+        if m is not None:
+            out.append(Attribution(doc.id, Span(m.start(), m.end()), m.group(), first.source, "anaphora", "source",
+                                   (), 0.75, n))
+    return out
+
+
 def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context, looks: _Looks) -> list[Attribution]:
     m = None if looks.anaphora.absent(s.start, s.end) else ANAPHORA.search(doc.text, s.start, s.end)
-    m = m or (_poll_opening(doc, s) if ctx.last_poll else None)
+    if m is None and ctx.last_poll:
+        m = _poll_opening(doc, s) or _poll_in(doc, s)
     if m is None:
         return []
     if POLL_NOUN.search(m.group()):
@@ -276,7 +319,8 @@ def _part_of_a_name(text: str, s: Sentence, m: Mention) -> bool:
 
 
 _SUBJECT_OPENING = re.compile(r"^\W*(?:the\s+)?$", re.I)
-_SELF_REFERENCE = re.compile(r"\b(?:it|its|itself)\b", re.I)
+# "its", "the team", "the bureau": the outlet's words are about the outlet ("the network" may be another one)
+_SELF_REFERENCE = re.compile(r"\b(?:it|its|itself|the\s+(?:team|bureau|staff|newsroom|company))\b", re.I)
 
 
 def _speaks_of_itself(doc: Document, s: Sentence, a: Attribution) -> bool:
@@ -359,7 +403,8 @@ def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], c
     if n < 2 and mentions:
         ctx.story_subjects |= _story_subjects(doc, s, mentions, here)
     if here:  # (most sentences name no outlet)
-        here = [_as_subject(a) if a.role == "source" and a.source in ctx.story_subjects else a for a in here]
+        here = [_as_subject(a) if a.role == "source" and a.source in ctx.story_subjects and _speaks_of_itself(doc, s, a)
+                else a for a in here]
         here = [_own_reporting(a) if a.kind == "obtained-by" and a.source == ctx.publisher else a for a in here]
     here += _state_media(doc, n, s, mentions, looks)
     here = _chain(sorted(here, key=lambda a: a.span.start))
@@ -406,6 +451,7 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
         inside = in_body[bisect_left(starts, s.start):bisect_left(starts, s.end)]
         found.extend(_sentence(doc, n, s, _sentence_mentions(doc, s, inside, decided, trusted), classifier, ctx,
                                looks))
+    found.extend(_polls_named_after(doc, sentences, found, credit_sentences))
     unique_credits = tuple(dict.fromkeys(credit_names))
     return DocumentAttribution(tuple(sorted(found, key=lambda a: (a.span.start, a.span.end, a.source))),
                                unique_credits, is_derivative(doc.text, paragraphs), frozenset(credit_sentences))

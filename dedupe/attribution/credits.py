@@ -54,7 +54,9 @@ _TRAILING = re.compile(r"^\s*(?:\(\s*(?P<paren>[^()\n]{2,40})\s*\)|[-\u2013\u201
 # Writing by ...; Editing by ...)": the whole line, with its editors, names the agency's desk
 _SIGN_OFF = re.compile(r"^\s*\(\s*(?:additional\s+)?reporting\s+by\s+[^()\n]{2,400}?[;,]\s*"
                        r"(?:writing\s+by\s+[^()\n]{2,160}?[;,]\s*)?editing\s+by\s+[^()\n]{2,200}?\)\s*\.?\s*$", re.I)
-_HAT_TIP = re.compile(r"^\s*(?:h/t|hat\s+tip)\s*:?\s*(?P<name>[^\n]{2,60}?)\s*\.?\s*$", re.I)
+# "h/t: The Hill", "(h/t The Hill.)", "(h/t RCP Video.)": the site, without the section or product it names
+_HAT_TIP = re.compile(r"^\s*(?P<open>\()?\s*(?:h/t|hat\s+tip)\s*:?\s*(?P<name>[^\n()]{2,60}?)"
+                      r"(?:\s+(?:Video|TV|Live|Online|Radio|Podcast))?\s*\.?\s*(?(open)\))\s*\.?\s*$", re.I)
 _PHOTO = re.compile(
     r"(?:\(?\s*(?:image|photo|picture|video|file\s+photo|graphic|bild|foto|imagen|fotograf[ií]a|cr[ée]dits?\s+photo)s?"
     r"\s*(?:source|credit|courtesy)?\s*[:|]\s*"

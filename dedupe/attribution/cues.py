@@ -17,7 +17,8 @@ _AFTER_VERB = (r"(?:(?!(?:of|before|after|about|to|in|at|on|with|for|from|into|o
 _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|claimed|claims|noted|notes|confirmed|"
           r"broadcast|aired|published|publishes|quoted|cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|"
           r"posted|described|describes|quoting|citing|found(?!\s+itself)|finds|learned|has\s+learned|obtained|ran|runs|"
-          r"called|calls|characteri[sz]ed|characteri[sz]es|estimated|estimates|lists|listed|put|puts|pegged|counted|calculated|"
+          r"called|calls|characteri[sz]ed|characteri[sz]es|estimated|estimates|lists|listed|puts?(?!\s+together)|pegged|"
+          r"counted|calculated|"
           r"concluded|determined|discovered|uncovered|investigated|investigates|analy[sz]ed|surveyed|"
           r"covered|covers|detailed|details|documented|exposed|highlighted|explained|explains|observed|"
           r"pointed\s+out|points\s+out|argued|argues|insisted|suggested|suggests|predicted|projected|projects|"
@@ -84,6 +85,10 @@ RULES: tuple[Rule, ...] = (
     Rule("poll", "source", right=_right(
         r"\s+(?:(?-i:[a-z]+ly)\s+)?(?:conducted|commissioned|released|published|ran|sponsored|has\s+conducted)\s+"
         r"(?:a|an|its|the|this|their)\s+(?:[\w-]+\s+){0,3}?" + _POLL + r"s?\b")),
+    # "The survey was conducted for AP and the television networks by Edison Research": the outlet's poll
+    Rule("poll", "source", left=_left(
+        r"\b(?:poll|survey|exit\s+poll)s?\s+(?:was|were|is|are|has\s+been)\s+(?:conducted|carried\s+out|done|taken|"
+        r"commissioned)\s+(?:\w+\s+)?for\s+(?:the\s+)?" + _DESCR)),
     Rule("poll-negative", "subject", right=_right(
         r"\s*(?:/\s*[\w-]+\s+|-\w+\s+)?(?:tally|count|calculations?|index|ranking|estimates?)\b")),
     Rule("visual", "source", left=_left(
@@ -100,6 +105,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:broadcast|hosted|aired|televised|moderated|sponsored|streamed)\s+(?:by|on)\s+(?:the\s+)?" + _DESCR + r"|"
         r"\b(?:said|says|told|wrote|argued)\s+in\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:report|article|story|piece)\s+"
         r"(?:in|by|from|on|for)\s+(?:the\s+)?" + _DESCR)),
+    # an embedded post signed "... \u2014 The Daily Beast (@thedailybeast) June 29, 2016": the outlet's own words
+    Rule("tweet", "source", left=_left(r"[\u2014\u2013-]\s*(?:the\s+)?"), right=_right(
+        r"\s*\(@\w{1,30}\)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}")),
     Rule("as-reported-by", "source", left=_left(
         r"\b(?:as\s+)?(?:reported|quoted|cited|carried|broadcast|published|confirmed|announced|aired|conducted|"
         r"commissioned|compiled|released|uncovered|estimated|identified|introduced|broken|calculated|tallied|counted)\s+"
@@ -124,9 +132,12 @@ RULES: tuple[Rule, ...] = (
     Rule("inline-verb", "source", left=_left(
         r"\b(?:reported|said|says|reports|added|wrote|announced|quoted|stated)\s+(?:the\s+)?" + _AFTER_VERB),
         right=_right(r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),
+    # "X's correspondent said", "an X article published Friday found", "X reported"
     Rule("inline-verb", "source", right=_right(
         r"\s*(?:(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:correspondents?|reporters?|bureau|journalists?|dispatch|report|unit|"
-        r"team|desk|staff|editorial\s+board|fact[\s-]checkers?|analysis|investigation|reporting|coverage)\s+)?"
+        r"team|desk|staff|editorial\s+board|fact[\s-]checkers?|analysis|investigation|reporting|coverage)\s+|"
+        r"(?:(?-i:[a-z]+)\s+)?(?:report|article|story|analysis|investigation|editorial|study|piece|column)s?\s+"
+        r"(?:(?:published|released|posted|aired)\s+(?:(?:on|last|this|earlier)\s+)?(?:\w+\s+)?)?)?"
         r"(?:,\s*)?" + _BETWEEN + _VERBS + r"\b")),
 )
 _CITING_ASIDE = re.compile(r"^\s*,\s*(?:citing|quoting)\s+[^,]{1,90},", _I)
@@ -191,11 +202,21 @@ ANAPHORA = re.compile(
     r"(?:'s\s+(?:report|story|article|analysis|editorial(?:\s+board)?))?(?:\s*,[^,;\n]{1,80},)?"
     r"\s+(?:(?:also|later|further|previously|recently|then|(?-i:[a-z]+ly))\s+)?"
     r"(?:" + _VERBS + r"|urged|urges|admitted|admits|read|reads|continued|adds)\b|"
-    r"\b(?:said|added|reported|according\s+to)\s+the\s+(?:" + _ANAPHOR + r")\b|"
-    # "In the poll, Clinton's support rose ...", "39 percent in Monday's poll": figures found in the poll named before
-    r"\b(?:in|from)\s+(?:the|that|this|(?-i:[A-Z][a-z]+day)(?:'s|\u2019s))\s+(?:(?-i:[a-z0-9]+(?:-[a-z0-9]+)*)\s+){0,2}?"
-    r"(?:poll|survey)\b(?=[^.;]*\d\s*(?:%|percent|per\s+cent|points?))",
+    r"\b(?:said|added|reported|according\s+to)\s+the\s+(?:" + _ANAPHOR + r")\b",
     _I)
+_POLL_WORDS = r"(?:(?-i:[a-z0-9]+(?:-[a-z0-9]+)*)\s+){0,2}?(?:poll|survey)\b"
+# "In the poll, Clinton's support rose 5 points", "39 percent in Monday's poll", "28 points in the same poll": figures
+# (POLL_FIGURE, anywhere in the sentence) found in the poll named before
+POLL_IN = re.compile(r"\b(?:in|from)\s+(?:the|that|this|(?-i:[A-Z][a-z]+day)(?:'s|\u2019s))\s+" + _POLL_WORDS, _I)
+POLL_FIGURE = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b|-?points?\b)", _I)
+# "A new national poll suggests ..." (used with .match at the sentence start), "according to a new nationwide poll":
+# a poll the following sentences name
+POLL_AHEAD_OPENING = re.compile(r"\W{0,3}(?:(?:a|an|the)\s+)?(?:new|latest|recent)\s+" + _POLL_WORDS, _I)
+POLL_AHEAD_CUE = re.compile(r"\baccording\s+to\s+(?:a|an|the)\s+(?:new|latest|recent)\s+" + _POLL_WORDS, _I)
+# "the Quinnipiac University poll", "a poll by Monroe College": a poll named by its (not an outlet's) name
+NAMED_POLL = re.compile(r"(?-i:(?!(?:The|A|An|This|That|New|Latest|In|According)\b)[A-Z][\w.&'\u2019-]*)"
+                        r"(?:[\s/-]+(?-i:[A-Z][\w.&'\u2019-]*))*\s+(?:poll|survey)\b|"
+                        r"\b(?:poll|survey)\s+(?:by|from|of|for)\s+(?:the\s+)?(?-i:[A-Z])", _I)
 # "The poll has bad news for Bush", "The new poll of voters in all 50 states revealed": a sentence opening with the
 # poll named before states its finding (used with .match at the sentence start)
 POLL_OPENING = re.compile(r"\W{0,3}(?:the|this|that)\s+(?:(?-i:[a-z0-9]+(?:-[a-z0-9]+)*)\s+){0,2}?(?:poll|survey)\b",

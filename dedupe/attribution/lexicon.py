@@ -56,13 +56,15 @@ class Mention:
     start: int
     end: int
     source: str
-    method: str  # name | acronym | fuzzy | name-shape (a newspaper the lexicon does not list: "The Westmarch Herald")
+    # name | acronym | fuzzy | name-shape (a newspaper the lexicon does not list: "The Westmarch Herald") | described
+    # (an outlet the lexicon does not list, after the word that says what it is: "the news site RTL Info")
+    method: str
     score: float
     ambiguous: bool = False  # an acronym that also names something else ("RSS", "PTI", "PA")
 
     @property
     def needs_context(self) -> bool:
-        return self.method in ("acronym", "name-shape")
+        return self.method in ("acronym", "name-shape", "described")
 
 
 def _parse_source(raw: dict[str, object], origin: str) -> Source:

@@ -97,6 +97,33 @@ def unlisted_papers(text: str, start: int, found: Sequence[Mention], lexicon: Le
     return out
 
 
+# "the news site RTL Info reported", "Portuguese newspaper Correio de Manha reports", "Spanish daily El Mundo said":
+# an outlet the lexicon does not list, named after the word that says what it is; like an acronym it counts only with
+# a cue
+_DESCRIPTOR = (r"(?:news\s+(?:site|website|portal|outlet|agency|channel|network|affiliate)|newspaper|daily|tabloid|"
+               r"weekly|magazine|broadcaster|(?:TV|television|radio)\s+(?:station|channel|network))")
+_NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+               r"July|August|September|October|November|December|On|In|At|That|This|It|He|She|They|We|The|Last|Earlier|"
+               r"Also|Previously|Reported|Said)\b)")
+_NAME_WORD = r"(?-i:[A-Z][\w'\u2019&.-]*|[0-9]+)"
+_DESCRIBED = re.compile(r"\b" + _DESCRIPTOR + r"\s+(?P<name>" + _NOT_A_NAME + r"(?-i:[A-Z][\w'\u2019&.-]*)"
+                        r"(?:\s+(?:de|da|do|del|della|di|du|la|le|el|am|von|der|des)\s+" + _NAME_WORD + r"|"
+                        r"\s+" + _NOT_A_NAME + _NAME_WORD + r"){0,4})", re.I)
+
+
+def described_outlets(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
+    """Outlets named after a word that says what they are, not already found as a known outlet."""
+    out: list[Mention] = []
+    for m in _DESCRIBED.finditer(text, start):
+        if any(f.start < m.end("name") and m.start("name") < f.end for f in found):
+            continue
+        name = " ".join(m.group("name").split())
+        known = lexicon.resolve(name)  # a misspelt known name ("the news site Politco") resolves to it
+        source, score = known if known else (name, 100.0)
+        out.append(Mention(m.start("name"), m.end("name"), source, "described", score))
+    return out
+
+
 def person_surnames(text: str, forms: set[str]) -> set[str]:
     """One-word outlet forms that this document also uses as a person's surname."""
     return {m.group("surname") for m in _PERSON.finditer(text) if m.group("surname") in forms}
@@ -114,4 +141,5 @@ def resolve_mentions(text: str, start: int, found: Sequence[Mention], publisher:
     if surnames:
         kept = [m for m in kept if text[m.start:m.end] not in surnames or _STILL_OUTLET.match(text, m.end)]
     known = [*kept, *shorts, *call_signs(text, start, [*kept, *shorts])]
-    return sorted([*known, *unlisted_papers(text, start, known, lexicon)], key=lambda x: x.start)
+    known += unlisted_papers(text, start, known, lexicon)
+    return sorted([*known, *described_outlets(text, start, known, lexicon)], key=lambda x: x.start)

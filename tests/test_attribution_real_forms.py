@@ -1,0 +1,94 @@
+"""Attribution forms read on real articles (PolNeAR train), one small hand-written text each (rules only).
+
+Each test pins one form and, where real text showed a trap, its negative twin.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dedupe.config import AttributionConfig, ScanConfig
+from dedupe.engine.pipeline import Analysis, analyse
+from dedupe.models import Document
+
+RULES_ONLY = ScanConfig(attribution=AttributionConfig(use_classifier=False))
+
+
+def run(text: str) -> Analysis:
+    return analyse(Document("t.txt", text), RULES_ONLY)
+
+
+def sources(a: Analysis) -> list[str | None]:
+    return [c.source for c in a.claims]
+
+
+@pytest.mark.parametrize("line", ["(h/t The Hill.)", "h/t: The Hill", "(h/t The Hill Video.)"])
+def test_a_hat_tip_line_credits_the_document(line: str) -> None:
+    a = run(f"The senator said the bill would pass by June.\n\n{line}")
+    assert a.attribution.credits == ("The Hill",)
+    assert sources(a) == ["The Hill"]
+
+
+def test_an_unnamed_poll_is_the_outlets_poll_named_just_after() -> None:
+    a = run("A new national poll suggests the race has tightened.\n\n"
+            "A Boston Globe poll found 44 percent back the mayor.")
+    assert sources(a) == ["Boston Globe", "Boston Globe"]
+    assert a.claims[0].basis == "anaphora"
+
+
+def test_a_poll_named_by_another_name_first_keeps_the_unnamed_poll_unattributed() -> None:
+    a = run("A new national poll suggests the race has tightened. The Quinnipiac University poll had her ahead.\n\n"
+            "A Boston Globe poll found 44 percent back the mayor.")
+    assert sources(a) == [None, None, "Boston Globe"]
+
+
+def test_an_unnamed_poll_far_before_the_named_one_is_not_guessed() -> None:
+    filler = " ".join(f"Voters in district {n} waited for hours." for n in range(6))
+    a = run(f"A new national poll suggests the race has tightened. {filler}\n\n"
+            "A Boston Globe poll found 44 percent back the mayor.")
+    assert sources(a)[0] is None
+
+
+def test_figures_before_the_poll_they_come_from() -> None:
+    a = run("A Boston Globe poll found 44 percent back the mayor.\n\n"
+            "Her support fell to 31 percent in Tuesday's poll.\n\n"
+            "Turnout was high in Tuesday's poll as well.")
+    assert sources(a) == ["Boston Globe", "Boston Globe", None]
+
+
+def test_a_poll_conducted_for_an_outlet_is_its_poll() -> None:
+    a = run("The survey was conducted for the Boston Globe by Carrow Research among 612 voters.")
+    assert [(x.source, x.kind) for x in a.attribution.attributions] == [("Boston Globe", "poll")]
+
+
+def test_an_article_published_on_a_day_found() -> None:
+    a = run("A Seattle Times article published Sunday found that fares rose for six years.")
+    assert sources(a) == ["Seattle Times"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The news site Harbourline Daily reported that two routes could close.", "Harbourline Daily"),
+    ("Two routes could close, Portuguese newspaper Correio de Aveiro reports.", "Correio de Aveiro"),
+    ("The news site Harbourline Daily hired a new editor in May.", None),  # no cue: not a source
+    ("The newspaper Monday reported that two routes could close.", None),  # a weekday is no name
+])
+def test_an_outlet_the_lexicon_does_not_list_named_after_what_it_is(text: str, source: str | None) -> None:
+    assert sources(run(text)) == [source]
+
+
+def test_an_embedded_post_signed_by_an_outlet() -> None:
+    a = run("Fares will rise on July 1. \u2014 The Boston Globe (@BostonGlobe) May 6, 2026")
+    assert ("Boston Globe", "tweet") in [(x.source, x.kind) for x in a.attribution.attributions]
+    assert sources(a)[-1] == "Boston Globe"
+
+
+def test_a_story_about_an_outlet_its_statement_on_another_matter_is_a_source() -> None:
+    a = run("Fox News has hired three anchors for its morning show.\n\n"
+            "Fox News said in a statement that the debate would go ahead on Thursday.\n\n"
+            "Fox News said its ratings had risen for a fifth month.")
+    assert sources(a) == [None, "Fox News", None]
+
+
+def test_putting_together_a_team_is_not_reporting() -> None:
+    a = run("The Washington Post has put together a team of twelve reporters.")
+    assert [x.role for x in a.attribution.attributions if x.role == "source"] == []

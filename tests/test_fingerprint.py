@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +10,7 @@ from dedupe.config import FingerprintConfig, ScanConfig
 from dedupe.copies.fingerprint import (
     HASH_NAME,
     hashed_tokens,
+    permutations,
     shingle_hash,
     shingle_hashes,
     shingles,
@@ -33,6 +35,14 @@ def test_vectorised_signature_equals_datasketch(words: tuple[str, ...], size: in
     hashes = shingle_hashes(words, size)
     assert [shingle_hash(g) for g in grams] == hashes.tolist()
     assert np.array_equal(signature(hashes, num_perm, seed), reference.hashvalues)
+
+
+@pytest.mark.parametrize(("num_perm", "seed"), [(1, 0), (16, 3), (128, 1), (256, 42)])
+def test_permutations_are_those_datasketch_draws(num_perm: int, seed: int) -> None:
+    a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+    ours = permutations(num_perm, seed)
+    assert ours[0].dtype == ours[1].dtype == np.uint32
+    assert np.array_equal(ours[0], a) and np.array_equal(ours[1], b)
 
 
 @settings(max_examples=40, deadline=None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +31,20 @@ def jaccard(a: list[str], b: list[str]) -> float:
 def test_bands_and_rows_cover_num_perm() -> None:
     bands, rows = lsh_params(0.3, 128)
     assert bands * rows <= 128 and bands > 1
+
+
+@pytest.mark.parametrize("num_perm", [16, 64, 128, 256])
+def test_bands_and_rows_are_those_datasketch_picks(num_perm: int) -> None:
+    """Our quadrature chooses the (bands, rows) of datasketch's MinHashLSH, on a grid of thresholds."""
+    from datasketch import MinHashLSH
+
+    for threshold in np.round(np.arange(0.05, 1.0, 0.1 if num_perm == 256 else 0.05), 2).tolist():
+        try:
+            lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        except ValueError:  # datasketch refuses a single band; its choice was one band
+            assert lsh_params(threshold, num_perm)[0] == 1, threshold
+            continue
+        assert lsh_params(threshold, num_perm) == (lsh.b, lsh.r), threshold
 
 
 @settings(max_examples=25, deadline=None)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 from dedupe.models import Document, Paragraph
 from dedupe.text.normalize import (
@@ -121,9 +120,13 @@ def shingle_hashes(words: tuple[str, ...], size: int) -> np.ndarray:
 
 @lru_cache(maxsize=16)
 def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """The (a, b) permutation parameters datasketch uses for ``num_perm`` and ``seed``."""
-    a, b = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
-    return a.astype(np.uint32), b.astype(np.uint32)
+    """The (a, b) permutation parameters datasketch's ``MinHash`` draws for ``num_perm`` and ``seed`` in its
+    ``affine32`` scheme (an odd a, any b, from ``RandomState(seed)``), drawn the same way without importing
+    datasketch (whose import costs most of a one-document ``check``); tested equal in ``tests/test_fingerprint.py``."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:

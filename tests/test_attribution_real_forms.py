@@ -92,3 +92,32 @@ def test_a_story_about_an_outlet_its_statement_on_another_matter_is_a_source() -
 def test_putting_together_a_team_is_not_reporting() -> None:
     a = run("The Washington Post has put together a team of twelve reporters.")
     assert [x.role for x in a.attribution.attributions if x.role == "source"] == []
+
+
+BAHN = "Die Bahn will ab Juni mehr Züge einsetzen. Das kündigte ein Sprecher am Montag an."
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("dpa/mm", ("dpa",)),  # an agency with its editor's initials
+    ("Reuters/dpa/jm", ("Reuters", "dpa")),
+    ("KNA/epd", ("KNA", "epd")),
+    ("© dpa-infocom, dpa:260302-99-418223/3", ("dpa",)),
+    ("Copyright: dpa", ("dpa",)),
+    ("Avec AFP", ("AFP",)),
+    ("Mit Agenturmaterial", ("unnamed agency",)),
+    ("Redacción / Agencias", ("unnamed agency",)),
+    ("(Agencias)", ("unnamed agency",)),
+    ("Handout/Reuters", ()),  # a photo credit
+    ("Kakuma/Kenia", ()),  # a place, no agency
+])
+def test_closing_credit_lines_of_european_sites(line: str, credits: tuple[str, ...]) -> None:
+    assert run(f"Neue Züge für Pendler\n\n{BAHN}\n\n{line}").attribution.credits == credits
+
+
+@pytest.mark.parametrize(("lead", "credits"), [
+    ("Frankfurt/Main (dpa/lhe) - ", ("dpa",)),  # a city with a slash, dpa's regional desk
+    ("Bern (sda) ", ("Keystone-SDA",)),  # no dash after a news agency's bracket
+    ("Atlanta (CNN) ", ()),  # without a dash only a news agency's bracket is a dateline
+])
+def test_datelines_of_european_agencies(lead: str, credits: tuple[str, ...]) -> None:
+    assert run(f"Neue Züge für Pendler\n\n{lead}{BAHN}").attribution.credits == credits

@@ -13,10 +13,10 @@ from dedupe.text.literals import absent, required
 
 _L = r"[^\W\d_]"  # a letter in any script
 _DATELINE = re.compile(
-    rf"(?:{_L}[\w.'\u2019\- ]{{0,40}}?(?:,\s*[\w.'\u2019\- ]{{1,30}}?){{0,2}}"  # CITY, State, Country
+    rf"(?:{_L}[\w.'\u2019/\- ]{{0,40}}?(?:,\s*[\w.'\u2019\- ]{{1,30}}?){{0,2}}"  # CITY, State, Country
     rf"(?:,?\s*(?:{_L}{{3,9}}\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_L}{{3,9}}\.?)(?:,?\s*\d{{4}})?)?)?"  # Dec. 11 | 12 марта
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[^/\n]{2,30})/)"
-    r"\s*(?:-+|\u2013|\u2014|:|\.-|\.(?=\s)|,(?=\s))")
+    r"(?:\s*(?:-+|\u2013|\u2014|:|\.-|\.(?=\s)|,(?=\s))|(?P<bare>\s+)(?=[A-Z\u00c0-\u00de\u0410-\u042f]))")
 _CJK_DATELINE = re.compile(r"\s*[(（]?(?P<agency>新华社|新華社|中新社|中新网|共同社|韩联社|路透社|法新社|美联社)[)）]?"
                            r"[^\n。]{0,20}?(?:电|電|讯|訊)")
 LEAD_PARAGRAPHS = 5  # a dateline may follow a headline, a By line, a date line or a caption
@@ -42,9 +42,16 @@ _WITH_AGENCIES = re.compile(
 _CONTRIBUTED = re.compile(
     r"^\s*(?P<list>[^\n]{2,80}?)\s+(?:contributed\s+to\s+this\s+(?:report|story|article)|"
     r"contributed\s+reporting)\s*\.?\s*$", re.I)
+# "© Thomson Reuters 2020", "Copyright: dpa", "© dpa-infocom, dpa:230101-99-123456/2" (dpa's line under its stories)
 _COPYRIGHT = re.compile(
-    r"^\s*(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
-    r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?)?\s*$", re.I)
+    r"^\s*(?:copyright|\(c\)|©)\s*:?\s*(?:©\s*)?(?:\d{4}\s+)?(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+    r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?|dpa:[\d-]+(?:/\d+)?)?\s*$", re.I)
+# "dpa/mm", "AFP/dpa", "Reuters/dpa/jm", "KNA/epd": agencies with an editor's initials, as the last line
+# ("Handout/Reuters", "File/AP", "Pool/Getty" are photo credits)
+_SLASH_LIST = re.compile(r"^\s*(?!(?:[\w.-]+\s*/\s*)*(?:handout|file|pool|photo|foto|bild|image|getty|video|archiv)\b)"
+                         r"(?P<list>[^\W\d_][\w.-]{0,15}(?:\s*/\s*[^\W\d_][\w.-]{0,15}){1,4})\s*\.?\s*$", re.I)
+# "Avec AFP", "Mit dpa", "Con EFE", "Mit Agenturmaterial": a closing line naming the agencies the text is "with"
+_WITH_LINE = re.compile(r"^\s*(?:mit|avec|con|com)\s+(?P<list>[^\W\d_][^()\n]{1,40}?)\s*\.?\s*$", re.I)
 _TRAILING = re.compile(r"^\s*(?:\(\s*(?P<paren>[^()\n]{2,40})\s*\)|[-\u2013\u2014]+\s*(?P<dash>[^\W\d_][\w .&]{1,40})|"
                        r"(?:Source|Sources|Courtesy|Quelle|Fuente|Fonte|Source\s+de|Источник|Джерело|Źródło|Zdroj|"
                        r"Izvor|Forrás|Sursa|Bron|Kilde|Källa|Lähde|Kaynak|Πηγή|Nguồn|Sumber|出典|来源|來源|출처|"
@@ -67,7 +74,8 @@ _DISCLAIMER = re.compile(
     r"(?:syndicated|press[-\s]release|wire|agency)\s+(?:news\s+)?feed|not\s+(?:been\s+)?(?:edited|reviewed)\s+by|"
     r"(?:holds?\s+no|(?:is|are)\s+not|not)\s+responsib|published\s+from\s+(?:a|an)\s+(?:agency|wire)\s+feed", re.I)
 _SPLIT_LIST = re.compile(r"\s*(?:,|/|&|;|\b(?:and|und|y|e|et|и)\b)\s*")
-_UNNAMED = re.compile(r"^(?:(?:the\s+)?news\s+)?agenc(?:y|ies)$|^wires?$|^agencies\s+reports?$", re.I)
+_UNNAMED = re.compile(r"^(?:(?:the\s+)?news\s+)?agenc(?:y|ies)$|^wires?$|^agencies\s+reports?$|"
+                      r"^(?:agencias|agences|agenzie|ag[eê]ncias|agenturen|agenturmaterial)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +118,9 @@ def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
     if not m:
         return []
     raw = m.group("agency") or m.groupdict().get("wire") or ""  # the CJK form has no /WIRE/ group
-    return _credits_from(lexicon, raw, m.start(), m.group(), "dateline")
+    found = _credits_from(lexicon, raw, m.start(), m.group(), "dateline")
+    # "Bern (sda) Der Bundesrat ...": without a dash only a news agency's bracket is a dateline
+    return _wires_only(lexicon, found) if m.groupdict().get("bare") else found
 
 
 def dateline_credits(lexicon: Lexicon, text: str, body: Sequence[Paragraph]) -> list[Credit]:
@@ -133,7 +143,7 @@ _LINE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 _INPUTS_WORDS = required(_INPUTS)
 _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
+    (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"), (_WITH_LINE, "inputs", "list"),
 )
 
 
@@ -166,6 +176,9 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
     if m:
         raw = m.group("paren") or m.group("dash") or m.group("src")
         return _credits_from(lexicon, raw, para.start, line, "trailing")
+    m = _SLASH_LIST.match(line)
+    if m:
+        return _agencies_only(lexicon, _credits_from(lexicon, m.group("list"), para.start, line, "trailing"))
     m = _WIRE_LINE.match(line) if edge else None  # mid-text, "ASSOCIATED PRESS." lines are photo credits
     if m and len(line.split()) <= 8:
         return _wires_only(lexicon, _credits_from(lexicon, m.group("list"), para.start, line, "trailing"))
@@ -180,6 +193,16 @@ def _wires_only(lexicon: Lexicon, found: list[Credit]) -> list[Credit]:
         return source is not None and source.kind in ("news-agency", "press-release-wire")
 
     return [c for c in found if c.source == UNNAMED_AGENCY or is_wire(c.source)]
+
+
+def _agencies_only(lexicon: Lexicon, found: list[Credit]) -> list[Credit]:
+    """The credits naming a news agency, or agencies unnamed ("Redaktion/Agenturen"): a slash list of short words
+    ("Kakuma/Kenia", "erb/ots") is a credit only through them."""
+    def is_agency(name: str) -> bool:
+        source = lexicon.get(name)
+        return source is not None and source.kind == "news-agency"
+
+    return [c for c in found if c.source == UNNAMED_AGENCY or is_agency(c.source)]
 
 
 # the last paragraph's closing bracket after its last sentence: "... next month. (dpa/mm)", "... in court (AFP)."

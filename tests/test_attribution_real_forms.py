@@ -121,3 +121,36 @@ def test_closing_credit_lines_of_european_sites(line: str, credits: tuple[str, .
 ])
 def test_datelines_of_european_agencies(lead: str, credits: tuple[str, ...]) -> None:
     assert run(f"Neue Züge für Pendler\n\n{lead}{BAHN}").attribution.credits == credits
+
+
+@pytest.mark.parametrize(("head", "lead", "body", "credits"), [
+    ("Новые станции", "МОСКВА, 3 мар — РИА Новости. ", "Три станции откроются до конца года.", ("RIA Novosti",)),
+    ("قواعد جديدة", "دبي - رويترز: ", "أقرت الحكومة قواعد جديدة لحركة القطارات.", ("Reuters",)),
+    ("नए नियम", "नई दिल्ली, 3 मार्च (भाषा) ", "सरकार ने नए नियमों को मंजूरी दी।", ("PTI",)),
+    ("नए नियम", "नई दिल्ली (एएनआई) - ", "सरकार ने नए नियमों को मंजूरी दी।", ("ANI",)),
+    ("Nuove regole", "Roma, 3 mar. (askanews) - ", "Il governo ha approvato nuove regole.", ("askanews",)),
+    ("철도 새 규정", "(서울=연합뉴스) 김철수 기자 = ", "정부는 열차 운행 새 규정을 승인했다.", ("Yonhap",)),
+    ("鉄道の新規則", "【ワシントン共同】", "政府は列車の新しい規則を承認した。", ("Kyodo",)),
+    ("Washington", "WASHINGTON — Lawmakers. ", "The bill passed on Tuesday.", ()),  # no agency after the dash
+])
+def test_datelines_in_the_wire_languages(head: str, lead: str, body: str, credits: tuple[str, ...]) -> None:
+    assert run(f"{head}\n\n{lead}{body}").attribution.credits == credits
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("По материалам РИА Новости", ("RIA Novosti",)),
+    ("स्रोत: एएनआई", ("ANI",)),
+    ("इनपुट: भाषा", ("PTI",)),
+    ("（来源：中新网）", ("China News Service",)),
+    ("（共同）", ("Kyodo",)),
+    ("Riproduzione riservata © Copyright ANSA", ("ANSA",)),
+    ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>", ("Yonhap",)),
+    ("责任编辑：王明", ()),  # an editor, no source
+])
+def test_closing_credits_in_the_wire_languages(line: str, credits: tuple[str, ...]) -> None:
+    assert run(f"Head\n\n{BAHN}\n\n{line}").attribution.credits == credits
+
+
+def test_the_word_joint_in_japanese_text_is_no_kyodo_mention() -> None:
+    a = run("政府と企業は共同で新しい駅を建設すると発表した。")
+    assert [x.source for x in a.attribution.attributions] == []

@@ -48,6 +48,18 @@ def test_abbreviations_do_not_split() -> None:
     ]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Три станции откроются. Жители просили об этом.", ["Три станции откроются.", "Жители просили об этом."]),
+    ("Ο υπουργός μίλησε. Η κυβέρνηση συμφώνησε.", ["Ο υπουργός μίλησε.", "Η κυβέρνηση συμφώνησε."]),
+    ("أقرت الحكومة قواعد جديدة. وانتقدت المعارضة الخطة.", ["أقرت الحكومة قواعد جديدة.", "وانتقدت المعارضة الخطة."]),
+    ("सरकार ने नियम जारी किए। विपक्ष ने आलोचना की।", ["सरकार ने नियम जारी किए।", "विपक्ष ने आलोचना की।"]),
+    ("政府批准了新规则。他说：“好。”然后离开。", ["政府批准了新规则。", "他说：“好。”", "然后离开。"]),
+    ("В 2020 г. Жители уехали.", ["В 2020 г. Жители уехали."]),  # a one-letter abbreviation does not split
+])
+def test_sentences_of_other_scripts(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected
+
+
 def test_sentence_ends_with_quote_and_acronym_before_starter() -> None:
     text = 'He called it "a breakthrough." The talks moved to the U.S. The delegation left.'
     expected = ['He called it "a breakthrough."', "The talks moved to the U.S.", "The delegation left."]

@@ -12,13 +12,25 @@ from dedupe.models import Paragraph, Span
 from dedupe.text.literals import absent, required
 
 _L = r"[^\W\d_]"  # a letter in any script
+_INDIC = "\u0900-\u0dff"  # Indic scripts, whose vowel signs are not \w: "नई दिल्ली", "मार्च"
+_LM = rf"(?:{_L}|[{_INDIC}])"
 _DATELINE = re.compile(
-    rf"(?:{_L}[\w.'\u2019/\- ]{{0,40}}?(?:,\s*[\w.'\u2019\- ]{{1,30}}?){{0,2}}"  # CITY, State, Country
-    rf"(?:,?\s*(?:{_L}{{3,9}}\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_L}{{3,9}}\.?)(?:,?\s*\d{{4}})?)?)?"  # Dec. 11 | 12 марта
+    rf"(?:{_L}[\w.'\u2019/\- {_INDIC}]{{0,40}}?(?:,\s*[\w.'\u2019\- {_INDIC}]{{1,30}}?){{0,2}}"  # CITY, State, Country
+    # Dec. 11 | 12 марта
+    rf"(?:,?\s*(?:{_LM}{{3,9}}\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_LM}{{3,9}}\.?)(?:,?\s*\d{{4}})?)?)?"
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[^/\n]{2,30})/)"
-    r"(?:\s*(?:-+|\u2013|\u2014|:|\.-|\.(?=\s)|,(?=\s))|(?P<bare>\s+)(?=[A-Z\u00c0-\u00de\u0410-\u042f]))")
+    r"(?:\s*(?:-+|\u2013|\u2014|:|\.-|\.(?=\s)|,(?=\s)|\u0964)|"  # (the Devanagari full stop too)
+    rf"(?P<bare>\s+)(?=[A-Z\u00c0-\u00de\u0410-\u042f\u0600-\u06ff{_INDIC}]))")
 _CJK_DATELINE = re.compile(r"\s*[(（]?(?P<agency>新华社|新華社|中新社|中新网|共同社|韩联社|路透社|法新社|美联社)[)）]?"
                            r"[^\n。]{0,20}?(?:电|電|讯|訊)")
+# "(서울=연합뉴스) 김철수 기자 =" (Yonhap), "【ワシントン共同】", "【北京時事】" (Kyodo, Jiji)
+_BRACKET_DATELINE = re.compile(r"\s*(?:\(\s*[^()=\n]{1,12}=\s*(?P<agency>[^()=\n]{2,16}?)\s*\)|"
+                               r"【[^】\n]{0,12}?(?P<short>共同|時事)】)")
+# "МОСКВА, 3 мар — РИА Новости.", "دبي - رويترز:": the agency after the dash (news agencies only)
+_DASH_DATELINE = re.compile(rf"{_L}[\w.'\u2019 ]{{0,30}}?(?:,\s*[\w. ]{{1,20}}?)?\s*(?:-+|\u2013|\u2014)\s*"
+                            rf"(?P<agency>{_L}[\w. -]{{1,30}}?)\s*[.:](?=\s)")
+# short names that credit only in a credit line's brackets ("共同" is also the word "joint")
+_CREDIT_SHORT = {"共同": "Kyodo", "時事": "Jiji Press"}
 LEAD_PARAGRAPHS = 5  # a dateline may follow a headline, a By line, a date line or a caption
 LEAD_END_WORDS = 25  # the second paragraph this long ends the lead zone (the first may be a standfirst)
 LEAD_CREDIT_LINES = 3  # "Quelle: dpa-AFX", "(dpa)" as one of the first lines credits the document too
@@ -35,6 +47,7 @@ _WIRE_LINE = re.compile(
     re.I)
 _INPUTS = re.compile(
     r"\(?\s*(?:with\s+(?:additional\s+)?inputs?\s+from|con\s+informaci[oó]n\s+de|com\s+informa[cç][õo]es\s+d[aeo]s?|"
+    r"по\s+материалам|"
     r"mit\s+Material\s+(?:von|der)|avec\s+(?:l'|les\s+)?agences?)\s+(?P<list>[^)\n]{2,80}?)\s*\)?\s*\.?\s*$", re.I)
 # "(FR mit dpa)", "(avec AFP)", "(con EFE)": a whole bracketed line, an author's initials allowed first
 _WITH_AGENCIES = re.compile(
@@ -43,8 +56,10 @@ _CONTRIBUTED = re.compile(
     r"^\s*(?P<list>[^\n]{2,80}?)\s+(?:contributed\s+to\s+this\s+(?:report|story|article)|"
     r"contributed\s+reporting)\s*\.?\s*$", re.I)
 # "© Thomson Reuters 2020", "Copyright: dpa", "© dpa-infocom, dpa:230101-99-123456/2" (dpa's line under its stories)
+# "Riproduzione riservata © Copyright ANSA" (ANSA's line under its stories)
 _COPYRIGHT = re.compile(
-    r"^\s*(?:copyright|\(c\)|©)\s*:?\s*(?:©\s*)?(?:\d{4}\s+)?(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+    r"^\s*(?:riproduzione\s+riservata\s*)?(?:(?:copyright|\(c\)|©)\s*:?\s*){1,2}(?:\d{4}\s+)?"
+    r"(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
     r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?|dpa:[\d-]+(?:/\d+)?)?\s*$", re.I)
 # "dpa/mm", "AFP/dpa", "Reuters/dpa/jm", "KNA/epd": agencies with an editor's initials, as the last line
 # ("Handout/Reuters", "File/AP", "Pool/Getty" are photo credits)
@@ -52,10 +67,12 @@ _SLASH_LIST = re.compile(r"^\s*(?!(?:[\w.-]+\s*/\s*)*(?:handout|file|pool|photo|
                          r"(?P<list>[^\W\d_][\w.-]{0,15}(?:\s*/\s*[^\W\d_][\w.-]{0,15}){1,4})\s*\.?\s*$", re.I)
 # "Avec AFP", "Mit dpa", "Con EFE", "Mit Agenturmaterial": a closing line naming the agencies the text is "with"
 _WITH_LINE = re.compile(r"^\s*(?:mit|avec|con|com)\s+(?P<list>[^\W\d_][^()\n]{1,40}?)\s*\.?\s*$", re.I)
-_TRAILING = re.compile(r"^\s*(?:\(\s*(?P<paren>[^()\n]{2,40})\s*\)|[-\u2013\u2014]+\s*(?P<dash>[^\W\d_][\w .&]{1,40})|"
+_TRAILING = re.compile(r"^\s*(?:[(\uff08]\s*(?:(?i:来源|來源|출처|source|quelle|fuente|fonte)\s*[:：]\s*)?"
+                       r"(?P<paren>[^()\uff08\uff09\n]{2,40})\s*[)\uff09]|"
+                       r"[-\u2013\u2014]+\s*(?P<dash>[^\W\d_][\w .&]{1,40})|"
                        r"(?:Source|Sources|Courtesy|Quelle|Fuente|Fonte|Source\s+de|Источник|Джерело|Źródło|Zdroj|"
                        r"Izvor|Forrás|Sursa|Bron|Kilde|Källa|Lähde|Kaynak|Πηγή|Nguồn|Sumber|出典|来源|來源|출처|"
-                       r"المصدر|מקור)\s*[:：]\s*(?P<src>[^\n|]{2,60}?)(?:\s*\|[^\n]{0,80})?)"
+                       r"المصدر|מקור|स्रोत|इनपुट)\s*[:：]\s*(?P<src>[^\n|]{2,60}?)(?:\s*\|[^\n]{0,80})?)"
                        r"\s*\.?\s*$")
 # Reuters' sign-off: "(Reporting by David Bailey; Editing by Cynthia Osterman.)", "(Additional reporting by ...;
 # Writing by ...; Editing by ...)": the whole line, with its editors, names the agency's desk
@@ -97,6 +114,9 @@ def _resolve_list(lexicon: Lexicon, raw: str) -> list[tuple[str, float]]:
         if _UNNAMED.match(bare):
             out.append((UNNAMED_AGENCY, 0.9))
             continue
+        if bare in _CREDIT_SHORT:
+            out.append((_CREDIT_SHORT[bare], 0.9))
+            continue
         hit = lexicon.resolve(part, fuzzy=False) or lexicon.resolve(bare)
         if hit:
             out.append((hit[0], 0.95 if hit[1] >= 99 else 0.8))
@@ -114,13 +134,18 @@ def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
     # every _DATELINE holds its agency's "(" or wire's "/" (a cheap look first)
     bracket = text.find("(", para.start, para.end) >= 0 or text.find("/", para.start, para.end) >= 0
     m = _DATELINE.match(text, para.start, para.end) if bracket else None
-    m = m or _CJK_DATELINE.match(text, para.start, para.end)
+    m = m or _CJK_DATELINE.match(text, para.start, para.end) or _BRACKET_DATELINE.match(text, para.start, para.end)
+    dash = None if m else _DASH_DATELINE.match(text, para.start, para.end)
+    if dash:
+        found = _credits_from(lexicon, dash.group("agency"), dash.start(), dash.group(), "dateline")
+        return _wires_only(lexicon, found)
     if not m:
         return []
-    raw = m.group("agency") or m.groupdict().get("wire") or ""  # the CJK form has no /WIRE/ group
+    groups = m.groupdict()
+    raw = groups.get("agency") or groups.get("wire") or groups.get("short") or ""
     found = _credits_from(lexicon, raw, m.start(), m.group(), "dateline")
     # "Bern (sda) Der Bundesrat ...": without a dash only a news agency's bracket is a dateline
-    return _wires_only(lexicon, found) if m.groupdict().get("bare") else found
+    return _wires_only(lexicon, found) if groups.get("bare") else found
 
 
 def dateline_credits(lexicon: Lexicon, text: str, body: Sequence[Paragraph]) -> list[Credit]:
@@ -142,8 +167,12 @@ _LINE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_BYLINE, "byline", "name"),
 )
 _INPUTS_WORDS = required(_INPUTS)
+# Yonhap's line under its stories: "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
+_KO_COPYRIGHT = re.compile(r"^\s*<?\s*저작권자\s*(?:\(c\)|ⓒ|©)?\s*(?P<name>[^,<>\n]{2,20}?)\s*[,.][^\n]{0,40}>?\s*$",
+                           re.I)
 _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"), (_WITH_LINE, "inputs", "list"),
+    (_KO_COPYRIGHT, "trailing", "name"),
 )
 
 

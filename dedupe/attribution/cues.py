@@ -215,7 +215,7 @@ POLL_AHEAD_OPENING = re.compile(r"\W{0,3}(?:(?:a|an|the)\s+)?(?:new|latest|recen
 POLL_AHEAD_CUE = re.compile(r"\baccording\s+to\s+(?:a|an|the)\s+(?:new|latest|recent)\s+" + _POLL_WORDS, _I)
 # "the Quinnipiac University poll", "a poll by Monroe College": a poll named by its (not an outlet's) name
 NAMED_POLL = re.compile(r"(?-i:(?!(?:The|A|An|This|That|New|Latest|In|According)\b)[A-Z][\w.&'\u2019-]*)"
-                        r"(?:[\s/-]+(?-i:[A-Z][\w.&'\u2019-]*))*\s+(?:poll|survey)\b|"
+                        r"(?:[\s/-]+(?-i:[A-Z][\w.&'\u2019-]*)){0,5}\s+(?:poll|survey)\b|"
                         r"\b(?:poll|survey)\s+(?:by|from|of|for)\s+(?:the\s+)?(?-i:[A-Z])", _I)
 # "The poll has bad news for Bush", "The new poll of voters in all 50 states revealed": a sentence opening with the
 # poll named before states its finding (used with .match at the sentence start)

@@ -60,6 +60,16 @@ def test_sentences_of_other_scripts(text: str, expected: list[str]) -> None:
     assert sentences_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"Is it a priority?" Ms. Lane said at a rally. Next.', ['"Is it a priority?" Ms. Lane said at a rally.', "Next."]),
+    ('"Resign!" Senator Ada Marsh told the AP.', ['"Resign!" Senator Ada Marsh told the AP.']),
+    ('"Why?" Smith added that it was late.', ['"Why?"', "Smith added that it was late."]),  # reported speech
+    ('"We won." Smith said the count was over.', ['"We won."', "Smith said the count was over."]),
+])
+def test_a_quoted_question_before_its_speech_tag_is_one_sentence(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected
+
+
 def test_sentence_ends_with_quote_and_acronym_before_starter() -> None:
     text = 'He called it "a breakthrough." The talks moved to the U.S. The delegation left.'
     expected = ['He called it "a breakthrough."', "The talks moved to the U.S.", "The delegation left."]

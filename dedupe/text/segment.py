@@ -278,13 +278,25 @@ def _is_abbreviation(text: str, dot: int, next_word: str) -> bool:
     return False
 
 
+# '"Is this a priority?" O'Malley said ...': a quotation's own question or exclamation mark, then its speech tag
+_CLOSING_QUOTE = re.compile(r"[?!][\"\u201d\u2019']+$")  # (before a tag a statement ends with a comma: '"Yes," ...')
+_SPEECH_TAG = re.compile(r"\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|"
+                         r"writes|replied|recalled|continued|explained|insisted|declared|tweeted)\b(?!\s+that\b)")
+
+
+def _quote_then_speech_tag(text: str, m: re.Match[str], end: int) -> bool:
+    return _CLOSING_QUOTE.search(m.group()) is not None and _SPEECH_TAG.match(text, m.end(), end) is not None
+
+
 def split_sentences(text: str, start: int, end: int, paragraph: int = 0) -> list[Sentence]:
-    """Sentences of ``text[start:end]``; abbreviations such as "U.S." and "Dr." do not split."""
+    """Sentences of ``text[start:end]``; abbreviations such as "U.S." and "Dr." do not split, nor a quotation
+    before its speech tag ('"Why?" Smith asked.')."""
     sentences: list[Sentence] = []
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
         next_word = _NEXT_WORD.match(text, m.end(), end)
-        if _is_abbreviation(text, m.start(), next_word.group(1) if next_word else ""):
+        if _is_abbreviation(text, m.start(), next_word.group(1) if next_word else "") \
+                or _quote_then_speech_tag(text, m, end):
             continue
         s, e = _trimmed(text, cursor, m.end())
         if e > s:

@@ -207,31 +207,26 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
         return _credits_from(lexicon, raw, para.start, line, "trailing")
     m = _SLASH_LIST.match(line)
     if m:
-        return _agencies_only(lexicon, _credits_from(lexicon, m.group("list"), para.start, line, "trailing"))
+        found = _credits_from(lexicon, m.group("list"), para.start, line, "trailing")
+        return _wires_only(lexicon, found, ("news-agency",))
     m = _WIRE_LINE.match(line) if edge else None  # mid-text, "ASSOCIATED PRESS." lines are photo credits
     if m and len(line.split()) <= 8:
         return _wires_only(lexicon, _credits_from(lexicon, m.group("list"), para.start, line, "trailing"))
     return []
 
 
-def _wires_only(lexicon: Lexicon, found: list[Credit]) -> list[Credit]:
+_WIRE_KINDS = ("news-agency", "press-release-wire")
+
+
+def _wires_only(lexicon: Lexicon, found: list[Credit], kinds: tuple[str, ...] = _WIRE_KINDS) -> list[Credit]:
     """The credits naming a news agency or press-release wire (or agencies unnamed): only they credit a text with
-    a bare name or a closing bracket."""
+    a bare name or a closing bracket. A slash list of short words ("Kakuma/Kenia", "erb/ots") credits only through
+    a news agency (``kinds`` ``("news-agency",)``)."""
     def is_wire(name: str) -> bool:
         source = lexicon.get(name)
-        return source is not None and source.kind in ("news-agency", "press-release-wire")
+        return source is not None and source.kind in kinds
 
     return [c for c in found if c.source == UNNAMED_AGENCY or is_wire(c.source)]
-
-
-def _agencies_only(lexicon: Lexicon, found: list[Credit]) -> list[Credit]:
-    """The credits naming a news agency, or agencies unnamed ("Redaktion/Agenturen"): a slash list of short words
-    ("Kakuma/Kenia", "erb/ots") is a credit only through them."""
-    def is_agency(name: str) -> bool:
-        source = lexicon.get(name)
-        return source is not None and source.kind == "news-agency"
-
-    return [c for c in found if c.source == UNNAMED_AGENCY or is_agency(c.source)]
 
 
 # the last paragraph's closing bracket after its last sentence: "... next month. (dpa/mm)", "... in court (AFP)."

@@ -154,3 +154,19 @@ def test_closing_credits_in_the_wire_languages(line: str, credits: tuple[str, ..
 def test_the_word_joint_in_japanese_text_is_no_kyodo_mention() -> None:
     a = run("政府と企業は共同で新しい駅を建設すると発表した。")
     assert [x.source for x in a.attribution.attributions] == []
+
+
+@pytest.mark.parametrize(("text", "sources_found"), [
+    ("Pence said in a statement released by the campaign the AP report merits an inquiry.", []),  # a second article
+    ("The ministry denied it, citing a Reuters report from May.", ["Reuters"]),
+    ("She stood beside the CNN broadcast set outside the hall.", []),
+    ("CNN broadcast the speech in full.", ["CNN"]),
+])
+def test_cue_words_that_are_not_cues(text: str, sources_found: list[str]) -> None:
+    assert [x.source for x in run(text).attribution.attributions if x.role == "source"] == sources_found
+
+
+def test_a_survey_for_another_sponsor_is_not_the_poll_named_before() -> None:
+    a = run("A Boston Globe poll found 44 percent back the mayor.\n\n"
+            "The survey, conducted for the advocacy group Ferry Voice, also found that 30 percent ride daily.")
+    assert sources(a) == ["Boston Globe", None]

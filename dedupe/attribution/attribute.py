@@ -201,6 +201,12 @@ class _Looks:
         return cls(Found(_MEDIA_WORDS, folded), Found(_ANAPHORA_WORDS, folded))
 
 
+# "The survey, conducted for the advocacy group America's Voice, found": another sponsor's poll, not the one named
+# before (an outlet sponsor is a mention the poll rule decides before any anaphora is looked for)
+_OTHER_SPONSOR = re.compile(r"\b(?:conducted|carried\s+out|done)\s+for\b|"
+                            r"\b(?:commissioned|sponsored|paid\s+for)\s+by\b", re.I)
+
+
 def _poll_opening(doc: Document, s: Sentence) -> re.Match[str] | None:
     """"The poll shows Trump ahead": a sentence opening with the poll named before, stating what it found (not how
     it was taken: "The poll has a margin of error of 3 points")."""
@@ -253,7 +259,7 @@ def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context, looks: _Looks) 
     if m is None:
         return []
     if POLL_NOUN.search(m.group()):
-        source = ctx.last_poll
+        source = None if _OTHER_SPONSOR.search(doc.text, s.start, s.end) else ctx.last_poll
     elif REPORT_NOUN.search(m.group()) and n - ctx.last_outlet_sentence > REPORT_ANAPHORA_REACH:
         source = None  # "the report said" three sentences on may be any report (a government's, a think tank's)
     else:

@@ -10,12 +10,15 @@ import re
 from dataclasses import dataclass
 
 _I = re.IGNORECASE
-_DESCR = r"(?:[\w'\u2019.-]+\s+){0,5}?"
+# words between a cue and the outlet ("reported by the Russian news agency TASS"); a second article opens another noun
+# phrase ("released by the Trump campaign the AP report ...")
+_DESCR = r"(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an)\s)[\w'\u2019.-]+\s+){0,5}?"
 # after "said": "said the Russian news agency X", not "said of life before X" or "said that X, ..."
 _AFTER_VERB = (r"(?:(?!(?:of|before|after|about|to|in|at|on|with|for|from|into|over|than|like|that|whether|if|how|why|"
                r"what|when|while|because|as|and|but|or)\b)[\w'\u2019.-]+\s+){0,5}?")
 _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|claimed|claims|noted|notes|confirmed|"
-          r"broadcast|aired|published|publishes|quoted|cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|"
+          r"broadcast(?!\s+(?:set|studio|booth|truck|cent(?:er|re)|rights|partner))|aired|published|publishes|quoted|"
+          r"cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|"
           r"posted|described|describes|quoting|citing|found(?!\s+itself)|finds|learned|has\s+learned|obtained|ran|runs|"
           r"called|calls|characteri[sz]ed|characteri[sz]es|estimated|estimates|lists|listed|puts?(?!\s+together)|pegged|"
           r"counted|calculated|"

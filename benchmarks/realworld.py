@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -106,9 +107,15 @@ def load_unannotated_labels(split: str) -> dict[str, list[OutletLabel]] | None:
         {"source": "outlet", "unclear": "outlet-person"}.get(row["label"], "other"), frozenset({row["outlet"]})))
 
 
+_SITE = re.compile(r"^(?:www\.)?(?P<base>[a-z0-9-]+)\.[a-z.]{2,12}$")
+
+
 def _key(name: str, lexicon: Lexicon) -> str:
-    canonical = lexicon.canonical(name) or name
-    return canonical.lower().removeprefix("the ").replace(" ", "")
+    """A name compared without case, spaces, a leading "the", or the top-level domain of a site credited by its
+    domain ("juragentur.de" is the label's "juragentur")."""
+    canonical = (lexicon.canonical(name) or name).lower().removeprefix("the ").replace(" ", "")
+    site = _SITE.match(canonical)
+    return site.group("base") if site else canonical
 
 
 def same_outlet(found: str, gold: Iterable[str], lexicon: Lexicon) -> bool:

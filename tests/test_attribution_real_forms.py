@@ -170,3 +170,20 @@ def test_a_survey_for_another_sponsor_is_not_the_poll_named_before() -> None:
     a = run("A Boston Globe poll found 44 percent back the mayor.\n\n"
             "The survey, conducted for the advocacy group Ferry Voice, also found that 30 percent ride daily.")
     assert sources(a) == ["Boston Globe", None]
+
+
+def test_a_source_line_names_a_site_by_its_domain_above_the_author_box() -> None:
+    text = (f"Wohngeld nur mit Arbeitssuche\n\n{BAHN}\n\n"
+            "Quelle: © www.rechtsdienst-nord.de - Rechtsnews für Kanzleien\n\n"
+            "Symbolgrafik: © Archiv\n\nAutor:\n\nRechtsanwalt\n\nJonas Beispiel")
+    assert run(text).attribution.credits == ("rechtsdienst-nord.de",)
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("von tennisfeld.com", ("tennisfeld.com",)),  # a byline naming a site
+    ("Source: reuters.com", ("Reuters",)),  # a domain the lexicon knows
+    ("By Jonas Beispiel", ()),  # a person
+    ("Quelle: Statistisches Bundesamt", ()),  # no domain, not in the lexicon
+])
+def test_sites_named_by_their_domain_in_credit_lines(line: str, credits: tuple[str, ...]) -> None:
+    assert run(f"Neue Züge für Pendler\n\n{line}\n\n{BAHN}\n\n{line}").attribution.credits == credits

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 
 from dedupe.attribution.credits import (
     LEAD_CREDIT_LINES,
+    SOURCE_LINE,
+    SOURCE_LINE_REACH,
     Credit,
     closing_credits,
     dateline_credits,
@@ -83,6 +85,8 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
     credits = dateline_credits(lexicon, doc.text, [paragraphs[i] for i in body])
     tail = set(range(max(0, len(paragraphs) - 4), len(paragraphs)))
     zone = tail | set(body[:LEAD_CREDIT_LINES])
+    late = range(max(0, len(paragraphs) - SOURCE_LINE_REACH), len(paragraphs))
+    zone |= {i for i in late if SOURCE_LINE.match(doc.text, paragraphs[i].start, paragraphs[i].end)}
     short = {i for i, p in enumerate(paragraphs) if len(doc.text[p.start:p.end].split(None, 8)) <= 8}  # (counts to 9)
     text_paragraphs = [i for i in body if i not in short]
     first_text, last_text = (text_paragraphs[0], text_paragraphs[-1]) if text_paragraphs else (-1, -1)

@@ -35,7 +35,7 @@ LEAD_PARAGRAPHS = 5  # a dateline may follow a headline, a By line, a date line 
 LEAD_END_WORDS = 25  # the second paragraph this long ends the lead zone (the first may be a standfirst)
 LEAD_CREDIT_LINES = 3  # "Quelle: dpa-AFX", "(dpa)" as one of the first lines credits the document too
 _BYLINE = re.compile(
-    r"^\s*(?:(?:By|Por|Von|Par|Di|De|От)(?:\s*:)?|(?:Text|Autor|Author|Auteur|Autore|Texto)\s*:)\s*"
+    r"^\s*(?:(?:By|Por|Von|Par|Di|De|От|by|von|por|par)(?:\s*:)?|(?:Text|Autor|Author|Auteur|Autore|Texto)\s*:)\s*"
     r"(?:(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+\s*,\s*)?"
     r"(?P<name>[^\W\d_][\w.&' /-]{1,40}?)"
     r"(?:\s+(?:Staff|Staff Writers?|Correspondents?|Reporters?|News Desk|Desk))?\s*$")
@@ -67,12 +67,16 @@ _SLASH_LIST = re.compile(r"^\s*(?!(?:[\w.-]+\s*/\s*)*(?:handout|file|pool|photo|
                          r"(?P<list>[^\W\d_][\w.-]{0,15}(?:\s*/\s*[^\W\d_][\w.-]{0,15}){1,4})\s*\.?\s*$", re.I)
 # "Avec AFP", "Mit dpa", "Con EFE", "Mit Agenturmaterial": a closing line naming the agencies the text is "with"
 _WITH_LINE = re.compile(r"^\s*(?:mit|avec|con|com)\s+(?P<list>[^\W\d_][^()\n]{1,40}?)\s*\.?\s*$", re.I)
+_SOURCE_WORDS = (r"Source|Sources|Courtesy|Quelle|Fuente|Fonte|Source\s+de|Источник|Джерело|Źródło|Zdroj|Izvor|Forrás|"
+                 r"Sursa|Bron|Kilde|Källa|Lähde|Kaynak|Πηγή|Nguồn|Sumber|出典|来源|來源|출처|المصدر|מקור|स्रोत|इनपुट")
+# "Quelle: © www.juragentur.de": a line that says it names the source, credited among the last SOURCE_LINE_REACH
+# paragraphs (author boxes and image credits often follow it)
+SOURCE_LINE = re.compile(r"\s*(?:" + _SOURCE_WORDS + r")\s*[:：]")
+SOURCE_LINE_REACH = 8
 _TRAILING = re.compile(r"^\s*(?:[(\uff08]\s*(?:(?i:来源|來源|출처|source|quelle|fuente|fonte)\s*[:：]\s*)?"
                        r"(?P<paren>[^()\uff08\uff09\n]{2,40})\s*[)\uff09]|"
                        r"[-\u2013\u2014]+\s*(?P<dash>[^\W\d_][\w .&]{1,40})|"
-                       r"(?:Source|Sources|Courtesy|Quelle|Fuente|Fonte|Source\s+de|Источник|Джерело|Źródło|Zdroj|"
-                       r"Izvor|Forrás|Sursa|Bron|Kilde|Källa|Lähde|Kaynak|Πηγή|Nguồn|Sumber|出典|来源|來源|출처|"
-                       r"المصدر|מקור|स्रोत|इनपुट)\s*[:：]\s*(?P<src>[^\n|]{2,60}?)(?:\s*\|[^\n]{0,80})?)"
+                       r"(?:" + _SOURCE_WORDS + r")\s*[:：]\s*(?P<src>[^\n|]{2,60}?)(?:\s*\|[^\n]{0,80})?)"
                        r"\s*\.?\s*$")
 # Reuters' sign-off: "(Reporting by David Bailey; Editing by Cynthia Osterman.)", "(Additional reporting by ...;
 # Writing by ...; Editing by ...)": the whole line, with its editors, names the agency's desk
@@ -123,10 +127,22 @@ def _resolve_list(lexicon: Lexicon, raw: str) -> list[tuple[str, float]]:
     return out
 
 
-def _credits_from(lexicon: Lexicon, raw: str, base: int, text: str, kind: str) -> list[Credit]:
+# "Quelle: © www.juragentur.de - Rechtsnews ...", "von tennisnet.com": a site the lexicon does not list, named by its
+# domain in a line that says it is the source
+_DOMAIN = re.compile(r"(?<![\w.@-])(?:www\.)?(?P<site>(?P<base>[a-z0-9][a-z0-9-]{1,40})(?:\.[a-z0-9-]{2,20})?"
+                     r"\.(?:com|net|org|info|de|at|ch|fr|it|es|pt|nl|be|pl|cz|uk|us|ca|au|in|ru|jp|cn|br|mx|ar|cl|co|"
+                     r"io|news|tv|fm))(?![\w-])", re.I)
+
+
+def _credits_from(lexicon: Lexicon, raw: str, base: int, text: str, kind: str, *, site: bool = False) -> list[Credit]:
+    """The credits a credit line's ``raw`` names; with ``site`` (a source line or a byline), a domain the lexicon
+    does not know is credited as written."""
     found = _resolve_list(lexicon, raw)
     if not found and kind == "dateline" and CALL_SIGN.fullmatch(raw.strip()):
         found = [(raw.strip(), 0.8)]  # "HOUSTON, Texas (KTRK) --": a local station credits itself
+    if not found and site and (domain := _DOMAIN.search(raw)):
+        known = lexicon.resolve(domain.group("base"), fuzzy=False)
+        found = [(known[0], 0.8) if known else (domain.group("site").lower(), 0.7)]
     return [Credit(Span(base, base + len(text)), text, name, kind, conf) for name, conf in found]
 
 
@@ -188,7 +204,7 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
             continue
         m = pattern.search(line) if pattern is _INPUTS else pattern.match(line)
         if m and (kind != "byline" or len(line.split()) <= 8):
-            found = _credits_from(lexicon, m.group(group), para.start, line, kind)
+            found = _credits_from(lexicon, m.group(group), para.start, line, kind, site=kind == "byline")
             if found:
                 return found
     if para.boilerplate == "caption" or _PHOTO.match(line):
@@ -204,7 +220,7 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
     m = _TRAILING.match(line)
     if m:
         raw = m.group("paren") or m.group("dash") or m.group("src")
-        return _credits_from(lexicon, raw, para.start, line, "trailing")
+        return _credits_from(lexicon, raw, para.start, line, "trailing", site=m.group("src") is not None)
     m = _SLASH_LIST.match(line)
     if m:
         found = _credits_from(lexicon, m.group("list"), para.start, line, "trailing")

@@ -23,10 +23,12 @@ from dedupe.provenance.claimgroups import (
     claim_groups,
     claim_vectors,
     link_claims,
+    partner_documents,
     repeated_lines,
     strongest_first_groups,
 )
 from dedupe.provenance.claimindex import (
+    _bucket_pairs,
     _hash,
     claim_signatures,
     claim_words,
@@ -327,3 +329,49 @@ def test_batched_neighbour_links_equal_the_dense_blocks(seed: int, documents: in
     threshold = float(rng.choice([0.0001, 0.3, 0.5]))
     fast = _neighbour_links(x, numbers, rows, doc_pairs, threshold, budget)
     assert sorted(fast) == sorted(_dense_neighbour_links(x, numbers, rows, doc_pairs, threshold))
+
+
+def _loop_bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, cap: int) -> list[tuple[int, int]]:
+    """The reference: each bucket on its own, all its pairs, or its first member with each other one."""
+    out = []
+    for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+        m = order[start:start + size].tolist()
+        out += [(m[0], b) for b in m[1:]] if size > cap else [(m[p], m[q]) for p in range(size)
+                                                               for q in range(p + 1, size)]
+    return out
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(1, 9), max_size=12), st.integers(2, 6), st.integers(0, 10_000))
+def test_bucket_pairs_of_all_buckets_at_once_equal_one_bucket_at_a_time(sizes: list[int], cap: int,
+                                                                        seed: int) -> None:
+    size = np.asarray(sizes, dtype=np.int64)
+    starts = np.cumsum(np.r_[0, size])[:-1]
+    order = np.random.default_rng(seed).permutation(int(size.sum()) + 3)  # any claim numbers
+    fast = _bucket_pairs(order, starts, size, cap)
+    assert fast.shape[1] == 2
+    assert sorted(map(tuple, fast.tolist())) == sorted(_loop_bucket_pairs(order, starts, size, cap))
+
+
+def _loop_partner_documents(pairs: np.ndarray, owner: np.ndarray, given: list[tuple[int, int]],
+                            k: int) -> list[tuple[int, int]]:
+    """The reference: shared candidate pairs counted per document in dicts, partners sorted one by one."""
+    shared: dict[int, dict[int, int]] = {}
+    for i, j in zip(owner[pairs[:, 0]].tolist(), owner[pairs[:, 1]].tolist(), strict=True):
+        for x, y in ((i, j), (j, i)):
+            shared.setdefault(x, {})[y] = shared.setdefault(x, {}).get(y, 0) + 1
+    out = {(min(a, b), max(a, b)) for a, b in given}
+    for doc, partners in shared.items():
+        out.update((min(doc, d), max(doc, d)) for d in sorted(partners, key=lambda d: (-partners[d], d))[:k])
+    return sorted(out)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 30), st.integers(0, 60), st.integers(1, 4))
+def test_partner_documents_equal_the_counting_loop(seed: int, claims: int, pairs: int, k: int) -> None:
+    rng = np.random.default_rng(seed)
+    owner = np.sort(rng.integers(0, 8, size=claims))
+    found = rng.integers(0, claims, size=(pairs, 2))
+    found = np.sort(found[owner[found[:, 0]] != owner[found[:, 1]]], axis=1)
+    given = [(int(a), int(b)) for a, b in rng.integers(0, 8, size=(3, 2)) if a != b]
+    assert partner_documents(found, owner, given, k) == _loop_partner_documents(found, owner, given, k)

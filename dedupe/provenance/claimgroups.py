@@ -32,6 +32,7 @@ from dedupe.provenance.claimindex import (
     document_vectors,
     lsh_pairs,
     nearest_documents,
+    ranks,
     shared_passages,
     tfidf_rows,
     word_hashes,
@@ -217,14 +218,17 @@ def partner_documents(pairs: np.ndarray, owner: np.ndarray, given: Sequence[tupl
                       k: int) -> list[tuple[int, int]]:
     """Document pairs whose claims are compared: the ``given`` ones (sharing a passage, nearest documents),
     and each document's ``k`` partners sharing the most candidate claim pairs (then the lowest index)."""
-    shared: dict[int, dict[int, int]] = {}
-    for i, j in zip(owner[pairs[:, 0]].tolist(), owner[pairs[:, 1]].tolist(), strict=True):
-        for x, y in ((i, j), (j, i)):
-            shared.setdefault(x, {})[y] = shared.setdefault(x, {}).get(y, 0) + 1
-    out = {(min(a, b), max(a, b)) for a, b in given}
-    for doc, partners in shared.items():
-        best = sorted(partners, key=lambda d: (-partners[d], d))[:k]
-        out.update((min(doc, d), max(doc, d)) for d in best)
+    i, j = owner[pairs[:, 0]], owner[pairs[:, 1]]
+    doc, partner = np.r_[i, j].astype(np.int64), np.r_[j, i].astype(np.int64)
+    width = np.int64(max(int(owner.max()) + 1, 1) if owner.size else 1)
+    cells, shared = np.unique(doc * width + partner, return_counts=True)
+    doc, partner = cells // width, cells % width
+    order = np.lexsort((partner, -shared, doc))  # each document's partners, most shared pairs first
+    doc, partner = doc[order], partner[order]
+    starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]]) if doc.size else np.zeros(0, dtype=np.int64)
+    best = ranks(np.diff(np.r_[starts, doc.size])) < k
+    chosen = np.stack([np.minimum(doc, partner), np.maximum(doc, partner)], axis=1)[best]
+    out = {(min(a, b), max(a, b)) for a, b in given} | set(map(tuple, chosen.tolist()))
     return sorted(out)
 
 

@@ -132,17 +132,23 @@ def document_vectors(words: ClaimWords, document_of: np.ndarray, documents: int,
 
 def _bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, cap: int) -> np.ndarray:
     """All pairs inside each bucket (``order[start:start + size]``, ascending); a bucket of more than ``cap``
-    claims links its first claim to the others only."""
-    two = sizes == 2
-    found = [np.stack([order[starts[two]], order[starts[two] + 1]], axis=1)]
-    for start, size in zip(starts[sizes > 2].tolist(), sizes[sizes > 2].tolist(), strict=True):
-        m = order[start:start + size]
-        if size > cap:
-            found.append(np.stack([np.full(size - 1, m[0]), m[1:]], axis=1))
-        else:
-            i, j = np.triu_indices(size, 1)
-            found.append(np.stack([m[i], m[j]], axis=1))
-    return np.concatenate(found)
+    claims links its first claim to the others only. The buckets of one size at a time, all in one step."""
+    found = [np.zeros((0, 2), dtype=np.int64)]
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= cap)]).tolist():
+        i, j = np.triu_indices(size, 1)
+        first = starts[sizes == size][:, None]
+        found.append(np.stack([order[first + i].reshape(-1), order[first + j].reshape(-1)], axis=1))
+    big = sizes > cap
+    if big.any():
+        heads = np.repeat(starts[big], sizes[big] - 1)
+        found.append(np.stack([order[heads], order[heads + ranks(sizes[big] - 1) + 1]], axis=1))
+    return np.concatenate(found).astype(np.int64, copy=False)
+
+
+def ranks(counts: np.ndarray) -> np.ndarray:
+    """0, 1, ..., c - 1 for each count c, one after the other."""
+    out: np.ndarray = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return out
 
 
 def lsh_claim_pairs(signatures: np.ndarray, groups: np.ndarray, bands: int, rows: int,

@@ -37,7 +37,7 @@ from dedupe.provenance.claimindex import (
     shared_passages,
     word_hashes,
 )
-from dedupe.provenance.facts import all_specifics, facts_agree, facts_of, specifics
+from dedupe.provenance.facts import _VALUE, _WORD_NUMBER, all_specifics, facts_agree, facts_of, specifics, word_numbers
 from dedupe.provenance.stories import claim_original
 from tests.conftest import assert_valid_report
 
@@ -375,3 +375,15 @@ def test_partner_documents_equal_the_counting_loop(seed: int, claims: int, pairs
     found = np.sort(found[owner[found[:, 0]] != owner[found[:, 1]]], axis=1)
     given = [(int(a), int(b)) for a, b in rng.integers(0, 8, size=(3, 2)) if a != b]
     assert partner_documents(found, owner, given, k) == _loop_partner_documents(found, owner, given, k)
+
+
+_PIECES = ["two", "Twenty", "TEN", "often", "-", "one", "seven", "ty", "teen", "nine", "Fourteen", "forty-two",
+           " ", ".", "x", "\u00e9", "\u0130", "\u212a", "1", "_", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_numbers_in_words_equal_the_pattern_alone(text: str) -> None:
+    """The shortcut (no hint word in an ASCII text: no number in words) never changes what the pattern finds."""
+    expected = {str(sum(_VALUE[w] for w in f.lower().split("-"))) for f in _WORD_NUMBER.findall(text)}
+    assert word_numbers(text) == expected

@@ -21,6 +21,8 @@ from dedupe.provenance.claimgroups import (
     SPREAD,
     _neighbour_links,
     claim_groups,
+    claim_order,
+    claim_ranks,
     claim_vectors,
     link_claims,
     partner_documents,
@@ -387,3 +389,13 @@ def test_numbers_in_words_equal_the_pattern_alone(text: str) -> None:
     """The shortcut (no hint word in an ASCII text: no number in words) never changes what the pattern finds."""
     expected = {str(sum(_VALUE[w] for w in f.lower().split("-"))) for f in _WORD_NUMBER.findall(text)}
     assert word_numbers(text) == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "a:b", "b10", "b9"]), st.integers(0, 12)), max_size=12))
+def test_claim_ranks_order_claims_as_claim_order(ids: list[tuple[str, int]]) -> None:
+    claims = [Claim(f"{doc}:{n}", doc, Span(0, 1), "x", None, "unattributed", (), False, None) for doc, n in ids]
+    rank = claim_ranks(claims).tolist()
+    for a, ra in zip(claims, rank, strict=True):
+        for b, rb in zip(claims, rank, strict=True):
+            assert (ra < rb) == (claim_order(a.id) < claim_order(b.id))

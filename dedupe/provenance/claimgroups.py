@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, TypeVar
 
 import numpy as np
@@ -37,7 +38,7 @@ from dedupe.provenance.claimindex import (
     tfidf_rows,
     word_hashes,
 )
-from dedupe.provenance.facts import Facts, all_specifics, facts_agree, facts_of
+from dedupe.provenance.facts import all_specifics, facts_agree, facts_of
 
 MIN_CLAIM_WORDS = 5  # shorter sentences ("He said.") are not compared
 MIN_SHARED_WORDS = 2  # content words two linked claims have in common ("It was not a good look" / "Look, ...")
@@ -327,15 +328,22 @@ def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarr
     """The candidate pairs whose numbers and names agree, as links in claim order (facts computed once, for
     the claims of candidate pairs only), with the similarity of their documents; those in ``passages`` share
     a passage."""
-    facts: dict[int, Facts] = {}
+    rank = claim_ranks(claims)
+    order = np.lexsort((rank[pairs[:, 1]], rank[pairs[:, 0]]))
+    facts = {n: facts_of(claims[n].text) for n in np.unique(pairs).tolist()}
+    return [ClaimLink(claims[i].id, claims[j].id, s, d, (i, j) in passages)
+            for (i, j), s, d in zip(pairs[order].tolist(), scores[order].tolist(), documents[order].tolist(),
+                                    strict=True)
+            if facts_agree(facts[i], facts[j])]
 
-    def fact(n: int) -> Facts:
-        return facts[n] if n in facts else facts.setdefault(n, facts_of(claims[n].text))
 
-    links = [ClaimLink(claims[i].id, claims[j].id, s, d, (i, j) in passages)
-             for (i, j), s, d in zip(pairs.tolist(), scores.tolist(), documents.tolist(), strict=True)
-             if facts_agree(fact(i), fact(j))]
-    return sorted(links, key=lambda link: (claim_order(link.a), claim_order(link.b)))
+def claim_ranks(claims: Sequence[Claim]) -> np.ndarray:
+    """Each claim's rank in claim order (``claim_order`` of its id; equal ids, equal ranks)."""
+    keys = [claim_order(c.id) for c in claims]
+    ordered = sorted(range(len(claims)), key=keys.__getitem__)
+    rank = np.zeros(len(claims), dtype=np.int64)
+    rank[ordered] = np.cumsum([0, *(keys[a] != keys[b] for a, b in pairwise(ordered))])
+    return rank
 
 
 def _free_neighbours(adjacent: dict[T, list[tuple[float, T]]], node: T, taken: set[T],

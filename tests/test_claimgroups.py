@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,17 @@ from dedupe.provenance.claimindex import (
     shared_passages,
     word_hashes,
 )
-from dedupe.provenance.facts import _VALUE, _WORD_NUMBER, all_specifics, facts_agree, facts_of, specifics, word_numbers
+from dedupe.provenance.facts import (
+    _NAME,
+    _NUMBER,
+    _VALUE,
+    _WORD_NUMBER,
+    all_specifics,
+    facts_agree,
+    facts_of,
+    specifics,
+    word_numbers,
+)
 from dedupe.provenance.stories import claim_original
 from tests.conftest import assert_valid_report
 
@@ -399,3 +410,15 @@ def test_claim_ranks_order_claims_as_claim_order(ids: list[tuple[str, int]]) -> 
     for a, ra in zip(claims, rank, strict=True):
         for b, rb in zip(claims, rank, strict=True):
             assert (ra < rb) == (claim_order(a.id) < claim_order(b.id))
+
+
+_LOOKED_BEHIND_NUMBER = re.compile(r"(?<![\w\u0300-\u036f])(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))")
+_LOOKED_BEHIND_NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="1290,.sthndAZaz \n\t'’-_\u0303\u00e9\u0661", max_size=24))
+def test_numbers_and_names_patterns_find_what_the_lookbehind_first_ones_find(text: str) -> None:
+    """The patterns begin with the digit or the capital (faster scans); the plain forms are the reference."""
+    assert _NUMBER.findall(text) == _LOOKED_BEHIND_NUMBER.findall(text)
+    assert _NAME.findall(text) == _LOOKED_BEHIND_NAME.findall(text)

@@ -8,17 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
-_NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
+_NAME = re.compile(r"[A-Z](?<=\s[A-Z])[\w'’-]+")  # after a space; the capital first, so the scan skips ahead fast
 _NOT_NAME_WORDS = ("A An The I He She It We They His Her Its Their This That These Those In On At For But And Or "
                    "Mr Mrs Ms Dr President Prime Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 
 # digits not inside a word: "G20", "4pm" and a mis-decoded letter in a name (A, a combining tilde, "1/4") are no
-# quantities; an ordinal or plural ending may follow ("10th", "1990s")
-_NUMBER_TEXT = r"(?<![\w\u0300-\u036f])(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))"
+# quantities; an ordinal or plural ending may follow ("10th", "1990s"). The pattern begins with the digit (what
+# precedes it is looked at behind it), so the scan skips ahead to digits fast
+_NUMBER_TEXT = r"\d(?<![\w\u0300-\u036f]\d)(?:[\d,.]*\d)?(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))"
 _NUMBER = re.compile(_NUMBER_TEXT)
 YEAR = re.compile(r"(?:19|20)\d\d")
-_NUMBER_OR_BREAK = re.compile(rf"{_NUMBER_TEXT}|\n")
+_NUMBER_OR_BREAK = re.compile(rf"\n|{_NUMBER_TEXT}")
 
 
 def _number(found: str) -> str:

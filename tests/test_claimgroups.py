@@ -35,6 +35,7 @@ from dedupe.provenance.claimindex import (
     _hash,
     claim_signatures,
     claim_words,
+    dense_ranks,
     lsh_claim_pairs,
     nearest_documents,
     shared_passages,
@@ -422,3 +423,22 @@ def test_numbers_and_names_patterns_find_what_the_lookbehind_first_ones_find(tex
     """The patterns begin with the digit or the capital (faster scans); the plain forms are the reference."""
     assert _NUMBER.findall(text) == _LOOKED_BEHIND_NUMBER.findall(text)
     assert _NAME.findall(text) == _LOOKED_BEHIND_NAME.findall(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 2**40), max_size=30), st.sampled_from([np.int64, np.uint64]), st.booleans())
+def test_dense_ranks_equal_the_inverse_of_unique(values: list[int], dtype: Any, small: bool) -> None:
+    array = np.asarray([v % 50 if small else v for v in values], dtype=dtype)
+    found, inverse = np.unique(array, return_inverse=True)
+    count, rank = dense_ranks(array)
+    assert count == len(found) and rank.tolist() == inverse.reshape(-1).tolist()
+
+
+def test_hash_columns_keep_the_order_of_the_hashes() -> None:
+    texts = ["Troops arrived in the capital on Monday", "Troops arrive in the capital", "", "the of and"]
+    words = word_hashes(texts)
+    given_columns = words.hash_columns()
+    assert words.columns is not None
+    ranks_of_hashes = np.unique(words.hashes, return_inverse=True)[1].reshape(-1)
+    assert (np.argsort(given_columns, kind="stable") == np.argsort(ranks_of_hashes, kind="stable")).all()
+    assert dense_ranks(given_columns)[1].tolist() == ranks_of_hashes.tolist()

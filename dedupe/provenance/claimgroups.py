@@ -92,7 +92,7 @@ def claim_vectors(words: ClaimWords, keep: Sequence[int]) -> Any:
     chosen = np.full(words.claims, -1, dtype=np.int64)
     chosen[np.asarray(keep, dtype=np.int64)] = np.arange(len(keep))
     mask = chosen[words.owners] >= 0
-    return tfidf_rows(chosen[words.owners[mask]], words.hashes[mask], len(keep))
+    return tfidf_rows(chosen[words.owners[mask]], words.hash_columns()[mask], len(keep))
 
 
 def numbers_matrix(numbers: Sequence[frozenset[str]]) -> Any:

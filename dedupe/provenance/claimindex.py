@@ -57,6 +57,15 @@ class ClaimWords:
     owners: np.ndarray  # int64: the claim of each hash
     claims: int
     tokens: np.ndarray | None = None  # int64: every word of the texts in order (stop words too), 0 between texts
+    columns: np.ndarray | None = None  # int64: each hash's rank among the distinct hashes of all words (gaps allowed)
+
+    def hash_columns(self) -> np.ndarray:
+        """Small integers in the order of the hashes (equal hashes, equal integers): ``columns``, or the ranks of
+        the hashes when not given."""
+        if self.columns is not None:
+            return self.columns
+        out: np.ndarray = np.unique(self.hashes, return_inverse=True)[1].reshape(-1).astype(np.int64)
+        return out
 
 
 def word_hashes(texts: Sequence[str]) -> ClaimWords:
@@ -76,7 +85,8 @@ def word_hashes(texts: Sequence[str]) -> ClaimWords:
     width = np.int64(len(stems))
     cells = distinct(np.r_[owners * width + word, empty * width + stem_id[""]])  # claim by claim, distinct words
     table = np.asarray([_hash(stem) for stem in stems], dtype=np.uint64)
-    return ClaimWords(table[cells % width], cells // width, len(texts), tokens)
+    rank = np.unique(table, return_inverse=True)[1].reshape(-1).astype(np.int64)  # stems of one hash share a rank
+    return ClaimWords(table[cells % width], cells // width, len(texts), tokens, rank[cells % width])
 
 
 def claim_signatures(words: ClaimWords, num_perm: int, seed: int = 1) -> np.ndarray:
@@ -106,8 +116,8 @@ def tfidf_rows(rows: np.ndarray, features: np.ndarray, n_rows: int) -> Any:
     feature occurrences: ``features[k]`` (any integers) occurs once in row ``rows[k]``."""
     from scipy.sparse import csr_matrix
 
-    columns, col = np.unique(features, return_inverse=True)
-    width = max(1, len(columns))
+    distinct_features, col = dense_ranks(features)
+    width = max(1, distinct_features)
     cells, counts = np.unique(rows.astype(np.int64) * width + col.reshape(-1), return_counts=True)
     r, c = cells // width, cells % width
     df = np.bincount(c, minlength=width)
@@ -117,12 +127,23 @@ def tfidf_rows(rows: np.ndarray, features: np.ndarray, n_rows: int) -> Any:
     return csr_matrix((weights, (r, c)), shape=(n_rows, width))
 
 
+def dense_ranks(values: np.ndarray) -> tuple[int, np.ndarray]:
+    """How many distinct values there are, and each value's rank among them: ``np.unique``'s count and inverse,
+    without sorting when the values are small non-negative integers (counted in a table instead)."""
+    if values.size and values.dtype.kind in "iu" and int(values.min()) >= 0 and int(values.max()) < 4 * values.size:
+        present = np.zeros(int(values.max()) + 1, dtype=np.int64)
+        present[values] = 1
+        rank = np.cumsum(present) - 1
+        return int(present.sum()), rank[values]
+    found, inverse = np.unique(values, return_inverse=True)
+    return len(found), inverse.reshape(-1)
+
+
 def document_vectors(words: ClaimWords, document_of: np.ndarray, documents: int, max_df: int = 100) -> Any:
     """TF-IDF vectors of each document's claim content words, leaving out words found in more than ``max_df``
     documents (they weigh little, and they would make comparing all documents quadratic)."""
     rows = document_of[words.owners]
-    _, col = np.unique(words.hashes, return_inverse=True)
-    col = col.reshape(-1).astype(np.int64)
+    col = words.hash_columns()
     width = int(col.max()) + 1 if col.size else 1
     cells = distinct(rows * width + col)
     df = np.bincount(cells % width, minlength=width)

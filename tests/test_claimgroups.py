@@ -442,3 +442,18 @@ def test_hash_columns_keep_the_order_of_the_hashes() -> None:
     ranks_of_hashes = np.unique(words.hashes, return_inverse=True)[1].reshape(-1)
     assert (np.argsort(given_columns, kind="stable") == np.argsort(ranks_of_hashes, kind="stable")).all()
     assert dense_ranks(given_columns)[1].tolist() == ranks_of_hashes.tolist()
+
+
+_FACT_PIECES = ["Vienna", "Paris", "the", "talks", " ", "12", "3.5", "four", "ten", "2016", "Mr", "He", ",", "."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FACT_PIECES), max_size=10).map(" ".join),
+       st.lists(st.sampled_from(_FACT_PIECES), max_size=10).map(" ".join))
+def test_a_claim_without_numbers_or_names_agrees_with_any(a: str, b: str) -> None:
+    """What ``_facts_agree`` takes for granted without comparing: a claim with no number and no name agrees with
+    any claim, both ways; and the facts with numbers found beforehand are the facts."""
+    fa, fb = facts_of(a), facts_of(b)
+    if not (fa.numbers or fa.spelled or fa.names):
+        assert facts_agree(fa, fb) and facts_agree(fb, fa)
+    assert facts_of(a, all_specifics([a])[0]) == fa

@@ -276,12 +276,13 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     rows: list[list[int]] = [[] for _ in doc_ids]
     for n, d in enumerate(owner.tolist()):
         rows[d].append(n)
-    numbers = numbers_matrix(all_specifics([c.text for c in usable]))
+    found_numbers = all_specifics([c.text for c in usable])
+    numbers = numbers_matrix(found_numbers)
     passage = _passage_pairs(x, numbers, passages, renumber)
     both, both_scores = _candidate_links(x, numbers, np.concatenate([pairs, passage]),
                                          _neighbour_links(x, numbers, rows, doc_pairs, threshold), threshold)
     ordered = _agreeing_links(usable, both, both_scores, _row_products(doc_vectors, owner[both]),
-                              set(map(tuple, passage.tolist())))
+                              set(map(tuple, passage.tolist())), found_numbers)
     repeats = repeated_lines(usable, x, within[(within >= 0).all(axis=1)])
     return LinkedClaims(tuple(ordered), x, {c.id: n for n, c in enumerate(usable)}, numbers,
                         frozenset((link.a, link.b) for link in ordered), tuple(repeats), line_ids(repeats))
@@ -324,17 +325,30 @@ def _row_products(x: Any, pairs: np.ndarray) -> np.ndarray:
 
 
 def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray, documents: np.ndarray,
-                    passages: set[tuple[int, ...]]) -> list[ClaimLink]:
-    """The candidate pairs whose numbers and names agree, as links in claim order (facts computed once, for
-    the claims of candidate pairs only), with the similarity of their documents; those in ``passages`` share
-    a passage."""
+                    passages: set[tuple[int, ...]], numbers: Sequence[frozenset[str]]) -> list[ClaimLink]:
+    """The candidate pairs whose numbers and names agree (``_facts_agree``), as links in claim order, with the
+    similarity of their documents; those in ``passages`` share a passage."""
     rank = claim_ranks(claims)
     order = np.lexsort((rank[pairs[:, 1]], rank[pairs[:, 0]]))
-    facts = {n: facts_of(claims[n].text) for n in np.unique(pairs).tolist()}
+    pairs, scores, documents = pairs[order], scores[order], documents[order]
+    agree = _facts_agree(claims, pairs, numbers)
     return [ClaimLink(claims[i].id, claims[j].id, s, d, (i, j) in passages)
-            for (i, j), s, d in zip(pairs[order].tolist(), scores[order].tolist(), documents[order].tolist(),
-                                    strict=True)
-            if facts_agree(facts[i], facts[j])]
+            for (i, j), s, d in zip(pairs[agree].tolist(), scores[agree].tolist(), documents[agree].tolist(),
+                                    strict=True)]
+
+
+def _facts_agree(claims: Sequence[Claim], pairs: np.ndarray, numbers: Sequence[frozenset[str]]) -> np.ndarray:
+    """Whether the numbers and names of each pair of claims agree (``facts_agree``), the facts of each claim of
+    a pair found once (``numbers``: its ``specifics``, already found). A claim with no number and no name agrees
+    with any claim, without comparing."""
+    needed = np.unique(pairs).tolist()
+    facts = {n: facts_of(claims[n].text, numbers[n]) for n in needed}
+    bare = np.zeros(len(claims), dtype=bool)
+    bare[needed] = [not (f.numbers or f.spelled or f.names) for f in facts.values()]
+    agree: np.ndarray = bare[pairs[:, 0]] | bare[pairs[:, 1]]
+    rest = np.flatnonzero(~agree)
+    agree[rest] = [facts_agree(facts[i], facts[j]) for i, j in pairs[rest].tolist()]
+    return agree
 
 
 def claim_ranks(claims: Sequence[Claim]) -> np.ndarray:

@@ -30,6 +30,7 @@ from dedupe.provenance.claimindex import (
     ClaimWords,
     SharedPassages,
     claim_signatures,
+    distinct,
     document_vectors,
     lsh_pairs,
     nearest_documents,
@@ -132,7 +133,7 @@ def _slot_rows(m: Any, rows: np.ndarray, slots: np.ndarray, columns: np.ndarray 
     counts = np.diff(part.indptr)
     keys = np.repeat(slots.astype(np.int64), counts) * np.int64(m.shape[1]) + part.indices
     if columns is None:
-        columns = np.unique(keys)
+        columns = distinct(keys, runs=True)  # slot after slot
     at = np.searchsorted(columns, keys).clip(max=max(columns.size - 1, 0))
     found = columns[at] == keys if columns.size else np.zeros(keys.size, dtype=bool)
     kept = np.bincount(np.repeat(np.arange(len(rows)), counts)[found], minlength=len(rows))

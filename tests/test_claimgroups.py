@@ -36,6 +36,7 @@ from dedupe.provenance.claimindex import (
     claim_signatures,
     claim_words,
     dense_ranks,
+    distinct_counts,
     lsh_claim_pairs,
     nearest_documents,
     shared_passages,
@@ -457,3 +458,12 @@ def test_a_claim_without_numbers_or_names_agrees_with_any(a: str, b: str) -> Non
     if not (fa.numbers or fa.spelled or fa.names):
         assert facts_agree(fa, fb) and facts_agree(fb, fa)
     assert facts_of(a, all_specifics([a])[0]) == fa
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(-(2**40), 2**40), max_size=40))
+def test_distinct_counts_equal_unique_with_counts(values: list[int]) -> None:
+    array = np.asarray(values, dtype=np.int64)
+    found, counts = np.unique(array, return_counts=True)
+    got, got_counts = distinct_counts(array)
+    assert got.tolist() == found.tolist() and got_counts.tolist() == counts.tolist()

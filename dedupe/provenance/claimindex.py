@@ -112,6 +112,13 @@ def distinct(values: np.ndarray, runs: bool = False) -> np.ndarray:
     return out
 
 
+def distinct_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_counts=True)`` by the stable sort (the values come mostly in order)."""
+    ordered = np.sort(values, kind="stable")
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if ordered.size else np.zeros(0, np.int64)
+    return ordered[starts], np.diff(np.r_[starts, ordered.size])
+
+
 def tfidf_rows(rows: np.ndarray, features: np.ndarray, n_rows: int) -> Any:
     """TF-IDF matrix (sublinear tf, smooth idf, l2-normalised rows, as scikit-learn computes them) of
     feature occurrences: ``features[k]`` (any integers) occurs once in row ``rows[k]``."""
@@ -119,7 +126,7 @@ def tfidf_rows(rows: np.ndarray, features: np.ndarray, n_rows: int) -> Any:
 
     distinct_features, col = dense_ranks(features)
     width = max(1, distinct_features)
-    cells, counts = np.unique(rows.astype(np.int64) * width + col.reshape(-1), return_counts=True)
+    cells, counts = distinct_counts(rows.astype(np.int64) * width + col.reshape(-1))  # row after row: runs
     r, c = cells // width, cells % width
     df = np.bincount(c, minlength=width)
     weights = (1.0 + np.log(counts)) * (np.log((1 + n_rows) / (1 + df)) + 1.0)[c]

@@ -252,8 +252,9 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     """Links between claims of different documents. Candidates: claim pairs from the claim index (linked
     when they score ``threshold``), and mutual best claims between partner documents (``partner_documents``);
     each link's numbers and names agree. Only claims of documents with candidates are vectorised."""
-    usable = [c for c in claims if len(c.text.split()) >= MIN_CLAIM_WORDS]
-    texts = [" ".join(c.text.lower().split()) for c in usable]
+    split = [c.text.lower().split() for c in claims]  # lower case splits where the text does
+    usable = [c for c, words in zip(claims, split, strict=True) if len(words) >= MIN_CLAIM_WORDS]
+    texts = [" ".join(words) for words in split if len(words) >= MIN_CLAIM_WORDS]
     position = {d: n for n, d in enumerate(doc_ids)}
     owner = np.asarray([position[c.document] for c in usable], dtype=np.int64)
     words = word_hashes(texts)
@@ -265,8 +266,9 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     near = nearest_documents(doc_vectors, NEIGHBOURS, near_threshold)
     doc_pairs = partner_documents(pairs, owner, [*reuse, *near], NEIGHBOURS)
     passages = shared_passages(texts, owner, words.tokens)
-    docs = {d for p in doc_pairs for d in p}
-    keep = [n for n, d in enumerate(owner.tolist()) if d in docs]
+    compared = np.zeros(len(doc_ids), dtype=bool)
+    compared[np.asarray(doc_pairs, dtype=np.int64).reshape(-1)] = True
+    keep = np.flatnonzero(compared[owner]).tolist()
     x = claim_vectors(words, keep)
     if x is None:
         return LinkedClaims((), None, {}, None)

@@ -252,9 +252,7 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     """Links between claims of different documents. Candidates: claim pairs from the claim index (linked
     when they score ``threshold``), and mutual best claims between partner documents (``partner_documents``);
     each link's numbers and names agree. Only claims of documents with candidates are vectorised."""
-    split = [c.text.lower().split() for c in claims]  # lower case splits where the text does
-    usable = [c for c, words in zip(claims, split, strict=True) if len(words) >= MIN_CLAIM_WORDS]
-    texts = [" ".join(words) for words in split if len(words) >= MIN_CLAIM_WORDS]
+    usable, texts = _compared_claims(claims)
     position = {d: n for n, d in enumerate(doc_ids)}
     owner = np.asarray([position[c.document] for c in usable], dtype=np.int64)
     words = word_hashes(texts)
@@ -289,6 +287,14 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     repeats = repeated_lines(usable, x, within[(within >= 0).all(axis=1)])
     return LinkedClaims(tuple(ordered), x, {c.id: n for n, c in enumerate(usable)}, numbers,
                         frozenset((link.a, link.b) for link in ordered), tuple(repeats), line_ids(repeats))
+
+
+def _compared_claims(claims: Sequence[Claim]) -> tuple[list[Claim], list[str]]:
+    """The claims of MIN_CLAIM_WORDS words or more, and their texts in lower case with single spaces (each text
+    split once: lower case never makes or removes a space)."""
+    split = [c.text.lower().split() for c in claims]
+    usable = [c for c, words in zip(claims, split, strict=True) if len(words) >= MIN_CLAIM_WORDS]
+    return usable, [" ".join(words) for words in split if len(words) >= MIN_CLAIM_WORDS]
 
 
 def _passage_pairs(x: Any, numbers: Any, found: SharedPassages, renumber: np.ndarray) -> np.ndarray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +22,37 @@ from dedupe.provenance.claimgroups import (
     SPREAD,
     _neighbour_links,
     claim_groups,
+    claim_order,
+    claim_ranks,
     claim_vectors,
     link_claims,
+    partner_documents,
     repeated_lines,
     strongest_first_groups,
 )
 from dedupe.provenance.claimindex import (
+    _bucket_pairs,
     _hash,
     claim_signatures,
     claim_words,
+    dense_ranks,
+    distinct_counts,
     lsh_claim_pairs,
     nearest_documents,
     shared_passages,
     word_hashes,
 )
-from dedupe.provenance.facts import all_specifics, facts_agree, facts_of, specifics
+from dedupe.provenance.facts import (
+    _NAME,
+    _NUMBER,
+    _VALUE,
+    _WORD_NUMBER,
+    all_specifics,
+    facts_agree,
+    facts_of,
+    specifics,
+    word_numbers,
+)
 from dedupe.provenance.stories import claim_original
 from tests.conftest import assert_valid_report
 
@@ -327,3 +344,126 @@ def test_batched_neighbour_links_equal_the_dense_blocks(seed: int, documents: in
     threshold = float(rng.choice([0.0001, 0.3, 0.5]))
     fast = _neighbour_links(x, numbers, rows, doc_pairs, threshold, budget)
     assert sorted(fast) == sorted(_dense_neighbour_links(x, numbers, rows, doc_pairs, threshold))
+
+
+def _loop_bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, cap: int) -> list[tuple[int, int]]:
+    """The reference: each bucket on its own, all its pairs, or its first member with each other one."""
+    out = []
+    for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+        m = order[start:start + size].tolist()
+        out += [(m[0], b) for b in m[1:]] if size > cap else [(m[p], m[q]) for p in range(size)
+                                                               for q in range(p + 1, size)]
+    return out
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(1, 9), max_size=12), st.integers(2, 6), st.integers(0, 10_000))
+def test_bucket_pairs_of_all_buckets_at_once_equal_one_bucket_at_a_time(sizes: list[int], cap: int,
+                                                                        seed: int) -> None:
+    size = np.asarray(sizes, dtype=np.int64)
+    starts = np.cumsum(np.r_[0, size])[:-1]
+    order = np.random.default_rng(seed).permutation(int(size.sum()) + 3)  # any claim numbers
+    fast = _bucket_pairs(order, starts, size, cap)
+    assert fast.shape[1] == 2
+    assert sorted(map(tuple, fast.tolist())) == sorted(_loop_bucket_pairs(order, starts, size, cap))
+
+
+def _loop_partner_documents(pairs: np.ndarray, owner: np.ndarray, given: list[tuple[int, int]],
+                            k: int) -> list[tuple[int, int]]:
+    """The reference: shared candidate pairs counted per document in dicts, partners sorted one by one."""
+    shared: dict[int, dict[int, int]] = {}
+    for i, j in zip(owner[pairs[:, 0]].tolist(), owner[pairs[:, 1]].tolist(), strict=True):
+        for x, y in ((i, j), (j, i)):
+            shared.setdefault(x, {})[y] = shared.setdefault(x, {}).get(y, 0) + 1
+    out = {(min(a, b), max(a, b)) for a, b in given}
+    for doc, partners in shared.items():
+        out.update((min(doc, d), max(doc, d)) for d in sorted(partners, key=lambda d: (-partners[d], d))[:k])
+    return sorted(out)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 30), st.integers(0, 60), st.integers(1, 4))
+def test_partner_documents_equal_the_counting_loop(seed: int, claims: int, pairs: int, k: int) -> None:
+    rng = np.random.default_rng(seed)
+    owner = np.sort(rng.integers(0, 8, size=claims))
+    found = rng.integers(0, claims, size=(pairs, 2))
+    found = np.sort(found[owner[found[:, 0]] != owner[found[:, 1]]], axis=1)
+    given = [(int(a), int(b)) for a, b in rng.integers(0, 8, size=(3, 2)) if a != b]
+    assert partner_documents(found, owner, given, k) == _loop_partner_documents(found, owner, given, k)
+
+
+_PIECES = ["two", "Twenty", "TEN", "often", "-", "one", "seven", "ty", "teen", "nine", "Fourteen", "forty-two",
+           " ", ".", "x", "\u00e9", "\u0130", "\u212a", "1", "_", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_numbers_in_words_equal_the_pattern_alone(text: str) -> None:
+    """The shortcut (no hint word in an ASCII text: no number in words) never changes what the pattern finds."""
+    expected = {str(sum(_VALUE[w] for w in f.lower().split("-"))) for f in _WORD_NUMBER.findall(text)}
+    assert word_numbers(text) == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "a:b", "b10", "b9"]), st.integers(0, 12)), max_size=12))
+def test_claim_ranks_order_claims_as_claim_order(ids: list[tuple[str, int]]) -> None:
+    claims = [Claim(f"{doc}:{n}", doc, Span(0, 1), "x", None, "unattributed", (), False, None) for doc, n in ids]
+    rank = claim_ranks(claims).tolist()
+    for a, ra in zip(claims, rank, strict=True):
+        for b, rb in zip(claims, rank, strict=True):
+            assert (ra < rb) == (claim_order(a.id) < claim_order(b.id))
+
+
+_LOOKED_BEHIND_NUMBER = re.compile(r"(?<![\w\u0300-\u036f])(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))")
+_LOOKED_BEHIND_NAME = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="1290,.sthndAZaz \n\t'’-_\u0303\u00e9\u0661", max_size=24))
+def test_numbers_and_names_patterns_find_what_the_lookbehind_first_ones_find(text: str) -> None:
+    """The patterns begin with the digit or the capital (faster scans); the plain forms are the reference."""
+    assert _NUMBER.findall(text) == _LOOKED_BEHIND_NUMBER.findall(text)
+    assert _NAME.findall(text) == _LOOKED_BEHIND_NAME.findall(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 2**40), max_size=30), st.sampled_from([np.int64, np.uint64]), st.booleans())
+def test_dense_ranks_equal_the_inverse_of_unique(values: list[int], dtype: Any, small: bool) -> None:
+    array = np.asarray([v % 50 if small else v for v in values], dtype=dtype)
+    found, inverse = np.unique(array, return_inverse=True)
+    count, rank = dense_ranks(array)
+    assert count == len(found) and rank.tolist() == inverse.reshape(-1).tolist()
+
+
+def test_hash_columns_keep_the_order_of_the_hashes() -> None:
+    texts = ["Troops arrived in the capital on Monday", "Troops arrive in the capital", "", "the of and"]
+    words = word_hashes(texts)
+    given_columns = words.hash_columns()
+    assert words.columns is not None
+    ranks_of_hashes = np.unique(words.hashes, return_inverse=True)[1].reshape(-1)
+    assert (np.argsort(given_columns, kind="stable") == np.argsort(ranks_of_hashes, kind="stable")).all()
+    assert dense_ranks(given_columns)[1].tolist() == ranks_of_hashes.tolist()
+
+
+_FACT_PIECES = ["Vienna", "Paris", "the", "talks", " ", "12", "3.5", "four", "ten", "2016", "Mr", "He", ",", "."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FACT_PIECES), max_size=10).map(" ".join),
+       st.lists(st.sampled_from(_FACT_PIECES), max_size=10).map(" ".join))
+def test_a_claim_without_numbers_or_names_agrees_with_any(a: str, b: str) -> None:
+    """What ``_facts_agree`` takes for granted without comparing: a claim with no number and no name agrees with
+    any claim, both ways; and the facts with numbers found beforehand are the facts."""
+    fa, fb = facts_of(a), facts_of(b)
+    if not (fa.numbers or fa.spelled or fa.names):
+        assert facts_agree(fa, fb) and facts_agree(fb, fa)
+    assert facts_of(a, all_specifics([a])[0]) == fa
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(-(2**40), 2**40), max_size=40))
+def test_distinct_counts_equal_unique_with_counts(values: list[int]) -> None:
+    array = np.asarray(values, dtype=np.int64)
+    found, counts = np.unique(array, return_counts=True)
+    got, got_counts = distinct_counts(array)
+    assert got.tolist() == found.tolist() and got_counts.tolist() == counts.tolist()

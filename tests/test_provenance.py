@@ -219,10 +219,10 @@ def test_a_story_chain_does_not_group_loose_claims_of_unrelated_documents() -> N
     from dedupe.attribution.claims import Claim
     from dedupe.models import Span
     from dedupe.provenance.claimgroups import ClaimLink
-    from dedupe.provenance.stories import SAME_EVENT, UNRELATED_DOCUMENTS_LINK, _groupable
+    from dedupe.provenance.stories import SAME_EVENT, UNRELATED_DOCUMENTS_LINK, ClaimDates, _groupable
 
-    claims = {c.id: c for c in (Claim(f"{d}:0", d, Span(0, 1), "x", None, "unattributed", (), False, None)
-                                for d in ("a", "b", "c"))}
+    claims = ClaimDates({c.id: c for c in (Claim(f"{d}:0", d, Span(0, 1), "x", None, "unattributed", (), False, None)
+                                           for d in ("a", "b", "c"))})
     story_of = {"a": "story-1", "b": "story-1"}
     loose = UNRELATED_DOCUMENTS_LINK - 0.2
     assert not _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT - 0.1))
@@ -251,7 +251,7 @@ def test_a_shared_year_does_not_carry_a_link_across_stories() -> None:
     from dedupe.attribution.claims import Claim
     from dedupe.models import Span
     from dedupe.provenance.claimgroups import NUMBER_BONUS, ClaimLink
-    from dedupe.provenance.stories import _without_dates
+    from dedupe.provenance.stories import ClaimDates, _without_dates
 
     def claim(doc: str, text: str) -> Claim:
         return Claim(f"{doc}:0", doc, Span(0, 1), text, None, "unattributed", (), False, None)
@@ -259,7 +259,7 @@ def test_a_shared_year_does_not_carry_a_link_across_stories() -> None:
     claims = {c.id: c for c in (claim("a", "The Latest on campaign 2016 on Super Tuesday, with 5 states voting."),
                                 claim("b", "The Latest on campaign 2016 before the New York primary, 5 states."))}
     link = ClaimLink("a:0", "b:0", 0.5 + 2 * NUMBER_BONUS)
-    assert abs(_without_dates(link, claims) - (0.5 + NUMBER_BONUS)) < 1e-9  # 5 still counts, 2016 does not
+    assert abs(_without_dates(link, ClaimDates(claims)) - (0.5 + NUMBER_BONUS)) < 1e-9  # 5 still counts, 2016 does not
     claims = {c.id: c for c in (claim("a", "Most Southern states holding contests on March 1 have large minorities."),
                                 claim("b", "After that, 11 states hold contests on March 1, known as Super Tuesday."))}
-    assert abs(_without_dates(ClaimLink("a:0", "b:0", 0.42 + NUMBER_BONUS), claims) - 0.42) < 1e-9
+    assert abs(_without_dates(ClaimLink("a:0", "b:0", 0.42 + NUMBER_BONUS), ClaimDates(claims)) - 0.42) < 1e-9

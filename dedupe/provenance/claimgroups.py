@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, TypeVar
 
 import numpy as np
@@ -29,14 +30,16 @@ from dedupe.provenance.claimindex import (
     ClaimWords,
     SharedPassages,
     claim_signatures,
+    distinct,
     document_vectors,
     lsh_pairs,
     nearest_documents,
+    ranks,
     shared_passages,
     tfidf_rows,
     word_hashes,
 )
-from dedupe.provenance.facts import Facts, all_specifics, facts_agree, facts_of
+from dedupe.provenance.facts import all_specifics, facts_agree, facts_of
 
 MIN_CLAIM_WORDS = 5  # shorter sentences ("He said.") are not compared
 MIN_SHARED_WORDS = 2  # content words two linked claims have in common ("It was not a good look" / "Look, ...")
@@ -90,7 +93,7 @@ def claim_vectors(words: ClaimWords, keep: Sequence[int]) -> Any:
     chosen = np.full(words.claims, -1, dtype=np.int64)
     chosen[np.asarray(keep, dtype=np.int64)] = np.arange(len(keep))
     mask = chosen[words.owners] >= 0
-    return tfidf_rows(chosen[words.owners[mask]], words.hashes[mask], len(keep))
+    return tfidf_rows(chosen[words.owners[mask]], words.hash_columns()[mask], len(keep))
 
 
 def numbers_matrix(numbers: Sequence[frozenset[str]]) -> Any:
@@ -130,7 +133,7 @@ def _slot_rows(m: Any, rows: np.ndarray, slots: np.ndarray, columns: np.ndarray 
     counts = np.diff(part.indptr)
     keys = np.repeat(slots.astype(np.int64), counts) * np.int64(m.shape[1]) + part.indices
     if columns is None:
-        columns = np.unique(keys)
+        columns = distinct(keys, runs=True)  # slot after slot
     at = np.searchsorted(columns, keys).clip(max=max(columns.size - 1, 0))
     found = columns[at] == keys if columns.size else np.zeros(keys.size, dtype=bool)
     kept = np.bincount(np.repeat(np.arange(len(rows)), counts)[found], minlength=len(rows))
@@ -217,14 +220,17 @@ def partner_documents(pairs: np.ndarray, owner: np.ndarray, given: Sequence[tupl
                       k: int) -> list[tuple[int, int]]:
     """Document pairs whose claims are compared: the ``given`` ones (sharing a passage, nearest documents),
     and each document's ``k`` partners sharing the most candidate claim pairs (then the lowest index)."""
-    shared: dict[int, dict[int, int]] = {}
-    for i, j in zip(owner[pairs[:, 0]].tolist(), owner[pairs[:, 1]].tolist(), strict=True):
-        for x, y in ((i, j), (j, i)):
-            shared.setdefault(x, {})[y] = shared.setdefault(x, {}).get(y, 0) + 1
-    out = {(min(a, b), max(a, b)) for a, b in given}
-    for doc, partners in shared.items():
-        best = sorted(partners, key=lambda d: (-partners[d], d))[:k]
-        out.update((min(doc, d), max(doc, d)) for d in best)
+    i, j = owner[pairs[:, 0]], owner[pairs[:, 1]]
+    doc, partner = np.r_[i, j].astype(np.int64), np.r_[j, i].astype(np.int64)
+    width = np.int64(max(int(owner.max()) + 1, 1) if owner.size else 1)
+    cells, shared = np.unique(doc * width + partner, return_counts=True)
+    doc, partner = cells // width, cells % width
+    order = np.lexsort((partner, -shared, doc))  # each document's partners, most shared pairs first
+    doc, partner = doc[order], partner[order]
+    starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]]) if doc.size else np.zeros(0, dtype=np.int64)
+    best = ranks(np.diff(np.r_[starts, doc.size])) < k
+    chosen = np.stack([np.minimum(doc, partner), np.maximum(doc, partner)], axis=1)[best]
+    out = {(min(a, b), max(a, b)) for a, b in given} | set(map(tuple, chosen.tolist()))
     return sorted(out)
 
 
@@ -246,8 +252,7 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     """Links between claims of different documents. Candidates: claim pairs from the claim index (linked
     when they score ``threshold``), and mutual best claims between partner documents (``partner_documents``);
     each link's numbers and names agree. Only claims of documents with candidates are vectorised."""
-    usable = [c for c in claims if len(c.text.split()) >= MIN_CLAIM_WORDS]
-    texts = [" ".join(c.text.lower().split()) for c in usable]
+    usable, texts = _compared_claims(claims)
     position = {d: n for n, d in enumerate(doc_ids)}
     owner = np.asarray([position[c.document] for c in usable], dtype=np.int64)
     words = word_hashes(texts)
@@ -259,8 +264,9 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     near = nearest_documents(doc_vectors, NEIGHBOURS, near_threshold)
     doc_pairs = partner_documents(pairs, owner, [*reuse, *near], NEIGHBOURS)
     passages = shared_passages(texts, owner, words.tokens)
-    docs = {d for p in doc_pairs for d in p}
-    keep = [n for n, d in enumerate(owner.tolist()) if d in docs]
+    compared = np.zeros(len(doc_ids), dtype=bool)
+    compared[np.asarray(doc_pairs, dtype=np.int64).reshape(-1)] = True
+    keep = np.flatnonzero(compared[owner]).tolist()
     x = claim_vectors(words, keep)
     if x is None:
         return LinkedClaims((), None, {}, None)
@@ -271,15 +277,24 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     rows: list[list[int]] = [[] for _ in doc_ids]
     for n, d in enumerate(owner.tolist()):
         rows[d].append(n)
-    numbers = numbers_matrix(all_specifics([c.text for c in usable]))
+    found_numbers = all_specifics([c.text for c in usable])
+    numbers = numbers_matrix(found_numbers)
     passage = _passage_pairs(x, numbers, passages, renumber)
     both, both_scores = _candidate_links(x, numbers, np.concatenate([pairs, passage]),
                                          _neighbour_links(x, numbers, rows, doc_pairs, threshold), threshold)
     ordered = _agreeing_links(usable, both, both_scores, _row_products(doc_vectors, owner[both]),
-                              set(map(tuple, passage.tolist())))
+                              set(map(tuple, passage.tolist())), found_numbers)
     repeats = repeated_lines(usable, x, within[(within >= 0).all(axis=1)])
     return LinkedClaims(tuple(ordered), x, {c.id: n for n, c in enumerate(usable)}, numbers,
                         frozenset((link.a, link.b) for link in ordered), tuple(repeats), line_ids(repeats))
+
+
+def _compared_claims(claims: Sequence[Claim]) -> tuple[list[Claim], list[str]]:
+    """The claims of MIN_CLAIM_WORDS words or more, and their texts in lower case with single spaces (each text
+    split once: lower case never makes or removes a space)."""
+    split = [c.text.lower().split() for c in claims]
+    usable = [c for c, words in zip(claims, split, strict=True) if len(words) >= MIN_CLAIM_WORDS]
+    return usable, [" ".join(words) for words in split if len(words) >= MIN_CLAIM_WORDS]
 
 
 def _passage_pairs(x: Any, numbers: Any, found: SharedPassages, renumber: np.ndarray) -> np.ndarray:
@@ -319,19 +334,39 @@ def _row_products(x: Any, pairs: np.ndarray) -> np.ndarray:
 
 
 def _agreeing_links(claims: Sequence[Claim], pairs: np.ndarray, scores: np.ndarray, documents: np.ndarray,
-                    passages: set[tuple[int, ...]]) -> list[ClaimLink]:
-    """The candidate pairs whose numbers and names agree, as links in claim order (facts computed once, for
-    the claims of candidate pairs only), with the similarity of their documents; those in ``passages`` share
-    a passage."""
-    facts: dict[int, Facts] = {}
+                    passages: set[tuple[int, ...]], numbers: Sequence[frozenset[str]]) -> list[ClaimLink]:
+    """The candidate pairs whose numbers and names agree (``_facts_agree``), as links in claim order, with the
+    similarity of their documents; those in ``passages`` share a passage."""
+    rank = claim_ranks(claims)
+    order = np.lexsort((rank[pairs[:, 1]], rank[pairs[:, 0]]))
+    pairs, scores, documents = pairs[order], scores[order], documents[order]
+    agree = _facts_agree(claims, pairs, numbers)
+    return [ClaimLink(claims[i].id, claims[j].id, s, d, (i, j) in passages)
+            for (i, j), s, d in zip(pairs[agree].tolist(), scores[agree].tolist(), documents[agree].tolist(),
+                                    strict=True)]
 
-    def fact(n: int) -> Facts:
-        return facts[n] if n in facts else facts.setdefault(n, facts_of(claims[n].text))
 
-    links = [ClaimLink(claims[i].id, claims[j].id, s, d, (i, j) in passages)
-             for (i, j), s, d in zip(pairs.tolist(), scores.tolist(), documents.tolist(), strict=True)
-             if facts_agree(fact(i), fact(j))]
-    return sorted(links, key=lambda link: (claim_order(link.a), claim_order(link.b)))
+def _facts_agree(claims: Sequence[Claim], pairs: np.ndarray, numbers: Sequence[frozenset[str]]) -> np.ndarray:
+    """Whether the numbers and names of each pair of claims agree (``facts_agree``), the facts of each claim of
+    a pair found once (``numbers``: its ``specifics``, already found). A claim with no number and no name agrees
+    with any claim, without comparing."""
+    needed = np.unique(pairs).tolist()
+    facts = {n: facts_of(claims[n].text, numbers[n]) for n in needed}
+    bare = np.zeros(len(claims), dtype=bool)
+    bare[needed] = [not (f.numbers or f.spelled or f.names) for f in facts.values()]
+    agree: np.ndarray = bare[pairs[:, 0]] | bare[pairs[:, 1]]
+    rest = np.flatnonzero(~agree)
+    agree[rest] = [facts_agree(facts[i], facts[j]) for i, j in pairs[rest].tolist()]
+    return agree
+
+
+def claim_ranks(claims: Sequence[Claim]) -> np.ndarray:
+    """Each claim's rank in claim order (``claim_order`` of its id; equal ids, equal ranks)."""
+    keys = [claim_order(c.id) for c in claims]
+    ordered = sorted(range(len(claims)), key=keys.__getitem__)
+    rank = np.zeros(len(claims), dtype=np.int64)
+    rank[ordered] = np.cumsum([0, *(keys[a] != keys[b] for a, b in pairwise(ordered))])
+    return rank
 
 
 def _free_neighbours(adjacent: dict[T, list[tuple[float, T]]], node: T, taken: set[T],

@@ -57,6 +57,15 @@ class ClaimWords:
     owners: np.ndarray  # int64: the claim of each hash
     claims: int
     tokens: np.ndarray | None = None  # int64: every word of the texts in order (stop words too), 0 between texts
+    columns: np.ndarray | None = None  # int64: each hash's rank among the distinct hashes of all words (gaps allowed)
+
+    def hash_columns(self) -> np.ndarray:
+        """Small integers in the order of the hashes (equal hashes, equal integers): ``columns``, or the ranks of
+        the hashes when not given."""
+        if self.columns is not None:
+            return self.columns
+        out: np.ndarray = np.unique(self.hashes, return_inverse=True)[1].reshape(-1).astype(np.int64)
+        return out
 
 
 def word_hashes(texts: Sequence[str]) -> ClaimWords:
@@ -72,11 +81,12 @@ def word_hashes(texts: Sequence[str]) -> ClaimWords:
     word = stem_of[tokens]
     owners = np.cumsum(word == -2)
     owners, word = owners[word >= 0], word[word >= 0]
-    empty = np.setdiff1d(np.arange(len(texts), dtype=np.int64), owners)  # no content words: the stem ""
+    empty = np.flatnonzero(np.bincount(owners, minlength=len(texts)) == 0)  # no content words: the stem ""
     width = np.int64(len(stems))
-    cells = distinct(np.r_[owners * width + word, empty * width + stem_id[""]])  # claim by claim, distinct words
+    cells = distinct(np.r_[owners * width + word, empty * width + stem_id[""]], runs=True)  # claim by claim
     table = np.asarray([_hash(stem) for stem in stems], dtype=np.uint64)
-    return ClaimWords(table[cells % width], cells // width, len(texts), tokens)
+    rank = np.unique(table, return_inverse=True)[1].reshape(-1).astype(np.int64)  # stems of one hash share a rank
+    return ClaimWords(table[cells % width], cells // width, len(texts), tokens, rank[cells % width])
 
 
 def claim_signatures(words: ClaimWords, num_perm: int, seed: int = 1) -> np.ndarray:
@@ -94,11 +104,19 @@ def claim_signatures(words: ClaimWords, num_perm: int, seed: int = 1) -> np.ndar
     return out
 
 
-def distinct(values: np.ndarray) -> np.ndarray:
-    """The sorted distinct values (by sorting: numpy's hash-based ``unique`` is slower on these arrays)."""
-    ordered = np.sort(values)
+def distinct(values: np.ndarray, runs: bool = False) -> np.ndarray:
+    """The sorted distinct values (by sorting: numpy's hash-based ``unique`` is slower on these arrays). ``runs``:
+    the values are mostly in order already (claim after claim), which the stable sort (timsort) makes use of."""
+    ordered = np.sort(values, kind="stable" if runs else None)
     out: np.ndarray = ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if ordered.size else ordered
     return out
+
+
+def distinct_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_counts=True)`` by the stable sort (the values come mostly in order)."""
+    ordered = np.sort(values, kind="stable")
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if ordered.size else np.zeros(0, np.int64)
+    return ordered[starts], np.diff(np.r_[starts, ordered.size])
 
 
 def tfidf_rows(rows: np.ndarray, features: np.ndarray, n_rows: int) -> Any:
@@ -106,9 +124,9 @@ def tfidf_rows(rows: np.ndarray, features: np.ndarray, n_rows: int) -> Any:
     feature occurrences: ``features[k]`` (any integers) occurs once in row ``rows[k]``."""
     from scipy.sparse import csr_matrix
 
-    columns, col = np.unique(features, return_inverse=True)
-    width = max(1, len(columns))
-    cells, counts = np.unique(rows.astype(np.int64) * width + col.reshape(-1), return_counts=True)
+    distinct_features, col = dense_ranks(features)
+    width = max(1, distinct_features)
+    cells, counts = distinct_counts(rows.astype(np.int64) * width + col.reshape(-1))  # row after row: runs
     r, c = cells // width, cells % width
     df = np.bincount(c, minlength=width)
     weights = (1.0 + np.log(counts)) * (np.log((1 + n_rows) / (1 + df)) + 1.0)[c]
@@ -117,14 +135,25 @@ def tfidf_rows(rows: np.ndarray, features: np.ndarray, n_rows: int) -> Any:
     return csr_matrix((weights, (r, c)), shape=(n_rows, width))
 
 
+def dense_ranks(values: np.ndarray) -> tuple[int, np.ndarray]:
+    """How many distinct values there are, and each value's rank among them: ``np.unique``'s count and inverse,
+    without sorting when the values are small non-negative integers (counted in a table instead)."""
+    if values.size and values.dtype.kind in "iu" and int(values.min()) >= 0 and int(values.max()) < 4 * values.size:
+        present = np.zeros(int(values.max()) + 1, dtype=np.int64)
+        present[values] = 1
+        rank = np.cumsum(present) - 1
+        return int(present.sum()), rank[values]
+    found, inverse = np.unique(values, return_inverse=True)
+    return len(found), inverse.reshape(-1)
+
+
 def document_vectors(words: ClaimWords, document_of: np.ndarray, documents: int, max_df: int = 100) -> Any:
     """TF-IDF vectors of each document's claim content words, leaving out words found in more than ``max_df``
     documents (they weigh little, and they would make comparing all documents quadratic)."""
     rows = document_of[words.owners]
-    _, col = np.unique(words.hashes, return_inverse=True)
-    col = col.reshape(-1).astype(np.int64)
+    col = words.hash_columns()
     width = int(col.max()) + 1 if col.size else 1
-    cells = distinct(rows * width + col)
+    cells = distinct(rows * width + col, runs=True)
     df = np.bincount(cells % width, minlength=width)
     keep = df[col] <= max_df
     return tfidf_rows(rows[keep], col[keep], documents)
@@ -132,17 +161,23 @@ def document_vectors(words: ClaimWords, document_of: np.ndarray, documents: int,
 
 def _bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, cap: int) -> np.ndarray:
     """All pairs inside each bucket (``order[start:start + size]``, ascending); a bucket of more than ``cap``
-    claims links its first claim to the others only."""
-    two = sizes == 2
-    found = [np.stack([order[starts[two]], order[starts[two] + 1]], axis=1)]
-    for start, size in zip(starts[sizes > 2].tolist(), sizes[sizes > 2].tolist(), strict=True):
-        m = order[start:start + size]
-        if size > cap:
-            found.append(np.stack([np.full(size - 1, m[0]), m[1:]], axis=1))
-        else:
-            i, j = np.triu_indices(size, 1)
-            found.append(np.stack([m[i], m[j]], axis=1))
-    return np.concatenate(found)
+    claims links its first claim to the others only. The buckets of one size at a time, all in one step."""
+    found = [np.zeros((0, 2), dtype=np.int64)]
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= cap)]).tolist():
+        i, j = np.triu_indices(size, 1)
+        first = starts[sizes == size][:, None]
+        found.append(np.stack([order[first + i].reshape(-1), order[first + j].reshape(-1)], axis=1))
+    big = sizes > cap
+    if big.any():
+        heads = np.repeat(starts[big], sizes[big] - 1)
+        found.append(np.stack([order[heads], order[heads + ranks(sizes[big] - 1) + 1]], axis=1))
+    return np.concatenate(found).astype(np.int64, copy=False)
+
+
+def ranks(counts: np.ndarray) -> np.ndarray:
+    """0, 1, ..., c - 1 for each count c, one after the other."""
+    out: np.ndarray = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return out
 
 
 def lsh_claim_pairs(signatures: np.ndarray, groups: np.ndarray, bands: int, rows: int,

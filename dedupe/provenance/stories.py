@@ -186,31 +186,47 @@ def _story_links(links: Sequence[ClaimLink], claim_by_id: dict[str, Claim]) -> l
             if max(len(reach[a.id]), len(reach[b.id])) <= STOCK_PHRASE_DOCUMENTS]
 
 
-def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claim_by_id: dict[str, Claim],
-               link: ClaimLink) -> bool:
+class ClaimDates:
+    """The claims by id, with each claim's numbers and days of a month found once (a claim is in many links)."""
+
+    def __init__(self, claim_by_id: dict[str, Claim]) -> None:
+        self.claim_by_id = claim_by_id
+        self._found: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def numbers_and_days(self, claim_id: str) -> tuple[frozenset[str], frozenset[str]]:
+        """``specifics`` and ``_days`` of the claim's text."""
+        found = self._found.get(claim_id)
+        if found is None:
+            text = self.claim_by_id[claim_id].text
+            found = self._found[claim_id] = (specifics(text), frozenset(_days(text)))
+        return found
+
+
+def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claims: ClaimDates, link: ClaimLink) -> bool:
     """A link may group two claims inside one story when their documents share a passage, or report the same
     event (documents' cosine >= SAME_EVENT), or the claims score UNRELATED_DOCUMENTS_LINK; in any story when they
     share a passage no other document has (``ClaimLink.passage``); across stories otherwise only when nearly the
     same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles).
     The last two scores leave out the bonus of a shared date (a year, a day of a month): "The Latest on campaign
     2016 ..." headers of an agency's live blogs on different nights are no one claim."""
-    a, b = claim_by_id[link.a].document, claim_by_id[link.b].document
+    claim_a, claim_b = claims.claim_by_id[link.a], claims.claim_by_id[link.b]
+    a, b = claim_a.document, claim_b.document
     if link.passage:
         return True
     if a in story_of and story_of.get(a) == story_of.get(b):
         if (min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT:
             return True
-        return _without_dates(link, claim_by_id) >= UNRELATED_DOCUMENTS_LINK
-    score = _without_dates(link, claim_by_id)
-    return score >= CROSS_STORY_LINK and _share_a_fact(claim_by_id[link.a].text, claim_by_id[link.b].text, score)
+        return _without_dates(link, claims) >= UNRELATED_DOCUMENTS_LINK
+    score = _without_dates(link, claims)
+    return score >= CROSS_STORY_LINK and _share_a_fact(claim_a.text, claim_b.text, score)
 
 
-def _without_dates(link: ClaimLink, claim_by_id: dict[str, Claim]) -> float:
+def _without_dates(link: ClaimLink, claims: ClaimDates) -> float:
     """The link's score with the number bonus of its shared numbers other than years and days of a month
     ("contests on March 1" in two articles is when, not what)."""
-    a, b = claim_by_id[link.a].text, claim_by_id[link.b].text
-    shared = specifics(a) & specifics(b)
-    dates = {n for n in shared if YEAR.fullmatch(n)} | (_days(a) & _days(b))
+    (numbers_a, days_a), (numbers_b, days_b) = claims.numbers_and_days(link.a), claims.numbers_and_days(link.b)
+    shared = numbers_a & numbers_b
+    dates = {n for n in shared if YEAR.fullmatch(n)} | (days_a & days_b)
     if not dates & shared:
         return link.similarity
     return link.similarity - NUMBER_BONUS * (min(len(shared), 2) - min(len(shared - dates), 2))
@@ -293,7 +309,8 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
     story_docs = assign_stories([(m.a, m.b) for m in matches], shared)
     story_of = {d: f"story-{n + 1}" for n, docs in enumerate(story_docs) for d in docs}
     reused = {(min(m.a, m.b), max(m.a, m.b)) for m in matches}
-    raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, reused, claim_by_id, x)], linked.close,
+    dated = ClaimDates(claim_by_id)
+    raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, reused, dated, x)], linked.close,
                               linked.repeats, linked.line_of)
     stories, origin_source = _stories(story_docs, story_of, matches, directions, by_id, sides)
     groups: list[ClaimGroup] = []

@@ -255,10 +255,11 @@ def report_json(report: dict[str, Any]) -> str:
     """Deterministic serialisation: same report, same bytes. Top-level lists hold one entry per line (written
     by the C encoder: a report of a million documents stays quick to write, and easy to grep)."""
     lines = []
+    entry = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode  # json.dumps's, made once
     for key, value in report.items():
         name = json.dumps(key)
         if isinstance(value, list) and value:
-            items = ",\n".join("    " + json.dumps(v, ensure_ascii=False, separators=(", ", ": ")) for v in value)
+            items = ",\n".join("    " + entry(v) for v in value)
             lines.append(f"  {name}: [\n{items}\n  ]")
         else:
             lines.append(f"  {name}: " + json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  "))

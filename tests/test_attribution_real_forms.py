@@ -187,3 +187,17 @@ def test_a_source_line_names_a_site_by_its_domain_above_the_author_box() -> None
 ])
 def test_sites_named_by_their_domain_in_credit_lines(line: str, credits: tuple[str, ...]) -> None:
     assert run(f"Neue Züge für Pendler\n\n{line}\n\n{BAHN}\n\n{line}").attribution.credits == credits
+
+
+def test_a_lead_in_line_sources_the_block_it_introduces() -> None:
+    a = run("Donors are wary of the campaign.\n\nFrom Bloomberg:\n\n"
+            "Rich donors have been slow to give. Outside groups are stepping in.\n\nThe campaign did not comment.")
+    assert sources(a) == [None, "Bloomberg", "Bloomberg", "Bloomberg", None]
+
+
+def test_a_colon_ended_attribution_sources_the_quotation_after_it_only() -> None:
+    quoted = run("The Times made the same claim in May, and Breitbart News responded:\n\n"
+                 "\"The answer is to enforce the law we have.\"\n\nThe debate goes on.")
+    assert sources(quoted) == ["Breitbart News", "Breitbart News", None]
+    unquoted = run("CNN also noted the sparse crowd:\n\nEven a conservative columnist pointed out the empty seats.")
+    assert sources(unquoted) == ["CNN", None]

@@ -2,7 +2,8 @@
 
 1. an attribution in the sentence itself (inline, anaphora, chain);
 2. else the last attribution earlier in the same item of the paragraph, or the item credit that closes that item
-   ("... [HuffPost]"; a paragraph of digest lines holds several items, each closed by its credit);
+   ("... [HuffPost]"; a paragraph of digest lines holds several items, each closed by its credit), or the source of
+   a paragraph's closing line that ends with a colon ("From Bloomberg:", "X responded:") for the next paragraph;
 3. else the document credit (the first one named);
 4. else unattributed.
 Venues, photo credits, polls and stories about an outlet never give a source; a non-verification
@@ -11,6 +12,7 @@ phrase marks the claim unverified.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -70,6 +72,21 @@ def _item_of(text: str, s: Sentence, closing: Sequence[Attribution]) -> int:
     return item
 
 
+_QUOTE_OPENING = re.compile(r"\s*[\"'\u201c\u2018\u00ab\u2026]|\s*\.\.\.")
+
+
+def _introduces_next(text: str, sentences: Sequence[Sentence], n: int, decided: Attribution) -> bool:
+    """The sentence ends its paragraph with a colon and the next paragraph is the block it introduces: after
+    "From Bloomberg:" any block, after "X responded:" a quotation (an embedded post the page lost may stand
+    between "CNN noted the sparse crowd:" and the next paragraph of the article)."""
+    s = sentences[n]
+    if n + 1 == len(sentences) or sentences[n + 1].paragraph != s.paragraph + 1:
+        return False
+    if not text[s.start:s.end].rstrip().endswith(":"):
+        return False
+    return decided.kind == "lead-in" or _QUOTE_OPENING.match(text, sentences[n + 1].start) is not None
+
+
 def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: DocumentAttribution) -> list[Claim]:
     by_sentence: dict[int, list[Attribution]] = {}
     for a in attribution.attributions:
@@ -91,6 +108,8 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
         decided = _deciding(attrs) if attrs else None
         if decided is not None:
             carried[(s.paragraph, item)] = decided
+            if _introduces_next(doc.text, sentences, n, decided):
+                carried[(s.paragraph + 1, 0)] = decided  # "From Bloomberg:" / "X responded:" and the quoted block
             basis = "anaphora" if decided.kind == "anaphora" else "inline"
         else:
             decided = carried.get((s.paragraph, item)) or (closing[item] if item < len(closing) else None)

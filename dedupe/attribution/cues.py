@@ -121,6 +121,10 @@ RULES: tuple[Rule, ...] = (
     Rule("report-in", "source", left=_left(
         r"\b(?:an?|the|its|this|that)\s+(?:[\w-]+\s+){0,3}?(?:report|article|story|analysis|investigation|editorial|piece|"
         r"review|dispatch|exclusive|scoop)s?\s+(?:by|in|from|on|at)\s+(?:the\s+)?" + _DESCR)),
+    # "From Bloomberg:", "Via The Hill:": a line that introduces the block quoted from the outlet (claims.py carries
+    # the source into the next paragraph)
+    Rule("lead-in", "source", left=_left(r"^\W*(?:from|via|per|courtesy\s+of)\s+(?:the\s+)?" + _DESCR), right=_right(
+        r"(?:(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s*:\s*$")),
     Rule("headline", "source", left=_left(r"^\W*(?:the\s+)?"), right=_right(
         r"(?:\s+(?:editorial|poll|report|analysis|survey|exclusive))?\s*:\s+\S+(?:\s+\S+){3}")),
     Rule("report-that", "source", right=_right(

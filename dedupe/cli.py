@@ -209,12 +209,13 @@ def scan_command(
         if engine is Engine.dask:
             from dedupe.engine.dask_engine import scan_dask
 
-            result = scan_dask([str(p) for p in paths], config, scheduler, progress)
+            result = scan_dask([str(p) for p in paths], config, scheduler, progress,
+                               texts=fmt is not OutputFormat.json)
         else:
             result = scan([str(p) for p in paths], config, progress)
     with collector_paused():  # the report holds as many small objects as the scan
         report = build_report(result, __version__)
-        texts = {a.document.id: a.document.text for a in result.analyses}
+        texts = result.texts
         renderers = {OutputFormat.text: lambda: render_text(report, texts),
                      OutputFormat.html: lambda: render_html(report, texts),
                      OutputFormat.json: lambda: report_json(report)}

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from dedupe.attribution.analysis import DocumentRecord
 from dedupe.attribution.attribute import Attribution
 from dedupe.attribution.claims import Claim
 from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
-from dedupe.engine.pipeline import Analysis, ScanResult
+from dedupe.engine.pipeline import ScanResult
 from dedupe.kinds import NEAR_DUPLICATE, PARTIAL_REUSE
 from dedupe.models import Match, Passage
 from dedupe.provenance.claimgroups import (
@@ -94,27 +94,26 @@ def parameters(result: ScanResult) -> dict[str, Any]:
     }
 
 
-def document_entry(a: Analysis) -> dict[str, Any]:
-    d = a.document
+def document_entry(r: DocumentRecord) -> dict[str, Any]:
     entry = {
-        "id": d.id,
-        "title": d.title,
-        "published": d.published,
-        "outlet": d.outlet,
-        "url": d.url,
-        "author": d.author,
-        "record_id": d.record_id,
-        "chars": len(d.text),
-        "sha256": hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
-        "words": a.sketch.words,
-        "body_span": [d.body_start, len(d.text)],
-        "boilerplate": [{"kind": p.boilerplate, "span": [p.start, p.end]} for p in a.paragraphs if p.boilerplate],
-        "credits": list(a.attribution.credits),
-        "derivative": a.attribution.derivative,
-        "archived": d.archived,
+        "id": r.id,
+        "title": r.title,
+        "published": r.published,
+        "outlet": r.outlet,
+        "url": r.url,
+        "author": r.author,
+        "record_id": r.record_id,
+        "chars": r.chars,
+        "sha256": r.sha256,
+        "words": r.words,
+        "body_span": [r.body_start, r.chars],
+        "boilerplate": [{"kind": p.boilerplate, "span": [p.start, p.end]} for p in r.boilerplate],
+        "credits": list(r.attribution.credits),
+        "derivative": r.attribution.derivative,
+        "archived": r.archived,
     }
-    if d.encoding is not None:  # only for files not in UTF-8: reports of UTF-8 inputs keep their bytes
-        entry["encoding"] = d.encoding
+    if r.encoding is not None:  # only for files not in UTF-8: reports of UTF-8 inputs keep their bytes
+        entry["encoding"] = r.encoding
     return entry
 
 
@@ -219,7 +218,7 @@ def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
     lexicon = result.lexicon
     prov = result.provenance
     matches = [match_entry(m, d) for m, d in zip(result.matches, prov.directions, strict=True)]
-    claims = [c for a in result.analyses for c in a.claims]
+    claims = [c for r in result.documents for c in r.claims]
     by_id = {c.id: c for c in claims}
     return {
         "schema_version": REPORT_SCHEMA_VERSION,
@@ -227,7 +226,7 @@ def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
         "parameters": parameters(result),
         "summary": {
             "files": result.files,
-            "documents": len(result.analyses),
+            "documents": len(result.documents),
             "errors": len(result.errors),
             "matches": len(matches),
             "near_duplicates": sum(m["kind"] == NEAR_DUPLICATE for m in matches),
@@ -239,10 +238,10 @@ def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
             "stories": len(prov.stories),
             "claim_groups": len(prov.claim_groups),
         },
-        "documents": [document_entry(a) for a in result.analyses],
+        "documents": [document_entry(r) for r in result.documents],
         "matches": matches,
         "duplicate_groups": [{"documents": list(g)} for g in result.duplicate_groups],
-        "attributions": [attribution_entry(x) for a in result.analyses for x in a.attribution.attributions],
+        "attributions": [attribution_entry(x) for r in result.documents for x in r.attribution.attributions],
         "claims": [claim_entry(c, prov) for c in claims],
         "stories": [story_entry(s) for s in prov.stories],
         "claim_groups": [claim_group_entry(g, by_id) for g in prov.claim_groups],

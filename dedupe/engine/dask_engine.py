@@ -253,10 +253,13 @@ def _matches(run: _Run, analysed: Sequence[Any], numbers: Sequence[np.ndarray], 
              config: ScanConfig, layout: LSHLayout) -> list[Match]:
     """Verification where the analyses are: each part hands out what its documents in candidate pairs need, and
     one task per chunk of pairs (``find_matches``' chunks) verifies them; the client gathers the matches."""
-    where = {n: (p, i) for p, nums in enumerate(numbers) for i, n in enumerate(nums.tolist())}
+    part_of = np.empty(sum(len(nums) for nums in numbers), dtype=np.int32)
+    place = np.empty_like(part_of)
+    for p, nums in enumerate(numbers):
+        part_of[nums], place[nums] = p, np.arange(len(nums), dtype=np.int32)
+    where = {n: (int(part_of[n]), int(place[n])) for n in sorted({n for pair in pairs for n in pair})}
     wanted: list[dict[int, int]] = [{} for _ in analysed]
-    for n in sorted({n for pair in pairs for n in pair}):
-        part, i = where[n]
+    for n, (part, i) in where.items():
         wanted[part][n] = i
     known = {p: run.submit("extract", p, verify_inputs, analysed[p], w) for p, w in enumerate(wanted) if w}
     tasks = []
@@ -272,10 +275,21 @@ def _no_input(errors: tuple[ReadError, ...]) -> NoInputError:
     return NoInputError(f"no document could be read ({detail})", errors)
 
 
-def _read_all(run: _Run, paths: list[str], config: ScanConfig,
-              parts: int) -> tuple[int, list[Any], list[inputs.PartMeta], tuple[ReadError, ...]]:
-    """The number of input files, the parts as read on the workers (futures), what the client learns of each
-    and every read error (NoInputError when no document could be read)."""
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What the client keeps of the input once it is read on the workers (the parts' line keys are dropped)."""
+
+    files: int
+    parts: list[Any]  # futures of the parts as read (inputs.ReadPart)
+    ids: list[list[str]]  # each part's document ids, in reading order
+    numbers: list[np.ndarray]  # each part's documents' places in the corpus (sorted by id)
+    errors: tuple[ReadError, ...]
+    repeated: frozenset[int]  # the corpus's boilerplate lines
+
+
+def _read_all(run: _Run, paths: list[str], config: ScanConfig, parts: int) -> _Read:
+    """The input read on the workers, its errors and its boilerplate lines (NoInputError when no document could
+    be read; a bad --sources file fails here too, before any analysis)."""
     files, listing_errors = discover([p for p in paths if p != STDIN], config.read)
     read = _stdin_part(run, paths, config) + _read_parts(run, inputs.plan_parts(files, config.read, parts), config)
     metas: list[inputs.PartMeta] = run.results([run.submit("meta", n, inputs.part_meta, f)
@@ -283,17 +297,16 @@ def _read_all(run: _Run, paths: list[str], config: ScanConfig,
     errors = tuple(sorted([*listing_errors, *(e for m in metas for e in m.errors)], key=lambda e: (e.path, e.kind)))
     if not any(m.ids for m in metas):
         raise _no_input(errors)
-    return len(files) + (STDIN in paths), read, metas, errors
+    if config.mode == "full":
+        attribution_models(config.attribution)
+    repeated = _repeated(run, read, metas, config.fingerprint.repeated_line_documents)
+    return _Read(len(files) + (STDIN in paths), read, [m.ids for m in metas], _numbers(metas), errors, repeated)
 
 
 def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progress: Progress | None,
              quote: bool) -> ScanResult:
-    files, read, metas, errors = _read_all(run, paths, config, parts)
-    total = sum(len(m.ids) for m in metas)
-    if config.mode == "full":
-        attribution_models(config.attribution)  # a bad --sources file fails here, before any analysis
-    repeated = _repeated(run, read, metas, config.fingerprint.repeated_line_documents)
-    numbers = _numbers(metas)
+    r = _read_all(run, paths, config, parts)
+    read, numbers, repeated, total = r.parts, r.numbers, r.repeated, sum(len(i) for i in r.ids)
     layout = LSHLayout.from_config(config)
     analysed = [run.submit("analyse", n, analyse_part, f, numbers[n], config, layout, repeated, parts)
                 for n, f in enumerate(read)]
@@ -304,25 +317,25 @@ def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progre
     if progress is not None:
         progress("verify", len(pairs), len(pairs))
     records = _records(run, analysed, numbers, total)
-    texts = _texts(run, analysed, metas, matches) if quote else {}
-    return result_from_records(config, layout, ReadResult((), errors, files), records, matches, texts)
+    texts = _texts(run, analysed, r.ids, matches) if quote else {}
+    return result_from_records(config, layout, ReadResult((), r.errors, r.files), records, matches, texts)
 
 
 def _records(run: _Run, analysed: Sequence[Any], numbers: Sequence[np.ndarray], total: int) -> list[DocumentRecord]:
-    """Every document's record, built on the workers, in the corpus's order (by id)."""
+    """Every document's record, built on the workers, in the corpus's order (by id). The parts are gathered one
+    after the other: the client never holds more than one part's records in transit."""
     placed: list[DocumentRecord | None] = [None] * total
-    for nums, part in zip(numbers, run.results([run.submit("records", n, records_of, f)
-                                                for n, f in enumerate(analysed)]), strict=True):
-        for i, r in zip(nums.tolist(), part, strict=True):
+    futures = [run.submit("records", n, records_of, f) for n, f in enumerate(analysed)]
+    for nums, future in zip(numbers, futures, strict=True):
+        for i, r in zip(nums.tolist(), run.results([future])[0], strict=True):
             placed[i] = r
     return [r for r in placed if r is not None]
 
 
-def _texts(run: _Run, analysed: Sequence[Any], metas: Sequence[inputs.PartMeta],
-           matches: Sequence[Match]) -> dict[str, str]:
+def _texts(run: _Run, analysed: Sequence[Any], ids: Sequence[list[str]], matches: Sequence[Match]) -> dict[str, str]:
     """The texts of the matched documents (what the text and HTML reports quote), from the workers."""
     matched = {d for m in matches for d in (m.a, m.b)}
-    wanted = [[i for i, d in enumerate(m.ids) if d in matched] for m in metas]
+    wanted = [[i for i, d in enumerate(part) if d in matched] for part in ids]
     tasks = [run.submit("texts", p, texts_of, f, w) for p, (f, w) in enumerate(zip(analysed, wanted, strict=True)) if w]
     return {k: v for part in run.results(tasks) for k, v in part.items()}
 

@@ -283,8 +283,6 @@ def _story_origin(docs: Sequence[str], inside: Sequence[tuple[Match, Direction]]
 def build_provenance(records: Sequence[DocumentRecord], matches: Sequence[Match], lexicon: Lexicon,
                      config: ProvenanceConfig) -> Provenance:
     by_id = {r.id: r for r in records}
-    sides = {r.id: _side(r, lexicon) for r in records}
-    directions = tuple(direction(m, sides[m.a], sides[m.b], config.direction_margin) for m in matches)
     claims = [c for r in records for c in r.claims]
     claim_by_id = {c.id: c for c in claims}
     linked = LinkedClaims((), None, {}, None) if not claims else link_claims(
@@ -292,6 +290,9 @@ def build_provenance(records: Sequence[DocumentRecord], matches: Sequence[Match]
         config.story_threshold)
     shared = _story_links(linked.links, claim_by_id)
     story_docs = assign_stories([(m.a, m.b) for m in matches], shared)
+    sided = {d for m in matches for d in (m.a, m.b)}.union(*story_docs)  # the documents directions and origins see
+    sides = {d: _side(by_id[d], lexicon) for d in sided}
+    directions = tuple(direction(m, sides[m.a], sides[m.b], config.direction_margin) for m in matches)
     story_of = {d: f"story-{n + 1}" for n, docs in enumerate(story_docs) for d in docs}
     reused = {(min(m.a, m.b), max(m.a, m.b)) for m in matches}
     raw_groups = claim_groups([x for x in linked.links if _groupable(story_of, reused, claim_by_id, x)], linked.close,

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import Corpus
 
 from dedupe import ScanConfig
-from dedupe.attribution.analysis import lexicon_for
+from dedupe.attribution.analysis import lexicon_for, record_of
 from dedupe.attribution.lexicon import lexicon_digest
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
@@ -49,9 +49,10 @@ def main() -> None:
         marks.append(("verify", time.perf_counter()))
         groups = connected_groups((m.a, m.b) for m in matches if m.kind == NEAR_DUPLICATE)
         lexicon = lexicon_for(config.attribution)
-        provenance = build_provenance(analyses, matches, lexicon, config.provenance)
-        result = ScanResult(config, layout, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups),
-                            read.errors, read.files, provenance, lexicon, lexicon_digest(()))
+        records = tuple(record_of(a) for a in analyses)
+        provenance = build_provenance(records, matches, lexicon, config.provenance)
+        result = ScanResult(config, layout, records, tuple(matches), tuple(tuple(g) for g in groups),
+                            read.errors, read.files, provenance, lexicon, lexicon_digest(()), {}, tuple(analyses))
         marks.append(("groups+provenance", time.perf_counter()))
         with open(os.devnull, "w", encoding="utf-8") as sink:
             sink.write(report_json(build_report(result, "benchmark")))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -18,6 +18,9 @@ from dedupe.errors import DedupeError, NoInputError
 from dedupe.kinds import FINDING_KINDS
 from dedupe.report.escaping import escape_line
 from dedupe.report.output import write_atomically
+
+if TYPE_CHECKING:
+    from dedupe.engine.pipeline import ScanResult
 
 T = TypeVar("T")
 
@@ -122,22 +125,26 @@ def _fail(message: str, status: ExitStatus) -> typer.Exit:
     return typer.Exit(int(status))
 
 
-def _write(output: Path | None, content: str) -> None:
+def _write(output: Path | None, content: str | Iterable[str]) -> None:
     """The report to stdout (as UTF-8 bytes), or to a temporary file renamed over ``output``: a run that fails
-    never leaves a truncated report, nor destroys the previous one."""
+    never leaves a truncated report file, nor destroys the previous one. ``content`` may come in pieces, written
+    as they come."""
+    pieces = (p.encode("utf-8") for p in ([content] if isinstance(content, str) else content))
     try:
-        data = content.encode("utf-8")
+        if output is None:
+            sys.stdout.flush()
+            for piece in pieces:
+                sys.stdout.buffer.write(piece)
+            sys.stdout.flush()
+            return
+        write_atomically(output, pieces)
     except UnicodeEncodeError as exc:  # a bug upstream: every text is made valid when read
-        raise _fail(f"the report holds text that is not valid UTF-8 ({exc.reason}): nothing written",
+        done = "nothing written" if output is not None else "the report on standard output is cut short"
+        raise _fail(f"the report holds text that is not valid UTF-8 ({exc.reason}): {done}",
                     ExitStatus.INPUT_ERROR) from None
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    try:
-        write_atomically(output, data)
     except OSError as exc:
+        if output is None:
+            raise
         raise _fail(f"cannot write {output}: {exc.strerror or exc}", ExitStatus.INPUT_ERROR) from None
 
 
@@ -194,10 +201,7 @@ def scan_command(
 
     Example: dedupe scan fixtures/ -o report.json
     """
-    from dedupe.engine.pipeline import collector_paused, scan
-    from dedupe.report.build import build_report, report_json
-    from dedupe.report.render_html import render_html
-    from dedupe.report.render_text import render_text
+    from dedupe.engine.pipeline import scan
 
     with _usage_errors():
         config = config_from_options(threshold=threshold, shingle_size=shingle_size, num_perm=num_perm,
@@ -209,16 +213,26 @@ def scan_command(
         if engine is Engine.dask:
             from dedupe.engine.dask_engine import scan_dask
 
-            result = scan_dask([str(p) for p in paths], config, scheduler, progress)
+            result = scan_dask([str(p) for p in paths], config, scheduler, progress,
+                               texts=fmt is not OutputFormat.json)
         else:
             result = scan([str(p) for p in paths], config, progress)
+    _write_scan_report(result, fmt, output)
+
+
+def _write_scan_report(result: ScanResult, fmt: OutputFormat, output: Path | None) -> None:
+    """The report of a scan in ``fmt``; JSON written entry by entry as it is serialised."""
+    from dedupe.engine.pipeline import collector_paused
+    from dedupe.report.build import build_report, report_chunks
+    from dedupe.report.render_html import render_html
+    from dedupe.report.render_text import render_text
+
     with collector_paused():  # the report holds as many small objects as the scan
-        report = build_report(result, __version__)
-        texts = {a.document.id: a.document.text for a in result.analyses}
-        renderers = {OutputFormat.text: lambda: render_text(report, texts),
-                     OutputFormat.html: lambda: render_html(report, texts),
-                     OutputFormat.json: lambda: report_json(report)}
-        _write(output, renderers[fmt]())
+        if fmt is OutputFormat.json:
+            _write(output, report_chunks(result, __version__))
+            return
+        render = render_text if fmt is OutputFormat.text else render_html
+        _write(output, render(build_report(result, __version__), result.texts))
 
 
 @app.command("check")

@@ -118,6 +118,25 @@ def test_generated_corpus_reports_are_identical(corpus: Path, cluster: Any, mode
     assert report_json(build_report(dask, "test")) == local
 
 
+def test_the_client_gathers_records_and_only_the_quoted_texts(corpus: Path, cluster: Any) -> None:
+    """The client receives each document's record (the local engine's), never whole analyses or texts; asked for
+    texts, it fetches the matched documents' ones, and the text and HTML reports quote them as the local ones do."""
+    from dedupe.engine.dask_engine import scan_dask
+    from dedupe.report.render_html import render_html
+    from dedupe.report.render_text import render_text
+
+    config = ScanConfig(mode="copies")
+    local = scan([corpus], config)
+    plain = scan_dask([corpus], config, scheduler=cluster.scheduler_address, partitions=4)
+    assert plain.analyses == () and plain.texts == {} and plain.documents == local.documents
+    quoted = scan_dask([corpus], config, scheduler=cluster.scheduler_address, partitions=4, texts=True)
+    matched = {d for m in local.matches for d in (m.a, m.b)}
+    assert 0 < len(matched) < len(local.documents) and quoted.texts == {d: local.texts[d] for d in matched}
+    report, dask_report = build_report(local, "test"), build_report(quoted, "test")
+    assert render_text(dask_report, quoted.texts) == render_text(report, local.texts)
+    assert render_html(dask_report, quoted.texts) == render_html(report, local.texts)
+
+
 def test_cli_on_a_scheduler_address_gives_the_local_report(cluster: Any, fixture_scan: Any) -> None:
     """``dedupe scan --engine dask --scheduler ADDR`` on the fixtures, workers in their own processes: the bytes
     the local engine's report has."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 import random
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -106,3 +107,22 @@ def test_a_lead_only_republication_joins_its_original(tmp_path: Path) -> None:
     assert kinds[("lead.txt", "wire.txt")] == "partial-reuse"  # not a near-duplicate: 2 of 6 paragraphs
     assert report["duplicate_groups"] == [{"documents": ["lead.txt", "wire.txt"]}]  # the partial copy stays out
     assert report["parameters"]["copy_coverage"] == 0.8
+
+
+def test_report_chunks_are_the_report_with_each_document_entry_built_as_it_is_written(
+        fixture_scan: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``report_chunks`` gives ``report_json``'s bytes, and builds a document's entry only when its line is due
+    (the entries of every document are never held at once)."""
+    from dedupe.report import build
+
+    result, report = fixture_scan
+    built: list[str] = []
+    entry = build.document_entry
+    monkeypatch.setattr(build, "document_entry", lambda r: built.append(r.id) or entry(r))
+    pieces, entries_built = [], []
+    for piece in build.report_chunks(result, "test"):
+        pieces.append(piece)
+        entries_built.append(len(built))
+    assert "".join(pieces) == build.report_json(report)
+    assert built == [d.id for d in result.documents] and len(built) > 2
+    assert sorted(set(entries_built)) == list(range(len(built) + 1))  # one more entry per piece of the section

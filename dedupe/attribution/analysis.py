@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,38 @@ class Analysis:
     sketch: DocumentSketch  # word count and signature (word offsets and shingle hashes: for candidate pairs only)
     attribution: DocumentAttribution
     claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """What the report and provenance read of an analysed document: its fields, the length and digest of its text
+    (not the text), its boilerplate paragraphs, attribution and claims. Small enough for a Dask client to gather
+    millions (in copies mode the attribution and claims are empty); no token arrays, signatures or sentences."""
+
+    id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    author: str | None
+    record_id: str | None
+    archived: bool
+    encoding: str | None
+    chars: int
+    sha256: str  # of the text in UTF-8, hex
+    body_start: int
+    words: int  # fingerprinted words
+    boilerplate: tuple[Paragraph, ...]  # the paragraphs with a boilerplate kind
+    attribution: DocumentAttribution
+    claims: tuple[Claim, ...]
+
+
+def record_of(a: Analysis) -> DocumentRecord:
+    """The record of an analysis (computed where the analysis is)."""
+    d = a.document
+    return DocumentRecord(d.id, d.title, d.published, d.outlet, d.url, d.author, d.record_id, d.archived, d.encoding,
+                          len(d.text), hashlib.sha256(d.text.encode("utf-8")).hexdigest(), d.body_start,
+                          a.sketch.words, tuple(p for p in a.paragraphs if p.boilerplate), a.attribution, a.claims)
 
 
 def lexicon_for(config: AttributionConfig) -> Lexicon:

@@ -6,11 +6,12 @@ documents, numbered as the local engine numbers them (sorted by id). Each analys
 as numpy arrays already split into key partitions; one task per key partition gathers its slices on a
 worker and pairs them with the local engine's function (``KeyBuckets.partition_pairs``); the client merges
 the pair arrays. Verification runs where the analyses are: each part hands out what its documents in
-candidate pairs need and one task per chunk of pairs verifies them; the client gathers the matches, then the
-analyses (the report and provenance need them) for duplicate groups and provenance. A worker lost mid-run is
-replaced and its tasks run again (the tasks read files, so their results can be rebuilt); with no worker at
-all for ``worker_timeout`` seconds the scan stops with a SchedulerError. The report is byte-identical to the
-local one.
+candidate pairs need and one task per chunk of pairs verifies them; the client gathers the matches, then each
+document's record (``DocumentRecord``, built on the workers: fields, length and digest of the text, boilerplate
+spans, attribution and claims; no texts, signatures or sentences) for duplicate groups, provenance and the
+report. A worker lost mid-run is replaced and its tasks run again (the tasks read files, so their results can be
+rebuilt); with no worker at all for ``worker_timeout`` seconds the scan stops with a SchedulerError. The report
+is byte-identical to the local one.
 """
 
 from __future__ import annotations
@@ -29,19 +30,17 @@ from typing import Any
 
 import numpy as np
 
-from dedupe.attribution.analysis import NO_ATTRIBUTION, Analysis, analyse_batch, attribution_models
-from dedupe.attribution.attribute import DocumentAttribution
-from dedupe.attribution.claims import Claim
+from dedupe.attribution.analysis import Analysis, DocumentRecord, analyse_batch, attribution_models, record_of
 from dedupe.config import ScanConfig
-from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
+from dedupe.copies.batch_sketches import alignment_fingerprints
 from dedupe.copies.boilerplate import document_keys, repeated_from
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.copies.match import verify_pairs
 from dedupe.engine import dask_inputs as inputs
-from dedupe.engine.pipeline import Progress, ScanResult, result_from_matches
+from dedupe.engine.pipeline import Progress, ScanResult, result_from_records
 from dedupe.errors import MissingDependencyError, NoInputError, SchedulerError
 from dedupe.io.readers import STDIN, ReadResult, discover, read_stream
-from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
+from dedupe.models import Document, Match, Paragraph, ReadError
 
 SCHEDULER_TIMEOUT = 10.0  # seconds to connect to a scheduler
 WORKER_TIMEOUT = 60.0  # seconds a scan waits while the cluster has no worker at all
@@ -84,31 +83,14 @@ def slice_pairs(*slices: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
         return buckets.partition_pairs(0)
 
 
-@dataclass(frozen=True, slots=True)
-class PackedAnalyses:
-    """A part's analyses in the form that crosses to the client cheaply (as the local engine's chunks do): one
-    signature matrix, and no attribution or claims in copies mode."""
-
-    docs: list[Document]
-    paragraphs: list[tuple[Paragraph, ...]]
-    details: list[tuple[tuple[Sentence, ...], DocumentAttribution, tuple[Claim, ...]]] | None  # None: copies mode
-    words: list[int]
-    signatures: np.ndarray  # uint32[documents, num_perm]
-
-    def unpack(self) -> list[Analysis]:
-        details = self.details or [((), NO_ATTRIBUTION, ())] * len(self.docs)
-        rows = zip(self.docs, self.paragraphs, details, self.words, self.signatures, strict=True)
-        return [Analysis(d, p, s, DocumentSketch(w, sig), attribution, claims)
-                for d, p, (s, attribution, claims), w, sig in rows]
+def records_of(part: PartAnalysis) -> list[DocumentRecord]:
+    """Runs on a worker: the records of a part's documents (what the report and provenance read), in part order."""
+    return [record_of(a) for a in part.analyses]
 
 
-def analyses_of(part: PartAnalysis, mode: str) -> PackedAnalyses:
-    """Runs on a worker: the part's analyses, packed for the client."""
-    a = part.analyses
-    details = None if mode == "copies" else [(x.sentences, x.attribution, x.claims) for x in a]
-    signatures = np.stack([x.sketch.signature for x in a]) if a else np.zeros((0, 0), dtype=np.uint32)
-    return PackedAnalyses([x.document for x in a], [x.paragraphs for x in a], details, [x.sketch.words for x in a],
-                          signatures)
+def texts_of(part: PartAnalysis, wanted: list[int]) -> dict[str, str]:
+    """Runs on a worker: the texts of the documents at places ``wanted`` in the part, by id."""
+    return {part.analyses[i].document.id: part.analyses[i].document.text for i in wanted}
 
 
 _Known = dict[int, tuple[Document, tuple[Paragraph, ...], np.ndarray]]
@@ -271,10 +253,13 @@ def _matches(run: _Run, analysed: Sequence[Any], numbers: Sequence[np.ndarray], 
              config: ScanConfig, layout: LSHLayout) -> list[Match]:
     """Verification where the analyses are: each part hands out what its documents in candidate pairs need, and
     one task per chunk of pairs (``find_matches``' chunks) verifies them; the client gathers the matches."""
-    where = {n: (p, i) for p, nums in enumerate(numbers) for i, n in enumerate(nums.tolist())}
+    part_of = np.empty(sum(len(nums) for nums in numbers), dtype=np.int32)
+    place = np.empty_like(part_of)
+    for p, nums in enumerate(numbers):
+        part_of[nums], place[nums] = p, np.arange(len(nums), dtype=np.int32)
+    where = {n: (int(part_of[n]), int(place[n])) for n in sorted({n for pair in pairs for n in pair})}
     wanted: list[dict[int, int]] = [{} for _ in analysed]
-    for n in sorted({n for pair in pairs for n in pair}):
-        part, i = where[n]
+    for n, (part, i) in where.items():
         wanted[part][n] = i
     known = {p: run.submit("extract", p, verify_inputs, analysed[p], w) for p, w in enumerate(wanted) if w}
     tasks = []
@@ -290,19 +275,38 @@ def _no_input(errors: tuple[ReadError, ...]) -> NoInputError:
     return NoInputError(f"no document could be read ({detail})", errors)
 
 
-def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progress: Progress | None) -> ScanResult:
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What the client keeps of the input once it is read on the workers (the parts' line keys are dropped)."""
+
+    files: int
+    parts: list[Any]  # futures of the parts as read (inputs.ReadPart)
+    ids: list[list[str]]  # each part's document ids, in reading order
+    numbers: list[np.ndarray]  # each part's documents' places in the corpus (sorted by id)
+    errors: tuple[ReadError, ...]
+    repeated: frozenset[int]  # the corpus's boilerplate lines
+
+
+def _read_all(run: _Run, paths: list[str], config: ScanConfig, parts: int) -> _Read:
+    """The input read on the workers, its errors and its boilerplate lines (NoInputError when no document could
+    be read; a bad --sources file fails here too, before any analysis)."""
     files, listing_errors = discover([p for p in paths if p != STDIN], config.read)
     read = _stdin_part(run, paths, config) + _read_parts(run, inputs.plan_parts(files, config.read, parts), config)
     metas: list[inputs.PartMeta] = run.results([run.submit("meta", n, inputs.part_meta, f)
                                                 for n, f in enumerate(read)])
     errors = tuple(sorted([*listing_errors, *(e for m in metas for e in m.errors)], key=lambda e: (e.path, e.kind)))
-    total = sum(len(m.ids) for m in metas)
-    if not total:
+    if not any(m.ids for m in metas):
         raise _no_input(errors)
     if config.mode == "full":
-        attribution_models(config.attribution)  # a bad --sources file fails here, before any analysis
+        attribution_models(config.attribution)
     repeated = _repeated(run, read, metas, config.fingerprint.repeated_line_documents)
-    numbers = _numbers(metas)
+    return _Read(len(files) + (STDIN in paths), read, [m.ids for m in metas], _numbers(metas), errors, repeated)
+
+
+def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progress: Progress | None,
+             quote: bool) -> ScanResult:
+    r = _read_all(run, paths, config, parts)
+    read, numbers, repeated, total = r.parts, r.numbers, r.repeated, sum(len(i) for i in r.ids)
     layout = LSHLayout.from_config(config)
     analysed = [run.submit("analyse", n, analyse_part, f, numbers[n], config, layout, repeated, parts)
                 for n, f in enumerate(read)]
@@ -312,24 +316,39 @@ def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progre
     matches = _matches(run, analysed, numbers, pairs, config, layout)
     if progress is not None:
         progress("verify", len(pairs), len(pairs))
-    placed: list[Analysis | None] = [None] * total
-    for nums, part in zip(numbers, run.results([run.submit("gather", n, analyses_of, f, config.mode)
-                                                for n, f in enumerate(analysed)]), strict=True):
-        for i, a in zip(nums.tolist(), part.unpack(), strict=True):
-            placed[i] = a
-    analyses = [a for a in placed if a is not None]
-    result = ReadResult(tuple(a.document for a in analyses), errors, len(files) + (STDIN in paths))
-    return result_from_matches(config, layout, result, analyses, matches)
+    records = _records(run, analysed, numbers, total)
+    texts = _texts(run, analysed, r.ids, matches) if quote else {}
+    return result_from_records(config, layout, ReadResult((), r.errors, r.files), records, matches, texts)
+
+
+def _records(run: _Run, analysed: Sequence[Any], numbers: Sequence[np.ndarray], total: int) -> list[DocumentRecord]:
+    """Every document's record, built on the workers, in the corpus's order (by id). The parts are gathered one
+    after the other: the client never holds more than one part's records in transit."""
+    placed: list[DocumentRecord | None] = [None] * total
+    futures = [run.submit("records", n, records_of, f) for n, f in enumerate(analysed)]
+    for nums, future in zip(numbers, futures, strict=True):
+        for i, r in zip(nums.tolist(), run.results([future])[0], strict=True):
+            placed[i] = r
+    return [r for r in placed if r is not None]
+
+
+def _texts(run: _Run, analysed: Sequence[Any], ids: Sequence[list[str]], matches: Sequence[Match]) -> dict[str, str]:
+    """The texts of the matched documents (what the text and HTML reports quote), from the workers."""
+    matched = {d for m in matches for d in (m.a, m.b)}
+    wanted = [[i for i, d in enumerate(part) if d in matched] for part in ids]
+    tasks = [run.submit("texts", p, texts_of, f, w) for p, (f, w) in enumerate(zip(analysed, wanted, strict=True)) if w]
+    return {k: v for part in run.results(tasks) for k, v in part.items()}
 
 
 def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, scheduler: str | None = None,
               progress: Progress | None = None, partitions: int | None = None, processes: bool = True,
-              worker_timeout: float = WORKER_TIMEOUT) -> ScanResult:
+              worker_timeout: float = WORKER_TIMEOUT, texts: bool = False) -> ScanResult:
     """``scan`` with reading, analysis and the band-key shuffle on a Dask cluster.
 
     ``scheduler`` is a scheduler address (``tcp://host:8786``); None starts a LocalCluster with
     ``config.workers`` worker processes (threads with ``processes=False``). ``partitions``: read parts and key
-    partitions (default four per worker); the report does not depend on it.
+    partitions (default four per worker); the report does not depend on it. The texts stay on the workers:
+    ``texts`` fetches the matched documents' ones (``ScanResult.texts``, what the text and HTML reports quote).
     """
     config = config or ScanConfig()
     if scheduler:
@@ -337,4 +356,4 @@ def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, sch
     names = [str(p) for p in paths]
     parts = partitions or 4 * max(1, config.workers)
     with _connected(scheduler, config.workers, processes) as client:
-        return _scan_on(_Run(client, worker_timeout), names, config, parts, progress)
+        return _scan_on(_Run(client, worker_timeout), names, config, parts, progress, texts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +14,12 @@ import numpy as np
 from dedupe.attribution.analysis import (
     NO_ATTRIBUTION,
     Analysis,
+    DocumentRecord,
     analyse,
     analyse_batch,
     attribution_models,
     lexicon_for,
+    record_of,
 )
 from dedupe.attribution.attribute import DocumentAttribution
 from dedupe.attribution.claims import Claim
@@ -35,14 +37,14 @@ from dedupe.models import Document, Match, Paragraph, ReadError, Sentence
 from dedupe.provenance.stories import Provenance, build_provenance
 
 __all__ = ["Analysis", "Progress", "ScanResult", "analyse", "analyse_all", "analyse_with_keys", "candidate_pairs",
-           "find_matches", "finish_scan", "read_documents", "result_from_matches", "scan"]
+           "find_matches", "finish_scan", "read_documents", "result_from_matches", "result_from_records", "scan"]
 
 
 @dataclass(frozen=True, slots=True)
 class ScanResult:
     config: ScanConfig
     layout: LSHLayout  # derived from config: how documents became band keys (recorded in the report)
-    analyses: tuple[Analysis, ...]
+    documents: tuple[DocumentRecord, ...]  # sorted by id: what the report and provenance read of each document
     matches: tuple[Match, ...]
     duplicate_groups: tuple[tuple[str, ...], ...]
     errors: tuple[ReadError, ...]
@@ -50,6 +52,9 @@ class ScanResult:
     provenance: Provenance
     lexicon: Lexicon  # the source lexicon the attribution used (its kinds and countries go into the report)
     lexicon_sha256: str  # digest of the shipped lexicon and the user's --sources files
+    texts: Mapping[str, str]  # by id, what the text and HTML reports quote: every text (local engine), or the
+    # matched documents' texts (Dask engine, when asked for)
+    analyses: tuple[Analysis, ...] = ()  # whole analyses, where this process made them (local engine, dedupe check)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,13 +205,23 @@ def finish_scan(config: ScanConfig, layout: LSHLayout, read: ReadResult, analyse
 
 def result_from_matches(config: ScanConfig, layout: LSHLayout, read: ReadResult, analyses: Sequence[Analysis],
                         matches: Sequence[Match]) -> ScanResult:
-    """Duplicate groups and provenance from the verified matches (sorted by document pair)."""
+    """Duplicate groups and provenance from the analyses and the verified matches (sorted by document pair)."""
+    records = [record_of(a) for a in analyses]
+    texts = {a.document.id: a.document.text for a in analyses}
+    return result_from_records(config, layout, read, records, matches, texts, tuple(analyses))
+
+
+def result_from_records(config: ScanConfig, layout: LSHLayout, read: ReadResult, records: Sequence[DocumentRecord],
+                        matches: Sequence[Match], texts: Mapping[str, str],
+                        analyses: tuple[Analysis, ...] = ()) -> ScanResult:
+    """Duplicate groups and provenance from each document's record (sorted by id) and the verified matches
+    (sorted by document pair); ``read``: its errors and number of files."""
     groups = connected_groups((m.a, m.b) for m in matches if is_copy(m, config.match))
     lexicon = lexicon_for(config.attribution)
-    provenance = build_provenance(analyses, matches, lexicon, config.provenance)
+    provenance = build_provenance(records, matches, lexicon, config.provenance)
     digest = lexicon_digest(tuple(Path(p) for p in config.attribution.sources_files))
-    return ScanResult(config, layout, tuple(analyses), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
-                      read.files, provenance, lexicon, digest)
+    return ScanResult(config, layout, tuple(records), tuple(matches), tuple(tuple(g) for g in groups), read.errors,
+                      read.files, provenance, lexicon, digest, texts, analyses)
 
 
 @contextmanager

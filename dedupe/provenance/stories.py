@@ -1,6 +1,7 @@
 """Provenance: direction of every match, stories, chains of custody and claims by original source.
 
-Inputs are the per-document analyses and the verified matches; nothing here reads files.
+Inputs are the per-document records (``DocumentRecord``: fields, attribution, claims) and the verified matches;
+nothing here reads files.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import pairwise
 
-from dedupe.attribution.analysis import Analysis
+from dedupe.attribution.analysis import DocumentRecord
 from dedupe.attribution.claims import Claim
 from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.config import ProvenanceConfig
@@ -72,11 +73,11 @@ def source_node(name: str) -> str:
     return f"source:{name}"
 
 
-def _side(a: Analysis, lexicon: Lexicon) -> Side:
-    outlet = lexicon.canonical(a.document.outlet)
+def _side(a: DocumentRecord, lexicon: Lexicon) -> Side:
+    outlet = lexicon.canonical(a.outlet)
     cited = frozenset(n for c in a.claims if c.basis in ("inline", "anaphora", "paragraph")
                       for n in (c.source, *c.via) if n)
-    return Side(a.document.id, outlet, a.document.published, a.attribution.credits, cited, a.attribution.derivative)
+    return Side(a.id, outlet, a.published, a.attribution.credits, cited, a.attribution.derivative)
 
 
 def _original_source(group: Sequence[Claim], origin_outlet: str | None) -> tuple[str | None, str]:
@@ -101,7 +102,7 @@ def _date_key(published: str | None) -> datetime:
 
 
 def _origin(docs: Sequence[str], directions: Sequence[tuple[Match, Direction]],
-            by_id: dict[str, Analysis]) -> tuple[str, str]:
+            by_id: dict[str, DocumentRecord]) -> tuple[str, str]:
     sources = {d.source for _, d in directions if d.source}
     copies = {d.copy for _, d in directions if d.copy}
     roots = sorted(sources - copies)
@@ -109,12 +110,12 @@ def _origin(docs: Sequence[str], directions: Sequence[tuple[Match, Direction]],
         return roots[0], "the only document that others copy and that copies none"
     pool = roots or list(docs)
     degree = Counter(x for m, _ in directions for x in (m.a, m.b))
-    best = min(pool, key=lambda d: (_date_key(by_id[d].document.published), -degree[d], d))
+    best = min(pool, key=lambda d: (_date_key(by_id[d].published), -degree[d], d))
     return best, "earliest published" + (" of the uncopied sources" if roots else "") + ", then most matches"
 
 
 def _custody(docs: Sequence[str], directions: Sequence[tuple[Match, Direction]],
-             by_id: dict[str, Analysis]) -> tuple[CustodyEdge, ...]:
+             by_id: dict[str, DocumentRecord]) -> tuple[CustodyEdge, ...]:
     edges: dict[tuple[str, str, str], str] = {}
     for _, d in directions:
         if d.source and d.copy:
@@ -281,7 +282,7 @@ def claim_original(claim: Claim, group_original: str | None, relays: set[tuple[s
     return own
 
 
-def _story_origin(docs: Sequence[str], inside: Sequence[tuple[Match, Direction]], by_id: dict[str, Analysis],
+def _story_origin(docs: Sequence[str], inside: Sequence[tuple[Match, Direction]], by_id: dict[str, DocumentRecord],
                   sides: dict[str, Side]) -> tuple[str, str | None, str]:
     """The origin document, the named source behind it and why: its first credit line, else its outlet
     when others are seen copying it and it copies none and is no aggregator; else no source."""
@@ -295,18 +296,19 @@ def _story_origin(docs: Sequence[str], inside: Sequence[tuple[Match, Direction]]
     return origin, None, why
 
 
-def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lexicon: Lexicon,
+def build_provenance(records: Sequence[DocumentRecord], matches: Sequence[Match], lexicon: Lexicon,
                      config: ProvenanceConfig) -> Provenance:
-    by_id = {a.document.id: a for a in analyses}
-    sides = {a.document.id: _side(a, lexicon) for a in analyses}
-    directions = tuple(direction(m, sides[m.a], sides[m.b], config.direction_margin) for m in matches)
-    claims = [c for a in analyses for c in a.claims]
+    by_id = {r.id: r for r in records}
+    claims = [c for r in records for c in r.claims]
     claim_by_id = {c.id: c for c in claims}
     linked = LinkedClaims((), None, {}, None) if not claims else link_claims(
-        claims, [a.document.id for a in analyses], [(m.a, m.b) for m in matches], config.claim_threshold,
+        claims, [r.id for r in records], [(m.a, m.b) for m in matches], config.claim_threshold,
         config.story_threshold)
     shared = _story_links(linked.links, claim_by_id)
     story_docs = assign_stories([(m.a, m.b) for m in matches], shared)
+    sided = {d for m in matches for d in (m.a, m.b)}.union(*story_docs)  # the documents directions and origins see
+    sides = {d: _side(by_id[d], lexicon) for d in sided}
+    directions = tuple(direction(m, sides[m.a], sides[m.b], config.direction_margin) for m in matches)
     story_of = {d: f"story-{n + 1}" for n, docs in enumerate(story_docs) for d in docs}
     reused = {(min(m.a, m.b), max(m.a, m.b)) for m in matches}
     dated = ClaimDates(claim_by_id)
@@ -331,7 +333,7 @@ def build_provenance(analyses: Sequence[Analysis], matches: Sequence[Match], lex
 
 
 def _stories(story_docs: Sequence[Sequence[str]], story_of: dict[str, str], matches: Sequence[Match],
-             directions: Sequence[Direction], by_id: dict[str, Analysis],
+             directions: Sequence[Direction], by_id: dict[str, DocumentRecord],
              sides: dict[str, Side]) -> tuple[list[Story], dict[str, str | None]]:
     matches_of: dict[str, list[tuple[Match, Direction]]] = defaultdict(list)
     for m, d in zip(matches, directions, strict=True):

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
+from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from dedupe.attribution.analysis import DocumentRecord
 from dedupe.attribution.attribute import Attribution
 from dedupe.attribution.claims import Claim
 from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
-from dedupe.engine.pipeline import Analysis, ScanResult
+from dedupe.engine.pipeline import ScanResult
 from dedupe.kinds import NEAR_DUPLICATE, PARTIAL_REUSE
 from dedupe.models import Match, Passage
 from dedupe.provenance.claimgroups import (
@@ -94,27 +95,26 @@ def parameters(result: ScanResult) -> dict[str, Any]:
     }
 
 
-def document_entry(a: Analysis) -> dict[str, Any]:
-    d = a.document
+def document_entry(r: DocumentRecord) -> dict[str, Any]:
     entry = {
-        "id": d.id,
-        "title": d.title,
-        "published": d.published,
-        "outlet": d.outlet,
-        "url": d.url,
-        "author": d.author,
-        "record_id": d.record_id,
-        "chars": len(d.text),
-        "sha256": hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
-        "words": a.sketch.words,
-        "body_span": [d.body_start, len(d.text)],
-        "boilerplate": [{"kind": p.boilerplate, "span": [p.start, p.end]} for p in a.paragraphs if p.boilerplate],
-        "credits": list(a.attribution.credits),
-        "derivative": a.attribution.derivative,
-        "archived": d.archived,
+        "id": r.id,
+        "title": r.title,
+        "published": r.published,
+        "outlet": r.outlet,
+        "url": r.url,
+        "author": r.author,
+        "record_id": r.record_id,
+        "chars": r.chars,
+        "sha256": r.sha256,
+        "words": r.words,
+        "body_span": [r.body_start, r.chars],
+        "boilerplate": [{"kind": p.boilerplate, "span": [p.start, p.end]} for p in r.boilerplate],
+        "credits": list(r.attribution.credits),
+        "derivative": r.attribution.derivative,
+        "archived": r.archived,
     }
-    if d.encoding is not None:  # only for files not in UTF-8: reports of UTF-8 inputs keep their bytes
-        entry["encoding"] = d.encoding
+    if r.encoding is not None:  # only for files not in UTF-8: reports of UTF-8 inputs keep their bytes
+        entry["encoding"] = r.encoding
     return entry
 
 
@@ -216,51 +216,91 @@ def match_entry(m: Match, d: Direction) -> dict[str, Any]:
 
 
 def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
-    lexicon = result.lexicon
+    return _report(result, tool_version, list)
+
+
+def report_chunks(result: ScanResult, tool_version: str) -> Iterator[str]:
+    """``report_json(build_report(result, tool_version))`` in pieces, the entries of the sections that grow with
+    the corpus (documents, matches, attributions, claims, stories, claim groups) built as they are written: a
+    million documents' entries are never held at once."""
+    return json_chunks(_report(result, tool_version, iter))
+
+
+_Entries = Iterable[dict[str, Any]]
+
+
+def _report(result: ScanResult, tool_version: str, held: Callable[[_Entries], _Entries]) -> dict[str, Any]:
+    """The report; ``held`` makes the entries of the large sections a list, or an iterator (``json_chunks``)."""
     prov = result.provenance
-    matches = [match_entry(m, d) for m, d in zip(result.matches, prov.directions, strict=True)]
-    claims = [c for a in result.analyses for c in a.claims]
+    claims = [c for r in result.documents for c in r.claims]
     by_id = {c.id: c for c in claims}
     return {
         "schema_version": REPORT_SCHEMA_VERSION,
         "tool": {"name": "dedupe", "version": tool_version},
         "parameters": parameters(result),
-        "summary": {
-            "files": result.files,
-            "documents": len(result.analyses),
-            "errors": len(result.errors),
-            "matches": len(matches),
-            "near_duplicates": sum(m["kind"] == NEAR_DUPLICATE for m in matches),
-            "partial_reuse": sum(m["kind"] == PARTIAL_REUSE for m in matches),
-            "duplicate_groups": len(result.duplicate_groups),
-            "claims": len(claims),
-            "attributed_claims": sum(c.source is not None for c in claims),
-            "directions_decided": sum(d.source is not None for d in prov.directions),
-            "stories": len(prov.stories),
-            "claim_groups": len(prov.claim_groups),
-        },
-        "documents": [document_entry(a) for a in result.analyses],
-        "matches": matches,
+        "summary": _summary(result, claims),
+        "documents": held(document_entry(r) for r in result.documents),
+        "matches": held(match_entry(m, d) for m, d in zip(result.matches, prov.directions, strict=True)),
         "duplicate_groups": [{"documents": list(g)} for g in result.duplicate_groups],
-        "attributions": [attribution_entry(x) for a in result.analyses for x in a.attribution.attributions],
-        "claims": [claim_entry(c, prov) for c in claims],
-        "stories": [story_entry(s) for s in prov.stories],
-        "claim_groups": [claim_group_entry(g, by_id) for g in prov.claim_groups],
-        "sources": sources_entries(claims, prov, lexicon),
+        "attributions": held(attribution_entry(x) for r in result.documents for x in r.attribution.attributions),
+        "claims": held(claim_entry(c, prov) for c in claims),
+        "stories": held(story_entry(s) for s in prov.stories),
+        "claim_groups": held(claim_group_entry(g, by_id) for g in prov.claim_groups),
+        "sources": sources_entries(claims, prov, result.lexicon),
         "errors": [{"path": e.path, "kind": e.kind, "message": e.message} for e in result.errors],
+    }
+
+
+def _summary(result: ScanResult, claims: list[Claim]) -> dict[str, Any]:
+    prov = result.provenance
+    return {
+        "files": result.files,
+        "documents": len(result.documents),
+        "errors": len(result.errors),
+        "matches": len(result.matches),
+        "near_duplicates": sum(m.kind == NEAR_DUPLICATE for m in result.matches),
+        "partial_reuse": sum(m.kind == PARTIAL_REUSE for m in result.matches),
+        "duplicate_groups": len(result.duplicate_groups),
+        "claims": len(claims),
+        "attributed_claims": sum(c.source is not None for c in claims),
+        "directions_decided": sum(d.source is not None for d in prov.directions),
+        "stories": len(prov.stories),
+        "claim_groups": len(prov.claim_groups),
     }
 
 
 def report_json(report: dict[str, Any]) -> str:
     """Deterministic serialisation: same report, same bytes. Top-level lists hold one entry per line (written
     by the C encoder: a report of a million documents stays quick to write, and easy to grep)."""
-    lines = []
-    entry = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode  # json.dumps's, made once
-    for key, value in report.items():
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: dict[str, Any]) -> Iterator[str]:
+    """``report_json``'s text in pieces, one per entry of a top-level list; such a list may also be an iterator,
+    whose entries are serialised as they come."""
+    yield "{\n"
+    for n, (key, value) in enumerate(report.items()):
         name = json.dumps(key)
-        if isinstance(value, list) and value:
-            items = ",\n".join("    " + entry(v) for v in value)
-            lines.append(f"  {name}: [\n{items}\n  ]")
-        else:
-            lines.append(f"  {name}: " + json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  "))
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+        entries = iter(value) if isinstance(value, list | Iterator) else iter(())
+        first = next(entries, _NONE)
+        if n:
+            yield ",\n"
+        if first is _NONE:
+            yield f"  {name}: " + json.dumps([] if isinstance(value, Iterator) else value, indent=2,
+                                              ensure_ascii=False).replace("\n", "\n  ")
+            continue
+        yield f"  {name}: [\n" + _line(first)
+        for entry in entries:
+            yield ",\n" + _line(entry)
+        yield "\n  ]"
+    yield "\n}\n"
+
+
+_NONE = object()
+
+
+_ENTRY = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode  # json.dumps's, made once
+
+
+def _line(entry: Any) -> str:
+    return "    " + _ENTRY(entry)

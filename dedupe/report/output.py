@@ -5,18 +5,22 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file next to ``path``, flush it to disk, then rename it over ``path``.
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (or its pieces, as they come) to a temporary file next to ``path``, flush it to disk, then
+    rename it over ``path``.
 
-    Raises OSError; the temporary file is removed and ``path`` left as it was when anything fails.
+    Raises OSError (or what producing a piece raises); the temporary file is removed and ``path`` left as it was
+    when anything fails.
     """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                f.write(piece)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, _mode(path))

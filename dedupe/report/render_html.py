@@ -7,6 +7,7 @@ original source, and every match side by side with the reused passages highlight
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -159,7 +160,7 @@ def _claims_table(story: dict[str, Any], groups: dict[str, dict[str, Any]], clai
     return f"<table>{head}{''.join(rows)}</table>" if rows else "<p class=muted>No claim found in two documents.</p>"
 
 
-def _match_block(m: dict[str, Any], texts: dict[str, str], names: dict[str, str]) -> str:
+def _match_block(m: dict[str, Any], texts: Mapping[str, str], names: dict[str, str]) -> str:
     d = m["direction"]
     if d["status"] == "decided":
         left, right = d["source"], d["copy"]
@@ -179,7 +180,7 @@ def _match_block(m: dict[str, Any], texts: dict[str, str], names: dict[str, str]
             f"<div><h3>{_doc(right, names)}</h3><div class=doc>{right_text}</div></div></div></details>")
 
 
-def _story_section(story: dict[str, Any], report: dict[str, Any], texts: dict[str, str],
+def _story_section(story: dict[str, Any], report: dict[str, Any], texts: Mapping[str, str],
                    names: dict[str, str]) -> str:
     groups = {g["id"]: g for g in report["claim_groups"]}
     claims = {c["id"]: c for c in report["claims"]}
@@ -206,7 +207,7 @@ def _sources_table(report: dict[str, Any]) -> str:
             f"<th>shared claims</th><th>documents</th></tr>{rows}</table>")
 
 
-def render_html(report: dict[str, Any], texts: dict[str, str]) -> str:
+def render_html(report: dict[str, Any], texts: Mapping[str, str]) -> str:
     s = report["summary"]
     errors = "".join(f"<li>{_e(e['path'])}: {_e(e['kind'])}: {_e(e['message'])}</li>" for e in report["errors"])
     names = document_names(report)

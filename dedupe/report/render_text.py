@@ -6,6 +6,7 @@ duplicate groups, matches with direction and passage excerpts, and errors.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from dedupe.report.escaping import escape_lines, github_message, github_property
@@ -83,7 +84,7 @@ def _stories(report: dict[str, Any], names: dict[str, str]) -> list[str]:
     return lines
 
 
-def _matches(report: dict[str, Any], texts: dict[str, str], names: dict[str, str]) -> list[str]:
+def _matches(report: dict[str, Any], texts: Mapping[str, str], names: dict[str, str]) -> list[str]:
     lines = ["Matches"]
     for m in report["matches"]:
         d = m["direction"]
@@ -101,7 +102,7 @@ def _matches(report: dict[str, Any], texts: dict[str, str], names: dict[str, str
     return lines
 
 
-def render_text(report: dict[str, Any], texts: dict[str, str]) -> str:
+def render_text(report: dict[str, Any], texts: Mapping[str, str]) -> str:
     s = report["summary"]
     lines = [
         f"dedupe {report['tool']['version']}: {s['documents']} documents from {s['files']} files, {s['errors']} errors",

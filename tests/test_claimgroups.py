@@ -412,6 +412,7 @@ def test_claim_ranks_order_claims_as_claim_order(ids: list[tuple[str, int]]) -> 
     for a, ra in zip(claims, rank, strict=True):
         for b, rb in zip(claims, rank, strict=True):
             assert (ra < rb) == (claim_order(a.id) < claim_order(b.id))
+    assert sorted(set(rank)) == list(range(len(set(rank))))  # dense: 0, 1, ... in claim order
 
 
 _LOOKED_BEHIND_NUMBER = re.compile(r"(?<![\w\u0300-\u036f])(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))")

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.evaluation import load_claim_group_labels, load_pair_labels, score_claim_groups, score_directions
 from dedupe import build_report, scan
@@ -263,3 +265,26 @@ def test_a_shared_year_does_not_carry_a_link_across_stories() -> None:
     claims = {c.id: c for c in (claim("a", "Most Southern states holding contests on March 1 have large minorities."),
                                 claim("b", "After that, 11 states hold contests on March 1, known as Super Tuesday."))}
     assert abs(_without_dates(ClaimLink("a:0", "b:0", 0.42 + NUMBER_BONUS), ClaimDates(claims)) - 0.42) < 1e-9
+
+
+_DATE_PIECES = ["March 1", "Nov. 12", "2016", "1999", "5", "5,000", "12", " on ", " states ", "March", "1", ",", "."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=8).map("".join),
+       st.lists(st.sampled_from(_DATE_PIECES), max_size=8).map("".join), st.floats(0.0, 1.5))
+def test_score_without_dates_equals_the_reference(a: str, b: str, similarity: float) -> None:
+    """``_without_dates`` (days found only for links sharing a number) equals the score computed from every
+    claim's numbers and days."""
+    from dedupe.attribution.claims import Claim
+    from dedupe.models import Span
+    from dedupe.provenance.claimgroups import NUMBER_BONUS, ClaimLink
+    from dedupe.provenance.facts import YEAR, specifics
+    from dedupe.provenance.stories import ClaimDates, _days, _without_dates
+
+    claims = {f"{d}:0": Claim(f"{d}:0", d, Span(0, 1), t, None, "unattributed", (), False, None)
+              for d, t in (("a", a), ("b", b))}
+    shared = specifics(a) & specifics(b)
+    dates = {n for n in shared if YEAR.fullmatch(n)} | (_days(a) & _days(b))
+    expected = similarity - NUMBER_BONUS * (min(len(shared), 2) - min(len(shared - dates), 2))
+    assert _without_dates(ClaimLink("a:0", "b:0", similarity), ClaimDates(claims)) == expected

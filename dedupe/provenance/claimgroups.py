@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any, TypeVar
 
 import numpy as np
@@ -361,11 +360,18 @@ def _facts_agree(claims: Sequence[Claim], pairs: np.ndarray, numbers: Sequence[f
 
 
 def claim_ranks(claims: Sequence[Claim]) -> np.ndarray:
-    """Each claim's rank in claim order (``claim_order`` of its id; equal ids, equal ranks)."""
-    keys = [claim_order(c.id) for c in claims]
-    ordered = sorted(range(len(claims)), key=keys.__getitem__)
+    """Each claim's rank in claim order (``claim_order`` of its id; equal ids, equal ranks): the documents ranked
+    once each, then the (document, position) keys sorted by numpy (a position is the claim's index in its
+    document, far below 2^63)."""
+    parts = [c.id.rpartition(":") for c in claims]
+    doc_rank = {d: n for n, d in enumerate(sorted({doc for doc, _, _ in parts}))}
+    doc = np.fromiter((doc_rank[d] for d, _, _ in parts), dtype=np.int64, count=len(parts))
+    position = np.fromiter((int(n) for _, _, n in parts), dtype=np.int64, count=len(parts))
+    order = np.lexsort((position, doc))
+    doc, position = doc[order], position[order]
+    new = np.r_[True, (doc[1:] != doc[:-1]) | (position[1:] != position[:-1])][:len(parts)]
     rank = np.zeros(len(claims), dtype=np.int64)
-    rank[ordered] = np.cumsum([0, *(keys[a] != keys[b] for a, b in pairwise(ordered))])
+    rank[order] = np.cumsum(new) - 1
     return rank
 
 

@@ -289,11 +289,13 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
 
 
 def _compared_claims(claims: Sequence[Claim]) -> tuple[list[Claim], list[str]]:
-    """The claims of MIN_CLAIM_WORDS words or more, and their texts in lower case with single spaces (each text
-    split once: lower case never makes or removes a space)."""
-    split = [c.text.lower().split() for c in claims]
-    usable = [c for c, words in zip(claims, split, strict=True) if len(words) >= MIN_CLAIM_WORDS]
-    return usable, [" ".join(words) for words in split if len(words) >= MIN_CLAIM_WORDS]
+    """The claims of MIN_CLAIM_WORDS words or more (counting stops there), and their texts in lower case. The
+    claim index reads only their words and the marks of a tag or a web address, none of which holds a space, so
+    runs of spaces stay as they are (a property test compares the index of the texts with single spaces)."""
+    lowered = [c.text.lower() for c in claims]
+    enough = [len(t.split(None, MIN_CLAIM_WORDS - 1)) >= MIN_CLAIM_WORDS for t in lowered]
+    return ([c for c, ok in zip(claims, enough, strict=True) if ok],
+            [t for t, ok in zip(lowered, enough, strict=True) if ok])
 
 
 def _passage_pairs(x: Any, numbers: Any, found: SharedPassages, renumber: np.ndarray) -> np.ndarray:

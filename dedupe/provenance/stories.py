@@ -217,14 +217,17 @@ def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claims: C
     same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles).
     The last two scores leave out the bonus of a shared date (a year, a day of a month): "The Latest on campaign
     2016 ..." headers of an agency's live blogs on different nights are no one claim."""
-    claim_a, claim_b = claims.claim_by_id[link.a], claims.claim_by_id[link.b]
-    a, b = claim_a.document, claim_b.document
     if link.passage:
         return True
+    claim_a, claim_b = claims.claim_by_id[link.a], claims.claim_by_id[link.b]
+    a, b = claim_a.document, claim_b.document
     if a in story_of and story_of.get(a) == story_of.get(b):
         if (min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT:
             return True
-        return _without_dates(link, claims) >= UNRELATED_DOCUMENTS_LINK
+        low = link.similarity < UNRELATED_DOCUMENTS_LINK  # the score without dates is never above the similarity
+        return not low and _without_dates(link, claims) >= UNRELATED_DOCUMENTS_LINK
+    if link.similarity < CROSS_STORY_LINK:  # (as above) no date to look for
+        return False
     score = _without_dates(link, claims)
     return score >= CROSS_STORY_LINK and _share_a_fact(claim_a.text, claim_b.text, score)
 

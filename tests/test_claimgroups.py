@@ -26,6 +26,7 @@ from dedupe.provenance.claimgroups import (
     claim_order,
     claim_ranks,
     claim_vectors,
+    key_positions,
     link_claims,
     partner_documents,
     repeated_lines,
@@ -493,3 +494,17 @@ def test_compared_claims_index_as_texts_with_single_spaces(texts: list[str]) -> 
     owner = np.asarray([int(c.document[1:]) for c in usable], dtype=np.int64)
     a, b = shared_passages(joined, owner, expected.tokens), shared_passages(lowered, owner, found.tokens)
     assert np.array_equal(a.pairs, b.pairs) and np.array_equal(a.shared, b.shared) and np.array_equal(a.share, b.share)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.integers(0, 60), max_size=20), st.lists(st.integers(0, 39), max_size=30),
+       st.sampled_from([0, 4, 1000]))
+def test_key_positions_find_each_present_key(columns: set[int], keys: list[int], dense: int) -> None:
+    """By the table (``dense`` 1000) or by binary search (0): a key among the columns gets its position, any other
+    key a position in range holding another value (columns beyond the span of the keys, 40, are never looked up)."""
+    ordered, wanted = np.asarray(sorted(columns), dtype=np.int64), np.asarray(keys, dtype=np.int64)
+    at = key_positions(ordered, wanted, 40, dense)
+    assert at.shape == wanted.shape
+    if ordered.size:
+        assert ((at >= 0) & (at < ordered.size)).all()
+        assert ((ordered[at] == wanted) == np.isin(wanted, ordered)).all()

@@ -133,12 +133,28 @@ def _slot_rows(m: Any, rows: np.ndarray, slots: np.ndarray, columns: np.ndarray 
     keys = np.repeat(slots.astype(np.int64), counts) * np.int64(m.shape[1]) + part.indices
     if columns is None:
         columns = distinct(keys, runs=True)  # slot after slot
-    at = np.searchsorted(columns, keys).clip(max=max(columns.size - 1, 0))
+    at = key_positions(columns, keys, int(slots.max(initial=0) + 1) * int(m.shape[1]))
     found = columns[at] == keys if columns.size else np.zeros(keys.size, dtype=bool)
     kept = np.bincount(np.repeat(np.arange(len(rows)), counts)[found], minlength=len(rows))
     renamed = csr_matrix((part.data[found], at[found], np.r_[0, np.cumsum(kept)]),
                          shape=(len(rows), max(columns.size, 1)))
     return renamed, columns
+
+
+def key_positions(columns: np.ndarray, keys: np.ndarray, span: int, dense: int = 4) -> np.ndarray:
+    """Each key's position among the sorted distinct ``columns`` when it is there (some position in range when
+    not; none when there are no columns). The keys lie in [0, ``span``): when the span is at most ``dense`` times
+    the number of keys, positions are read from a table of the span, else found by binary search."""
+    if columns.size == 0:
+        return np.zeros(keys.size, dtype=np.int64)
+    if span <= dense * keys.size:
+        table = np.zeros(span, dtype=np.int64)
+        inside = columns < span
+        table[columns[inside]] = np.flatnonzero(inside)
+        out: np.ndarray = table[keys]
+        return out
+    found: np.ndarray = np.searchsorted(columns, keys).clip(max=columns.size - 1)
+    return found
 
 
 def _slot_products(m: Any, rows: np.ndarray, row_slots: np.ndarray, cols: np.ndarray, col_slots: np.ndarray) -> Any:

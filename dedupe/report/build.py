@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -251,11 +252,24 @@ def build_report(result: ScanResult, tool_version: str) -> dict[str, Any]:
     }
 
 
+def entry_encoder() -> Callable[[Any], str]:
+    """``json.dumps(v, ensure_ascii=False, separators=(", ", ": "))`` of one entry: the C encoder made once
+    (``JSONEncoder.encode`` makes one per call, most of the time of a small entry), as ``encode`` makes it; where
+    there is no C encoder, ``encode`` itself. Its table of the containers being encoded is empty after each entry."""
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+    make: Any = getattr(json.encoder, "c_make_encoder", None)  # not in the type stubs
+    if make is None:
+        return encoder.encode
+    encode = make({}, encoder.default, json.encoder.encode_basestring, None, encoder.key_separator,
+                  encoder.item_separator, encoder.sort_keys, encoder.skipkeys, encoder.allow_nan)
+    return lambda value: "".join(encode(value, 0))
+
+
 def report_json(report: dict[str, Any]) -> str:
     """Deterministic serialisation: same report, same bytes. Top-level lists hold one entry per line (written
     by the C encoder: a report of a million documents stays quick to write, and easy to grep)."""
     lines = []
-    entry = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode  # json.dumps's, made once
+    entry = entry_encoder()
     for key, value in report.items():
         name = json.dumps(key)
         if isinstance(value, list) and value:

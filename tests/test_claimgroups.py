@@ -20,11 +20,13 @@ from dedupe.provenance.claimgroups import (
     NUMBER_BONUS,
     PASSAGE_SHINGLES,
     SPREAD,
+    _compared_claims,
     _neighbour_links,
     claim_groups,
     claim_order,
     claim_ranks,
     claim_vectors,
+    key_positions,
     link_claims,
     partner_documents,
     repeated_lines,
@@ -412,6 +414,7 @@ def test_claim_ranks_order_claims_as_claim_order(ids: list[tuple[str, int]]) -> 
     for a, ra in zip(claims, rank, strict=True):
         for b, rb in zip(claims, rank, strict=True):
             assert (ra < rb) == (claim_order(a.id) < claim_order(b.id))
+    assert sorted(set(rank)) == list(range(len(set(rank))))  # dense: 0, 1, ... in claim order
 
 
 _LOOKED_BEHIND_NUMBER = re.compile(r"(?<![\w\u0300-\u036f])(?:\d[\d,.]*\d|\d)(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))")
@@ -467,3 +470,41 @@ def test_distinct_counts_equal_unique_with_counts(values: list[int]) -> None:
     found, counts = np.unique(array, return_counts=True)
     got, got_counts = distinct_counts(array)
     assert got.tolist() == found.tolist() and got_counts.tolist() == counts.tolist()
+
+
+_SPACED = ["Word", "word", "ΑΣ", "Σ", "İ", "www.", "<b>", "://", "x", "Tax", " ", "  ", "\n", "\r", "\t", "\u2028",
+           "\x1c", "\u00a0", "\u3000", "\u180e", "\u00ad", ".", "7"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SPACED), max_size=14).map("".join), max_size=8))
+def test_compared_claims_index_as_texts_with_single_spaces(texts: list[str]) -> None:
+    """The claims ``_compared_claims`` keeps, and the claim index of their lower-case texts (words, hashes, word
+    tokens, shared passages), equal those of the texts split into words and joined by single spaces."""
+    claims = [Claim(f"d{n % 3}:{n}", f"d{n % 3}", Span(0, 1), t, None, "unattributed", (), False, None)
+              for n, t in enumerate(texts)]
+    split = [c.text.lower().split() for c in claims]
+    usable = [c for c, words in zip(claims, split, strict=True) if len(words) >= 5]
+    joined = [" ".join(words) for words in split if len(words) >= 5]
+    kept, lowered = _compared_claims(claims)
+    assert kept == usable
+    expected, found = word_hashes(joined), word_hashes(lowered)
+    for name in ("hashes", "owners", "tokens", "columns"):
+        assert np.array_equal(getattr(found, name), getattr(expected, name))
+    owner = np.asarray([int(c.document[1:]) for c in usable], dtype=np.int64)
+    a, b = shared_passages(joined, owner, expected.tokens), shared_passages(lowered, owner, found.tokens)
+    assert np.array_equal(a.pairs, b.pairs) and np.array_equal(a.shared, b.shared) and np.array_equal(a.share, b.share)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.integers(0, 60), max_size=20), st.lists(st.integers(0, 39), max_size=30),
+       st.sampled_from([0, 4, 1000]))
+def test_key_positions_find_each_present_key(columns: set[int], keys: list[int], dense: int) -> None:
+    """By the table (``dense`` 1000) or by binary search (0): a key among the columns gets its position, any other
+    key a position in range holding another value (columns beyond the span of the keys, 40, are never looked up)."""
+    ordered, wanted = np.asarray(sorted(columns), dtype=np.int64), np.asarray(keys, dtype=np.int64)
+    at = key_positions(ordered, wanted, 40, dense)
+    assert at.shape == wanted.shape
+    if ordered.size:
+        assert ((at >= 0) & (at < ordered.size)).all()
+        assert ((ordered[at] == wanted) == np.isin(wanted, ordered)).all()

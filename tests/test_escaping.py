@@ -10,6 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dedupe.cli import app
@@ -156,3 +158,21 @@ def test_every_renderer_escapes_every_field_of_a_poisoned_report(tmp_path: Path)
 
     Tags().feed(page)
     assert "script" not in tags and page.count("&lt;script&gt;") >= 5
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=True) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_JSON_VALUES, max_size=4))
+def test_entry_encoder_writes_what_json_dumps_writes(entries: list[object]) -> None:
+    """One encoder for many entries (``entry_encoder``: the C encoder made once) writes each entry as
+    ``json.dumps`` with the report's separators, whatever was encoded before (nested containers, NaN, non-ASCII)."""
+    from dedupe.report.build import entry_encoder
+
+    encode = entry_encoder()
+    for value in [*entries, entries]:
+        assert encode(value) == json.dumps(value, ensure_ascii=False, separators=(", ", ": "))

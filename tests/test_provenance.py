@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.evaluation import load_claim_group_labels, load_pair_labels, score_claim_groups, score_directions
 from dedupe import build_report, scan
@@ -263,3 +265,74 @@ def test_a_shared_year_does_not_carry_a_link_across_stories() -> None:
     claims = {c.id: c for c in (claim("a", "Most Southern states holding contests on March 1 have large minorities."),
                                 claim("b", "After that, 11 states hold contests on March 1, known as Super Tuesday."))}
     assert abs(_without_dates(ClaimLink("a:0", "b:0", 0.42 + NUMBER_BONUS), ClaimDates(claims)) - 0.42) < 1e-9
+
+
+_DATE_PIECES = ["March 1", "Nov. 12", "2016", "1999", "5", "5,000", "12", " on ", " states ", "March", "1", ",", "."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=8).map("".join),
+       st.lists(st.sampled_from(_DATE_PIECES), max_size=8).map("".join), st.floats(0.0, 1.5))
+def test_score_without_dates_equals_the_reference(a: str, b: str, similarity: float) -> None:
+    """``_without_dates`` (days found only for links sharing a number) equals the score computed from every
+    claim's numbers and days."""
+    from dedupe.attribution.claims import Claim
+    from dedupe.models import Span
+    from dedupe.provenance.claimgroups import NUMBER_BONUS, ClaimLink
+    from dedupe.provenance.facts import YEAR, specifics
+    from dedupe.provenance.stories import ClaimDates, _days, _without_dates
+
+    claims = {f"{d}:0": Claim(f"{d}:0", d, Span(0, 1), t, None, "unattributed", (), False, None)
+              for d, t in (("a", a), ("b", b))}
+    shared = specifics(a) & specifics(b)
+    dates = {n for n in shared if YEAR.fullmatch(n)} | (_days(a) & _days(b))
+    expected = similarity - NUMBER_BONUS * (min(len(shared), 2) - min(len(shared - dates), 2))
+    assert _without_dates(ClaimLink("a:0", "b:0", similarity), ClaimDates(claims)) == expected
+
+
+def _groupable_reference(story_of: dict[str, str], reused: set[tuple[str, str]], claims: Any, link: Any) -> bool:
+    """``_groupable`` as first written: the score without dates of every link that is not grouped otherwise."""
+    from dedupe.provenance.stories import (
+        CROSS_STORY_LINK,
+        SAME_EVENT,
+        UNRELATED_DOCUMENTS_LINK,
+        _share_a_fact,
+        _without_dates,
+    )
+
+    claim_a, claim_b = claims.claim_by_id[link.a], claims.claim_by_id[link.b]
+    a, b = claim_a.document, claim_b.document
+    if link.passage:
+        return True
+    if a in story_of and story_of.get(a) == story_of.get(b):
+        if (min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT:
+            return True
+        return bool(_without_dates(link, claims) >= UNRELATED_DOCUMENTS_LINK)
+    score = _without_dates(link, claims)
+    return score >= CROSS_STORY_LINK and _share_a_fact(claim_a.text, claim_b.text, score)
+
+
+_FACT_PIECES = [*_DATE_PIECES, " Sanders ", " Iowa ", " won ", " voters ", " the ", " primary "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_FACT_PIECES), max_size=10).map("".join),
+       st.lists(st.sampled_from(_FACT_PIECES), max_size=10).map("".join),
+       st.sampled_from([0.3, 0.59, 0.6, 0.65, 0.75, 0.79, 0.8, 0.85, 0.95, 1.0, 1.2, 1.4]),
+       st.sampled_from([0.0, 0.29, 0.3, 0.9]),
+       st.booleans(), st.sampled_from(["same", "other", "none"]), st.booleans())
+def test_groupable_equals_the_reference(a: str, b: str, similarity: float, documents: float, passage: bool,
+                                        stories: str, reused: bool) -> None:
+    """``_groupable`` (no date looked for below the score it needs) decides as the reference on every link."""
+    from dedupe.attribution.claims import Claim
+    from dedupe.models import Span
+    from dedupe.provenance.claimgroups import ClaimLink
+    from dedupe.provenance.stories import ClaimDates, _groupable
+
+    claims = {f"{d}:0": Claim(f"{d}:0", d, Span(0, 1), t, None, "unattributed", (), False, None)
+              for d, t in (("a", a), ("b", b))}
+    story_of = {"a": "story-1", "b": "story-1" if stories == "same" else "story-2"} if stories != "none" else {}
+    pairs = {("a", "b")} if reused else set()
+    link = ClaimLink("a:0", "b:0", similarity, documents, passage)
+    assert _groupable(story_of, pairs, ClaimDates(claims), link) == _groupable_reference(story_of, pairs,
+                                                                                         ClaimDates(claims), link)

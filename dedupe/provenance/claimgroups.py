@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any, TypeVar
 
 import numpy as np
@@ -134,12 +133,28 @@ def _slot_rows(m: Any, rows: np.ndarray, slots: np.ndarray, columns: np.ndarray 
     keys = np.repeat(slots.astype(np.int64), counts) * np.int64(m.shape[1]) + part.indices
     if columns is None:
         columns = distinct(keys, runs=True)  # slot after slot
-    at = np.searchsorted(columns, keys).clip(max=max(columns.size - 1, 0))
+    at = key_positions(columns, keys, int(slots.max(initial=0) + 1) * int(m.shape[1]))
     found = columns[at] == keys if columns.size else np.zeros(keys.size, dtype=bool)
     kept = np.bincount(np.repeat(np.arange(len(rows)), counts)[found], minlength=len(rows))
     renamed = csr_matrix((part.data[found], at[found], np.r_[0, np.cumsum(kept)]),
                          shape=(len(rows), max(columns.size, 1)))
     return renamed, columns
+
+
+def key_positions(columns: np.ndarray, keys: np.ndarray, span: int, dense: int = 4) -> np.ndarray:
+    """Each key's position among the sorted distinct ``columns`` when it is there (some position in range when
+    not; none when there are no columns). The keys lie in [0, ``span``): when the span is at most ``dense`` times
+    the number of keys, positions are read from a table of the span, else found by binary search."""
+    if columns.size == 0:
+        return np.zeros(keys.size, dtype=np.int64)
+    if span <= dense * keys.size:
+        table = np.zeros(span, dtype=np.int64)
+        inside = columns < span
+        table[columns[inside]] = np.flatnonzero(inside)
+        out: np.ndarray = table[keys]
+        return out
+    found: np.ndarray = np.searchsorted(columns, keys).clip(max=columns.size - 1)
+    return found
 
 
 def _slot_products(m: Any, rows: np.ndarray, row_slots: np.ndarray, cols: np.ndarray, col_slots: np.ndarray) -> Any:
@@ -290,11 +305,13 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
 
 
 def _compared_claims(claims: Sequence[Claim]) -> tuple[list[Claim], list[str]]:
-    """The claims of MIN_CLAIM_WORDS words or more, and their texts in lower case with single spaces (each text
-    split once: lower case never makes or removes a space)."""
-    split = [c.text.lower().split() for c in claims]
-    usable = [c for c, words in zip(claims, split, strict=True) if len(words) >= MIN_CLAIM_WORDS]
-    return usable, [" ".join(words) for words in split if len(words) >= MIN_CLAIM_WORDS]
+    """The claims of MIN_CLAIM_WORDS words or more (counting stops there), and their texts in lower case. The
+    claim index reads only their words and the marks of a tag or a web address, none of which holds a space, so
+    runs of spaces stay as they are (a property test compares the index of the texts with single spaces)."""
+    lowered = [c.text.lower() for c in claims]
+    enough = [len(t.split(None, MIN_CLAIM_WORDS - 1)) >= MIN_CLAIM_WORDS for t in lowered]
+    return ([c for c, ok in zip(claims, enough, strict=True) if ok],
+            [t for t, ok in zip(lowered, enough, strict=True) if ok])
 
 
 def _passage_pairs(x: Any, numbers: Any, found: SharedPassages, renumber: np.ndarray) -> np.ndarray:
@@ -361,11 +378,18 @@ def _facts_agree(claims: Sequence[Claim], pairs: np.ndarray, numbers: Sequence[f
 
 
 def claim_ranks(claims: Sequence[Claim]) -> np.ndarray:
-    """Each claim's rank in claim order (``claim_order`` of its id; equal ids, equal ranks)."""
-    keys = [claim_order(c.id) for c in claims]
-    ordered = sorted(range(len(claims)), key=keys.__getitem__)
+    """Each claim's rank in claim order (``claim_order`` of its id; equal ids, equal ranks): the documents ranked
+    once each, then the (document, position) keys sorted by numpy (a position is the claim's index in its
+    document, far below 2^63)."""
+    parts = [c.id.rpartition(":") for c in claims]
+    doc_rank = {d: n for n, d in enumerate(sorted({doc for doc, _, _ in parts}))}
+    doc = np.fromiter((doc_rank[d] for d, _, _ in parts), dtype=np.int64, count=len(parts))
+    position = np.fromiter((int(n) for _, _, n in parts), dtype=np.int64, count=len(parts))
+    order = np.lexsort((position, doc))
+    doc, position = doc[order], position[order]
+    new = np.r_[True, (doc[1:] != doc[:-1]) | (position[1:] != position[:-1])][:len(parts)]
     rank = np.zeros(len(claims), dtype=np.int64)
-    rank[ordered] = np.cumsum([0, *(keys[a] != keys[b] for a, b in pairwise(ordered))])
+    rank[order] = np.cumsum(new) - 1
     return rank
 
 

@@ -188,18 +188,26 @@ def _story_links(links: Sequence[ClaimLink], claim_by_id: dict[str, Claim]) -> l
 
 
 class ClaimDates:
-    """The claims by id, with each claim's numbers and days of a month found once (a claim is in many links)."""
+    """The claims by id, with each claim's numbers and days of a month found once, when first needed (a claim is
+    in many links; the days only matter to a link whose claims share a number)."""
 
     def __init__(self, claim_by_id: dict[str, Claim]) -> None:
         self.claim_by_id = claim_by_id
-        self._found: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._numbers: dict[str, frozenset[str]] = {}
+        self._days: dict[str, frozenset[str]] = {}
 
-    def numbers_and_days(self, claim_id: str) -> tuple[frozenset[str], frozenset[str]]:
-        """``specifics`` and ``_days`` of the claim's text."""
-        found = self._found.get(claim_id)
+    def numbers(self, claim_id: str) -> frozenset[str]:
+        """``specifics`` of the claim's text."""
+        found = self._numbers.get(claim_id)
         if found is None:
-            text = self.claim_by_id[claim_id].text
-            found = self._found[claim_id] = (specifics(text), frozenset(_days(text)))
+            found = self._numbers[claim_id] = specifics(self.claim_by_id[claim_id].text)
+        return found
+
+    def days(self, claim_id: str) -> frozenset[str]:
+        """``_days`` of the claim's text."""
+        found = self._days.get(claim_id)
+        if found is None:
+            found = self._days[claim_id] = frozenset(_days(self.claim_by_id[claim_id].text))
         return found
 
 
@@ -210,14 +218,17 @@ def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claims: C
     same words (>= CROSS_STORY_LINK: a quote or a stock line repeated by unrelated articles).
     The last two scores leave out the bonus of a shared date (a year, a day of a month): "The Latest on campaign
     2016 ..." headers of an agency's live blogs on different nights are no one claim."""
-    claim_a, claim_b = claims.claim_by_id[link.a], claims.claim_by_id[link.b]
-    a, b = claim_a.document, claim_b.document
     if link.passage:
         return True
+    claim_a, claim_b = claims.claim_by_id[link.a], claims.claim_by_id[link.b]
+    a, b = claim_a.document, claim_b.document
     if a in story_of and story_of.get(a) == story_of.get(b):
         if (min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT:
             return True
-        return _without_dates(link, claims) >= UNRELATED_DOCUMENTS_LINK
+        low = link.similarity < UNRELATED_DOCUMENTS_LINK  # the score without dates is never above the similarity
+        return not low and _without_dates(link, claims) >= UNRELATED_DOCUMENTS_LINK
+    if link.similarity < CROSS_STORY_LINK:  # (as above) no date to look for
+        return False
     score = _without_dates(link, claims)
     return score >= CROSS_STORY_LINK and _share_a_fact(claim_a.text, claim_b.text, score)
 
@@ -225,9 +236,10 @@ def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claims: C
 def _without_dates(link: ClaimLink, claims: ClaimDates) -> float:
     """The link's score with the number bonus of its shared numbers other than years and days of a month
     ("contests on March 1" in two articles is when, not what)."""
-    (numbers_a, days_a), (numbers_b, days_b) = claims.numbers_and_days(link.a), claims.numbers_and_days(link.b)
-    shared = numbers_a & numbers_b
-    dates = {n for n in shared if YEAR.fullmatch(n)} | (days_a & days_b)
+    shared = claims.numbers(link.a) & claims.numbers(link.b)
+    if not shared:  # no number in common: no date either
+        return link.similarity
+    dates = {n for n in shared if YEAR.fullmatch(n)} | (claims.days(link.a) & claims.days(link.b))
     if not dates & shared:
         return link.similarity
     return link.similarity - NUMBER_BONUS * (min(len(shared), 2) - min(len(shared - dates), 2))

@@ -299,7 +299,21 @@ def json_chunks(report: dict[str, Any]) -> Iterator[str]:
 _NONE = object()
 
 
-_ENTRY = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode  # json.dumps's, made once
+def entry_encoder() -> Callable[[Any], str]:
+    """``json.dumps(v, ensure_ascii=False, separators=(", ", ": "))`` of one entry: the C encoder made once
+    (``JSONEncoder.encode`` makes one per call, most of the time of a small entry), as ``encode`` makes it; where
+    there is no C encoder, ``encode`` itself. It keeps no table of the containers being encoded (report entries
+    hold no cycles), so one encoder serves every call, also after an entry that failed."""
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+    make: Any = getattr(json.encoder, "c_make_encoder", None)  # not in the type stubs
+    if make is None:
+        return encoder.encode
+    encode = make(None, encoder.default, json.encoder.encode_basestring, None, encoder.key_separator,
+                  encoder.item_separator, encoder.sort_keys, encoder.skipkeys, encoder.allow_nan)
+    return lambda value: "".join(encode(value, 0))
+
+
+_ENTRY = entry_encoder()
 
 
 def _line(entry: Any) -> str:

@@ -75,6 +75,12 @@ def key_slice(part: PartAnalysis, partition: int) -> tuple[np.ndarray, np.ndarra
     return part.slices[partition]
 
 
+def without_slices(part: PartAnalysis) -> PartAnalysis:
+    """Runs on a worker: the part's analyses without its band keys, once the candidate pairs are found (the keys
+    are most of a part's memory; the analyses are shared, not copied)."""
+    return PartAnalysis(part.analyses, [])
+
+
 def slice_pairs(*slices: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """Runs on a worker: the pairs of documents sharing a key of one key partition (int64[n, 2])."""
     with KeyBuckets(1) as buckets:
@@ -306,11 +312,13 @@ def _read_all(run: _Run, paths: list[str], config: ScanConfig, parts: int) -> _R
 def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progress: Progress | None,
              quote: bool) -> ScanResult:
     r = _read_all(run, paths, config, parts)
-    read, numbers, repeated, total = r.parts, r.numbers, r.repeated, sum(len(i) for i in r.ids)
+    numbers, repeated, total = r.numbers, r.repeated, sum(len(i) for i in r.ids)
     layout = LSHLayout.from_config(config)
     analysed = [run.submit("analyse", n, analyse_part, f, numbers[n], config, layout, repeated, parts)
-                for n, f in enumerate(read)]
+                for n, f in enumerate(r.parts)]
+    r.parts.clear()  # the parts as read are released once analysed (the analyses hold their documents)
     pairs = _pairs(run, analysed, parts)
+    analysed = [run.submit("unkeyed", n, without_slices, f) for n, f in enumerate(analysed)]
     if progress is not None:
         progress("fingerprint", total, total)
     matches = _matches(run, analysed, numbers, pairs, config, layout)

@@ -6,7 +6,7 @@ earlier ("the Times", "the Post"), and outlet names that are a person's surname 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from dedupe.attribution.lexicon import CALL_SIGN, Lexicon, Mention
 
@@ -84,16 +84,24 @@ _PAPER_WORD_FOUND = re.compile(_PAPER_WORD + r"\b")  # in every unlisted paper's
 def unlisted_papers(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
     """Newspapers named by the shape of their name and not already found as a known outlet (a misspelt known name,
     "the Associates Press", resolves to it)."""
-    out: list[Mention] = []
     if _PAPER_WORD_FOUND.search(text, start) is None:
-        return out
-    for m in _UNLISTED_PAPER.finditer(text, start):
-        if any(f.start < m.end() and m.start() < f.end for f in found):
+        return []
+    return _unlisted(_UNLISTED_PAPER.finditer(text, start), found, lexicon, "name-shape", 0)
+
+
+def _unlisted(matches: Iterator[re.Match[str]], found: Sequence[Mention], lexicon: Lexicon, method: str,
+              span: int | str) -> list[Mention]:
+    """Mentions of the ``name`` group of ``matches`` whose ``span`` group overlaps no outlet already ``found``: a
+    misspelt known name resolves to it ("the Associates Press", "the news site Politco"), any other is taken as
+    written."""
+    out: list[Mention] = []
+    for m in matches:
+        if any(f.start < m.end(span) and m.start(span) < f.end for f in found):
             continue
         name = " ".join(m.group("name").split())
         known = lexicon.resolve(name)
         source, score = known if known else (name, 100.0)
-        out.append(Mention(m.start("name"), m.end("name"), source, "name-shape", score))
+        out.append(Mention(m.start("name"), m.end("name"), source, method, score))
     return out
 
 
@@ -113,15 +121,7 @@ _DESCRIBED = re.compile(r"\b" + _DESCRIPTOR + r"\s+(?P<name>" + _NOT_A_NAME + r"
 
 def described_outlets(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
     """Outlets named after a word that says what they are, not already found as a known outlet."""
-    out: list[Mention] = []
-    for m in _DESCRIBED.finditer(text, start):
-        if any(f.start < m.end("name") and m.start("name") < f.end for f in found):
-            continue
-        name = " ".join(m.group("name").split())
-        known = lexicon.resolve(name)  # a misspelt known name ("the news site Politco") resolves to it
-        source, score = known if known else (name, 100.0)
-        out.append(Mention(m.start("name"), m.end("name"), source, "described", score))
-    return out
+    return _unlisted(_DESCRIBED.finditer(text, start), found, lexicon, "described", "name")
 
 
 def person_surnames(text: str, forms: set[str]) -> set[str]:

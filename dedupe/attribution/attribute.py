@@ -215,9 +215,13 @@ def _poll_opening(doc: Document, s: Sentence) -> re.Match[str] | None:
     """"The poll shows Trump ahead": a sentence opening with the poll named before, stating what it found (not how
     it was taken: "The poll has a margin of error of 3 points")."""
     m = POLL_OPENING.match(doc.text, s.start, s.end)
-    if m is None or POLL_METHOD.search(doc.text, s.start, s.end) or not POLL_FINDING.search(doc.text, m.end(), s.end):
-        return None
-    return m
+    return m if m is not None and _states_finding(doc, s, m.end()) else None
+
+
+def _states_finding(doc: Document, s: Sentence, start: int) -> bool:
+    """The sentence states what a poll found from ``start`` on, not how it was taken."""
+    method = POLL_METHOD.search(doc.text, s.start, s.end)
+    return method is None and POLL_FINDING.search(doc.text, start, s.end) is not None
 
 
 def _poll_in(doc: Document, s: Sentence) -> re.Match[str] | None:
@@ -230,9 +234,7 @@ def _poll_ahead(doc: Document, s: Sentence) -> re.Match[str] | None:
     """"A new national poll suggests ...", "The new poll revealed ...": a finding of a poll named later."""
     m = (POLL_AHEAD_OPENING.match(doc.text, s.start, s.end) or POLL_OPENING.match(doc.text, s.start, s.end)
          or POLL_AHEAD_CUE.search(doc.text, s.start, s.end))
-    if m is None or POLL_METHOD.search(doc.text, s.start, s.end) or not POLL_FINDING.search(doc.text, s.start, s.end):
-        return None
-    return m
+    return m if m is not None and _states_finding(doc, s, s.start) else None
 
 
 def _polls_named_after(doc: Document, sentences: Sequence[Sentence], found: Sequence[Attribution],

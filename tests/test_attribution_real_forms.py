@@ -201,3 +201,23 @@ def test_a_colon_ended_attribution_sources_the_quotation_after_it_only() -> None
     assert sources(quoted) == ["Breitbart News", "Breitbart News", None]
     unquoted = run("CNN also noted the sparse crowd:\n\nEven a conservative columnist pointed out the empty seats.")
     assert sources(unquoted) == ["CNN", None]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Boston Globe barely even mentioned the mayor's remarks and went back to its panel.",
+    "But the fact-checking site Politifact traced the rumour to a satire page.",
+    "Politifact deemed the statement false because no such video exists.",
+    "Politifact examined the charge and rated both parts of it true.",
+    "Axios also commented on the deal, but said the talks had stalled.",
+    "Fox told a slightly different tale.",
+])
+def test_an_outlet_as_the_subject_of_a_verb_of_saying_or_judging(sentence: str) -> None:
+    a = run(f"The mayor spoke to voters in Dover on Monday. She did not take questions.\n\n{sentence}")
+    assert [x.role for x in a.attribution.attributions] == ["source"]
+    assert sources(a) == [None, None, a.attribution.attributions[0].source]
+
+
+def test_a_verb_of_business_after_an_outlet_is_no_source() -> None:
+    a = run("The mayor spoke to voters in Dover on Monday. She did not take questions.\n\n"
+            "The Boston Globe hired three reporters for its statehouse bureau.")
+    assert sources(a) == [None, None, None]

@@ -221,3 +221,21 @@ def test_a_verb_of_business_after_an_outlet_is_no_source() -> None:
     a = run("The mayor spoke to voters in Dover on Monday. She did not take questions.\n\n"
             "The Boston Globe hired three reporters for its statehouse bureau.")
     assert sources(a) == [None, None, None]
+
+
+def test_a_name_of_several_words_inside_a_longer_name_is_another_paper() -> None:
+    a = run("The Yale Daily News reported that the dean had resigned.")
+    assert [x.source for x in a.attribution.attributions if x.role == "source"] == []
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("According to the Washington Free Beacon, the memo was sent in May.", "Washington Free Beacon"),
+    ("In an early-October CBS News poll, she led the senator 56 percent to 32 percent.", "CBS News"),
+])
+def test_a_word_of_the_outlets_own_name_or_a_date_before_it_is_no_other_name(sentence: str, source: str) -> None:
+    assert sources(run(sentence)) == [source]
+
+
+def test_a_lead_in_naming_a_writer_at_an_outlet_is_the_writers_venue() -> None:
+    a = run('From Jane Roe writing at The Boston Globe:\n\n"The mayor has lost the room," she wrote.')
+    assert [(x.source, x.role) for x in a.attribution.attributions] == [("Boston Globe", "venue")]

@@ -316,15 +316,22 @@ _NOT_A_FIRST_NAME = frozenset({
     "channel", "wire", "news", "state", "official",
 })
 
+_DATE_WORD_LIST = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                   "july august september october november december")
+_DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
+
 
 def _part_of_a_name(text: str, s: Sentence, m: Mention) -> bool:
-    """"Annika Reuter", "Petra Jansen": a one-word outlet name right after a capitalised given name."""
-    if " " in text[m.start:m.end].strip():
-        return False
+    """"Annika Reuter", "Petra Jansen": a one-word outlet name right after a capitalised given name; "the Yale Daily
+    News": a name of several words inside a longer one ("Washington" in "the Washington Free Beacon" is the
+    outlet's own word)."""
     before = _NAME_BEFORE.search(text, s.start, m.start)
     if before is None:
         return False
     word = before.group("word").lower()
+    if " " in text[m.start:m.end].strip():
+        return word not in m.source.lower().split() and word not in _NOT_A_FIRST_NAME and word not in _DATE_WORDS \
+            and not word.endswith(".") and not STATE_MEDIA_NATIONALITY.fullmatch(word)
     if word in _TITLES:
         return True
     return not word.endswith(".") and word not in _NOT_A_FIRST_NAME and not STATE_MEDIA_NATIONALITY.fullmatch(word)

@@ -69,7 +69,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:in|during)\s+(?:an?|the|his|her|their|its|one)\s+(?:[\w-]+\s+){0,3}?(?:interviews?|statements?|e-?mails?|"
         r"letters?|conversations?|calls?|op-eds?|opinion\s+pieces?|podcasts?|appearances?|posts?|messages?)\s+"
         r"(?:(?:appearing|published|provided|given|sent)\s+)?(?:with|to|on|for|in)\s+(?:the\s+)?" + _DESCR + r"|"
-        r"\b(?:(?:spoke|speaking|speaks|talked|talking|talks)\s+(?:with|to)|(?:wrote|writing|writes)\s+(?:in|for|to)|"
+        r"\b(?:(?:spoke|speaking|speaks|talked|talking|talks)\s+(?:with|to)|(?:wrote|writing|writes)\s+(?:in|for|to|at)|"
         r"said\s+(?:\w+\s+){0,3}?on|(?:provided|given|gave|sent|leaked|shown|showed|granted)(?:\s+\w+){0,2}?\s+to|"
         r"(?:contacted|reached|asked)\s+by|(?:appeared|appearing)\s+(?:on|in))\s+"
         r"(?:the\s+)?" + _DESCR)),

@@ -239,3 +239,10 @@ def test_a_word_of_the_outlets_own_name_or_a_date_before_it_is_no_other_name(sen
 def test_a_lead_in_naming_a_writer_at_an_outlet_is_the_writers_venue() -> None:
     a = run('From Jane Roe writing at The Boston Globe:\n\n"The mayor has lost the room," she wrote.')
     assert [(x.source, x.role) for x in a.attribution.attributions] == [("Boston Globe", "venue")]
+
+
+def test_how_the_poll_was_taken_is_no_finding_of_it() -> None:
+    a = run("A Boston Globe poll found 44 percent back the mayor.\n\n"
+            "The poll surveyed 612 voters between May 1-4.\n\n"
+            "The poll found her rival at 39 percent.")
+    assert sources(a) == ["Boston Globe", None, "Boston Globe"]

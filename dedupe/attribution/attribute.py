@@ -258,14 +258,18 @@ def _polls_named_after(doc: Document, sentences: Sequence[Sentence], found: Sequ
     return out
 
 
+_POLL_TAKEN = re.compile(r"\b(?:surveyed|sampled|interviewed|polled|was\s+conducted|were\s+conducted)$", re.I)
+
+
 def _anaphora(doc: Document, n: int, s: Sentence, ctx: _Context, looks: _Looks) -> list[Attribution]:
     m = None if looks.anaphora.absent(s.start, s.end) else ANAPHORA.search(doc.text, s.start, s.end)
     if m is None and ctx.last_poll:
         m = _poll_opening(doc, s) or _poll_in(doc, s)
     if m is None:
         return []
-    if POLL_NOUN.search(m.group()):
-        source = None if _OTHER_SPONSOR.search(doc.text, s.start, s.end) else ctx.last_poll
+    if POLL_NOUN.search(m.group()):  # "the poll found ..." (not how it was taken: "The poll surveyed 1,000 adults")
+        how = _POLL_TAKEN.search(m.group()) is not None
+        source = None if how or _OTHER_SPONSOR.search(doc.text, s.start, s.end) else ctx.last_poll
     elif REPORT_NOUN.search(m.group()) and n - ctx.last_outlet_sentence > REPORT_ANAPHORA_REACH:
         source = None  # "the report said" three sentences on may be any report (a government's, a think tank's)
     else:

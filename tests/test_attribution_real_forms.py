@@ -246,3 +246,13 @@ def test_how_the_poll_was_taken_is_no_finding_of_it() -> None:
             "The poll surveyed 612 voters between May 1-4.\n\n"
             "The poll found her rival at 39 percent.")
     assert sources(a) == ["Boston Globe", None, "Boston Globe"]
+
+
+def test_an_acronym_shaped_like_a_call_sign_that_names_another_body_is_no_station() -> None:
+    a = run('Untreated, the infection is "almost always fatal," says WHO.\n\nKWTX reported two new cases on Monday.')
+    assert sources(a) == [None, "KWTX"]
+
+
+@pytest.mark.parametrize("paper", ["Westfield Argus Leader", "Milbrook Times Union", "Carver Post-Gazette"])
+def test_an_unlisted_paper_keeps_the_second_word_of_its_name(paper: str) -> None:
+    assert sources(run(f"The program cost the county $2 million, according to the {paper}.")) == [paper]

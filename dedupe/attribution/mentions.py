@@ -65,16 +65,24 @@ def _ends_with(source: str, word: str, lexicon: Lexicon) -> bool:
 _CALL_SIGN_FAST = re.compile(r"[KW](?<!\w.)" + CALL_SIGN.pattern.removeprefix(r"\b[KW]"))
 
 
+# acronyms shaped like a call sign that news text uses for other bodies ("says WHO": the World Health Organization)
+_NOT_STATION_WORDS = "WHO WTO WFP WWF WEF WMO WHA WIPO WADA WNBA WWE WWII WBA WBC WBO WPA KGB KKK KFC KPMG KLM"
+_NOT_STATIONS = frozenset(_NOT_STATION_WORDS.split())
+
+
 def call_signs(text: str, start: int, found: Sequence[Mention]) -> list[Mention]:
     """Broadcast call signs not already found as a known outlet; they need a cue like any acronym."""
     return [Mention(m.start(), m.end(), m.group(), "acronym", 100.0) for m in _CALL_SIGN_FAST.finditer(text, start)
-            if not any(f.start < m.end() and m.start() < f.end for f in found)]
+            if m.group() not in _NOT_STATIONS and not any(f.start < m.end() and m.start() < f.end for f in found)]
 
 
 # "The Westmarch Herald reported": a newspaper the lexicon does not list, known by the shape of its name; like an
 # acronym it counts only with a cue ("reported", "according to", "obtained by")
 _PAPER_WORD = (r"(?:Herald|Times|Post|Journal|Gazette|Tribune|Chronicle|Courier|Observer|Dispatch|Register|Sentinel|"
-               r"Monitor|Inquirer|Examiner|Enquirer|Free\s+Press|Press|Bee|Argus|Telegram|Record|Daily\s+News)")
+               r"Monitor|Inquirer|Examiner|Enquirer|Free\s+Press|Press|Bee|Argus|Telegram|Record|Daily\s+News)"
+               # a second word of the name: "Argus Leader", "Times Union", "Star Tribune", "Journal Sentinel"
+               r"(?:[\s-](?:Leader|Union|Picayune|Gazette|Sentinel|Herald|Tribune|Ledger|Democrat|Constitution|"
+               r"Bulletin|Review))?")
 _UNLISTED_PAPER = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>(?!(?:The|A|An|In|On|At|By|For|From|Of|To|And|But|As|If|When|"
                              r"While|After|Before|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s)"
                              r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,3}" + _PAPER_WORD + r")\b")

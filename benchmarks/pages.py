@@ -1,12 +1,19 @@
-"""Real web pages (trafilatura's test pages, adbar/trafilatura tests/cache and tests/eval) as dedupe reads them.
+"""Real web pages as dedupe reads them: trafilatura's test pages (adbar/trafilatura tests/cache and tests/eval) and
+the 181 news pages of Zyte's article extraction benchmark (scrapinghub/article-extraction-benchmark, ``--corpus
+aeb``).
 
-The pages have no split of their own, so one was made before any page was looked at: a page is `train` when the
+Neither corpus has a split of its own, so one was made before any page was looked at: a page is `train` when the
 first hex digit of sha256(file name) is 0-7, else `held-out`. ``prepare`` extracts every page once with dedupe's
-own reader (trafilatura) into ``$DEDUPE_CORPORA/trafilatura/extracted.jsonl``; ``candidates`` writes the pages
+own reader (trafilatura) into ``$DEDUPE_CORPORA/CORPUS/extracted.jsonl``; ``candidates`` writes the pages
 whose first or last lines look like a credit, for labelling (to the cache folder: they carry page text).
 
-Run: python3 benchmarks/pages.py prepare
-     python3 benchmarks/pages.py candidates SPLIT
+``mentions`` writes every outlet mention dedupe's lexicon finds in a split's pages, with its sentence, for labelling
+by ``labels/GUIDELINES-unannotated-mentions.md`` (to the cache folder; the labels, ids and offsets only, go to
+``labels/CORPUS-mentions-SPLIT.tsv``).
+
+Run: python3 benchmarks/pages.py prepare [--corpus trafilatura|aeb]
+     python3 benchmarks/pages.py candidates SPLIT [--corpus trafilatura|aeb]
+     python3 benchmarks/pages.py mentions SPLIT --corpus aeb
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ from dataclasses import dataclass
 from corpora import CorpusMissing, corpora_root
 
 TRAFILATURA_COMMIT = "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5"  # adbar/trafilatura, the version measured
+AEB_COMMIT = "4a3bc979f76c0df73cb95fe272e2fc1b96f9f010"  # scrapinghub/article-extraction-benchmark
+PAGE_FOLDERS = {"trafilatura": "trafilatura/tests", "aeb": "aeb/html"}  # under the corpora cache
 ZONE_LINES = 6
 CREDIT_SHAPE = re.compile(
     r"^\s*\([^()]{2,40}\)\s*\.?\s*$|©|copyright|^\s*(?:quelle|fuente|source|fonte|sources?)\s*:|contributed to this|"
@@ -41,16 +50,16 @@ def split_of(name: str) -> str:
     return "train" if hashlib.sha256(name.encode()).hexdigest()[0] in "01234567" else "held-out"
 
 
-def extracted_path() -> str:
-    return str(corpora_root() / "trafilatura" / "extracted.jsonl")
+def extracted_path(corpus: str = "trafilatura") -> str:
+    return str(corpora_root() / corpus / "extracted.jsonl")
 
 
-def pages(split: str) -> Iterator[Page]:
+def pages(split: str, corpus: str = "trafilatura") -> Iterator[Page]:
     try:
-        lines = open(extracted_path(), encoding="utf-8")  # noqa: SIM115 - closed by the with below
+        lines = open(extracted_path(corpus), encoding="utf-8")  # noqa: SIM115 - closed by the with below
     except OSError:
-        raise CorpusMissing(f"no extracted pages at {extracted_path()}: run python3 benchmarks/pages.py prepare "
-                            "after laying out the corpus (benchmarks/README.md)") from None
+        raise CorpusMissing(f"no extracted pages at {extracted_path(corpus)}: run python3 benchmarks/pages.py "
+                            f"prepare --corpus {corpus} after laying out the corpus (benchmarks/README.md)") from None
     with lines:
         for line in lines:
             row = json.loads(line)
@@ -58,27 +67,28 @@ def pages(split: str) -> Iterator[Page]:
                 yield Page(row["id"], row["split"], row["text"], row.get("outlet"))
 
 
-def prepare() -> None:
+def prepare(corpus: str) -> None:
     from dedupe.config import ScanConfig
     from dedupe.engine.pipeline import read_documents
 
-    root = corpora_root() / "trafilatura" / "tests"
+    root = corpora_root() / PAGE_FOLDERS[corpus]
     if not root.is_dir():
-        raise CorpusMissing(f"trafilatura's test pages not found at {root}: see benchmarks/README.md")
+        raise CorpusMissing(f"the pages of {corpus} are not at {root}: see benchmarks/README.md")
     read = read_documents([root], ScanConfig())
-    with open(extracted_path(), "w", encoding="utf-8") as f:
+    with open(extracted_path(corpus), "w", encoding="utf-8") as f:
         for d in sorted(read.documents, key=lambda d: d.id):
             row = {"id": d.id, "split": split_of(d.id.rsplit("/", 1)[-1]), "text": d.text, "outlet": d.outlet}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(read.documents)} pages, {len(read.errors)} unreadable -> {extracted_path()}", file=sys.stderr)
+    print(f"{len(read.documents)} pages, {len(read.errors)} unreadable -> {extracted_path(corpus)}", file=sys.stderr)
 
 
-def candidates(split: str) -> None:
-    out = corpora_root() / "labelling" / f"pages-{split}-candidates.txt"
+def candidates(split: str, corpus: str) -> None:
+    name = "pages" if corpus == "trafilatura" else f"{corpus}-pages"
+    out = corpora_root() / "labelling" / f"{name}-{split}-candidates.txt"
     out.parent.mkdir(parents=True, exist_ok=True)
     count = 0
     with open(out, "w", encoding="utf-8") as f:
-        for page in pages(split):
+        for page in pages(split, corpus):
             lines = [x.strip() for x in page.text.split("\n") if x.strip()]
             zone = [*lines[:ZONE_LINES], "...", *lines[-ZONE_LINES:]] if len(lines) > 2 * ZONE_LINES else lines
             if any(CREDIT_SHAPE.search(x) for x in zone):
@@ -87,13 +97,40 @@ def candidates(split: str) -> None:
     print(f"{count} candidate pages -> {out}", file=sys.stderr)
 
 
+def mentions(split: str, corpus: str) -> None:
+    from outlet_candidates import sentence_around
+
+    from dedupe.attribution.lexicon import default_lexicon
+    from dedupe.attribution.mentions import resolve_mentions
+
+    lexicon = default_lexicon()
+    out = corpora_root() / "labelling" / f"{corpus}-mentions-{split}-candidates.tsv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rows = 0
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("doc\tstart\tend\tmention\toutlet\tcontext\n")
+        for page in pages(split, corpus):
+            for m in resolve_mentions(page.text, 0, lexicon.find(page.text), page.outlet, lexicon):
+                context = sentence_around(page.text, m.start, m.end)
+                shown = " ".join(page.text[m.start:m.end].split())
+                f.write(f"{page.id}\t{m.start}\t{m.end}\t{shown}\t{m.source}\t{context}\n")
+                rows += 1
+    print(f"{rows} mentions -> {out}", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("prepare", "candidates"))
+    parser.add_argument("command", choices=("prepare", "candidates", "mentions"))
     parser.add_argument("split", nargs="?", default="train", choices=("train", "held-out"))
+    parser.add_argument("--corpus", default="trafilatura", choices=tuple(PAGE_FOLDERS))
     args = parser.parse_args()
     try:
-        prepare() if args.command == "prepare" else candidates(args.split)
+        if args.command == "prepare":
+            prepare(args.corpus)
+        elif args.command == "candidates":
+            candidates(args.split, args.corpus)
+        else:
+            mentions(args.split, args.corpus)
     except CorpusMissing as exc:
         print(f"skipped: {exc}", file=sys.stderr)
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpora import POLNEAR_COMMIT, Annotated, CorpusMissing, PolnearDoc, polnear_docs
-from pages import TRAFILATURA_COMMIT, pages
+from pages import AEB_COMMIT, TRAFILATURA_COMMIT, pages
 
 from dedupe.attribution.analysis import Analysis, analyse
 from dedupe.attribution.attribute import Attribution
@@ -225,29 +225,64 @@ def evaluate(split: str, config: ScanConfig) -> dict[str, Tally]:
     return tallies
 
 
-def load_page_credits(split: str) -> dict[str, frozenset[str]]:
-    path = LABELS / f"pages-credits-{split}.tsv"
+def load_page_credits(split: str, corpus: str = "trafilatura") -> dict[str, frozenset[str]]:
+    path = LABELS / (f"pages-credits-{split}.tsv" if corpus == "trafilatura" else f"{corpus}-pages-credits-{split}.tsv")
+    if not path.is_file():
+        raise CorpusMissing(f"no labels at {path}")
     with open(path, encoding="utf-8", newline="") as f:
         return {row["doc"]: frozenset(n.strip() for n in row["credits"].split("|") if n.strip())
                 for row in csv.DictReader(f, delimiter="\t")}
 
 
-def evaluate_pages(split: str, config: ScanConfig) -> dict[str, Tally]:
-    """Document credits on real web pages: our labels of the candidate pages (the others credit nothing)."""
+def evaluate_pages(split: str, config: ScanConfig, corpus: str = "trafilatura") -> dict[str, Tally]:
+    """Document credits on real web pages: our labels of the candidate pages (the others credit nothing); on the
+    Zyte pages (``corpus`` aeb) also the inline outlet sources against our labels of every outlet mention."""
     lexicon = default_lexicon()
-    gold_by_page = load_page_credits(split)
-    tally = Tally()
-    for page in pages(split):
-        found = analyse(Document(id=page.id, text=page.text, outlet=page.outlet), config).attribution.credits
+    gold_by_page = load_page_credits(split, corpus)
+    mention_labels = load_page_mentions(split, corpus)
+    tally, inline = Tally(), Tally()
+    for page in pages(split, corpus):
+        analysis = analyse(Document(id=page.id, text=page.text, outlet=page.outlet), config)
+        if mention_labels is not None:
+            score_sources_on_page(page.id, analysis, mention_labels.get(page.id, []), lexicon, inline)
+        found = analysis.attribution.credits
         got = {c for c in found if c != UNNAMED_AGENCY}
-        gold = gold_by_page.get(page.id, frozenset())
+        gold = gold_by_page.get(page.id.rsplit("/", 1)[-1] if corpus == "aeb" else page.id, frozenset()) - {
+            UNNAMED_AGENCY}  # named credits are scored; "(With inputs from agencies)" names none
         hits = {c for c in got if same_outlet(c, gold, lexicon)}
         tally.tp += len(hits)
         tally.fp += len(got - hits)
         tally.fn += sum(1 for g in gold if not any(same_outlet(c, [g], lexicon) for c in got))
         if hits != got or len(hits) < len(gold):
             tally.examples.append(f"{page.id}: labelled {sorted(gold)}, credits {sorted(got)}")
-    return {"page credits": tally}
+    return {"page credits": tally} | ({"inline outlet sources": inline} if mention_labels is not None else {})
+
+
+def load_page_mentions(split: str, corpus: str) -> dict[str, list[OutletLabel]] | None:
+    """Our labels of every outlet mention the lexicon finds in the pages (``pages.py mentions``), by page: `source`
+    is a positive, `unclear` counts neither way, the other labels are not sources."""
+    return _read_labels(LABELS / f"{corpus}-mentions-{split}.tsv", lambda row: (
+        {"source": "outlet", "unclear": "outlet-person"}.get(row["label"], "other"), frozenset({row["outlet"]})))
+
+
+def score_sources_on_page(page_id: str, a: Analysis, labels: Sequence[OutletLabel], lexicon: Lexicon,
+                          tally: Tally) -> None:
+    """Inline sources against the labelled mentions of one page; a dedupe source overlapping no labelled mention
+    (an anaphora, generic state media) is not judged."""
+    found = _inline_sources(a)
+    for gold in (g for g in labels if g.label == "outlet"):
+        hit = any(_overlaps(x.span.start, x.span.end, gold.start, gold.end)
+                  and same_outlet(x.source, gold.outlets, lexicon) for x in found)
+        tally.tp += hit
+        tally.fn += not hit
+        if not hit:
+            tally.examples.append(f"{page_id}@{gold.start}: missed {'|'.join(sorted(gold.outlets))}")
+    for x in found:
+        over = [g for g in labels if _overlaps(x.span.start, x.span.end, g.start, g.end)]
+        if not over or any(g.label != "other" for g in over):
+            continue  # not judged, unclear, or a hit counted above
+        tally.fp += 1
+        tally.examples.append(f"{page_id}@{x.span.start}: false {x.source} ({x.kind})")
 
 
 def report(split: str, tallies: dict[str, Tally], errors: int) -> None:
@@ -282,14 +317,21 @@ def main() -> None:
             report(split, tallies, args.errors)
     except CorpusMissing as exc:
         print(f"skipped: {exc}", file=sys.stderr)
-    try:
-        print(f"trafilatura test pages {TRAFILATURA_COMMIT[:12]} (adbar/trafilatura tests/cache, tests/eval)")
-        for split in dict.fromkeys("held-out" if s in ("dev", "test") else s for s in splits):
-            tuned = " (rules tuned on this split)" if split == "train" else " (held out)"
-            print(f"{split}{tuned}:")
-            report(split, evaluate_pages(split, config), args.errors)
-    except CorpusMissing as exc:
-        print(f"skipped: {exc}", file=sys.stderr)
+    for corpus, title in PAGE_CORPORA:
+        try:
+            print(title)
+            for split in dict.fromkeys("held-out" if s in ("dev", "test") else s for s in splits):
+                tuned = " (rules tuned on this split)" if split == "train" else " (held out)"
+                print(f"{split}{tuned}:")
+                report(split, evaluate_pages(split, config, corpus), args.errors)
+        except CorpusMissing as exc:
+            print(f"skipped: {exc}", file=sys.stderr)
+
+
+PAGE_CORPORA = (
+    ("trafilatura", f"trafilatura test pages {TRAFILATURA_COMMIT[:12]} (adbar/trafilatura tests/cache, tests/eval)"),
+    ("aeb", f"Zyte article extraction benchmark pages {AEB_COMMIT[:12]} (scrapinghub/article-extraction-benchmark)"),
+)
 
 
 if __name__ == "__main__":

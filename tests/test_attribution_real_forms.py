@@ -256,3 +256,8 @@ def test_an_acronym_shaped_like_a_call_sign_that_names_another_body_is_no_statio
 @pytest.mark.parametrize("paper", ["Westfield Argus Leader", "Milbrook Times Union", "Carver Post-Gazette"])
 def test_an_unlisted_paper_keeps_the_second_word_of_its_name(paper: str) -> None:
     assert sources(run(f"The program cost the county $2 million, according to the {paper}.")) == [paper]
+
+
+def test_words_said_via_an_outlet_are_as_it_reported_them() -> None:
+    a = run('"We still control our own destiny," the coach said, via the Boston Globe.')
+    assert sources(a) == ["Boston Globe"]

@@ -136,7 +136,9 @@ RULES: tuple[Rule, ...] = (
     Rule("according-to", "source", left=_left(
         r"\baccording\s+to\s+[^,;:()\u201c\u201d\"]{0,80}?\b(?:" + _WORK + r")s?\s+"
         r"(?:[^,;:()\u201c\u201d\"]{0,40}?\s)?(?:by|in|from|of|for|on)\s+(?:the\s+)?" + _DESCR)),
-    Rule("citing", "source", left=_left(r"\b(?:citing|quoting|cited|per)\s+(?:the\s+)?" + _DESCR)),
+    # "... Lynn said, via the Los Angeles Times": the words as the outlet reported them
+    Rule("citing", "source", left=_left(r"\b(?:citing|quoting|cited|per|(?:said|says|told|added|wrote)\s*,?\s+via)\s+"
+                                        r"(?:the\s+)?" + _DESCR)),
     Rule("inline-verb", "source", left=_left(
         r"\b(?:reported|said|says|reports|added|wrote|announced|quoted|stated)\s+(?:the\s+)?" + _AFTER_VERB),
         right=_right(r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),

@@ -264,6 +264,13 @@ def test_claim_words_drop_stop_words_and_endings() -> None:
     assert words == ["arriv", "minister", "minsk", "report", "tas"]
 
 
+def test_the_pieces_of_contractions_are_no_content_words() -> None:
+    # on a real blog page, "Here’s what he had to say" and "But here’s the disconnect" shared "here" and "s": a link
+    assert claim_words("Here’s what she’ll say; we’re sure they’ve won and I’d know, don’t I’m") == [
+        "here", "know", "sure", "won"]
+    assert claim_words("But here's the disconnect") == ["disconnect", "here"]
+
+
 def test_nearest_documents_match_brute_force() -> None:
     rng = random.Random(5)
     texts = [" ".join(rng.choices([f"t{n}" for n in range(40)], k=30)) for _ in range(50)]

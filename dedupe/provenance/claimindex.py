@@ -31,7 +31,8 @@ _STOP_WORDS = (
     "a an the of and or but to in on at by for from with as into about over after before than that this these "
     "those it its is are was were be been being has have had will would could should may might can do does did "
     "he she they we you i his her their our your him them who whom which what when where while also not no so "
-    "said says say told according"
+    "said says say told according s t d m ll re ve don doesn didn isn wasn aren weren couldn wouldn shouldn hasn "
+    "haven hadn ain"
 )
 _STOP = frozenset(_STOP_WORDS.split())
 

@@ -22,7 +22,10 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "related",
         re.compile(
             r"^\s*(?:also\s+read|read\s+also|read\s+more|related(?:\s+stories)?|recommended|must\s+read|"
-            r"also\s+watch|watch(?:\s+video)?|more\s+from|top\s+stories)\s*[:|\-]",
+            r"also\s+watch|watch(?:\s+video)?|more\s+from|top\s+stories|"
+            # the same in the main languages of real pages: "Lea también:", "Lesen Sie auch:", "Mehr zum Thema:"
+            r"lea\s+tambi[e\u00e9]n|leia\s+tamb[e\u00e9]m|lire\s+aussi|lesen\s+sie\s+auch|leggi\s+anche|"
+            r"mehr\s+zum\s+thema)\s*[:|\-]",
             _I,
         ),
     ),
@@ -30,7 +33,11 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "social",
         re.compile(
             r"^\s*(?:follow\s+us|follow\s+\S+\s+on|share\s+(?:this|on)|subscribe\b|click\s+here|"
-            r"download\s+the\b.{0,40}\bapp|join\s+our|get\s+the\s+latest|sign\s+up\s+for)",
+            r"download\s+the\b.{0,40}\bapp|join\s+our|get\s+the\s+latest|sign\s+up\s+for|"
+            # "Folgen Sie uns auf Twitter", "Abonnieren Sie jetzt den Newsletter", "Deixe suas d\u00favidas ... aqui"
+            r"folgen\s+sie\s+uns|s\u00edguenos|suivez[-\s]nous|seguici|siga-nos|abonnieren\s+sie|suscr\u00edbete|"
+            r"abonnez[-\s]vous|iscriviti|inscreva-se|deixe\s+(?:seu|sua|seus|suas)\s+(?:coment|d\u00favida|opini)|"
+            r"deja\s+tu\s+comentario|laissez\s+un\s+commentaire)",
             _I,
         ),
     ),

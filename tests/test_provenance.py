@@ -221,15 +221,18 @@ def test_a_story_chain_does_not_group_loose_claims_of_unrelated_documents() -> N
     from dedupe.attribution.claims import Claim
     from dedupe.models import Span
     from dedupe.provenance.claimgroups import ClaimLink
-    from dedupe.provenance.stories import SAME_EVENT, UNRELATED_DOCUMENTS_LINK, ClaimDates, _groupable
+    from dedupe.provenance.stories import SAME_EVENT, SAME_EVENT_LINK, UNRELATED_DOCUMENTS_LINK, ClaimDates, _groupable
 
-    claims = ClaimDates({c.id: c for c in (Claim(f"{d}:0", d, Span(0, 1), "x", None, "unattributed", (), False, None)
-                                           for d in ("a", "b", "c"))})
-    story_of = {"a": "story-1", "b": "story-1"}
+    texts = {"a": "The mayor of Dover resigned.", "b": "Voters in Dover lost their mayor.", "c": "x", "d": "It is a new day."}
+    claims = ClaimDates({c.id: c for c in (Claim(f"{d}:0", d, Span(0, 1), t, None, "unattributed", (), False, None)
+                                           for d, t in texts.items())})
+    story_of = {"a": "story-1", "b": "story-1", "d": "story-1"}
     loose = UNRELATED_DOCUMENTS_LINK - 0.2
     assert not _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT - 0.1))
     assert _groupable(story_of, {("a", "b")}, claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT - 0.1))
-    assert _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT))
+    assert _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT))  # a name in both
+    assert not _groupable(story_of, set(), claims, ClaimLink("a:0", "d:0", SAME_EVENT_LINK - 0.05, SAME_EVENT))
+    assert _groupable(story_of, set(), claims, ClaimLink("a:0", "d:0", SAME_EVENT_LINK, SAME_EVENT))
     assert _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", UNRELATED_DOCUMENTS_LINK, 0.0))
     assert not _groupable(story_of, set(), claims, ClaimLink("a:0", "c:0", loose, 1.0))  # across stories
 
@@ -292,10 +295,13 @@ def test_score_without_dates_equals_the_reference(a: str, b: str, similarity: fl
 
 def _groupable_reference(story_of: dict[str, str], reused: set[tuple[str, str]], claims: Any, link: Any) -> bool:
     """``_groupable`` as first written: the score without dates of every link that is not grouped otherwise."""
+    from dedupe.provenance.facts import YEAR, names, specifics
     from dedupe.provenance.stories import (
         CROSS_STORY_LINK,
         SAME_EVENT,
+        SAME_EVENT_LINK,
         UNRELATED_DOCUMENTS_LINK,
+        _days,
         _share_a_fact,
         _without_dates,
     )
@@ -305,7 +311,12 @@ def _groupable_reference(story_of: dict[str, str], reused: set[tuple[str, str]],
     if link.passage:
         return True
     if a in story_of and story_of.get(a) == story_of.get(b):
-        if (min(a, b), max(a, b)) in reused or link.documents >= SAME_EVENT:
+        if (min(a, b), max(a, b)) in reused:
+            return True
+        shared = specifics(claim_a.text) & specifics(claim_b.text)
+        dates = {n for n in shared if YEAR.fullmatch(n)} | (_days(claim_a.text) & _days(claim_b.text))
+        specific = bool(shared - dates) or bool(names(claim_a.text) & names(claim_b.text))
+        if link.documents >= SAME_EVENT and (link.similarity >= SAME_EVENT_LINK or specific):
             return True
         return bool(_without_dates(link, claims) >= UNRELATED_DOCUMENTS_LINK)
     score = _without_dates(link, claims)

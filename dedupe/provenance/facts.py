@@ -12,6 +12,7 @@ _NAME = re.compile(r"[A-Z](?<=\s[A-Z])[\w'’-]+")  # after a space; the capital
 _NOT_NAME_WORDS = ("A An The I He She It We They His Her Its Their This That These Those In On At For But And Or "
                    "Mr Mrs Ms Dr President Prime Minister Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+_CONTRACTION = re.compile(r"['\u2019](?:s|m|ll|re|ve|d)$")  # "I\u2019m", "It's", "They\u2019ll" are no names
 
 # digits not inside a word: "G20", "4pm" and a mis-decoded letter in a name (A, a combining tilde, "1/4") are no
 # quantities; an ordinal or plural ending may follow ("10th", "1990s"). The pattern begins with the digit (what
@@ -46,7 +47,7 @@ def all_specifics(texts: Sequence[str]) -> list[frozenset[str]]:
 
 def names(text: str) -> frozenset[str]:
     """Capitalised words after the first (names, places, outlets), by their first four letters."""
-    return frozenset(w[:4].lower() for w in _NAME.findall(text) if w not in _NOT_NAMES)
+    return frozenset(w[:4].lower() for w in _NAME.findall(text) if _CONTRACTION.sub("", w) not in _NOT_NAMES)
 
 
 @dataclass(frozen=True, slots=True)

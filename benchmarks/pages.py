@@ -35,7 +35,10 @@ ZONE_LINES = 6
 CREDIT_SHAPE = re.compile(
     r"^\s*\([^()]{2,40}\)\s*\.?\s*$|©|copyright|^\s*(?:quelle|fuente|source|fonte|sources?)\s*:|contributed to this|"
     r"^\s*(?:by|por|von|par|di|de)\s+\S+(?:\s+\S+){0,4}\s*$|\((?:[A-Za-z]{2,10})(?:/[^)]{1,10})?\)\s*(?:-|–|—|\.-|:)|"
-    r"h/t|inputs? from|informaci[oó]n de|\bmit\s+(?:dpa|afp|ap|reuters|kna|epd)\b|/[A-Z][\w ]{2,20}/", re.I)
+    r"h/t|inputs? from|informaci[oó]n de|\bmit\s+(?:dpa|afp|ap|reuters|kna|epd)\b|/[A-Z][\w ]{2,20}/|"
+    # added after the first labelling: a bracket or a bare name closing a line of text ("... leitete. (KNA 19.11.21)",
+    # "... into the US. PTI"); the pages these add were labelled in a second round, by the same guidelines
+    r"[.!?\"\u201d\u00bb]\s*\([^()]{2,30}\)\s*\.?\s*$|[.!?]\s+(?-i:[A-Z][A-Za-z-]{1,15})\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)

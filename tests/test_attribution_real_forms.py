@@ -261,3 +261,22 @@ def test_an_unlisted_paper_keeps_the_second_word_of_its_name(paper: str) -> None
 def test_words_said_via_an_outlet_are_as_it_reported_them() -> None:
     a = run('"We still control our own destiny," the coach said, via the Boston Globe.')
     assert sources(a) == ["Boston Globe"]
+
+
+@pytest.mark.parametrize("after", ["", "\n\nErstellt: 12.12.2019, 07h36",
+                                   "\n\nDas folgende Video zeigt einen Ausschnitt aus der Sendung:"])
+def test_a_closing_bracket_with_a_date_credits_the_agency(after: str) -> None:
+    text = f"Die Synode tagt im Mai in Fulda.\n\nDer Generalsekretär leitete zuletzt das Büro. (KNA 19.11.21){after}"
+    assert run(text).attribution.credits == ("KNA",)
+
+
+def test_a_wire_name_closing_the_last_paragraph_of_text_credits_it() -> None:
+    text = ("The court will hear the case in May.\n\n"
+            "More than 300 people were deported by the authorities last week. PTI\n\nComments\n\ncomments")
+    assert run(text).attribution.credits == ("PTI",)
+
+
+@pytest.mark.parametrize("ending", ["The money went to the U.S. Treasury", "He thanked his fans. Amen",
+                                    "The case went to the U.S. Supreme Court"])
+def test_a_capitalised_word_closing_the_text_is_no_credit(ending: str) -> None:
+    assert run(f"The court will hear the case in May.\n\n{ending}").attribution.credits == ()

@@ -223,7 +223,8 @@ def test_a_story_chain_does_not_group_loose_claims_of_unrelated_documents() -> N
     from dedupe.provenance.claimgroups import ClaimLink
     from dedupe.provenance.stories import SAME_EVENT, SAME_EVENT_LINK, UNRELATED_DOCUMENTS_LINK, ClaimDates, _groupable
 
-    texts = {"a": "The mayor of Dover resigned.", "b": "Voters in Dover lost their mayor.", "c": "x", "d": "It is a new day."}
+    texts = {"a": "The mayor of Dover resigned.", "b": "Voters in Dover lost their mayor.", "c": "x",
+             "d": "It is a new day."}
     claims = ClaimDates({c.id: c for c in (Claim(f"{d}:0", d, Span(0, 1), t, None, "unattributed", (), False, None)
                                            for d, t in texts.items())})
     story_of = {"a": "story-1", "b": "story-1", "d": "story-1"}

@@ -101,8 +101,9 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
                 credit_paragraphs.add(index)  # a whole line that credits is no claim ("Quelle: dpa-AFX")
     credit_sentences = {n for n, s in enumerate(sentences) if s.paragraph in credit_paragraphs}
     last_body = body[-1] if body else -1
-    if last_body >= 0:
-        credits.extend(closing_credits(lexicon, doc.text, paragraphs[last_body]))
+    for index in sorted(tail.intersection(body)):
+        if index == last_body or _only_trailers_after(doc.text, paragraphs, index, short):
+            credits.extend(closing_credits(lexicon, doc.text, paragraphs[index], bare=index in (last_body, last_text)))
     for n, s in enumerate(sentences):
         if s.paragraph == last_body and _TRAILING_SENTENCE.match(line := doc.text[s.start:s.end]):
             found = line_credits(lexicon, doc.text, Paragraph(s.start, s.end, "credit"), True)
@@ -113,6 +114,13 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
             credits.extend(photo_credits(lexicon, line, s.start))
     unique = {(c.span.start, c.source, c.kind): c for c in credits}
     return sorted(unique.values(), key=lambda c: c.span.start), credit_sentences
+
+
+def _only_trailers_after(text: str, paragraphs: Sequence[Paragraph], index: int, short: set[int]) -> bool:
+    """Only short lines, boilerplate or a line introducing an embed ("Nachfolgendes VIDEO zeigt ...:") follow the
+    paragraph: the article's text ends with it ("... die Werke. (dpa)" before "Erstellt: 12.12.2019")."""
+    return all(j in short or p.boilerplate is not None or text[p.start:p.end].rstrip().endswith(":")
+               for j, p in enumerate(paragraphs[index + 1:], start=index + 1))
 
 
 def _item_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence], lexicon: Lexicon,

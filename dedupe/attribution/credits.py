@@ -108,10 +108,13 @@ class Credit:
     confidence: float
 
 
+_DATE_AFTER = re.compile(r"\s+\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\s*$")  # "(KNA 19.11.21)": the agency, then the date
+
+
 def _resolve_list(lexicon: Lexicon, raw: str) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     for part in _SPLIT_LIST.split(raw.strip()):
-        part = part.strip(" .")
+        part = _DATE_AFTER.sub("", part).strip(" .")
         bare = re.sub(r"^(?:the|our)\s+", "", part, flags=re.I)
         if not bare:
             continue
@@ -245,16 +248,20 @@ def _wires_only(lexicon: Lexicon, found: list[Credit], kinds: tuple[str, ...] = 
     return [c for c in found if c.source == UNNAMED_AGENCY or is_wire(c.source)]
 
 
-# the last paragraph's closing bracket after its last sentence: "... next month. (dpa/mm)", "... in court (AFP)."
-_CLOSING = re.compile(r"(?<=[.!?\"\u201d\u00bb\s])\s*\((?P<paren>[^()\n]{2,30})\)\s*\.?\s*$")
+# the last paragraph's closing bracket after its last sentence: "... next month. (dpa/mm)", "... in court (AFP).";
+# or a wire's bare name after it: "... to sneak into the US. PTI"
+_CLOSING = re.compile(r"(?<=[.!?\"\u201d\u00bb\s])\s*\((?P<paren>[^()\n]{2,30})\)\s*\.?\s*$|"
+                      r"(?<=[.!?\"\u201d\u00bb])\s+(?P<bare>[A-Z][A-Za-z-]{1,15})\s*$")
 
 
-def closing_credits(lexicon: Lexicon, text: str, last: Paragraph) -> list[Credit]:
-    """A wire's bracket closing the article inside its last paragraph (a line of its own is a line credit)."""
+def closing_credits(lexicon: Lexicon, text: str, last: Paragraph, *, bare: bool = True) -> list[Credit]:
+    """A wire's bracket closing the article inside one of its last paragraphs (a line of its own is a line credit);
+    with ``bare``, also the wire's bare name (only the last paragraph of text closes with it)."""
     m = _CLOSING.search(text, max(last.start, last.end - 40), last.end)
-    if m is None or not text[last.start:m.start()].strip():
+    if m is None or not text[last.start:m.start()].strip() or (m.group("bare") and not bare):
         return []
-    return _wires_only(lexicon, _credits_from(lexicon, m.group("paren"), m.start(), m.group(), "trailing"))
+    raw = m.group("paren") or m.group("bare")
+    return _wires_only(lexicon, _credits_from(lexicon, raw, m.start(), m.group(), "trailing"))
 
 
 # a digest item closing with its source: "... the disease. [HuffPost]", "[Marina Fang, HuffPost]", "[WSJ | Paywall]",

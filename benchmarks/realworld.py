@@ -19,8 +19,11 @@ Prints, per split:
 - claim recall: annotated attributions whose Source is a labelled outlet, and whose Content lies in a
   claim (the claim overlapping most of it) that dedupe gives that outlet as `source` or in `via`.
 
-Also on real web pages (trafilatura's test pages; split made before looking: benchmarks/pages.py): document credits
-against our labels (`benchmarks/labels/pages-credits-SPLIT.tsv`; pages that are not candidates credit nothing).
+Also on real web pages (trafilatura's test pages, and the 181 news pages of Zyte's article extraction benchmark;
+splits made before looking: benchmarks/pages.py): document credits against our labels
+(`benchmarks/labels/pages-credits-SPLIT.tsv`, `aeb-pages-credits-SPLIT.tsv`; pages that are not candidates credit
+nothing); on the Zyte pages also inline outlet sources against our labels of every outlet mention the lexicon finds
+(`benchmarks/labels/aeb-mentions-SPLIT.tsv`).
 
 Only `train` was used to write and tune rules. `dev` and `test` are held out: report them, never change a rule
 because of them; `--errors` refuses to print their examples.

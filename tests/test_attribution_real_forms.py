@@ -280,3 +280,11 @@ def test_a_wire_name_closing_the_last_paragraph_of_text_credits_it() -> None:
                                     "The case went to the U.S. Supreme Court"])
 def test_a_capitalised_word_closing_the_text_is_no_credit(ending: str) -> None:
     assert run(f"The court will hear the case in May.\n\n{ending}").attribution.credits == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agency filed the lawsuit that same day, as mentioned above, and detailed in the Boston Globe.",
+    "The plan was first reported in the Boston Globe on Sunday.",
+])
+def test_reported_or_detailed_in_an_outlet(sentence: str) -> None:
+    assert sources(run(sentence)) == ["Boston Globe"]

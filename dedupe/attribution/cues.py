@@ -115,7 +115,9 @@ RULES: tuple[Rule, ...] = (
     Rule("as-reported-by", "source", left=_left(
         r"\b(?:as\s+)?(?:reported|quoted|cited|carried|broadcast|published|confirmed|announced|aired|conducted|"
         r"commissioned|compiled|released|uncovered|estimated|identified|introduced|broken|calculated|tallied|counted)\s+"
-        r"(?:earlier\s+)?by\s+(?:the\s+)?" + _DESCR)),
+        r"(?:earlier\s+)?by\s+(?:the\s+)?" + _DESCR + r"|"
+        # "..., and detailed in the Charlotte Observer", "as first reported in The Times"
+        r"\b(?:as\s+)?(?:first\s+)?(?:reported|detailed|described|outlined|documented)\s+in\s+(?:the\s+)?" + _DESCR)),
     # "a letter obtained by The Associated Press": the outlet reports what it holds (in its own article: its own work)
     Rule("obtained-by", "source", left=_left(
         r"\b(?:obtained|seen|reviewed|received|acquired)\s+(?:exclusively\s+)?by\s+(?:the\s+)?" + _DESCR)),

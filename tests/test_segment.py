@@ -175,3 +175,15 @@ def _reference_paragraphs(text: str, start: int = 0) -> list[Paragraph]:
 def test_split_paragraphs_equals_reference(lines: list[str], newline: str, trailing: bool, start: int) -> None:
     text = newline.join(lines) + (newline if trailing else "")
     assert split_paragraphs(text, start) == _reference_paragraphs(text, start)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("HAYWARD, Calif. (AP) — A man was stabbed on a train. Police said more.",
+     ["HAYWARD, Calif. (AP) — A man was stabbed on a train.", "Police said more."]),
+    ("LOUISVILLE, Ky. (AP) — The Latest on the funeral (all times EDT):",
+     ["LOUISVILLE, Ky. (AP) — The Latest on the funeral (all times EDT):"]),
+    ("He was ill. The doctor came.", ["He was ill.", "The doctor came."]),
+    ("She lives in Tampa, Fla. The storm hit on Monday.", ["She lives in Tampa, Fla.", "The storm hit on Monday."]),
+])
+def test_a_state_abbreviated_in_a_dateline_ends_no_sentence(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected

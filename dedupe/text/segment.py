@@ -269,12 +269,22 @@ def _last_word(text: str, start: int, end: int) -> str | None:
     return text[first:end] if first < end else None
 
 
+# US states as AP datelines abbreviate them after the city, before the agency's bracket ("HAYWARD, Calif. (AP) —",
+# "LOUISVILLE, Ky. (AP) —"): not a sentence end ("He was ill. The doctor came." and "in Tampa, Fla. The storm ..." are)
+_STATE_WORDS = ("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
+                "Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo")
+_STATE_ABBREVIATIONS = frozenset(_STATE_WORDS.split())
+_DATELINE_STATE = re.compile(r", [A-Z][a-z]{1,4}\.\s+\(")
+
+
 def _is_abbreviation(text: str, dot: int, next_word: str) -> bool:
     if text[dot] != ".":
         return False
     last = _last_word(text, max(0, dot - 80), dot)  # a bounded look-back keeps this linear
     if last is None:
         return False
+    if last in _STATE_ABBREVIATIONS and _DATELINE_STATE.match(text, dot - len(last) - 2):
+        return True
     word = last.lower().rstrip(".")
     if word in ABBREVIATIONS or (word in _NUMBER_ABBREVIATIONS and next_word[:1].isdigit()):
         return True

@@ -87,6 +87,14 @@ def _introduces_next(text: str, sentences: Sequence[Sentence], n: int, decided: 
     return decided.kind == "lead-in" or _QUOTE_OPENING.match(text, sentences[n + 1].start) is not None
 
 
+_SHORT = 40  # characters: only a sentence this short is looked at for letters
+
+
+def _no_statement(text: str, s: Sentence) -> bool:
+    """A rule line or a time stamp of a live blog ("___", "4:14 p.m."): fewer than four letters, no claim."""
+    return s.end - s.start < _SHORT and sum(ch.isalpha() for ch in text[s.start:s.end]) < 4
+
+
 def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: DocumentAttribution) -> list[Claim]:
     by_sentence: dict[int, list[Attribution]] = {}
     for a in attribution.attributions:
@@ -97,7 +105,7 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
     items = _credits_by_paragraph(sentences, attribution)
     claims: list[Claim] = []
     for n, s in enumerate(sentences):
-        if n in attribution.credit_sentences:
+        if n in attribution.credit_sentences or _no_statement(doc.text, s):
             continue
         closing = items.get(s.paragraph, [])
         if closing and any(a.span.start <= s.start + _lead(doc.text, s) and s.end <= a.span.end + 1 for a in closing):

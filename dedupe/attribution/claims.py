@@ -90,9 +90,16 @@ def _introduces_next(text: str, sentences: Sequence[Sentence], n: int, decided: 
 _SHORT = 40  # characters: only a sentence this short is looked at for letters
 
 
+_CONTACT = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+)\s*$")
+
+
 def _no_statement(text: str, s: Sentence) -> bool:
-    """A rule line or a time stamp of a live blog ("___", "4:14 p.m."): fewer than four letters, no claim."""
-    return s.end - s.start < _SHORT and sum(ch.isalpha() for ch in text[s.start:s.end]) < 4
+    """A rule line or a time stamp of a live blog ("___", "4:14 p.m."): fewer than four letters; or a reporter's
+    e-mail address or a bare link closing the article ("kokobj@yna.co.kr"): no claim."""
+    if s.end - s.start >= _SHORT * 2:
+        return False
+    line = text[s.start:s.end]
+    return (s.end - s.start < _SHORT and sum(ch.isalpha() for ch in line) < 4) or _CONTACT.match(line) is not None
 
 
 def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: DocumentAttribution) -> list[Claim]:

@@ -311,6 +311,14 @@ def test_one_shared_word_is_not_a_claim() -> None:
     assert [(x.a, x.b) for x in linked.links] == [("a:1", "b:1")]
 
 
+def test_claims_that_share_only_digits_are_no_claim() -> None:
+    # two real pages joined in one story by list items: "- 1/2 teaspoon coriander powder" and "1 i.V. mit § 2 Abs."
+    a = _claims("a", ["- 1/2 teaspoon coriander powder", "His 88 came off 104 balls and included seven fours."])
+    b = _claims("b", ["1 i.V. mit \u00a7 2 Abs.", "His unbeaten 88 from 104 deliveries was the innings of the night."])
+    linked = link_claims([*a, *b], ["a", "b"], [("a", "b")], 0.3, 0.2)
+    assert [(x.a, x.b) for x in linked.links] == [("a:1", "b:1")]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(alphabet="ab 12,.\nXY-'", max_size=30), max_size=6))
 def test_batched_numbers_and_words_equal_the_per_claim_ones(texts: list[str]) -> None:

@@ -95,6 +95,21 @@ def claim_vectors(words: ClaimWords, keep: Sequence[int]) -> Any:
     return tfidf_rows(chosen[words.owners[mask]], words.hash_columns()[mask], len(keep))
 
 
+def word_presence(words: ClaimWords, keep: Sequence[int]) -> Any:
+    """A 0/1 matrix of the claims ``keep`` (rows, in that order) by their content words other than single digits
+    (the columns: ``ClaimWords.columns``); None when the words do not say which are digits."""
+    from scipy.sparse import csr_matrix
+
+    if words.digit is None or not keep:
+        return None
+    chosen = np.full(words.claims, -1, dtype=np.int64)
+    chosen[np.asarray(keep, dtype=np.int64)] = np.arange(len(keep))
+    columns = words.hash_columns()
+    mask = (chosen[words.owners] >= 0) & ~words.digit[columns]
+    return csr_matrix((np.ones(int(mask.sum())), (chosen[words.owners[mask]], columns[mask])),
+                      shape=(len(keep), len(words.digit)))
+
+
 def numbers_matrix(numbers: Sequence[frozenset[str]]) -> Any:
     """A claims x numbers 0/1 matrix: its products count the numbers two claims share."""
     from scipy.sparse import csr_matrix
@@ -250,15 +265,19 @@ def partner_documents(pairs: np.ndarray, owner: np.ndarray, given: Sequence[tupl
 
 
 def _candidate_links(x: Any, numbers: Any, pairs: np.ndarray, near: list[tuple[int, int, float]],
-                     threshold: float) -> tuple[np.ndarray, np.ndarray]:
+                     threshold: float, wordy: Any = None) -> tuple[np.ndarray, np.ndarray]:
     """The index pairs scoring ``threshold`` and the mutual best pairs ``near``, once each (i < j), with
-    MIN_SHARED_WORDS in common; and their scores."""
+    MIN_SHARED_WORDS in common, one of them more than a digit (``wordy``: ``word_presence``; "1/2 teaspoon
+    coriander" and "§ 2 Abs. 1" share only digits, "His 88 came off 104 balls" and "unbeaten 88 from 104" share two
+    numbers); and their scores."""
     scores = _pair_scores(x, numbers, pairs)
     mutual = np.asarray([(min(i, j), max(i, j)) for i, j, _ in near], dtype=np.int64).reshape(-1, 2)
     both = np.concatenate([mutual, pairs[scores >= threshold]])
     both_scores = np.concatenate([np.asarray([s for _, _, s in near]), scores[scores >= threshold]])
     _, first = np.unique(both[:, 0] * np.int64(x.shape[0]) + both[:, 1], return_index=True)
     first = first[_shared_words(x, both[first]) >= MIN_SHARED_WORDS]
+    if wordy is not None:
+        first = first[_shared_words(wordy, both[first]) >= 1]
     return both[first], both_scores[first]
 
 
@@ -296,7 +315,8 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     numbers = numbers_matrix(found_numbers)
     passage = _passage_pairs(x, numbers, passages, renumber)
     both, both_scores = _candidate_links(x, numbers, np.concatenate([pairs, passage]),
-                                         _neighbour_links(x, numbers, rows, doc_pairs, threshold), threshold)
+                                         _neighbour_links(x, numbers, rows, doc_pairs, threshold), threshold,
+                                         word_presence(words, keep))
     ordered = _agreeing_links(usable, both, both_scores, _row_products(doc_vectors, owner[both]),
                               set(map(tuple, passage.tolist())), found_numbers)
     repeats = repeated_lines(usable, x, within[(within >= 0).all(axis=1)])

@@ -59,6 +59,7 @@ class ClaimWords:
     claims: int
     tokens: np.ndarray | None = None  # int64: every word of the texts in order (stop words too), 0 between texts
     columns: np.ndarray | None = None  # int64: each hash's rank among the distinct hashes of all words (gaps allowed)
+    digit: np.ndarray | None = None  # bool by column (``columns``): the word is one digit ("1" of "1/2", "§ 2")
 
     def hash_columns(self) -> np.ndarray:
         """Small integers in the order of the hashes (equal hashes, equal integers): ``columns``, or the ranks of
@@ -87,7 +88,9 @@ def word_hashes(texts: Sequence[str]) -> ClaimWords:
     cells = distinct(np.r_[owners * width + word, empty * width + stem_id[""]], runs=True)  # claim by claim
     table = np.asarray([_hash(stem) for stem in stems], dtype=np.uint64)
     rank = np.unique(table, return_inverse=True)[1].reshape(-1).astype(np.int64)  # stems of one hash share a rank
-    return ClaimWords(table[cells % width], cells // width, len(texts), tokens, rank[cells % width])
+    digit = np.zeros(len(stems), dtype=bool)
+    digit[rank[[n for n, stem in enumerate(stems) if len(stem) == 1 and stem.isdigit()]]] = True
+    return ClaimWords(table[cells % width], cells // width, len(texts), tokens, rank[cells % width], digit)
 
 
 def claim_signatures(words: ClaimWords, num_perm: int, seed: int = 1) -> np.ndarray:

@@ -319,6 +319,22 @@ def test_claims_that_share_only_digits_are_no_claim() -> None:
     assert [(x.a, x.b) for x in linked.links] == [("a:1", "b:1")]
 
 
+def test_only_numbers_of_two_digits_or_more_add_to_a_links_score() -> None:
+    from dedupe.provenance.claimgroups import NUMBER_BONUS
+
+    a = _claims("a", ["Cuttings of the vine should be 6 to 8 inches long.", "He could face 10 years in a prison."])
+    b = _claims("b", ["Feed the young vine every 6-8 weeks in spring.", "She faces 10 years in a federal prison."])
+    linked = link_claims([*a, *b], ["a", "b"], [("a", "b")], 0.0, 0.0)
+    scores = {(x.a, x.b): x.similarity for x in linked.links}
+    row = linked.row_of
+
+    def cosine(i: str, j: str) -> float:
+        return float(linked.vectors[row[i]].multiply(linked.vectors[row[j]]).sum())
+
+    assert abs(scores[("a:1", "b:1")] - (cosine("a:1", "b:1") + NUMBER_BONUS)) < 1e-9
+    assert abs(scores[("a:0", "b:0")] - cosine("a:0", "b:0")) < 1e-9  # "6" and "8" add nothing
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(alphabet="ab 12,.\nXY-'", max_size=30), max_size=6))
 def test_batched_numbers_and_words_equal_the_per_claim_ones(texts: list[str]) -> None:

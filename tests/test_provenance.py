@@ -262,12 +262,12 @@ def test_a_shared_year_does_not_carry_a_link_across_stories() -> None:
     def claim(doc: str, text: str) -> Claim:
         return Claim(f"{doc}:0", doc, Span(0, 1), text, None, "unattributed", (), False, None)
 
-    claims = {c.id: c for c in (claim("a", "The Latest on campaign 2016 on Super Tuesday, with 5 states voting."),
-                                claim("b", "The Latest on campaign 2016 before the New York primary, 5 states."))}
+    claims = {c.id: c for c in (claim("a", "The Latest on campaign 2016 on Super Tuesday, with 15 states voting."),
+                                claim("b", "The Latest on campaign 2016 before the New York primary, 15 states."))}
     link = ClaimLink("a:0", "b:0", 0.5 + 2 * NUMBER_BONUS)
-    assert abs(_without_dates(link, ClaimDates(claims)) - (0.5 + NUMBER_BONUS)) < 1e-9  # 5 still counts, 2016 does not
-    claims = {c.id: c for c in (claim("a", "Most Southern states holding contests on March 1 have large minorities."),
-                                claim("b", "After that, 11 states hold contests on March 1, known as Super Tuesday."))}
+    assert abs(_without_dates(link, ClaimDates(claims)) - (0.5 + NUMBER_BONUS)) < 1e-9  # 15 still counts, 2016 does not
+    claims = {c.id: c for c in (claim("a", "Most Southern states holding contests on March 15 have large minorities."),
+                                claim("b", "After that, 11 states hold contests on March 15, known as Super Tuesday."))}
     assert abs(_without_dates(ClaimLink("a:0", "b:0", 0.42 + NUMBER_BONUS), ClaimDates(claims)) - 0.42) < 1e-9
 
 
@@ -283,12 +283,12 @@ def test_score_without_dates_equals_the_reference(a: str, b: str, similarity: fl
     from dedupe.attribution.claims import Claim
     from dedupe.models import Span
     from dedupe.provenance.claimgroups import NUMBER_BONUS, ClaimLink
-    from dedupe.provenance.facts import YEAR, specifics
+    from dedupe.provenance.facts import YEAR, scored_numbers, specifics
     from dedupe.provenance.stories import ClaimDates, _days, _without_dates
 
     claims = {f"{d}:0": Claim(f"{d}:0", d, Span(0, 1), t, None, "unattributed", (), False, None)
               for d, t in (("a", a), ("b", b))}
-    shared = specifics(a) & specifics(b)
+    shared = scored_numbers(specifics(a)) & scored_numbers(specifics(b))
     dates = {n for n in shared if YEAR.fullmatch(n)} | (_days(a) & _days(b))
     expected = similarity - NUMBER_BONUS * (min(len(shared), 2) - min(len(shared - dates), 2))
     assert _without_dates(ClaimLink("a:0", "b:0", similarity), ClaimDates(claims)) == expected
@@ -296,7 +296,7 @@ def test_score_without_dates_equals_the_reference(a: str, b: str, similarity: fl
 
 def _groupable_reference(story_of: dict[str, str], reused: set[tuple[str, str]], claims: Any, link: Any) -> bool:
     """``_groupable`` as first written: the score without dates of every link that is not grouped otherwise."""
-    from dedupe.provenance.facts import YEAR, names, specifics
+    from dedupe.provenance.facts import YEAR, names, scored_numbers, specifics
     from dedupe.provenance.stories import (
         CROSS_STORY_LINK,
         SAME_EVENT,
@@ -314,7 +314,7 @@ def _groupable_reference(story_of: dict[str, str], reused: set[tuple[str, str]],
     if a in story_of and story_of.get(a) == story_of.get(b):
         if (min(a, b), max(a, b)) in reused:
             return True
-        shared = specifics(claim_a.text) & specifics(claim_b.text)
+        shared = scored_numbers(specifics(claim_a.text)) & scored_numbers(specifics(claim_b.text))
         dates = {n for n in shared if YEAR.fullmatch(n)} | (_days(claim_a.text) & _days(claim_b.text))
         specific = bool(shared - dates) or bool(names(claim_a.text) & names(claim_b.text))
         if link.documents >= SAME_EVENT and (link.similarity >= SAME_EVENT_LINK or specific):

@@ -38,13 +38,13 @@ from dedupe.provenance.claimindex import (
     tfidf_rows,
     word_hashes,
 )
-from dedupe.provenance.facts import all_specifics, facts_agree, facts_of
+from dedupe.provenance.facts import all_specifics, facts_agree, facts_of, scored_numbers
 
 MIN_CLAIM_WORDS = 5  # shorter sentences ("He said.") are not compared
 MIN_SHARED_WORDS = 2  # content words two linked claims have in common ("It was not a good look" / "Look, ...")
 LSH_BANDS, LSH_ROWS = 8, 4  # claim index: 32 permutations
 NEIGHBOURS = 6  # nearest documents whose claims are compared with a document's claims
-NUMBER_BONUS = 0.2  # added to the text similarity for each shared number (at most two)
+NUMBER_BONUS = 0.2  # added to the text similarity for each shared number of two digits or more (at most two)
 SPREAD = 0.2  # least similarity between any two members of a group
 PASSAGE_SHINGLES, PASSAGE_SHARE = 3, 0.65  # a shared passage: rare word 4-grams in common, share of the shorter claim's
 PASSAGE_LONG = 6  # rare word 4-grams in common that are a passage whatever their share (a 9-word quote)
@@ -312,7 +312,7 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
     for n, d in enumerate(owner.tolist()):
         rows[d].append(n)
     found_numbers = all_specifics([c.text for c in usable])
-    numbers = numbers_matrix(found_numbers)
+    numbers = numbers_matrix([scored_numbers(found) for found in found_numbers])
     passage = _passage_pairs(x, numbers, passages, renumber)
     both, both_scores = _candidate_links(x, numbers, np.concatenate([pairs, passage]),
                                          _neighbour_links(x, numbers, rows, doc_pairs, threshold), threshold,

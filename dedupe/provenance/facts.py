@@ -45,6 +45,12 @@ def all_specifics(texts: Sequence[str]) -> list[frozenset[str]]:
     return [*out, frozenset(current)] if texts else []
 
 
+def scored_numbers(numbers: frozenset[str]) -> frozenset[str]:
+    """The numbers of two digits or more: those a link's score counts ("could face up to 10 years"; not the "6"
+    and "8" of "6 to 8 inches long" and "every 6-8 weeks" on two gardening pages)."""
+    return frozenset(n for n in numbers if sum(ch.isdigit() for ch in n) > 1)
+
+
 def names(text: str) -> frozenset[str]:
     """Capitalised words after the first (names, places, outlets), by their first four letters."""
     return frozenset(w[:4].lower() for w in _NAME.findall(text) if _CONTRACTION.sub("", w) not in _NOT_NAMES)

@@ -29,7 +29,7 @@ from dedupe.provenance.claimgroups import (
 )
 from dedupe.provenance.claimindex import claim_words
 from dedupe.provenance.direction import Direction, Side, direction, parse_published
-from dedupe.provenance.facts import YEAR, facts_of, names, specifics
+from dedupe.provenance.facts import YEAR, facts_of, names, scored_numbers, specifics
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,10 +202,10 @@ class ClaimDates:
         self._days: dict[str, frozenset[str]] = {}
 
     def numbers(self, claim_id: str) -> frozenset[str]:
-        """``specifics`` of the claim's text."""
+        """The numbers of the claim's text that a link's score counts (``scored_numbers`` of its ``specifics``)."""
         found = self._numbers.get(claim_id)
         if found is None:
-            found = self._numbers[claim_id] = specifics(self.claim_by_id[claim_id].text)
+            found = self._numbers[claim_id] = scored_numbers(specifics(self.claim_by_id[claim_id].text))
         return found
 
     def days(self, claim_id: str) -> frozenset[str]:
@@ -242,8 +242,8 @@ def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claims: C
 
 
 def _share_a_specific(link: ClaimLink, claims: ClaimDates) -> bool:
-    """Both claims hold a number that is not a date ("could face up to 10 years" / "faces a maximum of 10 years")
-    or a name ("Carlineo"): one fact restated, not two stock lines of one site."""
+    """Both claims hold a number of two digits or more that is not a date ("could face up to 10 years" / "faces a
+    maximum of 10 years") or a name ("Carlineo"): one fact restated, not two stock lines of one site."""
     shared = claims.numbers(link.a) & claims.numbers(link.b)
     if shared - _dates(link, claims, shared):
         return True

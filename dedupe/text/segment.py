@@ -25,7 +25,8 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"also\s+watch|watch(?:\s+video)?|more\s+from|top\s+stories|"
             # the same in the main languages of real pages: "Lea también:", "Lesen Sie auch:", "Mehr zum Thema:"
             r"lea\s+tambi[e\u00e9]n|leia\s+tamb[e\u00e9]m|lire\s+aussi|lesen\s+sie\s+auch|leggi\s+anche|"
-            r"mehr\s+zum\s+thema)\s*[:|\-]",
+            r"mehr\s+zum\s+thema|(?:diese\s+artikel\s+k\u00f6nnten|das\s+k\u00f6nnte)\s+(?:dich|euch|sie)\s+auch\s+"
+            r"interessieren)\s*[:|\-]",
             _I,
         ),
     ),
@@ -37,7 +38,11 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "Folgen Sie uns auf Twitter", "Abonnieren Sie jetzt den Newsletter", "Deixe suas d\u00favidas ... aqui"
             r"folgen\s+sie\s+uns|s\u00edguenos|suivez[-\s]nous|seguici|siga-nos|abonnieren\s+sie|suscr\u00edbete|"
             r"abonnez[-\s]vous|iscriviti|inscreva-se|deixe\s+(?:seu|sua|seus|suas)\s+(?:coment|d\u00favida|opini)|"
-            r"deja\s+tu\s+comentario|laissez\s+un\s+commentaire)",
+            r"deja\s+tu\s+comentario|laissez\s+un\s+commentaire|"
+            # an embedded post's placeholder: "View this post on Instagram", "Sieh dir diesen Beitrag auf Instagram an"
+            r"view\s+this\s+(?:post|photo|video)\s+on\s+(?:instagram|facebook|tiktok)|"
+            r"sieh\s+dir\s+diesen\s+beitrag\s+auf\s+instagram\s+an|ver\s+esta\s+publicaci\u00f3n\s+en\s+instagram|"
+            r"voir\s+cette\s+publication\s+sur\s+instagram)",
             _I,
         ),
     ),

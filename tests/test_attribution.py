@@ -466,9 +466,12 @@ def test_a_user_name_with_a_dotless_i_is_found_in_capitals_without_a_crash() -> 
     assert [m.source for m in found] == ["Haber Ajans\u0131"]
 
 
-def test_rule_lines_list_numbers_time_stamps_and_a_reporters_address_are_no_claims() -> None:
-    text = ("The Latest: storms hit the coast\n\n4:14 p.m.\n\nThe coast guard says two boats are missing.\n\n___\n\n"
-            "2.\n\nOfficials say the harbour will reopen on Monday.\n\njdoe@example-news.com\n\nhttps://example.com/a/1")
+def test_rule_lines_section_labels_time_stamps_and_a_reporters_address_are_no_claims() -> None:
+    text = ("The Latest: storms hit the coast\n\nABSTRACT.\n\n4:14 p.m.\n\n"
+            "The coast guard says two boats are missing.\n\n___\n\n2.\n\n"
+            "Officials say the harbour will reopen on Monday.\n\njdoe@example-news.com\n\nhttps://example.com/a/1")
     assert [c.text for c in run(text).claims] == [
         "The Latest: storms hit the coast", "The coast guard says two boats are missing.",
         "Officials say the harbour will reopen on Monday."]
+    assert [c.text for c in run("STORM HITS THE COAST\n\n风暴袭击海岸。\n\nMany dead and injured.").claims] == [
+        "STORM HITS THE COAST", "风暴袭击海岸。", "Many dead and injured."]  # a headline of four words, no case

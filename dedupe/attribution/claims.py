@@ -94,12 +94,19 @@ _CONTACT = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S
 
 
 def _no_statement(text: str, s: Sentence) -> bool:
-    """A rule line or a time stamp of a live blog ("___", "4:14 p.m."): fewer than four letters; or a reporter's
-    e-mail address or a bare link closing the article ("kokobj@yna.co.kr"): no claim."""
+    """A rule line or a time stamp of a live blog ("___", "4:14 p.m."): fewer than four letters; a section label in
+    capitals of at most three words ("ABSTRACT.", "FULL TEXT.", "CORRECTION APPENDED."); or a reporter's e-mail
+    address or a bare link closing the article ("kokobj@yna.co.kr"): no claim."""
     if s.end - s.start >= _SHORT * 2:
         return False
     line = text[s.start:s.end]
-    return (s.end - s.start < _SHORT and sum(ch.isalpha() for ch in line) < 4) or _CONTACT.match(line) is not None
+    if s.end - s.start < _SHORT and (sum(ch.isalpha() for ch in line) < 4 or _is_label(line)):
+        return True
+    return _CONTACT.match(line) is not None
+
+
+def _is_label(line: str) -> bool:
+    return len(line.split()) <= 3 and any(ch.isupper() for ch in line) and not any(ch.islower() for ch in line)
 
 
 def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: DocumentAttribution) -> list[Claim]:

@@ -18,6 +18,9 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("caption", re.compile(r"^.{0,80}\bvia getty images\s*$", _I)),
+    # a photo agency's name alone on a line, under an image: "Getty.", "Shutterstock"
+    ("caption", re.compile(r"^\s*(?:getty(?:\s+images)?|shutterstock|istock(?:photo)?|alamy|imago(?:\s+images)?)"
+                           r"\s*\.?\s*$", _I)),
     (
         "related",
         re.compile(

@@ -36,6 +36,7 @@ def sentences_of(text: str) -> list[str]:
         ("Síguenos en Instagram", "social"),
         ("Deixe suas dúvidas e opiniões aqui embaixo!", "social"),
         ("Sieh dir diesen Beitrag auf Instagram an", "social"),
+        ("Like the page:", "social"),
         ("Getty.", "caption"),
         ("Shutterstock", "caption"),
         ("Getty said the sale of the archive closed on Friday.", None),

@@ -288,3 +288,14 @@ def test_a_capitalised_word_closing_the_text_is_no_credit(ending: str) -> None:
 ])
 def test_reported_or_detailed_in_an_outlet(sentence: str) -> None:
     assert sources(run(sentence)) == ["Boston Globe"]
+
+
+def test_an_outlet_named_like_the_storys_person_speaking_of_its_reporting_stays_the_outlet() -> None:
+    a = run("Michael Bloomberg is worth $45 billion, Forbes says.\n\nMr. Bloomberg declined to comment.\n\n"
+            "Bloomberg says its deeper reporting has found that the trusts are still under his control.")
+    assert sources(a) == ["Forbes", None, "Bloomberg"]
+
+
+def test_a_major_portuguese_daily_misspelt_resolves_to_it() -> None:
+    a = run("The engineer had lived in Johannesburg for a decade, Portuguese newspaper Correio de Manha reports.")
+    assert sources(a) == ["Correio da Manhã"]

@@ -30,7 +30,11 @@ _LONGER_NAME = re.compile(
     r"Academy|Academies|Society|Laborator(?:y|ies)|Museum|Library|Trust)\b")
 _CAPTION_LABEL = re.compile(r"\s*:")  # "Bild: dpa", "Foto: Reuters": a caption label, not the newspaper Bild
 _CAPTION_WORDS = frozenset({"Bild", "Foto", "Photo", "Image", "Imagen", "Video"})
-_STILL_OUTLET = re.compile(r"(?:'s|\u2019s)?\s+(?:News|poll|survey|Businessweek|Politics|L\.P\.|billionaires?)\b")
+# after a name that is also the document's person: still the outlet ("Bloomberg News", "Bloomberg's own billionaire
+# list", "Bloomberg says its deeper reporting has found")
+_STILL_OUTLET = re.compile(r"(?:'s|\u2019s)?\s+(?:News|poll|survey|Businessweek|Politics|L\.P\.|billionaires?)\b|"
+                           r"(?:'s|\u2019s)\s+own\b|"
+                           r"\s+(?:says|said|reports|reported|estimates|estimated|finds|found)\s+its\b")
 
 
 def _last_word(name: str) -> str:

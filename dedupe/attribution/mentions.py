@@ -84,7 +84,7 @@ def call_signs(text: str, start: int, found: Sequence[Mention]) -> list[Mention]
 # acronym it counts only with a cue ("reported", "according to", "obtained by")
 _PAPER_WORD = (r"(?:Herald|Times|Post|Journal|Gazette|Tribune|Chronicle|Courier|Observer|Dispatch|Register|Sentinel|"
                r"Monitor|Inquirer|Examiner|Enquirer|Free\s+Press|Press|Bee|Argus|Telegram|Record|Daily\s+News)"
-               # a second word of the name: "Argus Leader", "Times Union", "Star Tribune", "Journal Sentinel"
+               # a second word of the name: "Argus Leader", "Times Union", "Post-Gazette", "Journal Sentinel"
                r"(?:[\s-](?:Leader|Union|Picayune|Gazette|Sentinel|Herald|Tribune|Ledger|Democrat|Constitution|"
                r"Bulletin|Review))?")
 _UNLISTED_PAPER = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>(?!(?:The|A|An|In|On|At|By|For|From|Of|To|And|But|As|If|When|"

@@ -169,10 +169,10 @@ def assign_stories(reuse: Sequence[tuple[str, str]], shared: Sequence[tuple[str,
 CROSS_STORY_LINK = 0.8  # PolNeAR train claim pairs: recall 0.56 -> 0.73 at precision 0.98 (0.7: precision 0.96)
 SAME_EVENT = 0.3  # documents' cosine (``document_vectors``) of two reports of one event
 # below it, a link between two reports of one event also needs a name, or a number of two digits or more that is
-# no date, in both claims: real
-# pairs of one blog's posts linked "Today, we're going to talk about why focus ..." and "Today, we're going to talk
-# about how to adapt ..." (Zyte benchmark train pages: 14 such groups gone, 3 restatements lost; PolNeAR train
-# within-group same-claim share 0.907 -> 0.912, claim-pair recall unchanged; fixtures claim-group recall 0.853)
+# no date, in both claims: real pairs of one blog's posts linked "Today, we're going to talk about why focus ..."
+# and "Today, we're going to talk about how to adapt ..." (Zyte benchmark train pages: 14 such groups gone, 3
+# restatements lost; PolNeAR train within-group same-claim share 0.907 -> 0.912, claim-pair recall unchanged;
+# fixtures claim-group recall 0.853)
 SAME_EVENT_LINK = 0.45
 UNRELATED_DOCUMENTS_LINK = 0.6  # claim link needed inside a story between documents that are not SAME_EVENT
 CROSS_STORY_WORDS = 3  # content words two claims of different stories must have in common

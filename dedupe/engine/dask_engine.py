@@ -23,6 +23,7 @@ import socket
 import sys
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError
 from contextlib import contextmanager
@@ -213,6 +214,22 @@ class _Run:
                 raise SchedulerError(f"the Dask cluster failed the scan: {type(exc).__name__}: {exc}") from None
             alone_since = self._alone_since(alone_since)
 
+    def threads(self) -> int:
+        """The cluster's worker threads now (at least one)."""
+        return max(1, int(sum(self.client.nthreads().values())))
+
+    def windowed(self, submit: Callable[[int], Any], count: int, window: int) -> list[Any]:
+        """The results of ``submit(0)`` ... ``submit(count - 1)`` (each submits a task and returns its future), in
+        order, with at most ``window`` of them submitted and not yet gathered: a worker fetches a task's inputs as
+        soon as the task is assigned to it, so the cluster holds the inputs of ``window`` tasks at most."""
+        out: list[Any] = []
+        pending: deque[Any] = deque()
+        for i in range(count):
+            pending.append(submit(i))
+            if len(pending) >= window:
+                out += self.results([pending.popleft()])
+        return out + self.results(list(pending))
+
     def _alone_since(self, since: float | None) -> float | None:
         try:
             workers = len(self.client.nthreads())
@@ -270,11 +287,12 @@ def _pairs(run: _Run, analysed: Sequence[Any]) -> list[tuple[int, int]]:
     slices gathered and paired on a worker; the client merges."""
     counts = run.results([run.submit("keycount", n, key_count, f) for n, f in enumerate(analysed)])
     partitions = key_partitions(sum(counts), _PAIR_KEYS)
-    tasks = []
-    for k in range(partitions):
+
+    def pair(k: int) -> Any:
         slices = [run.submit(f"slice{k}", n, key_slice, f, k, partitions) for n, f in enumerate(analysed)]
-        tasks.append(run.submit("pairs", k, slice_pairs, *slices))
-    return KeyBuckets.merge(run.results(tasks))
+        return run.submit("pairs", k, slice_pairs, *slices)
+
+    return KeyBuckets.merge(run.windowed(pair, partitions, 2 * run.threads()))
 
 
 def _matches(run: _Run, analysed: Sequence[Any], numbers: Sequence[np.ndarray], pairs: list[tuple[int, int]],

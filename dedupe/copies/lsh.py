@@ -142,11 +142,13 @@ def prefix_ordered(owners: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np
     """(owners int32, keys int64) ordered by the top ``PREFIX_BITS`` bits of the key (a radix sort; in reading
     order within a prefix), and where each prefix begins (int64[2**PREFIX_BITS + 1], its last the key count):
     the keys of any range of prefixes (``prefix_range``) are a slice, however many ranges the keys are cut into."""
-    prefix = (keys.astype(np.uint64) >> np.uint64(63 - PREFIX_BITS)).astype(np.uint16)
+    keys = keys.view(np.int64) if keys.dtype == np.uint64 else keys.astype(np.int64, copy=False)  # top bit clear
+    prefix = (keys >> (63 - PREFIX_BITS)).astype(np.uint16)
     order = np.argsort(prefix, kind="stable")
-    starts = np.zeros(2**PREFIX_BITS + 1, dtype=np.int64)
-    np.cumsum(np.bincount(prefix, minlength=2**PREFIX_BITS), out=starts[1:])
-    return owners[order].astype(np.int32), keys[order].astype(np.int64), starts
+    prefix = prefix[order]
+    starts = np.searchsorted(prefix, np.arange(2**PREFIX_BITS + 1), side="left").astype(np.int64)
+    del prefix  # the copies below are the part's keys: the temporaries go first
+    return owners[order].astype(np.int32, copy=False), keys[order], starts
 
 
 def prefix_range(partition: int, partitions: int) -> tuple[int, int]:

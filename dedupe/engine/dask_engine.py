@@ -74,7 +74,9 @@ def analyse_part(part: inputs.ReadPart, numbers: np.ndarray, config: ScanConfig,
         analyses += a
         keys += k
     owners = np.repeat(numbers.astype(np.int32), [k.size for k in keys[1:]])
-    return PartAnalysis(analyses, *prefix_ordered(owners, np.concatenate(keys)))
+    flat = np.concatenate(keys)
+    keys.clear()  # the batches' keys go before the sort's copies are made
+    return PartAnalysis(analyses, *prefix_ordered(owners, flat))
 
 
 def key_count(part: PartAnalysis) -> int:

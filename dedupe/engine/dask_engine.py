@@ -6,7 +6,8 @@ documents, numbered as the local engine numbers them (sorted by id). Each analys
 as numpy arrays ordered by their top bits (``prefix_ordered``); the client sums the parts' key counts and cuts
 the keys into as many key partitions (ranges of top bits) as keep each near ``_PAIR_KEYS`` keys, so a pairing
 task's copy of its partition stays small however large the corpus; one task per key partition gathers its
-slices on a worker and pairs them with the local engine's function (``KeyBuckets.partition_pairs``); the client
+slices on a worker and pairs them with the local engine's function (``KeyBuckets.partition_pairs``), two per
+worker thread submitted at a time (a worker fetches a task's slices as soon as it is assigned it); the client
 merges the pair arrays. Verification runs where the analyses are: each part hands out what its documents in
 candidate pairs need and one task per chunk of pairs verifies them; the client gathers the matches, then each
 document's record (``DocumentRecord``, built on the workers: fields, length and digest of the text, boilerplate

@@ -1,20 +1,20 @@
 """The scan on a Dask cluster (``pip install 'news-dedupe[dask]'``, ``dedupe scan --engine dask``).
 
-The client lists the input files and plans parts (``dask_inputs``): workers read them, count their line
-keys for the corpus-boilerplate pass (the client merges the counts, never the texts) and analyse their
-documents, numbered as the local engine numbers them (sorted by id). Each analysis task keeps its band keys
-as numpy arrays ordered by their top bits (``prefix_ordered``); the client sums the parts' key counts and cuts
-the keys into as many key partitions (ranges of top bits) as keep each near ``_PAIR_KEYS`` keys, so a pairing
-task's copy of its partition stays small however large the corpus; one task per key partition gathers its
-slices on a worker and pairs them with the local engine's function (``KeyBuckets.partition_pairs``), two per
-worker thread submitted at a time (a worker fetches a task's slices as soon as it is assigned it); the client
-merges the pair arrays. Verification runs where the analyses are: each part hands out what its documents in
-candidate pairs need and one task per chunk of pairs verifies them; the client gathers the matches, then each
-document's record (``DocumentRecord``, built on the workers: fields, length and digest of the text, boilerplate
-spans, attribution and claims; no texts, signatures or sentences) for duplicate groups, provenance and the
-report. A worker lost mid-run is replaced and its tasks run again (the tasks read files, so their results can be
-rebuilt); with no worker at all for ``worker_timeout`` seconds the scan stops with a SchedulerError. The report
-is byte-identical to the local one.
+The client lists the input files and plans parts (``dask_inputs``): workers read them, count their line keys for
+the corpus-boilerplate pass (the client merges the counts, never the texts) and analyse their documents,
+numbered as the local engine numbers them (sorted by id). Each analysis task keeps its band keys as numpy arrays
+ordered by their top bits (``prefix_ordered``), handed out apart from its analyses (``keys_of``); the client
+sums the parts' key counts and cuts the keys into as many key partitions (ranges of top bits) as keep each near
+``_PAIR_KEYS`` keys, so a pairing task's copy of its partition stays small however large the corpus; one task
+per key partition gathers its slices on a worker and pairs them with the local engine's function
+(``KeyBuckets.partition_pairs``), two per worker thread submitted at a time (a worker fetches a task's slices as
+soon as it is assigned it); the client merges the pair arrays. Verification runs where the analyses are: each
+part hands out what its documents in candidate pairs need and one task per chunk of pairs verifies them; the
+client gathers the matches, then each document's record (``DocumentRecord``, built on the workers: fields,
+length and digest of the text, boilerplate spans, attribution and claims; no texts, signatures or sentences) for
+duplicate groups, provenance and the report. A worker lost mid-run is replaced and its tasks run again (the
+tasks read files, so their results can be rebuilt); with no worker at all for ``worker_timeout`` seconds the
+scan stops with a SchedulerError. The report is byte-identical to the local one.
 """
 
 from __future__ import annotations
@@ -80,8 +80,18 @@ def analyse_part(part: inputs.ReadPart, numbers: np.ndarray, config: ScanConfig,
     return PartAnalysis(analyses, *prefix_ordered(owners, flat))
 
 
-def key_count(part: PartAnalysis) -> int:
-    return len(part.keys)
+_Keys = tuple[np.ndarray, np.ndarray, np.ndarray]  # a part's band keys: (owners, keys, starts) as ``prefix_ordered``
+
+
+def keys_of(part: PartAnalysis) -> _Keys:
+    """Runs on a worker: a part's band keys apart from its analyses (the same arrays, not copies), so the pairing
+    tasks read them alone: a worker short of memory spills its results to disk, and the one a task needs comes
+    back whole (Dask sizes a tuple of arrays by their bytes; a part it takes for a small object)."""
+    return part.owners, part.keys, part.starts
+
+
+def key_count(keys: _Keys) -> int:
+    return len(keys[1])
 
 
 def key_partitions(keys: int, per_partition: int) -> int:
@@ -90,16 +100,17 @@ def key_partitions(keys: int, per_partition: int) -> int:
     return max(1, min(1 << PREFIX_BITS, -(-keys // per_partition)))
 
 
-def key_slice(part: PartAnalysis, partition: int, partitions: int) -> tuple[np.ndarray, np.ndarray]:
-    """Runs on a worker: the part's keys of key partition ``partition`` of ``partitions`` (views, not copies)."""
+def key_slice(keys: _Keys, partition: int, partitions: int) -> tuple[np.ndarray, np.ndarray]:
+    """Runs on a worker: a part's keys of key partition ``partition`` of ``partitions`` (views, not copies)."""
+    owners, flat, starts = keys
     lo, hi = prefix_range(partition, partitions)
-    a, b = int(part.starts[lo]), int(part.starts[hi])
-    return part.owners[a:b], part.keys[a:b]
+    a, b = int(starts[lo]), int(starts[hi])
+    return owners[a:b], flat[a:b]
 
 
 def without_keys(part: PartAnalysis) -> PartAnalysis:
-    """Runs on a worker: the part's analyses without its band keys, once the candidate pairs are found (the keys
-    are most of a part's memory; the analyses are shared, not copied)."""
+    """Runs on a worker: the part's analyses without its band keys (``keys_of`` hands those out; the analyses are
+    shared, not copied)."""
     none = np.zeros(0, dtype=np.int64)
     return PartAnalysis(part.analyses, none.astype(np.int32), none, none)
 
@@ -285,14 +296,14 @@ def _repeated(run: _Run, read: Sequence[Any], metas: Sequence[inputs.PartMeta], 
                                              for n, f in enumerate(read)]))
 
 
-def _pairs(run: _Run, analysed: Sequence[Any]) -> list[tuple[int, int]]:
+def _pairs(run: _Run, keys: Sequence[Any]) -> list[tuple[int, int]]:
     """Candidate pairs: the keys cut into key partitions by their count (``key_partitions``), each partition's
     slices gathered and paired on a worker; the client merges."""
-    counts = run.results([run.submit("keycount", n, key_count, f) for n, f in enumerate(analysed)])
+    counts = run.results([run.submit("keycount", n, key_count, f) for n, f in enumerate(keys)])
     partitions = key_partitions(sum(counts), _PAIR_KEYS)
 
     def pair(k: int) -> Any:
-        slices = [run.submit(f"slice{k}", n, key_slice, f, k, partitions) for n, f in enumerate(analysed)]
+        slices = [run.submit(f"slice{k}", n, key_slice, f, k, partitions) for n, f in enumerate(keys)]
         return run.submit("pairs", k, slice_pairs, *slices)
 
     return KeyBuckets.merge(run.windowed(pair, partitions, 2 * run.threads()))
@@ -357,11 +368,14 @@ def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progre
     r = _read_all(run, paths, config, parts)
     numbers, repeated, total = r.numbers, r.repeated, sum(len(i) for i in r.ids)
     layout = LSHLayout.from_config(config)
-    analysed = [run.submit("analyse", n, analyse_part, f, numbers[n], config, layout, repeated)
-                for n, f in enumerate(r.parts)]
+    keyed = [run.submit("analyse", n, analyse_part, f, numbers[n], config, layout, repeated)
+             for n, f in enumerate(r.parts)]
     r.parts.clear()  # the parts as read are released once analysed (the analyses hold their documents)
-    pairs = _pairs(run, analysed)
-    analysed = [run.submit("unkeyed", n, without_keys, f) for n, f in enumerate(analysed)]
+    keys = [run.submit("keys", n, keys_of, f) for n, f in enumerate(keyed)]
+    analysed = [run.submit("unkeyed", n, without_keys, f) for n, f in enumerate(keyed)]
+    keyed.clear()  # each part split in two: its keys, released once paired, and its analyses
+    pairs = _pairs(run, keys)
+    keys.clear()
     if progress is not None:
         progress("fingerprint", total, total)
     matches = _matches(run, analysed, numbers, pairs, config, layout)

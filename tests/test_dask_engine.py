@@ -118,6 +118,19 @@ def test_generated_corpus_reports_are_identical(corpus: Path, cluster: Any, mode
     assert report_json(build_report(dask, "test")) == local
 
 
+def test_many_small_key_partitions_give_the_same_report(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key partitions follow the number of band keys (``_PAIR_KEYS`` each): cut finer, the report is the same."""
+    from dedupe.engine import dask_engine
+
+    config = ScanConfig(mode="copies")
+    local = report_json(build_report(scan([corpus], config), "test"))
+    assert dask_engine.key_partitions(10**6, 4_000) == 250 and dask_engine.key_partitions(0, 4_000) == 1
+    assert dask_engine.key_partitions(10**12, 1) == 2**16
+    monkeypatch.setattr(dask_engine, "_PAIR_KEYS", 2_000)  # the client cuts the keys: threads see it too
+    dask = dask_engine.scan_dask([corpus], config, scheduler=None, partitions=3, processes=False)
+    assert report_json(build_report(dask, "test")) == local
+
+
 def test_the_client_gathers_records_and_only_the_quoted_texts(corpus: Path, cluster: Any) -> None:
     """The client receives each document's record (the local engine's), never whole analyses or texts; asked for
     texts, it fetches the matched documents' ones, and the text and HTML reports quote them as the local ones do."""

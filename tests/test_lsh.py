@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import random
 
 import numpy as np
@@ -9,7 +10,16 @@ from hypothesis import strategies as st
 
 from dedupe.config import ScanConfig
 from dedupe.copies.fingerprint import shingle_hashes
-from dedupe.copies.lsh import KeyBuckets, LSHLayout, band_key_matrix, lsh_params, pairs_sharing_keys
+from dedupe.copies.lsh import (
+    PREFIX_BITS,
+    KeyBuckets,
+    LSHLayout,
+    band_key_matrix,
+    lsh_params,
+    pairs_sharing_keys,
+    prefix_ordered,
+    prefix_range,
+)
 from dedupe.text.normalize import tokenize
 from tests.reference import ReferenceFingerprint, document_keys, window_signatures
 
@@ -113,3 +123,24 @@ def test_pairs_sharing_keys_equal_brute_force(key_sets: list[set[int]]) -> None:
                 buckets.add(np.repeat(np.arange(lo, lo + len(part)), [k.size for k in part]), np.concatenate(part))
             assert buckets.pairs() == [tuple(p) for p in expected]
             assert buckets.spilled == (memory_keys == 3 and sum(k.size for k in keys) > 3)
+
+
+@pytest.mark.parametrize("partitions", [1, 3, 64, 2**PREFIX_BITS])
+def test_prefix_ranges_cut_the_keys_into_slices_that_keep_equal_keys_together(partitions: int) -> None:
+    """Any number of key partitions: slices of the prefix-ordered keys that hold every key once, equal keys in one
+    slice, and the pairs of all slices together are those of all keys."""
+    rng = np.random.default_rng(5)
+    keys = band_key_matrix(rng.integers(0, 2**32, size=(300, 128), dtype=np.uint64), 32, 4, 1).ravel()
+    keys = np.concatenate([keys, keys[::7]]).astype(np.int64)  # some keys repeat
+    owners = np.arange(keys.size, dtype=np.int32) % 211
+    o, k, starts = prefix_ordered(owners, keys)
+    assert starts[-1] == keys.size
+    assert sorted(zip(o.tolist(), k.tolist(), strict=True)) == sorted(zip(owners.tolist(), keys.tolist(), strict=True))
+    bounds = [prefix_range(p, partitions) for p in range(partitions)]
+    assert bounds[0][0] == 0 and bounds[-1][1] == 2**PREFIX_BITS
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
+    slices = [(o[starts[lo]:starts[hi]], k[starts[lo]:starts[hi]]) for lo, hi in bounds]
+    seen = [set(s.tolist()) for _, s in slices]
+    assert sum(len(s) for s in seen) == len(set(keys.tolist()))  # no key in two slices
+    merged = KeyBuckets.merge([pairs_sharing_keys(so, sk) for so, sk in slices])
+    assert merged == KeyBuckets.merge([pairs_sharing_keys(owners, keys)])

@@ -135,6 +135,28 @@ def pairs_in_batch(keys: Sequence[np.ndarray]) -> list[tuple[int, int]]:
     return KeyBuckets.merge([pairs_sharing_keys(owners, np.concatenate([np.zeros(0, dtype=np.int64), *keys]))])
 
 
+PREFIX_BITS = 16  # the top bits of a band key (63 bits) that name its prefix range
+
+
+def prefix_ordered(owners: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(owners int32, keys int64) ordered by the top ``PREFIX_BITS`` bits of the key (a radix sort; in reading
+    order within a prefix), and where each prefix begins (int64[2**PREFIX_BITS + 1], its last the key count):
+    the keys of any range of prefixes (``prefix_range``) are a slice, however many ranges the keys are cut into."""
+    keys = keys.view(np.int64) if keys.dtype == np.uint64 else keys.astype(np.int64, copy=False)  # top bit clear
+    prefix = (keys >> (63 - PREFIX_BITS)).astype(np.uint16)
+    order = np.argsort(prefix, kind="stable")
+    prefix = prefix[order]
+    starts = np.searchsorted(prefix, np.arange(2**PREFIX_BITS + 1), side="left").astype(np.int64)
+    del prefix  # the copies below are the part's keys: the temporaries go first
+    return owners[order].astype(np.int32, copy=False), keys[order], starts
+
+
+def prefix_range(partition: int, partitions: int) -> tuple[int, int]:
+    """The prefixes [lo, hi) of key partition ``partition`` of ``partitions`` (at most 2**PREFIX_BITS): equal keys
+    share a prefix, so they fall in the same partition."""
+    return partition * 2**PREFIX_BITS // partitions, (partition + 1) * 2**PREFIX_BITS // partitions
+
+
 class KeyBuckets:
     """Band keys of many documents, gathered batch by batch, and the pairs of documents that share one.
 

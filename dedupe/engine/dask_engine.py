@@ -1,17 +1,20 @@
 """The scan on a Dask cluster (``pip install 'news-dedupe[dask]'``, ``dedupe scan --engine dask``).
 
-The client lists the input files and plans parts (``dask_inputs``): workers read them, count their line
-keys for the corpus-boilerplate pass (the client merges the counts, never the texts) and analyse their
-documents, numbered as the local engine numbers them (sorted by id). Each analysis task emits its band keys
-as numpy arrays already split into key partitions; one task per key partition gathers its slices on a
-worker and pairs them with the local engine's function (``KeyBuckets.partition_pairs``); the client merges
-the pair arrays. Verification runs where the analyses are: each part hands out what its documents in
-candidate pairs need and one task per chunk of pairs verifies them; the client gathers the matches, then each
-document's record (``DocumentRecord``, built on the workers: fields, length and digest of the text, boilerplate
-spans, attribution and claims; no texts, signatures or sentences) for duplicate groups, provenance and the
-report. A worker lost mid-run is replaced and its tasks run again (the tasks read files, so their results can be
-rebuilt); with no worker at all for ``worker_timeout`` seconds the scan stops with a SchedulerError. The report
-is byte-identical to the local one.
+The client lists the input files and plans parts (``dask_inputs``): workers read them, count their line keys for
+the corpus-boilerplate pass (the client merges the counts, never the texts) and analyse their documents,
+numbered as the local engine numbers them (sorted by id). Each analysis task keeps its band keys as numpy arrays
+ordered by their top bits (``prefix_ordered``), handed out apart from its analyses (``keys_of``); the client
+sums the parts' key counts and cuts the keys into as many key partitions (ranges of top bits) as keep each near
+``_PAIR_KEYS`` keys, so a pairing task's copy of its partition stays small however large the corpus; one task
+per key partition gathers its slices on a worker and pairs them with the local engine's function
+(``KeyBuckets.partition_pairs``), two per worker thread submitted at a time (a worker fetches a task's slices as
+soon as it is assigned it); the client merges the pair arrays. Verification runs where the analyses are: each
+part hands out what its documents in candidate pairs need and one task per chunk of pairs verifies them; the
+client gathers the matches, then each document's record (``DocumentRecord``, built on the workers: fields,
+length and digest of the text, boilerplate spans, attribution and claims; no texts, signatures or sentences) for
+duplicate groups, provenance and the report. A worker lost mid-run is replaced and its tasks run again (the
+tasks read files, so their results can be rebuilt); with no worker at all for ``worker_timeout`` seconds the
+scan stops with a SchedulerError. The report is byte-identical to the local one.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import socket
 import sys
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError
 from contextlib import contextmanager
@@ -34,7 +38,7 @@ from dedupe.attribution.analysis import Analysis, DocumentRecord, analyse_batch,
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import alignment_fingerprints
 from dedupe.copies.boilerplate import document_keys, repeated_from
-from dedupe.copies.lsh import KeyBuckets, LSHLayout
+from dedupe.copies.lsh import PREFIX_BITS, KeyBuckets, LSHLayout, prefix_ordered, prefix_range
 from dedupe.copies.match import verify_pairs
 from dedupe.engine import dask_inputs as inputs
 from dedupe.engine.pipeline import Progress, ScanResult, result_from_records
@@ -47,18 +51,22 @@ WORKER_TIMEOUT = 60.0  # seconds a scan waits while the cluster has no worker at
 _POLL = 1.0  # seconds between looks at the cluster while waiting for results
 _BATCH = 64  # documents analysed together (as the local engine's tasks)
 _VERIFY_CHUNK = 256  # candidate pairs verified together (as the local engine's tasks)
+_PAIR_KEYS = 4_000_000  # band keys per key partition (one pairing task's), at most about
 
 
 @dataclass(frozen=True, slots=True)
 class PartAnalysis:
-    """A part's analyses (on a worker), and its band keys as (owners int32, keys int64) per key partition."""
+    """A part's analyses (on a worker), and its band keys with their owners, ordered by their top bits
+    (``prefix_ordered``): ``starts[v]`` is where the keys of prefix v begin."""
 
     analyses: list[Analysis]
-    slices: list[tuple[np.ndarray, np.ndarray]]
+    owners: np.ndarray  # int32: each key's document (its number in the corpus)
+    keys: np.ndarray  # int64
+    starts: np.ndarray  # int64[2**PREFIX_BITS + 1]
 
 
 def analyse_part(part: inputs.ReadPart, numbers: np.ndarray, config: ScanConfig, layout: LSHLayout,
-                 repeated: frozenset[int], key_parts: int) -> PartAnalysis:
+                 repeated: frozenset[int]) -> PartAnalysis:
     """Runs on a worker: the analyses of a read part whose documents are ``numbers`` in the corpus."""
     analyses: list[Analysis] = []
     keys: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
@@ -67,18 +75,44 @@ def analyse_part(part: inputs.ReadPart, numbers: np.ndarray, config: ScanConfig,
         analyses += a
         keys += k
     owners = np.repeat(numbers.astype(np.int32), [k.size for k in keys[1:]])
-    owners, flat, cuts = KeyBuckets.partitioned(owners, np.concatenate(keys), key_parts)
-    return PartAnalysis(analyses, list(zip(np.split(owners, cuts), np.split(flat, cuts), strict=True)))
+    flat = np.concatenate(keys)
+    keys.clear()  # the batches' keys go before the sort's copies are made
+    return PartAnalysis(analyses, *prefix_ordered(owners, flat))
 
 
-def key_slice(part: PartAnalysis, partition: int) -> tuple[np.ndarray, np.ndarray]:
-    return part.slices[partition]
+_Keys = tuple[np.ndarray, np.ndarray, np.ndarray]  # a part's band keys: (owners, keys, starts) as ``prefix_ordered``
 
 
-def without_slices(part: PartAnalysis) -> PartAnalysis:
-    """Runs on a worker: the part's analyses without its band keys, once the candidate pairs are found (the keys
-    are most of a part's memory; the analyses are shared, not copied)."""
-    return PartAnalysis(part.analyses, [])
+def keys_of(part: PartAnalysis) -> _Keys:
+    """Runs on a worker: a part's band keys apart from its analyses (the same arrays, not copies), so the pairing
+    tasks read them alone: a worker short of memory spills its results to disk, and the one a task needs comes
+    back whole (Dask sizes a tuple of arrays by their bytes; a part it takes for a small object)."""
+    return part.owners, part.keys, part.starts
+
+
+def key_count(keys: _Keys) -> int:
+    return len(keys[1])
+
+
+def key_partitions(keys: int, per_partition: int) -> int:
+    """How many key partitions ``keys`` band keys are cut into: about ``per_partition`` keys each (one pairing
+    task's), at least one, at most one per prefix."""
+    return max(1, min(1 << PREFIX_BITS, -(-keys // per_partition)))
+
+
+def key_slice(keys: _Keys, partition: int, partitions: int) -> tuple[np.ndarray, np.ndarray]:
+    """Runs on a worker: a part's keys of key partition ``partition`` of ``partitions`` (views, not copies)."""
+    owners, flat, starts = keys
+    lo, hi = prefix_range(partition, partitions)
+    a, b = int(starts[lo]), int(starts[hi])
+    return owners[a:b], flat[a:b]
+
+
+def without_keys(part: PartAnalysis) -> PartAnalysis:
+    """Runs on a worker: the part's analyses without its band keys (``keys_of`` hands those out; the analyses are
+    shared, not copied)."""
+    none = np.zeros(0, dtype=np.int64)
+    return PartAnalysis(part.analyses, none.astype(np.int32), none, none)
 
 
 def slice_pairs(*slices: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
@@ -194,6 +228,22 @@ class _Run:
                 raise SchedulerError(f"the Dask cluster failed the scan: {type(exc).__name__}: {exc}") from None
             alone_since = self._alone_since(alone_since)
 
+    def threads(self) -> int:
+        """The cluster's worker threads now (at least one)."""
+        return max(1, int(sum(self.client.nthreads().values())))
+
+    def windowed(self, submit: Callable[[int], Any], count: int, window: int) -> list[Any]:
+        """The results of ``submit(0)`` ... ``submit(count - 1)`` (each submits a task and returns its future), in
+        order, with at most ``window`` of them submitted and not yet gathered: a worker fetches a task's inputs as
+        soon as the task is assigned to it, so the cluster holds the inputs of ``window`` tasks at most."""
+        out: list[Any] = []
+        pending: deque[Any] = deque()
+        for i in range(count):
+            pending.append(submit(i))
+            if len(pending) >= window:
+                out += self.results([pending.popleft()])
+        return out + self.results(list(pending))
+
     def _alone_since(self, since: float | None) -> float | None:
         try:
             workers = len(self.client.nthreads())
@@ -246,13 +296,17 @@ def _repeated(run: _Run, read: Sequence[Any], metas: Sequence[inputs.PartMeta], 
                                              for n, f in enumerate(read)]))
 
 
-def _pairs(run: _Run, analysed: Sequence[Any], key_parts: int) -> list[tuple[int, int]]:
-    """Candidate pairs: each key partition's slices gathered and paired on a worker; the client merges."""
-    tasks = []
-    for k in range(key_parts):
-        slices = [run.submit(f"slice{k}", n, key_slice, f, k) for n, f in enumerate(analysed)]
-        tasks.append(run.submit("pairs", k, slice_pairs, *slices))
-    return KeyBuckets.merge(run.results(tasks))
+def _pairs(run: _Run, keys: Sequence[Any]) -> list[tuple[int, int]]:
+    """Candidate pairs: the keys cut into key partitions by their count (``key_partitions``), each partition's
+    slices gathered and paired on a worker; the client merges."""
+    counts = run.results([run.submit("keycount", n, key_count, f) for n, f in enumerate(keys)])
+    partitions = key_partitions(sum(counts), _PAIR_KEYS)
+
+    def pair(k: int) -> Any:
+        slices = [run.submit(f"slice{k}", n, key_slice, f, k, partitions) for n, f in enumerate(keys)]
+        return run.submit("pairs", k, slice_pairs, *slices)
+
+    return KeyBuckets.merge(run.windowed(pair, partitions, 2 * run.threads()))
 
 
 def _matches(run: _Run, analysed: Sequence[Any], numbers: Sequence[np.ndarray], pairs: list[tuple[int, int]],
@@ -314,11 +368,14 @@ def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progre
     r = _read_all(run, paths, config, parts)
     numbers, repeated, total = r.numbers, r.repeated, sum(len(i) for i in r.ids)
     layout = LSHLayout.from_config(config)
-    analysed = [run.submit("analyse", n, analyse_part, f, numbers[n], config, layout, repeated, parts)
-                for n, f in enumerate(r.parts)]
+    keyed = [run.submit("analyse", n, analyse_part, f, numbers[n], config, layout, repeated)
+             for n, f in enumerate(r.parts)]
     r.parts.clear()  # the parts as read are released once analysed (the analyses hold their documents)
-    pairs = _pairs(run, analysed, parts)
-    analysed = [run.submit("unkeyed", n, without_slices, f) for n, f in enumerate(analysed)]
+    keys = [run.submit("keys", n, keys_of, f) for n, f in enumerate(keyed)]
+    analysed = [run.submit("unkeyed", n, without_keys, f) for n, f in enumerate(keyed)]
+    keyed.clear()  # each part split in two: its keys, released once paired, and its analyses
+    pairs = _pairs(run, keys)
+    keys.clear()
     if progress is not None:
         progress("fingerprint", total, total)
     matches = _matches(run, analysed, numbers, pairs, config, layout)
@@ -354,9 +411,10 @@ def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, sch
     """``scan`` with reading, analysis and the band-key shuffle on a Dask cluster.
 
     ``scheduler`` is a scheduler address (``tcp://host:8786``); None starts a LocalCluster with
-    ``config.workers`` worker processes (threads with ``processes=False``). ``partitions``: read parts and key
-    partitions (default four per worker); the report does not depend on it. The texts stay on the workers:
-    ``texts`` fetches the matched documents' ones (``ScanResult.texts``, what the text and HTML reports quote).
+    ``config.workers`` worker processes (threads with ``processes=False``). ``partitions``: read parts (default four
+    per worker; the key partitions follow the number of band keys); the report does not depend on it. The texts
+    stay on the workers: ``texts`` fetches the matched documents' ones (``ScanResult.texts``, what the text and
+    HTML reports quote).
     """
     config = config or ScanConfig()
     if scheduler:

@@ -299,3 +299,26 @@ def test_an_outlet_named_like_the_storys_person_speaking_of_its_reporting_stays_
 def test_a_major_portuguese_daily_misspelt_resolves_to_it() -> None:
     a = run("The engineer had lived in Johannesburg for a decade, Portuguese newspaper Correio de Manha reports.")
     assert sources(a) == ["Correio da Manhã"]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Laut der Nachrichtenagentur Reuters hat sich der Premier davon distanziert.", "Reuters"),
+    ("Die Kinder waren nach Angaben der Agentur Tass zwischen zwei und vier Jahren alt.", "TASS"),
+    ("Der Zug war voll, wie die Nachrichtenagentur dpa berichtete.", "dpa"),
+    ("Según la agencia EFE, el tren iba lleno.", "EFE"),
+    ("D'après l'agence AFP, le train était bondé.", "AFP"),
+    ("Le train était bondé, selon l'AFP.", "AFP"),
+    ("Il treno era pieno, secondo l'ANSA.", "ANSA"),
+    ("O comboio ia cheio, segundo a Lusa.", "Lusa"),
+])
+def test_according_to_in_the_wire_languages(sentence: str, source: str) -> None:
+    assert sources(run(f"Titel\n\n{sentence}")) == [None, source]
+
+
+@pytest.mark.parametrize("sentence", [
+    "La afectación era grande, según el vicepresidente de la ANP, Daniel Loureiro.",  # the vice-president speaks
+    "La empresa busca una confrontación, según dijeron a El País dos fuentes ministeriales.",  # told the paper
+    "Annika Reuter sagte, der Zug sei voll gewesen.",  # a person named like the agency
+])
+def test_according_to_a_person_in_the_wire_languages_is_no_outlet(sentence: str) -> None:
+    assert sources(run(f"Titel\n\n{sentence}")) == [None, None]

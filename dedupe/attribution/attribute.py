@@ -38,7 +38,7 @@ from dedupe.attribution.cues import (
     state_media_country,
 )
 from dedupe.attribution.lexicon import Lexicon, Mention
-from dedupe.attribution.mentions import resolve_mentions
+from dedupe.attribution.mentions import MEDIA_NOUN_WORDS, resolve_mentions
 from dedupe.attribution.roles import RoleClassifier
 from dedupe.models import Document, Paragraph, Sentence, Span
 from dedupe.text.literals import Found, fold, required
@@ -326,7 +326,7 @@ _NOT_A_FIRST_NAME = frozenset({
     "the", "a", "an", "according", "as", "by", "from", "said", "says", "told", "per", "citing", "quoting", "via",
     "and", "or", "on", "in", "at", "for", "with", "of", "to", "agency", "broadcaster", "newspaper", "daily",
     "channel", "wire", "news", "state", "official",
-})
+}) | frozenset(MEDIA_NOUN_WORDS.lower().split())  # "die Nachrichtenagentur Reuters"
 
 _DATE_WORD_LIST = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
                    "july august september october november december")

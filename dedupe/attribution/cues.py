@@ -30,7 +30,10 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"identified|noticed|queried|responded|ranked|rated|shot\s+back|pointed\s+to|"
           r"has\s+run|has\s+published|has\s+found|has\s+obtained|has\s+confirmed|has\s+revealed|has\s+released|"
           r"announces|confirms|released|releases|indicated|indicates|mentioned|mentions|commented|comments|deemed|deems|"
-          r"examined|examines|traced|traces|told|tells)")
+          r"examined|examines|traced|traces|told|tells|"
+          # the same in the wire languages: "wie die Nachrichtenagentur dpa berichtete", "la agencia EFE inform\u00f3"
+          r"berichtete|berichtet|meldete|meldet|zufolge|inform\u00f3|report\u00f3|public\u00f3|a\s+rapport\u00e9|rapporte|"
+          r"riferisce|ha\s+riferito|informou|noticiou|publicou)")
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
             r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|on\s+\w+|today|yesterday|"
@@ -54,6 +57,19 @@ def _right(pattern: str) -> re.Pattern[str]:
     return re.compile(r"^(?:" + pattern + r")", _I)
 
 
+# "according to" in the wire languages: "laut der Nachrichtenagentur Reuters", "nach Angaben der Agentur Tass",
+# "según la agencia EFE", "selon l'AFP", "d'après Le Monde", "secondo l'ANSA", "segundo a Lusa"
+_ACCORDING_TO_ML = (r"(?:laut|gem[\u00e4a]\u00df|nach\s+(?:angaben|informationen|berichten)|seg[\u00fau]n|"
+                    r"de\s+acuerdo\s+con|selon|d['\u2019]apr[\u00e8e]s|secondo|stando\s+a|segundo|de\s+acordo\s+com)")
+# "seg\u00fan dijeron a El Pa\u00eds dos fuentes": the sources told the outlet (a venue)
+_ML_TOLD = (r"(?:dij\w*|declar\w*|cont\u00f3|contaron|explic\w*|asegur\w*|dit|ont|confi\w*|detto|disse\w*|"
+            r"sagte\w*|erkl\u00e4rte\w*)")
+# between such a cue and the outlet an article and at most two words that say what it is, in lower case as the
+# Romance languages write them, or a German noun ("der britischen Zeitung", "la agencia estatal", "l'agence"); not a
+# person's title ("seg\u00fan el vicepresidente de la ANP": the vice-president speaks)
+_ML_DESCR = (r"(?:(?:der|des|dem|die|den|el|la|los|las|le|les|il|lo|gli|o|a|os|as)\s+|l['\u2019])?"
+             r"(?:(?!" + _ML_TOLD + r"\b)(?:(?-i:[a-z\u00e0-\u00ff]+)|(?-i:(?:[A-Z][a-z\u00e4\u00f6\u00fc\u00df]*)?"
+             r"(?:[Aa]gentur|[Zz]eitung|[Ss]ender|[Mm]agazin|[Pp]ortal|[Bb]latt)))\s+){0,2}?(?:l['\u2019])?")
 _WORK = (r"(?:report|article|story|analysis|review|investigation|study|poll|survey|exit\s+poll|editorial|piece|"
          r"column|feature|tally|count|estimate|results|data|average|account|dispatch|interview|broadcast|segment)")
 # an aggregator's "RealClearPolitics average" is its poll product; the "Dow Jones industrial average" is an index
@@ -135,6 +151,7 @@ RULES: tuple[Rule, ...] = (
         r"exclusive|scoop)s?\s+(?:that|which\s+(?:found|showed|said|revealed)|saying|showing|finding|revealing)\b")),
     Rule("according-to", "source", left=_left(
         r"\b(?:according\s+to|as\s+(?:first\s+)?(?:reported|noted)\s+(?:in|by))\s+(?:the\s+|an?\s+)?" + _DESCR)),
+    Rule("according-to", "source", left=_left(r"\b" + _ACCORDING_TO_ML + r"\s+" + _ML_DESCR)),
     Rule("according-to", "source", left=_left(
         r"\baccording\s+to\s+[^,;:()\u201c\u201d\"]{0,80}?\b(?:" + _WORK + r")s?\s+"
         r"(?:[^,;:()\u201c\u201d\"]{0,40}?\s)?(?:by|in|from|of|for|on)\s+(?:the\s+)?" + _DESCR)),
@@ -142,7 +159,8 @@ RULES: tuple[Rule, ...] = (
     Rule("citing", "source", left=_left(r"\b(?:citing|quoting|cited|per|(?:said|says|told|added|wrote)\s*,?\s+via)\s+"
                                         r"(?:the\s+)?" + _DESCR)),
     Rule("inline-verb", "source", left=_left(
-        r"\b(?:reported|said|says|reports|added|wrote|announced|quoted|stated)\s+(?:the\s+)?" + _AFTER_VERB),
+        r"\b(?:reported|said|says|reports|added|wrote|announced|quoted|stated|berichtete|meldete|inform\u00f3|"
+        r"rapporte|riferisce|informou)\s+(?:the\s+)?" + _AFTER_VERB),
         right=_right(r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),
     # "X's correspondent said", "an X article published Friday found", "X reported"
     Rule("inline-verb", "source", right=_right(

@@ -17,7 +17,13 @@ SHORT_FORM = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){{0,2}}(?P<word>{_
 # a cheap first look: every short form holds its word (the search skips to the capitals the words begin with)
 _SHORT_WORD_FOUND = re.compile(rf"(?:{_SHORT_WORDS})\b")
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Mayor|Senator|Governor|Judge|President)\.?"
-_GIVEN = r"(?!(?:The|A|An|In|On|At|As|By|For|From|Of|To|And|But|Via|Per|New|North|South|East|West)\s)[A-Z][a-z]+"
+# the capitalised nouns of German (and the French, Italian and Spanish agency words) that say what an outlet is:
+# "die Nachrichtenagentur Reuters", "der Sender CNN", "l'Agence France-Presse" name no person
+MEDIA_NOUN_WORDS = ("Nachrichtenagentur Agentur Presseagentur Zeitung Tageszeitung Wochenzeitung Sender "
+                    "Fernsehsender Nachrichtensender Magazin Nachrichtenmagazin Portal Nachrichtenportal Blatt Agence "
+                    "Agenzia Agencia")
+_GIVEN = (r"(?!(?:The|A|An|In|On|At|As|By|For|From|Of|To|And|But|Via|Per|New|North|South|East|West|"
+          + "|".join(MEDIA_NOUN_WORDS.split()) + r")\s)[A-Z][a-z]+")
 # "Michael Bloomberg", "Michael R. Bloomberg", "Mr. Bloomberg", "Mayor Don Guardian"
 _PERSON = re.compile(rf"\b(?:{_TITLE}\s+(?:[A-Z][a-z]+\s+)?|{_GIVEN}\s+(?:[A-Z]\.\s+)?)(?P<surname>[A-Z][a-z]+)\b")
 # (patterns used with .match(text, pos) carry no "^": it would only match at the start of the text)

@@ -310,6 +310,10 @@ def test_a_major_portuguese_daily_misspelt_resolves_to_it() -> None:
     ("Le train était bondé, selon l'AFP.", "AFP"),
     ("Il treno era pieno, secondo l'ANSA.", "ANSA"),
     ("O comboio ia cheio, segundo a Lusa.", "Lusa"),
+    ("Der Zug war voll, berichtete der Spiegel.", "Der Spiegel"),
+    ("El tren iba lleno, informó la agencia Efe.", "EFE"),
+    ("Le train était bondé, a rapporté l'AFP.", "AFP"),
+    ("Il treno era pieno, ha riferito l'ANSA.", "ANSA"),
 ])
 def test_according_to_in_the_wire_languages(sentence: str, source: str) -> None:
     assert sources(run(f"Titel\n\n{sentence}")) == [None, source]

@@ -160,7 +160,8 @@ RULES: tuple[Rule, ...] = (
                                         r"(?:the\s+)?" + _DESCR)),
     Rule("inline-verb", "source", left=_left(
         r"\b(?:reported|said|says|reports|added|wrote|announced|quoted|stated|berichtete|meldete|inform\u00f3|"
-        r"rapporte|riferisce|informou)\s+(?:the\s+)?" + _AFTER_VERB),
+        r"rapporte|a\s+rapport\u00e9|riferisce|ha\s+riferito|informou)\s+(?:the\s+)?" + _AFTER_VERB
+        + r"(?:l['\u2019])?"),
         right=_right(r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),
     # "X's correspondent said", "an X article published Friday found", "X reported"
     Rule("inline-verb", "source", right=_right(

@@ -314,6 +314,7 @@ def test_a_major_portuguese_daily_misspelt_resolves_to_it() -> None:
     ("El tren iba lleno, informó la agencia Efe.", "EFE"),
     ("Le train était bondé, a rapporté l'AFP.", "AFP"),
     ("Il treno era pieno, ha riferito l'ANSA.", "ANSA"),
+    ("Die Sängerin hat zehn Kilo abgenommen, wie die britische Zeitung \u201eThe Sun\u201c berichtete.", "The Sun"),
 ])
 def test_according_to_in_the_wire_languages(sentence: str, source: str) -> None:
     assert sources(run(f"Titel\n\n{sentence}")) == [None, source]
@@ -326,3 +327,8 @@ def test_according_to_in_the_wire_languages(sentence: str, source: str) -> None:
 ])
 def test_according_to_a_person_in_the_wire_languages_is_no_outlet(sentence: str) -> None:
     assert sources(run(f"Titel\n\n{sentence}")) == [None, None]
+
+
+def test_a_described_outlet_may_open_with_the_and_the_star_stays_a_star() -> None:
+    assert sources(run("The singer lost weight, the British newspaper The Sun reported.")) == ["The Sun"]
+    assert sources(run("The Sun rose over the newspaper offices, the paper's staff reported.")) == [None]

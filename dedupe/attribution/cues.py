@@ -179,7 +179,7 @@ SOURCE_ROLES = frozenset({"source"})
 
 def decide(left: str, right: str) -> Rule | None:
     """The first rule that fires for a mention with this left and right context."""
-    right_plain = _ASIDE.sub("", _CITING_ASIDE.sub("", right, count=1), count=1)
+    right_plain = _ASIDE.sub("", _CITING_ASIDE.sub("", right.lstrip("\u201c\u201d\"\u00bb"), count=1), count=1)
     for rule in RULES:
         if rule.left is not None and not rule.left.search(left):
             continue

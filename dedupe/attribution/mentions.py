@@ -127,12 +127,16 @@ def _unlisted(matches: Iterator[re.Match[str]], found: Sequence[Mention], lexico
 # an outlet the lexicon does not list, named after the word that says what it is; like an acronym it counts only with
 # a cue
 _DESCRIPTOR = (r"(?:news\s+(?:site|website|portal|outlet|agency|channel|network|affiliate)|newspaper|daily|tabloid|"
-               r"weekly|magazine|broadcaster|(?:TV|television|radio)\s+(?:station|channel|network))")
+               r"weekly|magazine|broadcaster|(?:TV|television|radio)\s+(?:station|channel|network)|"
+               r"(?:Boulevard|Tages|Wochen)?[Zz]eitung|Nachrichtenagentur|Nachrichtenmagazin|Sender|Fernsehsender)")
 _NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
                r"July|August|September|October|November|December|On|In|At|That|This|It|He|She|They|We|The|Last|Earlier|"
                r"Also|Previously|Reported|Said)\b)")
 _NAME_WORD = r"(?-i:[A-Z][\w'\u2019&.-]*|[0-9]+)"
-_DESCRIBED = re.compile(r"\b" + _DESCRIPTOR + r"\s+(?P<name>" + _NOT_A_NAME + r"(?-i:[A-Z][\w'\u2019&.-]*)"
+# the name may open with "The" ("the British newspaper The Sun reported") and stand in quotes
+# ("Zeitung \u201eThe Sun\u201c")
+_DESCRIBED = re.compile(r"\b" + _DESCRIPTOR + r"\s+[\u201e\u201c\"'\u00ab]?\s*(?P<name>(?:(?-i:The)\s+(?=(?-i:[A-Z])))?"
+                        + _NOT_A_NAME + r"(?-i:[A-Z][\w'\u2019&.-]*)"
                         r"(?:\s+(?:de|da|do|del|della|di|du|la|le|el|am|von|der|des)\s+" + _NAME_WORD + r"|"
                         r"\s+" + _NOT_A_NAME + _NAME_WORD + r"){0,4})", re.I)
 

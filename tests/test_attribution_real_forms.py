@@ -315,6 +315,7 @@ def test_a_major_portuguese_daily_misspelt_resolves_to_it() -> None:
     ("Le train était bondé, a rapporté l'AFP.", "AFP"),
     ("Il treno era pieno, ha riferito l'ANSA.", "ANSA"),
     ("Die Sängerin hat zehn Kilo abgenommen, wie die britische Zeitung \u201eThe Sun\u201c berichtete.", "The Sun"),
+    ("La agencia EFE informó que el tren iba lleno.", "EFE"),  # an article before a name of two words
 ])
 def test_according_to_in_the_wire_languages(sentence: str, source: str) -> None:
     assert sources(run(f"Titel\n\n{sentence}")) == [None, source]

@@ -326,6 +326,7 @@ _NOT_A_FIRST_NAME = frozenset({
     "the", "a", "an", "according", "as", "by", "from", "said", "says", "told", "per", "citing", "quoting", "via",
     "and", "or", "on", "in", "at", "for", "with", "of", "to", "agency", "broadcaster", "newspaper", "daily",
     "channel", "wire", "news", "state", "official",
+    "la", "le", "el", "il", "lo", "los", "las", "les", "der", "die", "das", "den", "dem", "o", "os",  # "La agencia EFE"
 }) | frozenset(MEDIA_NOUN_WORDS.lower().split())  # "die Nachrichtenagentur Reuters"
 
 _DATE_WORD_LIST = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june "

@@ -128,14 +128,17 @@ def _unlisted(matches: Iterator[re.Match[str]], found: Sequence[Mention], lexico
 # a cue
 _DESCRIPTOR = (r"(?:news\s+(?:site|website|portal|outlet|agency|channel|network|affiliate)|newspaper|daily|tabloid|"
                r"weekly|magazine|broadcaster|(?:TV|television|radio)\s+(?:station|channel|network)|"
-               r"(?:Boulevard|Tages|Wochen)?[Zz]eitung|Nachrichtenagentur|Nachrichtenmagazin|Sender|Fernsehsender)")
+               r"Boulevardzeitung|Tageszeitung|Wochenzeitung|Zeitung|Nachrichtenagentur|Nachrichtenmagazin|"
+               r"Fernsehsender|Sender)")
+_DESCRIPTOR_START = r"(?=[bdfmnrstwz])"  # the first letters of the descriptors: the search skips ahead fast
 _NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
                r"July|August|September|October|November|December|On|In|At|That|This|It|He|She|They|We|The|Last|Earlier|"
                r"Also|Previously|Reported|Said)\b)")
 _NAME_WORD = r"(?-i:[A-Z][\w'\u2019&.-]*|[0-9]+)"
 # the name may open with "The" ("the British newspaper The Sun reported") and stand in quotes
 # ("Zeitung \u201eThe Sun\u201c")
-_DESCRIBED = re.compile(r"\b" + _DESCRIPTOR + r"\s+[\u201e\u201c\"'\u00ab]?\s*(?P<name>(?:(?-i:The)\s+(?=(?-i:[A-Z])))?"
+_DESCRIBED = re.compile(r"\b" + _DESCRIPTOR_START + _DESCRIPTOR
+                        + r"\s+[\u201e\u201c\"'\u00ab]?\s*(?P<name>(?:(?-i:The)\s+(?=(?-i:[A-Z])))?"
                         + _NOT_A_NAME + r"(?-i:[A-Z][\w'\u2019&.-]*)"
                         r"(?:\s+(?:de|da|do|del|della|di|du|la|le|el|am|von|der|des)\s+" + _NAME_WORD + r"|"
                         r"\s+" + _NOT_A_NAME + _NAME_WORD + r"){0,4})", re.I)

@@ -102,7 +102,7 @@ def _no_statement(text: str, s: Sentence) -> bool:
     line = text[s.start:s.end]
     if s.end - s.start < _SHORT and (sum(ch.isalpha() for ch in line) < 4 or _is_label(line)):
         return True
-    return _CONTACT.match(line) is not None
+    return ("@" in line or "//" in line or "www." in line) and _CONTACT.match(line) is not None
 
 
 def _is_label(line: str) -> bool:

@@ -316,6 +316,11 @@ def test_a_major_portuguese_daily_misspelt_resolves_to_it() -> None:
     ("Il treno era pieno, ha riferito l'ANSA.", "ANSA"),
     ("Die Sängerin hat zehn Kilo abgenommen, wie die britische Zeitung \u201eThe Sun\u201c berichtete.", "The Sun"),
     ("La agencia EFE informó que el tren iba lleno.", "EFE"),  # an article before a name of two words
+    ("Dem Bericht der Süddeutschen Zeitung zufolge war der Zug voll.", "Süddeutsche Zeitung"),  # declined
+    ("Laut der Neuen Zürcher Zeitung war der Zug voll.", "Neue Zürcher Zeitung"),
+    ("Nach Informationen des Spiegels war der Zug voll.", "Der Spiegel"),
+    ("Laut einem Bericht der Bild-Zeitung war der Zug voll.", "Bild"),
+    ("Laut Tagesschau war der Zug voll.", "ARD"),
 ])
 def test_according_to_in_the_wire_languages(sentence: str, source: str) -> None:
     assert sources(run(f"Titel\n\n{sentence}")) == [None, source]
@@ -325,6 +330,7 @@ def test_according_to_in_the_wire_languages(sentence: str, source: str) -> None:
     "La afectación era grande, según el vicepresidente de la ANP, Daniel Loureiro.",  # the vice-president speaks
     "La empresa busca una confrontación, según dijeron a El País dos fuentes ministeriales.",  # told the paper
     "Annika Reuter sagte, der Zug sei voll gewesen.",  # a person named like the agency
+    "Laut einem Bericht der Polizei war der Zug voll.",  # the police's report
 ])
 def test_according_to_a_person_in_the_wire_languages_is_no_outlet(sentence: str) -> None:
     assert sources(run(f"Titel\n\n{sentence}")) == [None, None]

@@ -327,6 +327,7 @@ _NOT_A_FIRST_NAME = frozenset({
     "and", "or", "on", "in", "at", "for", "with", "of", "to", "agency", "broadcaster", "newspaper", "daily",
     "channel", "wire", "news", "state", "official",
     "la", "le", "el", "il", "lo", "los", "las", "les", "der", "die", "das", "den", "dem", "o", "os",  # "La agencia EFE"
+    "laut", "según", "selon", "secondo", "segundo",  # "Laut Tagesschau ..."
 }) | frozenset(MEDIA_NOUN_WORDS.lower().split())  # "die Nachrichtenagentur Reuters"
 
 _DATE_WORD_LIST = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june "

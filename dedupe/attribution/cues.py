@@ -67,9 +67,11 @@ _ML_TOLD = (r"(?:dij\w*|declar\w*|cont\u00f3|contaron|explic\w*|asegur\w*|dit|on
 # between such a cue and the outlet an article and at most two words that say what it is, in lower case as the
 # Romance languages write them, or a German noun ("der britischen Zeitung", "la agencia estatal", "l'agence"); not a
 # person's title ("seg\u00fan el vicepresidente de la ANP": the vice-president speaks)
-_ML_DESCR = (r"(?:(?:der|des|dem|die|den|el|la|los|las|le|les|il|lo|gli|o|a|os|as)\s+|l['\u2019])?"
+_ML_DESCR = (r"(?:(?:der|des|dem|die|den|einem|einer|eines|el|la|los|las|le|les|il|lo|gli|o|a|os|as|un|una|une)\s+|"
+             r"l['\u2019])?"
              r"(?:(?!" + _ML_TOLD + r"\b)(?:(?-i:[a-z\u00e0-\u00ff]+)|(?-i:(?:[A-Z][a-z\u00e4\u00f6\u00fc\u00df]*)?"
-             r"(?:[Aa]gentur|[Zz]eitung|[Ss]ender|[Mm]agazin|[Pp]ortal|[Bb]latt)))\s+){0,2}?(?:l['\u2019])?")
+             r"(?:[Aa]gentur|[Zz]eitung|[Ss]ender|[Mm]agazin|[Pp]ortal|[Bb]latt))|"
+             r"(?-i:Bericht|Berichten|Informationen|Angaben|Meldung|Recherchen))\s+){0,2}?(?:l['\u2019])?")
 _WORK = (r"(?:report|article|story|analysis|review|investigation|study|poll|survey|exit\s+poll|editorial|piece|"
          r"column|feature|tally|count|estimate|results|data|average|account|dispatch|interview|broadcast|segment)")
 # an aggregator's "RealClearPolitics average" is its poll product; the "Dow Jones industrial average" is an index

@@ -339,3 +339,16 @@ def test_according_to_a_person_in_the_wire_languages_is_no_outlet(sentence: str)
 def test_a_described_outlet_may_open_with_the_and_the_star_stays_a_star() -> None:
     assert sources(run("The singer lost weight, the British newspaper The Sun reported.")) == ["The Sun"]
     assert sources(run("The Sun rose over the newspaper offices, the paper's staff reported.")) == [None]
+
+
+@pytest.mark.parametrize("sentence", [
+    "El ministro dijo a la agencia EFE que el tren iba lleno.",
+    "Der Minister sagte der Nachrichtenagentur dpa, der Zug sei voll.",
+    "Le ministre a déclaré à l'AFP que le train était bondé.",
+    "Il ministro ha detto all'ANSA che il treno era pieno.",
+    "O ministro disse à Lusa que o comboio ia cheio.",
+])
+def test_speaking_to_an_outlet_in_the_wire_languages_makes_it_a_venue(sentence: str) -> None:
+    a = run(f"Titel\n\n{sentence}")
+    assert [x.role for x in a.attribution.attributions] == ["venue"]
+    assert sources(a) == [None, None]

@@ -64,6 +64,16 @@ _ACCORDING_TO_ML = (r"(?:laut|gem[\u00e4a]\u00df|nach\s+(?:angaben|informationen
 # "seg\u00fan dijeron a El Pa\u00eds dos fuentes": the sources told the outlet (a venue)
 _ML_TOLD = (r"(?:dij\w*|declar\w*|cont\u00f3|contaron|explic\w*|asegur\w*|dit|ont|confi\w*|detto|disse\w*|"
             r"sagte\w*|erkl\u00e4rte\w*)")
+# someone speaks to an outlet, in the wire languages (the outlet is a venue)
+_TOLD_ML = (r"(?:(?:dij(?:o|eron)|declar\u00f3|declararon|cont\u00f3|explic\u00f3|asegur\u00f3|afirm\u00f3)\s+a|"
+            r"en\s+declaraciones\s+a|en\s+(?:una\s+)?entrevista\s+con|"
+            r"(?:sagte|sagten|erkl\u00e4rte|erkl\u00e4rten)(?:\s+(?:er|sie|es))?(?=\s+(?:der|dem)\s)|"
+            r"(?:im|in\s+einem)\s+(?:Interview|Gespr\u00e4ch)\s+mit|"
+            r"(?:a|ont)\s+(?:d\u00e9clar\u00e9|dit|confi\u00e9|expliqu\u00e9|affirm\u00e9)\s+(?:\u00e0|au)|"
+            r"dans\s+un\s+entretien\s+(?:\u00e0|avec|au)|"
+            r"(?:ha|hanno)\s+(?:detto|dichiarato|spiegato|raccontato)\s+(?:a|al|alla|all['\u2019])|"
+            r"in\s+un['\u2019]intervista\s+(?:a|con|al|alla|all['\u2019])|"
+            r"(?:disse|disseram|declarou|afirmou|contou)\s+(?:\u00e0|ao|a)|em\s+entrevista\s+(?:\u00e0|ao|a))")
 # between such a cue and the outlet an article and at most two words that say what it is, in lower case as the
 # Romance languages write them, or a German noun ("der britischen Zeitung", "la agencia estatal", "l'agence"); not a
 # person's title ("seg\u00fan el vicepresidente de la ANP": the vice-president speaks)
@@ -91,6 +101,9 @@ RULES: tuple[Rule, ...] = (
         r"said\s+(?:\w+\s+){0,3}?on|(?:provided|given|gave|sent|leaked|shown|showed|granted)(?:\s+\w+){0,2}?\s+to|"
         r"(?:contacted|reached|asked)\s+by|(?:appeared|appearing)\s+(?:on|in))\s+"
         r"(?:the\s+)?" + _DESCR)),
+    # the same in the wire languages: "dijo a la agencia EFE", "sagte der Nachrichtenagentur dpa", "a déclaré à
+    # l'AFP", "ha detto all'ANSA", "disse à Lusa", "en declaraciones a", "im Interview mit dem Spiegel"
+    Rule("venue", "venue", left=_left(r"\b" + _TOLD_ML + r"\s*" + _ML_DESCR)),
     # "a columnist for the Italian newspaper X", "Melissa Cronin of Gawker": a journalist speaks, not the outlet
     Rule("affiliation", "venue", left=_left(
         r"\b(?:(?:columnist|correspondent|reporter|writer|editor|anchor|host|contributor|analyst|commentator|member|"

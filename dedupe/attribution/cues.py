@@ -61,25 +61,27 @@ def _right(pattern: str) -> re.Pattern[str]:
 # "según la agencia EFE", "selon l'AFP", "d'après Le Monde", "secondo l'ANSA", "segundo a Lusa"
 _ACCORDING_TO_ML = (r"(?:laut|gem[\u00e4a]\u00df|nach\s+(?:angaben|informationen|berichten)|seg[\u00fau]n|"
                     r"de\s+acuerdo\s+con|selon|d['\u2019]apr[\u00e8e]s|secondo|stando\s+a|segundo|de\s+acordo\s+com)")
-# "seg\u00fan dijeron a El Pa\u00eds dos fuentes": the sources told the outlet (a venue)
-_ML_TOLD = (r"(?:dij\w*|declar\w*|cont\u00f3|contaron|explic\w*|asegur\w*|dit|ont|confi\w*|detto|disse\w*|"
-            r"sagte\w*|erkl\u00e4rte\w*)")
+# verbs of speaking that never stand between an "according to" cue and its outlet ("seg\u00fan dijeron a El Pa\u00eds
+# dos fuentes": the sources told the outlet, a venue)
+_ML_SPEECH_VERB = (r"(?:dij\w*|declar\w*|cont\u00f3|contaron|explic\w*|asegur\w*|dit|ont|confi\w*|detto|"
+                   r"disse\w*|sagte\w*|erkl\u00e4rte\w*)")
 # someone speaks to an outlet, in the wire languages (the outlet is a venue)
-_TOLD_ML = (r"(?:(?:dij(?:o|eron)|declar\u00f3|declararon|cont\u00f3|explic\u00f3|asegur\u00f3|afirm\u00f3)\s+a|"
-            r"en\s+declaraciones\s+a|en\s+(?:una\s+)?entrevista\s+con|"
-            r"(?:sagte|sagten|erkl\u00e4rte|erkl\u00e4rten)(?:\s+(?:er|sie|es))?(?=\s+(?:der|dem)\s)|"
-            r"(?:im|in\s+einem)\s+(?:Interview|Gespr\u00e4ch)\s+mit|"
-            r"(?:a|ont)\s+(?:d\u00e9clar\u00e9|dit|confi\u00e9|expliqu\u00e9|affirm\u00e9)\s+(?:\u00e0|au)|"
-            r"dans\s+un\s+entretien\s+(?:\u00e0|avec|au)|"
-            r"(?:ha|hanno)\s+(?:detto|dichiarato|spiegato|raccontato)\s+(?:a|al|alla|all['\u2019])|"
-            r"in\s+un['\u2019]intervista\s+(?:a|con|al|alla|all['\u2019])|"
-            r"(?:disse|disseram|declarou|afirmou|contou)\s+(?:\u00e0|ao|a)|em\s+entrevista\s+(?:\u00e0|ao|a))")
+_ML_SPOKE_TO = (r"(?:(?:dij(?:o|eron)|declar\u00f3|declararon|cont\u00f3|explic\u00f3|asegur\u00f3|afirm\u00f3)\s+a|"
+                r"en\s+declaraciones\s+a|en\s+(?:una\s+)?entrevista\s+con|"
+                r"(?:sagte|sagten|erkl\u00e4rte|erkl\u00e4rten)(?:\s+(?:er|sie|es))?(?=\s+(?:der|dem)\s)|"
+                r"(?:im|in\s+einem)\s+(?:Interview|Gespr\u00e4ch)\s+mit|"
+                r"(?:a|ont)\s+(?:d\u00e9clar\u00e9|dit|confi\u00e9|expliqu\u00e9|affirm\u00e9)\s+(?:\u00e0|au)|"
+                r"dans\s+un\s+entretien\s+(?:\u00e0|avec|au)|"
+                r"(?:ha|hanno)\s+(?:detto|dichiarato|spiegato|raccontato)\s+(?:a|al|alla|all['\u2019])|"
+                r"in\s+un['\u2019]intervista\s+(?:a|con|al|alla|all['\u2019])|"
+                r"(?:disse|disseram|declarou|afirmou|contou)\s+(?:\u00e0|ao|a)|em\s+entrevista\s+(?:\u00e0|ao|a))")
 # between such a cue and the outlet an article and at most two words that say what it is, in lower case as the
 # Romance languages write them, or a German noun ("der britischen Zeitung", "la agencia estatal", "l'agence"); not a
 # person's title ("seg\u00fan el vicepresidente de la ANP": the vice-president speaks)
 _ML_DESCR = (r"(?:(?:der|des|dem|die|den|einem|einer|eines|el|la|los|las|le|les|il|lo|gli|o|a|os|as|un|una|une)\s+|"
              r"l['\u2019])?"
-             r"(?:(?!" + _ML_TOLD + r"\b)(?:(?-i:[a-z\u00e0-\u00ff]+)|(?-i:(?:[A-Z][a-z\u00e4\u00f6\u00fc\u00df]*)?"
+             r"(?:(?!" + _ML_SPEECH_VERB + r"\b)(?:(?-i:[a-z\u00e0-\u00ff]+)|"
+             r"(?-i:(?:[A-Z][a-z\u00e4\u00f6\u00fc\u00df]*)?"
              r"(?:[Aa]gentur|[Zz]eitung|[Ss]ender|[Mm]agazin|[Pp]ortal|[Bb]latt))|"
              r"(?-i:Bericht|Berichten|Informationen|Angaben|Meldung|Recherchen))\s+){0,2}?(?:l['\u2019])?")
 _WORK = (r"(?:report|article|story|analysis|review|investigation|study|poll|survey|exit\s+poll|editorial|piece|"
@@ -103,7 +105,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:the\s+)?" + _DESCR)),
     # the same in the wire languages: "dijo a la agencia EFE", "sagte der Nachrichtenagentur dpa", "a déclaré à
     # l'AFP", "ha detto all'ANSA", "disse à Lusa", "en declaraciones a", "im Interview mit dem Spiegel"
-    Rule("venue", "venue", left=_left(r"\b" + _TOLD_ML + r"\s*" + _ML_DESCR)),
+    Rule("venue", "venue", left=_left(r"\b" + _ML_SPOKE_TO + r"\s*" + _ML_DESCR)),
     # "a columnist for the Italian newspaper X", "Melissa Cronin of Gawker": a journalist speaks, not the outlet
     Rule("affiliation", "venue", left=_left(
         r"\b(?:(?:columnist|correspondent|reporter|writer|editor|anchor|host|contributor|analyst|commentator|member|"

@@ -19,11 +19,12 @@ Prints, per split:
 - claim recall: annotated attributions whose Source is a labelled outlet, and whose Content lies in a
   claim (the claim overlapping most of it) that dedupe gives that outlet as `source` or in `via`.
 
-Also on real web pages (trafilatura's test pages, and the 181 news pages of Zyte's article extraction benchmark;
-splits made before looking: benchmarks/pages.py): document credits against our labels
-(`benchmarks/labels/pages-credits-SPLIT.tsv`, `aeb-pages-credits-SPLIT.tsv`; pages that are not candidates credit
-nothing); on the Zyte pages also inline outlet sources against our labels of every outlet mention the lexicon finds
-(`benchmarks/labels/aeb-mentions-SPLIT.tsv`).
+Also on real web pages (trafilatura's test pages, the 181 news pages of Zyte's article extraction benchmark, and the
+test pages of two article parsers; splits made before looking: benchmarks/pages.py): document credits against our
+labels (`benchmarks/labels/pages-credits-SPLIT.tsv`, `aeb-pages-credits-SPLIT.tsv`, `parsers-pages-credits-SPLIT.tsv`;
+pages that are not candidates credit nothing); on the Zyte and parsers' pages also inline outlet sources against our
+labels of every outlet mention the lexicon finds (`benchmarks/labels/CORPUS-mentions-SPLIT.tsv`; a labelled mention
+inside a credit line dedupe found is left to the page credits).
 
 Only `train` was used to write and tune rules. `dev` and `test` are held out: report them, never change a rule
 because of them; `--errors` refuses to print their examples.
@@ -43,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpora import POLNEAR_COMMIT, Annotated, CorpusMissing, PolnearDoc, polnear_docs
-from pages import AEB_COMMIT, TRAFILATURA_COMMIT, pages
+from pages import AEB_COMMIT, PARSERS_COMMITS, TRAFILATURA_COMMIT, pages
 
 from dedupe.attribution.analysis import Analysis, analyse
 from dedupe.attribution.attribute import Attribution
@@ -273,7 +274,10 @@ def score_sources_on_page(page_id: str, a: Analysis, labels: Sequence[OutletLabe
     """Inline sources against the labelled mentions of one page; a dedupe source overlapping no labelled mention
     (an anaphora, generic state media) is not judged."""
     found = _inline_sources(a)
+    credits = [x for x in a.attribution.attributions if x.role == "credit"]
     for gold in (g for g in labels if g.label == "outlet"):
+        if any(_overlaps(x.span.start, x.span.end, gold.start, gold.end) for x in credits):
+            continue  # a credit line dedupe found: left to the page credits
         hit = any(_overlaps(x.span.start, x.span.end, gold.start, gold.end)
                   and same_outlet(x.source, gold.outlets, lexicon) for x in found)
         tally.tp += hit
@@ -334,6 +338,8 @@ def main() -> None:
 PAGE_CORPORA = (
     ("trafilatura", f"trafilatura test pages {TRAFILATURA_COMMIT[:12]} (adbar/trafilatura tests/cache, tests/eval)"),
     ("aeb", f"Zyte article extraction benchmark pages {AEB_COMMIT[:12]} (scrapinghub/article-extraction-benchmark)"),
+    ("parsers", "article parsers' test pages (" + ", ".join(f"{repo} {commit[:12]}" for repo, commit in
+                                                        PARSERS_COMMITS.items()) + ")"),
 )
 
 

@@ -40,7 +40,11 @@ CREDIT_SHAPE = re.compile(
     r"h/t|inputs? from|informaci[oó]n de|\bmit\s+(?:dpa|afp|ap|reuters|kna|epd)\b|/[A-Z][\w ]{2,20}/|"
     # added after the first labelling: a bracket or a bare name closing a line of text ("... leitete. (KNA 19.11.21)",
     # "... into the US. PTI"); the pages these add were labelled in a second round, by the same guidelines
-    r"[.!?\"\u201d\u00bb]\s*\([^()]{2,30}\)\s*\.?\s*$|[.!?]\s+(?-i:[A-Z][A-Za-z-]{1,15})\s*$", re.I)
+    r"[.!?\"\u201d\u00bb]\s*\([^()]{2,30}\)\s*\.?\s*$|[.!?]\s+(?-i:[A-Z][A-Za-z-]{1,15})\s*$|"
+    # added in a third round, with the parsers' pages: a republication line ("This article originally appeared on
+    # Time.com.", "Republished with permission from ..."); the pages these add were labelled by the same guidelines
+    r"originally\s+(?:appeared|published|ran|posted)|first\s+(?:appeared|published)\s+(?:on|in|at|by)\b|"
+    r"\b(?:republished|reprinted|reposted)\s+(?:here\s+)?(?:with|from|by)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)

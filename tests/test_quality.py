@@ -18,6 +18,8 @@ REQUIRED_FORMS = {
     # forms seen on real text (fixtures/articles/realtext-forms, modelled on PolNeAR and trafilatura's pages)
     "poll", "short-form", "report-that", "person-negative", "common-word-negative",
     "item-credit", "obtained-by", "name-shape",
+    # and on the article parsers' test pages
+    "quote-item", "republication",
 }
 
 

@@ -26,9 +26,10 @@ _CJK_DATELINE = re.compile(r"\s*[(（]?(?P<agency>新华社|新華社|中新社|
 # "(서울=연합뉴스) 김철수 기자 =" (Yonhap), "【ワシントン共同】", "【北京時事】" (Kyodo, Jiji)
 _BRACKET_DATELINE = re.compile(r"\s*(?:\(\s*[^()=\n]{1,12}=\s*(?P<agency>[^()=\n]{2,16}?)\s*\)|"
                                r"【[^】\n]{0,12}?(?P<short>共同|時事)】)")
-# "МОСКВА, 3 мар — РИА Новости.", "دبي - رويترز:": the agency after the dash (news agencies only)
+# "МОСКВА, 3 мар — РИА Новости.", "دبي - رويترز:": the agency after the dash (news agencies only; a quotation after
+# the colon makes it a newsletter's item quoting the agency, "CHINA CHIPS — Bloomberg: “The new rules ...")
 _DASH_DATELINE = re.compile(rf"{_L}[\w.'\u2019 ]{{0,30}}?(?:,\s*[\w. ]{{1,20}}?)?\s*(?:-+|\u2013|\u2014)\s*"
-                            rf"(?P<agency>{_L}[\w. -]{{1,30}}?)\s*[.:](?=\s)")
+                            rf"(?P<agency>{_L}[\w. -]{{1,30}}?)\s*[.:](?=\s)(?!\s*[\"\u201c\u201e\u00ab])")
 # short names that credit only in a credit line's brackets ("共同" is also the word "joint")
 _CREDIT_SHORT = {"共同": "Kyodo", "時事": "Jiji Press"}
 LEAD_PARAGRAPHS = 5  # a dateline may follow a headline, a By line, a date line or a caption
@@ -73,10 +74,21 @@ _SOURCE_WORDS = (r"Source|Sources|Courtesy|Quelle|Fuente|Fonte|Source\s+de|Ис�
 # paragraphs (author boxes and image credits often follow it)
 SOURCE_LINE = re.compile(r"\s*(?:" + _SOURCE_WORDS + r")\s*[:：]")
 SOURCE_LINE_REACH = 8
+# "Sources: GreatAgain, Washington Examiner / Photo credit: Jane Roe/Facebook": the image's credit after the sources
+_PHOTO_AFTER = r"\s*[/|]\s*(?i:photo|image|picture|video|graphic)s?\s*(?i:credits?|source|courtesy)?\s*:[^\n]{0,80}"
+# "This article originally appeared on Time.com.", "This story was originally published by ProPublica",
+# "Republished with permission from The Conversation": the whole text is the named outlet's
+_REPUBLISHED = re.compile(
+    r"^\s*(?:(?:this|the)\s+(?:article|story|piece|post|report|column|op-ed|essay|interview)\s+(?:was\s+|is\s+)?|"
+    r"(?:it\s+was\s+)?)(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+|"
+    r"^\s*(?:republished|reprinted|reposted)\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+", re.I)
+_REPUBLISHED_NAME = re.compile(r"(?P<name>[^\W\d_][\w.&'\u2019 -]{1,50}?)"
+                               r"\s*(?:[.,;:(\u2014\u2013]|\s-\s|\s+(?:on|and|under|as|with|in|at)\b|$)", re.I)
 _TRAILING = re.compile(r"^\s*(?:[(\uff08]\s*(?:(?i:来源|來源|출처|source|quelle|fuente|fonte)\s*[:：]\s*)?"
                        r"(?P<paren>[^()\uff08\uff09\n]{2,40})\s*[)\uff09]|"
                        r"[-\u2013\u2014]+\s*(?P<dash>[^\W\d_][\w .&]{1,40})|"
-                       r"(?:" + _SOURCE_WORDS + r")\s*[:：]\s*(?P<src>[^\n|]{2,60}?)(?:\s*\|[^\n]{0,80})?)"
+                       r"(?:" + _SOURCE_WORDS + r")\s*[:：]\s*(?P<src>[^\n|]{2,60}?)"
+                       r"(?:\s*\|[^\n]{0,80}|" + _PHOTO_AFTER + r")?)"
                        r"\s*\.?\s*$")
 # Reuters' sign-off: "(Reporting by David Bailey; Editing by Cynthia Osterman.)", "(Additional reporting by ...;
 # Writing by ...; Editing by ...)": the whole line, with its editors, names the agency's desk
@@ -218,6 +230,9 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
         m = pattern.match(line)
         if m:
             return _credits_from(lexicon, m.group(group), para.start, line, kind)
+    m = _REPUBLISHED.match(line)
+    if m and (name := _REPUBLISHED_NAME.match(line, m.end())):
+        return _republished(lexicon, name.group("name"), para.start, line)
     if _SIGN_OFF.match(line):
         return _credits_from(lexicon, "Reuters", para.start, line, "sign-off")
     m = _TRAILING.match(line)
@@ -235,6 +250,22 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
 
 
 _WIRE_KINDS = ("news-agency", "press-release-wire")
+
+
+# an outlet the lexicon does not know, named in a republication line: "Live Science", "The Conversation"
+# (not a date: "Originally published on Monday")
+_PROPER_NAME = re.compile(r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|"
+                          r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+                          r"Friday|Saturday|Sunday|Today|Yesterday)\b)"
+                          r"(?-i:[A-Z][\w.&'\u2019-]*)(?:\s+(?:(?-i:[A-Z][\w.&'\u2019-]*)|of|and|&)){0,5}")
+
+
+def _republished(lexicon: Lexicon, raw: str, base: int, line: str) -> list[Credit]:
+    """The outlet a republication line names: from the lexicon or its domain, else as written when it is a name."""
+    found = _credits_from(lexicon, raw, base, line, "trailing", site=True)
+    if found or not _PROPER_NAME.fullmatch(raw.strip()):
+        return found
+    return [Credit(Span(base, base + len(line)), line, raw.strip(), "trailing", 0.7)]
 
 
 def _wires_only(lexicon: Lexicon, found: list[Credit], kinds: tuple[str, ...] = _WIRE_KINDS) -> list[Credit]:

@@ -38,7 +38,8 @@ _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|chan
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
             r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|on\s+\w+|today|yesterday|"
             r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|"
-            r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day)\s*,?\s*){0,3}")
+            r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day|at\s+the\s+time|"
+            r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter))\s*,?\s*){0,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,9 @@ _ML_DESCR = (r"(?:(?:der|des|dem|die|den|einem|einer|eines|el|la|los|las|le|les|
              r"(?-i:(?:[A-Z][a-z\u00e4\u00f6\u00fc\u00df]*)?"
              r"(?:[Aa]gentur|[Zz]eitung|[Ss]ender|[Mm]agazin|[Pp]ortal|[Bb]latt))|"
              r"(?-i:Bericht|Berichten|Informationen|Angaben|Meldung|Recherchen))\s+){0,2}?(?:l['\u2019])?")
+# the names of one to five journalists: "Jane Roe", "Jane Roe, John Doe and Ann Lee"
+_NAME = r"(?-i:[A-Z][\w.'\u2019-]*)(?:\s+(?-i:[A-Z][\w.'\u2019-]*)){0,3}"
+_NAME_LIST = _NAME + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _NAME + r"){0,4}"
 _WORK = (r"(?:report|article|story|analysis|review|investigation|study|poll|survey|exit\s+poll|editorial|piece|"
          r"column|feature|tally|count|estimate|results|data|average|account|dispatch|interview|broadcast|segment)")
 # an aggregator's "RealClearPolitics average" is its poll product; the "Dow Jones industrial average" is an index
@@ -94,13 +98,16 @@ RULES: tuple[Rule, ...] = (
     Rule("venue", "venue", left=_left(
         r"\b(?:told|telling|tells|tell|speaking\s+to|spoke\s+to|speak\s+to|in\s+(?:an?\s+)?(?:exclusive\s+|separate\s+)?"
         r"interviews?\s+with|in\s+comments\s+to|(?:op-ed|column)\s+(?:for|in)|wrote\s+(?:for|in)|"
-        r"interviewed\s+by|appearing\s+on|said\s+on|sat\s+down\s+with)\s+(?:the\s+)?" + _DESCR)),
+        r"interviewed\s+by|appearing\s+on|said\s+on|sat\s+down\s+with|"
+        r"according\s+to\s+(?:(?-i:[a-z]+)\s+){0,2}?interviews\s+with)\s+(?:the\s+)?" + _DESCR)),
     Rule("venue", "venue", left=_left(
         r"\b(?:in|during)\s+(?:an?|the|his|her|their|its|one)\s+(?:[\w-]+\s+){0,3}?(?:interviews?|statements?|e-?mails?|"
         r"letters?|conversations?|calls?|op-eds?|opinion\s+pieces?|podcasts?|appearances?|posts?|messages?)\s+"
         r"(?:(?:appearing|published|provided|given|sent)\s+)?(?:with|to|on|for|in)\s+(?:the\s+)?" + _DESCR + r"|"
         r"\b(?:(?:spoke|speaking|speaks|talked|talking|talks)\s+(?:with|to)|(?:wrote|writing|writes)\s+(?:in|for|to|at)|"
         r"said\s+(?:\w+\s+){0,3}?on|(?:provided|given|gave|sent|leaked|shown|showed|granted)(?:\s+\w+){0,2}?\s+to|"
+        r"(?:wrote|writes|writing|penned|pens|published)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:op-eds?|opinion\s+pieces?|columns?|essays?|commentar(?:y|ies)|letters?)\s+(?:in|for|at|on)|"
         r"(?:contacted|reached|asked)\s+by|(?:appeared|appearing)\s+(?:on|in))\s+"
         r"(?:the\s+)?" + _DESCR)),
     # the same in the wire languages: "dijo a la agencia EFE", "sagte der Nachrichtenagentur dpa", "a déclaré à
@@ -161,11 +168,22 @@ RULES: tuple[Rule, ...] = (
     # the source into the next paragraph)
     Rule("lead-in", "source", left=_left(r"^\W*(?:from|via|per|courtesy\s+of)\s+(?:the\s+)?" + _DESCR), right=_right(
         r"(?:(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s*:\s*$")),
+    # a newsletter's digest item quoting an outlet's story, and its sign-off: "CHINA CHIPS \u2014 Bloomberg:
+    # \u201cThe new rules ...", "\u2014 WSJ\u2019s Jane Roe and John Doe: \u201c...",
+    # "... in February. \u2014 Bloomberg\u2019s Julian Lee"
+    Rule("quote-item", "source", left=_left(r"(?:^\W*|[\u2014\u2013]\s*|\s-\s+)(?:the\s+)?"), right=_right(
+        r"(?:(?:'s|\u2019s|'|\u2019)\s+" + _NAME_LIST + r")?\s*:\s*[\"\u201c\u201e\u00ab]")),
+    Rule("quote-item", "source", left=_left(r"(?:^\s*|[.!?\"\u201d]\s+)[\u2014\u2013]\s*(?:the\s+)?"), right=_right(
+        r"(?:'s|\u2019s|'|\u2019)\s+" + _NAME_LIST + r"\s*$")),
     Rule("headline", "source", left=_left(r"^\W*(?:the\s+)?"), right=_right(
         r"(?:\s+(?:editorial|poll|report|analysis|survey|exclusive))?\s*:\s+\S+(?:\s+\S+){3}")),
     Rule("report-that", "source", right=_right(
         r"(?:'s|\u2019s)?\s+(?:(?-i:[a-z]+)\s+)?(?:report|story|article|investigation|analysis|editorial|piece|"
         r"exclusive|scoop)s?\s+(?:that|which\s+(?:found|showed|said|revealed)|saying|showing|finding|revealing)\b")),
+    # "according to NBC documents": the company's own papers, not its reporting
+    Rule("company-papers", "subject", left=_left(r"\baccording\s+to\s+(?:the\s+)?"), right=_right(
+        r"(?:'s|\u2019s)?\s+(?:internal\s+|own\s+)?(?:documents|records|filings|memos?|e-?mails|contracts|"
+        r"financial\s+statements)\b")),
     Rule("according-to", "source", left=_left(
         r"\b(?:according\s+to|as\s+(?:first\s+)?(?:reported|noted)\s+(?:in|by))\s+(?:the\s+|an?\s+)?" + _DESCR)),
     Rule("according-to", "source", left=_left(r"\b" + _ACCORDING_TO_ML + r"\s+" + _ML_DESCR)),
@@ -176,7 +194,8 @@ RULES: tuple[Rule, ...] = (
     Rule("citing", "source", left=_left(r"\b(?:citing|quoting|cited|per|(?:said|says|told|added|wrote)\s*,?\s+via)\s+"
                                         r"(?:the\s+)?" + _DESCR)),
     Rule("inline-verb", "source", left=_left(
-        r"\b(?:reported|said|says|reports|added|wrote|announced|quoted|stated|berichtete|meldete|inform\u00f3|"
+        r"\b(?:reported|said|says|reports|added|adds|wrote|writes|announced|quoted|stated|notes|noted|observes|observed|"
+        r"explains|explained|berichtete|meldete|inform\u00f3|"
         r"rapporte|a\s+rapport\u00e9|riferisce|ha\s+riferito|informou)\s+(?:the\s+)?" + _AFTER_VERB
         + r"(?:l['\u2019])?"),
         right=_right(r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),

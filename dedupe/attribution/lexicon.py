@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Collection, Iterable, Iterator
@@ -182,7 +183,9 @@ class Lexicon:
         cleaned = phrase.strip(" .,;:-()[]\"'")
         if cleaned.lower() in self._names:
             return self._names[cleaned.lower()], 100.0
-        for variant in (cleaned, cleaned.upper(), cleaned.capitalize()):
+        # "Afp", "dpa" as an acronym in other casings; never a word with a capital after a small letter ("NaN", "iPad")
+        mixed = any(a.islower() and b.isupper() for a, b in itertools.pairwise(cleaned))
+        for variant in (cleaned,) if mixed else (cleaned, cleaned.upper(), cleaned.capitalize()):
             if variant in self._acronyms:
                 return self._acronyms[variant], 100.0
         if not fuzzy or len(cleaned) < FUZZY_MIN_LENGTH:

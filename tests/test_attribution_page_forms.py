@@ -1,0 +1,89 @@
+"""Attribution forms read on real web pages (the train pages of the article parsers' test suites), one small
+hand-written text each (rules only). Each test pins one form and, where real text showed a trap, its negative twin.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dedupe.config import AttributionConfig, ScanConfig
+from dedupe.engine.pipeline import Analysis, analyse
+from dedupe.models import Document
+
+RULES_ONLY = ScanConfig(attribution=AttributionConfig(use_classifier=False))
+BODY = "Council backs new budget\n\nThe city council approved the budget on Tuesday. The mayor was relieved."
+
+
+def run(text: str) -> Analysis:
+    return analyse(Document("t.txt", text), RULES_ONLY)
+
+
+def roles(a: Analysis) -> list[tuple[str, str, str]]:
+    return [(x.source, x.role, x.kind) for x in a.attribution.attributions if x.sentence is not None]
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("This article originally appeared on Time.com.", "Time"),
+    ("This story was originally published by ProPublica, a nonprofit newsroom. Sign up for its newsletter.",
+     "ProPublica"),
+    ("Republished with permission from The Guardian.", "The Guardian"),
+    ("Originally published on Harbor Science Weekly.", "Harbor Science Weekly"),  # unlisted: as written
+    ("This article was originally published on The Conversation. Read the original article.", "The Conversation"),
+])
+def test_a_republication_line_credits_the_original_publisher(line: str, credit: str) -> None:
+    a = run(f"{BODY}\n\n{line}")
+    assert a.attribution.credits == (credit,)
+    assert {c.source for c in a.claims} == {credit}
+
+
+@pytest.mark.parametrize("line", [
+    "Originally published on Monday.", "Originally published at 2:05 p.m.", "Originally published October 5, 2016.",
+    "This story first appeared in the print edition of the newspaper.",
+])
+def test_a_republication_line_naming_no_publisher_credits_nothing(line: str) -> None:
+    assert run(f"{BODY}\n\n{line}").attribution.credits == ()
+
+
+def test_a_source_line_keeps_its_outlets_before_the_photo_credit() -> None:
+    a = run(f"{BODY}\n\nSources: GreatAgain, Washington Examiner / Photo credit: Jane Roe/Facebook")
+    assert a.attribution.credits == ("Washington Examiner",)
+
+
+def test_a_digest_item_quoting_an_outlet_sources_the_item_not_the_document() -> None:
+    a = run("MARKETS SLIDE \u2014 WSJ\u2019s Jane Roe and John Doe: \u201cStocks fell for a third day as investors "
+            "weighed the bank\u2019s plans.\u201d\n\n"
+            "CHINA CHIPS \u2014 Bloomberg: \u201cThe new export rules could undercut the chip plans.\u201d"
+            "\n\nCrude sales to Europe fell by three-fifths this year. \u2014 Reuters\u2019 Jane Roe")
+    assert a.attribution.credits == ()  # "— Bloomberg:" before a quotation is no dateline
+    assert roles(a) == [("Wall Street Journal", "source", "quote-item"), ("Bloomberg", "source", "quote-item"),
+                        ("Reuters", "source", "quote-item")]
+
+
+def test_a_dash_dateline_still_credits_the_agency() -> None:
+    a = run("MOSCOW, March 3 \u2014 Interfax: The government approved new rail rules on Tuesday, officials said.")
+    assert a.attribution.credits == ("Interfax",)
+
+
+@pytest.mark.parametrize("verb", ["notes", "writes", "observed", "explains"])
+def test_an_outlet_after_its_verb_at_the_end_of_the_sentence(verb: str) -> None:
+    a = run(f"The investor has been interviewing candidates for the commission, {verb} Washington Examiner.")
+    assert roles(a) == [("Washington Examiner", "source", "inline-verb")]
+
+
+def test_an_outlets_article_at_the_time_quoted() -> None:
+    a = run("A New York Post article at the time quoted a fan who did not know the singer.")
+    assert roles(a) == [("New York Post", "source", "inline-verb")]
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("According to interviews with Fox News women, the host would often offer to mentor young staff.", "venue"),
+    ("She criticized an official who wrote an opinion piece in The New York Times describing chaos.", "venue"),
+    ("He said so, according to NBC documents that the author published in a biography.", "subject"),
+])
+def test_people_of_an_outlet_or_its_papers_are_not_its_reporting(sentence: str, role: str) -> None:
+    assert [r[1] for r in roles(run(sentence))] == [role]
+
+
+def test_a_word_with_mixed_case_is_no_agency_acronym() -> None:
+    assert run(f"{BODY}\n\nNaN / NaN").attribution.credits == ()
+    assert run(f"{BODY}\n\nAFP/dpa").attribution.credits == ("AFP", "dpa")

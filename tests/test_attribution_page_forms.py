@@ -87,3 +87,9 @@ def test_people_of_an_outlet_or_its_papers_are_not_its_reporting(sentence: str, 
 def test_a_word_with_mixed_case_is_no_agency_acronym() -> None:
     assert run(f"{BODY}\n\nNaN / NaN").attribution.credits == ()
     assert run(f"{BODY}\n\nAFP/dpa").attribution.credits == ("AFP", "dpa")
+
+
+def test_daily_with_a_capital_is_part_of_a_name_not_the_word_before_one() -> None:
+    assert roles(run("His obituary, published in the Brooklyn Daily Eagle, called him a prolific author.")) == []
+    assert roles(run("The Spanish daily El Mundo reported that the mayor had resigned.")) == [
+        ("El Mundo", "source", "inline-verb")]

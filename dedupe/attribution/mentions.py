@@ -125,9 +125,10 @@ def _unlisted(matches: Iterator[re.Match[str]], found: Sequence[Mention], lexico
 
 # "the news site RTL Info reported", "Portuguese newspaper Correio de Manha reports", "Spanish daily El Mundo said":
 # an outlet the lexicon does not list, named after the word that says what it is; like an acronym it counts only with
-# a cue
-_DESCRIPTOR = (r"(?:news\s+(?:site|website|portal|outlet|agency|channel|network|affiliate)|newspaper|daily|tabloid|"
-               r"weekly|magazine|broadcaster|(?:TV|television|radio)\s+(?:station|channel|network)|"
+# a cue (the English words in small letters: "Daily" and "Weekly" with a capital are inside a name, "the Brooklyn
+# Daily Eagle")
+_DESCRIPTOR = (r"(?:(?-i:news\s+(?:site|website|portal|outlet|agency|channel|network|affiliate)|newspaper|daily|"
+               r"tabloid|weekly|magazine|broadcaster|(?:TV|television|radio)\s+(?:station|channel|network))|"
                r"Boulevardzeitung|Tageszeitung|Wochenzeitung|Zeitung|Nachrichtenagentur|Nachrichtenmagazin|"
                r"Fernsehsender|Sender)")
 _DESCRIPTOR_START = r"(?=[bdfmnrstwz])"  # the first letters of the descriptors: the search skips ahead fast

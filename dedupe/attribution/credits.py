@@ -15,17 +15,20 @@ _L = r"[^\W\d_]"  # a letter in any script
 _INDIC = "\u0900-\u0dff"  # Indic scripts, whose vowel signs are not \w: "नई दिल्ली", "मार्च"
 _LM = rf"(?:{_L}|[{_INDIC}])"
 _DATELINE = re.compile(
-    rf"(?:{_L}[\w.'\u2019/\- {_INDIC}]{{0,40}}?(?:,\s*[\w.'\u2019\- {_INDIC}]{{1,30}}?){{0,2}}"  # CITY, State, Country
+    # CITY, State, Country (the Arabic comma too: "دمشق، سوريا (CNN) --")
+    rf"(?:{_L}[\w.'\u2019/\- {_INDIC}]{{0,40}}?(?:[,\u060c]\s*[\w.'\u2019\- {_INDIC}]{{1,30}}?){{0,2}}"
     # Dec. 11 | 12 марта
-    rf"(?:,?\s*(?:{_LM}{{3,9}}\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_LM}{{3,9}}\.?)(?:,?\s*\d{{4}})?)?)?"
+    rf"(?:[,\u060c]?\s*(?:{_LM}{{3,9}}\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_LM}{{3,9}}\.?)(?:,?\s*\d{{4}})?)?)?"
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[^/\n]{2,30})/)"
     r"(?:\s*(?:-+|\u2013|\u2014|:|\.-|\.(?=\s)|,(?=\s)|\u0964)|"  # (the Devanagari full stop too)
     rf"(?P<bare>\s+)(?=[A-Z\u00c0-\u00de\u0410-\u042f\u0600-\u06ff{_INDIC}]))")
 _CJK_DATELINE = re.compile(r"\s*[(（]?(?P<agency>新华社|新華社|中新社|中新网|共同社|韩联社|路透社|法新社|美联社)[)）]?"
                            r"[^\n。]{0,20}?(?:电|電|讯|訊)")
-# "(서울=연합뉴스) 김철수 기자 =" (Yonhap), "【ワシントン共同】", "【北京時事】" (Kyodo, Jiji)
+# "(서울=연합뉴스) 김철수 기자 =" (Yonhap), "【ワシントン共同】", "【北京時事】" (Kyodo, Jiji),
+# "【6月18日 AFP】" (AFPBB), "［東京　１８日　ロイター］" (Reuters Japan)
 _BRACKET_DATELINE = re.compile(r"\s*(?:\(\s*[^()=\n]{1,12}=\s*(?P<agency>[^()=\n]{2,16}?)\s*\)|"
-                               r"【[^】\n]{0,12}?(?P<short>共同|時事)】)")
+                               r"【[^】\n]{0,12}?(?P<short>共同|時事)】|"
+                               r"[【［](?:[^】］\n]{0,20}?[\s\u3000])?(?P<tagged>[A-Za-z][\w.-]{1,15}|ロイター|ブルームバーグ)[】］])")
 # "МОСКВА, 3 мар — РИА Новости.", "دبي - رويترز:": the agency after the dash (news agencies only; a quotation after
 # the colon makes it a newsletter's item quoting the agency, "CHINA CHIPS — Bloomberg: “The new rules ...")
 _DASH_DATELINE = re.compile(rf"{_L}[\w.'\u2019 ]{{0,30}}?(?:,\s*[\w. ]{{1,20}}?)?\s*(?:-+|\u2013|\u2014)\s*"
@@ -173,7 +176,7 @@ def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
     if not m:
         return []
     groups = m.groupdict()
-    raw = groups.get("agency") or groups.get("wire") or groups.get("short") or ""
+    raw = groups.get("agency") or groups.get("wire") or groups.get("short") or groups.get("tagged") or ""
     found = _credits_from(lexicon, raw, m.start(), m.group(), "dateline")
     # "Bern (sda) Der Bundesrat ...": without a dash only a news agency's bracket is a dateline
     return _wires_only(lexicon, found) if groups.get("bare") else found

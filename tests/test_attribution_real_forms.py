@@ -352,3 +352,14 @@ def test_speaking_to_an_outlet_in_the_wire_languages_makes_it_a_venue(sentence: 
     a = run(f"Titel\n\n{sentence}")
     assert [x.role for x in a.attribution.attributions] == ["venue"]
     assert sources(a) == [None, None]
+
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("The New York Times is claiming today that the senator met the donors in January.", "New York Times"),
+    ("Before the gift, the last personal donation The Washington Post had unearthed was from 2009.", "Washington Post"),
+    ("The candidate remarked upon a recent New York Times story in which party sources said the deal was close.",
+     "New York Times"),
+])
+def test_progressive_and_relative_reporting_forms(sentence: str, outlet: str) -> None:
+    assert [(a.source, a.role) for a in run(sentence).attribution.attributions] == [(outlet, "source")]

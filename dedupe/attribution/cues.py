@@ -26,7 +26,8 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"covered|covers|detailed|details|documented|exposed|highlighted|explained|explains|observed|"
           r"pointed\s+out|points\s+out|argued|argues|insisted|suggested|suggests|predicted|projected|projects|"
           r"declared|declares|editorialized|endorsed|blared|headlined|headlines|first\s+reported|broke\s+the\s+news|"
-          r"was\s+first\s+to\s+report|is\s+reporting|was\s+reporting|has\s+reported|had\s+reported|has\s+said|"
+          r"was\s+first\s+to\s+report|(?:is|are|was|were)\s+(?:now\s+)?(?:reporting|claiming|saying|projecting|predicting|"
+          r"estimating)|has\s+reported|had\s+reported|has\s+said|unearthed|had\s+unearthed|has\s+unearthed|"
           r"identified|noticed|queried|responded|ranked|rated|shot\s+back|pointed\s+to|"
           r"has\s+run|has\s+published|has\s+found|has\s+obtained|has\s+confirmed|has\s+revealed|has\s+released|"
           r"announces|confirms|released|releases|indicated|indicates|mentioned|mentions|commented|comments|deemed|deems|"
@@ -179,7 +180,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:\s+(?:editorial|poll|report|analysis|survey|exclusive))?\s*:\s+\S+(?:\s+\S+){3}")),
     Rule("report-that", "source", right=_right(
         r"(?:'s|\u2019s)?\s+(?:(?-i:[a-z]+)\s+)?(?:report|story|article|investigation|analysis|editorial|piece|"
-        r"exclusive|scoop)s?\s+(?:that|which\s+(?:found|showed|said|revealed)|saying|showing|finding|revealing)\b")),
+        r"exclusive|scoop)s?\s+(?:that|which\s+(?:found|showed|said|revealed)|saying|showing|finding|revealing|"
+        r"in\s+which)\b")),
     # "according to NBC documents": the company's own papers, not its reporting
     Rule("company-papers", "subject", left=_left(r"\baccording\s+to\s+(?:the\s+)?"), right=_right(
         r"(?:'s|\u2019s)?\s+(?:internal\s+|own\s+)?(?:documents|records|filings|memos?|e-?mails|contracts|"

@@ -363,3 +363,17 @@ def test_speaking_to_an_outlet_in_the_wire_languages_makes_it_a_venue(sentence: 
 ])
 def test_progressive_and_relative_reporting_forms(sentence: str, outlet: str) -> None:
     assert [(a.source, a.role) for a in run(sentence).attribution.attributions] == [(outlet, "source")]
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("Politico, in an extensive look at the last days of the campaign, described a candidate aggrieved.", "Politico"),
+    ("CNN, Cruz said, called the announcement significant.", "CNN"),
+    ("As the Washington Post \u2014 even the devil can quote statistics \u2014 observed, turnout rose in 30 states.",
+     "Washington Post"),
+    ("The release linked to the Associated Press report, which notes, \u201cMore than half gave money.\u201d", "AP"),
+    ("He called the loans an error that was reported in a \"hit piece\" by The New York Times.", "New York Times"),
+    ("The New York Times initially broke the story in March of the secretary using a private server.",
+     "New York Times"),
+])
+def test_asides_and_report_forms_between_outlet_and_cue(sentence: str, outlet: str) -> None:
+    assert (outlet, "source") in [(a.source, a.role) for a in run(sentence).attribution.attributions]

@@ -25,7 +25,7 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"concluded|determined|discovered|uncovered|investigated|investigates|analy[sz]ed|surveyed|"
           r"covered|covers|detailed|details|documented|exposed|highlighted|explained|explains|observed|"
           r"pointed\s+out|points\s+out|argued|argues|insisted|suggested|suggests|predicted|projected|projects|"
-          r"declared|declares|editorialized|endorsed|blared|headlined|headlines|first\s+reported|broke\s+the\s+news|"
+          r"declared|declares|editorialized|endorsed|blared|headlined|headlines|first\s+reported|broke\s+the\s+(?:news|story)|"
           r"was\s+first\s+to\s+report|(?:is|are|was|were)\s+(?:now\s+)?(?:reporting|claiming|saying|projecting|predicting|"
           r"estimating)|has\s+reported|had\s+reported|has\s+said|unearthed|had\s+unearthed|has\s+unearthed|"
           r"identified|noticed|queried|responded|ranked|rated|shot\s+back|pointed\s+to|"
@@ -163,8 +163,9 @@ RULES: tuple[Rule, ...] = (
     Rule("obtained-by", "source", left=_left(
         r"\b(?:obtained|seen|reviewed|received|acquired)\s+(?:exclusively\s+)?by\s+(?:the\s+)?" + _DESCR)),
     Rule("report-in", "source", left=_left(
-        r"\b(?:an?|the|its|this|that)\s+(?:[\w-]+\s+){0,3}?(?:report|article|story|analysis|investigation|editorial|piece|"
-        r"review|dispatch|exclusive|scoop)s?\s+(?:by|in|from|on|at)\s+(?:the\s+)?" + _DESCR)),
+        r"\b(?:an?|the|its|this|that)\s+(?:[\w\"\u201c\u201d-]+\s+){0,3}?(?:report|article|story|analysis|investigation|"
+        r"editorial|piece|"
+        r"review|dispatch|exclusive|scoop)s?[\"\u201d]?\s+(?:by|in|from|on|at)\s+(?:the\s+)?" + _DESCR)),
     # "From Bloomberg:", "Via The Hill:": a line that introduces the block quoted from the outlet (claims.py carries
     # the source into the next paragraph)
     Rule("lead-in", "source", left=_left(r"^\W*(?:from|via|per|courtesy\s+of)\s+(?:the\s+)?" + _DESCR), right=_right(
@@ -180,8 +181,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:\s+(?:editorial|poll|report|analysis|survey|exclusive))?\s*:\s+\S+(?:\s+\S+){3}")),
     Rule("report-that", "source", right=_right(
         r"(?:'s|\u2019s)?\s+(?:(?-i:[a-z]+)\s+)?(?:report|story|article|investigation|analysis|editorial|piece|"
-        r"exclusive|scoop)s?\s+(?:that|which\s+(?:found|showed|said|revealed)|saying|showing|finding|revealing|"
-        r"in\s+which)\b")),
+        r"exclusive|scoop)s?,?\s+(?:that|which\s+(?:found|finds|showed|shows|said|says|revealed|reveals|notes|noted|"
+        r"reported|reports)|saying|showing|finding|revealing|in\s+which)\b")),
     # "according to NBC documents": the company's own papers, not its reporting
     Rule("company-papers", "subject", left=_left(r"\baccording\s+to\s+(?:the\s+)?"), right=_right(
         r"(?:'s|\u2019s)?\s+(?:internal\s+|own\s+)?(?:documents|records|filings|memos?|e-?mails|contracts|"
@@ -211,7 +212,12 @@ RULES: tuple[Rule, ...] = (
 )
 _CITING_ASIDE = re.compile(r"^\s*,\s*(?:citing|quoting)\s+[^,]{1,90},", _I)
 # "KCNA (the Korean Central News Agency) said", "Rodong Sinmun, the ruling party's newspaper, said"
-_ASIDE = re.compile(r"^\s*(?:\([^()]{1,60}\)|,\s*(?:the|a|an|its|their|which\s+is)\s+[^,;.]{1,70},)", _I)
+# "Politico, in an extensive look at the campaign, described", "CNN, Cruz said, called",
+# "the Post \u2014 even ... \u2014 observed"
+_ASIDE = re.compile(r"^\s*(?:\([^()]{1,60}\)|,\s*(?:the|a|an|its|their|which\s+is)\s+[^,;.]{1,70},|"
+                    r",\s*in\s+(?:a|an|its|the|their|this|that)\s+[^,;.]{1,80},|"
+                    r",\s*(?-i:[A-Z][\w.'\u2019-]*)(?:\s+(?-i:[A-Z][\w.'\u2019-]*)){0,2}\s+(?:said|says|added|noted|wrote),|"
+                    r"\s*[\u2014\u2013]\s*[^\u2014\u2013\n]{1,80}?\s*[\u2014\u2013])", _I)
 SOURCE_ROLES = frozenset({"source"})
 
 

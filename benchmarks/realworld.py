@@ -22,7 +22,7 @@ Prints, per split:
 Also on real web pages (trafilatura's test pages, the 181 news pages of Zyte's article extraction benchmark, and the
 test pages of two article parsers; splits made before looking: benchmarks/pages.py): document credits against our
 labels (`benchmarks/labels/pages-credits-SPLIT.tsv`, `aeb-pages-credits-SPLIT.tsv`, `parsers-pages-credits-SPLIT.tsv`;
-pages that are not candidates credit nothing); on the Zyte and parsers' pages also inline outlet sources against our
+pages that are not candidates credit nothing); on each corpus of pages also inline outlet sources against our
 labels of every outlet mention the lexicon finds (`benchmarks/labels/CORPUS-mentions-SPLIT.tsv`; a labelled mention
 inside a credit line dedupe found is left to the page credits).
 
@@ -239,8 +239,8 @@ def load_page_credits(split: str, corpus: str = "trafilatura") -> dict[str, froz
 
 
 def evaluate_pages(split: str, config: ScanConfig, corpus: str = "trafilatura") -> dict[str, Tally]:
-    """Document credits on real web pages: our labels of the candidate pages (the others credit nothing); on the
-    Zyte pages (``corpus`` aeb) also the inline outlet sources against our labels of every outlet mention."""
+    """Document credits on real web pages: our labels of the candidate pages (the others credit nothing); also the
+    inline outlet sources against our labels of every outlet mention, where the corpus has them."""
     lexicon = default_lexicon()
     gold_by_page = load_page_credits(split, corpus)
     mention_labels = load_page_mentions(split, corpus)

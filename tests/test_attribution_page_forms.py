@@ -106,3 +106,22 @@ def test_datelines_of_other_scripts(lead: str, credit: str) -> None:
 
 def test_a_bracketed_label_that_names_no_agency_is_no_dateline() -> None:
     assert run("\u3010\u901f\u5831\u3011The government approved the new rules on Tuesday.").attribution.credits == ()
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("Der Spender diente nach Recherchen des Rechercheverbundes aus WDR nur dazu, die Namen zu verschleiern.", "WDR"),
+    ("Laut dem Artikel von der Zeitung \u201cStandard\u201d bleiben Vegetarier eine Minderheit.", "Standard"),
+    ("Son directeur, peut-on lire dans Le Monde, est mis en examen.", "Le Monde"),
+    ("En septembre, Le Monde r\u00e9v\u00e8le qu\u2019une autre enqu\u00eate est ouverte.", "Le Monde"),
+    ("Mi-novembre, on apprend via l\u2019AFP que la cour va r\u00e9examiner le dossier.", "AFP"),
+    ("Die Regeln, wie sie der Guardian k\u00fcrzlich ver\u00f6ffentlichte, gelten weiter.", "The Guardian"),
+    ("Dazu ein Zitat aus dem FAZ-Artikel: Ein Gelehrter warnte vor den Folgen.", "Frankfurter Allgemeine Zeitung"),
+    ("Seg\u00fan un art\u00edculo del diario El Pa\u00eds, el gobierno aprob\u00f3 la ley el martes.", "El Pa\u00eds"),
+    ("Selon une d\u00e9p\u00eache de l'AFP, le ministre a d\u00e9missionn\u00e9.", "AFP"),
+])
+def test_reporting_forms_of_the_wire_languages(sentence: str, outlet: str) -> None:
+    assert roles(run(sentence))[0][:2] == (outlet, "source")
+
+
+def test_an_interview_with_an_outlet_in_a_german_compound_is_no_report() -> None:
+    assert roles(run("Im FAZ-Interview sagte der Minister, er trete nicht zur\u00fcck.")) == []

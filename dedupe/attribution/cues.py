@@ -34,13 +34,18 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"examined|examines|traced|traces|told|tells|"
           # the same in the wire languages: "wie die Nachrichtenagentur dpa berichtete", "la agencia EFE inform\u00f3"
           r"berichtete|berichtet|meldete|meldet|zufolge|inform\u00f3|report\u00f3|public\u00f3|a\s+rapport\u00e9|rapporte|"
-          r"riferisce|ha\s+riferito|informou|noticiou|publicou)")
+          r"riferisce|ha\s+riferito|informou|noticiou|publicou|"
+          # "wie die FAZ schreibt", "Le Monde r\u00e9v\u00e8le qu'", "El Pa\u00eds revel\u00f3", "la Repubblica scrive"
+          r"schreibt|schrieb|enth\u00fcllte|ver\u00f6ffentlichte|r\u00e9v\u00e8le|a\s+r\u00e9v\u00e9l\u00e9|r\u00e9v\u00e9lait|"
+          r"indique|a\s+indiqu\u00e9|revel\u00f3|se\u00f1al\u00f3|escribi\u00f3|scrive|ha\s+scritto|rivela|ha\s+rivelato|"
+          r"revelou|escreveu)")
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
             r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|on\s+\w+|today|yesterday|"
             r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|"
             r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day|at\s+the\s+time|"
-            r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter))\s*,?\s*){0,3}")
+            r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
+            r"k\u00fcrzlich|zuletzt|j\u00fcngst|bereits|damals|gestern|heute|auch|zuerst)\s*,?\s*){0,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +66,17 @@ def _right(pattern: str) -> re.Pattern[str]:
 
 # "according to" in the wire languages: "laut der Nachrichtenagentur Reuters", "nach Angaben der Agentur Tass",
 # "según la agencia EFE", "selon l'AFP", "d'après Le Monde", "secondo l'ANSA", "segundo a Lusa"
-_ACCORDING_TO_ML = (r"(?:laut|gem[\u00e4a]\u00df|nach\s+(?:angaben|informationen|berichten)|seg[\u00fau]n|"
+_ACCORDING_TO_ML = (r"(?:laut|gem[\u00e4a]\u00df|nach\s+(?:angaben|informationen|berichten|recherchen)|seg[\u00fau]n|"
                     r"de\s+acuerdo\s+con|selon|d['\u2019]apr[\u00e8e]s|secondo|stando\s+a|segundo|de\s+acordo\s+com)")
+# a piece of the outlet's between the cue and the outlet: "laut einem Bericht der Zeitung", "seg\u00fan un art\u00edculo
+# de", "selon une d\u00e9p\u00eache de l'AFP", "secondo un articolo del"; and reading a text in it: "peut-on lire dans
+# Le Monde", "on apprend via l'AFP"
+_ML_WORK = (r"(?:(?:dem|einem|einer|der|des|den|el|un|una|la|le|une|il|uno|o|um|uma)\s+|l['\u2019])?"
+            r"(?:(?-i:[a-z\u00e0-\u00ff]+)\s+)?"
+            r"(?:Artikel|Bericht|Beitrag|Meldung|Kommentar|Rechercheverbund|art[\u00edi]culo|informe|reportaje|cable|"
+            r"article|d[\u00e9e]p[\u00eae]che|enqu[\u00eae]te|articolo|servizio|reportagem|mat[\u00e9e]ria|not[\u00edi]cia)\w*\s+"
+            r"(?:(?-i:[a-z\u00e0-\u00ff]+)\s+|(?:d|l)['\u2019]){0,3}?")
+_ML_READ_IN = r"(?:peut-on|on\s+peut)\s+(?:le\s+)?lire\s+dans|(?:on\s+)?(?:apprend|a\s+appris)\s+(?:via|par)"
 # verbs of speaking that never stand between an "according to" cue and its outlet ("seg\u00fan dijeron a El Pa\u00eds
 # dos fuentes": the sources told the outlet, a venue)
 _ML_SPEECH_VERB = (r"(?:dij\w*|declar\w*|cont\u00f3|contaron|explic\w*|asegur\w*|dit|ont|confi\w*|detto|"
@@ -179,6 +193,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:'s|\u2019s|'|\u2019)\s+" + _NAME_LIST + r"\s*$")),
     Rule("headline", "source", left=_left(r"^\W*(?:the\s+)?"), right=_right(
         r"(?:\s+(?:editorial|poll|report|analysis|survey|exclusive))?\s*:\s+\S+(?:\s+\S+){3}")),
+    # a German compound naming the outlet's piece: "aus dem FAZ-Artikel", "nach einer SZ-Recherche"
+    Rule("report-in", "source", right=_right(r"-(?-i:Artikel|Bericht|Beitrag|Meldung|Recherchen?|Enth\u00fcllung)")),
     Rule("report-that", "source", right=_right(
         r"(?:'s|\u2019s)?\s+(?:(?-i:[a-z]+)\s+)?(?:report|story|article|investigation|analysis|editorial|piece|"
         r"exclusive|scoop)s?,?\s+(?:that|which\s+(?:found|finds|showed|shows|said|says|revealed|reveals|notes|noted|"
@@ -190,6 +206,9 @@ RULES: tuple[Rule, ...] = (
     Rule("according-to", "source", left=_left(
         r"\b(?:according\s+to|as\s+(?:first\s+)?(?:reported|noted)\s+(?:in|by))\s+(?:the\s+|an?\s+)?" + _DESCR)),
     Rule("according-to", "source", left=_left(r"\b" + _ACCORDING_TO_ML + r"\s+" + _ML_DESCR)),
+    Rule("according-to", "source", left=_left(
+        r"\b(?:" + _ACCORDING_TO_ML + r"\s+" + _ML_WORK + r"|" + _ML_READ_IN + r"\s+)" + _ML_DESCR
+        + r"[\u201e\u201c\"\u00ab]?\s*")),
     Rule("according-to", "source", left=_left(
         r"\baccording\s+to\s+[^,;:()\u201c\u201d\"]{0,80}?\b(?:" + _WORK + r")s?\s+"
         r"(?:[^,;:()\u201c\u201d\"]{0,40}?\s)?(?:by|in|from|of|for|on)\s+(?:the\s+)?" + _DESCR)),

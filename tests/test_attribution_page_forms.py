@@ -125,3 +125,16 @@ def test_reporting_forms_of_the_wire_languages(sentence: str, outlet: str) -> No
 
 def test_an_interview_with_an_outlet_in_a_german_compound_is_no_report() -> None:
     assert roles(run("Im FAZ-Interview sagte der Minister, er trete nicht zur\u00fcck.")) == []
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("Kurz nach der Tat ver\u00f6ffentlichte die Deutsche Presseagentur (dpa) eine Meldung, in der es hie\u00df, "
+     "der Angriff sei geplant gewesen.", "dpa"),
+    ("Am Montag berichtete der Spiegel, dass der Minister zur\u00fccktreten werde.", "Der Spiegel"),
+])
+def test_german_puts_the_verb_before_the_outlet(sentence: str, outlet: str) -> None:
+    assert roles(run(sentence))[0][:2] == (outlet, "source")
+
+
+def test_a_german_verb_before_an_outlet_that_is_its_object_is_no_report() -> None:
+    assert roles(run("Der Minister las am Morgen den Spiegel und schrieb dann einen Brief.")) == []

@@ -221,6 +221,13 @@ RULES: tuple[Rule, ...] = (
         r"rapporte|a\s+rapport\u00e9|riferisce|ha\s+riferito|informou)\s+(?:the\s+)?" + _AFTER_VERB
         + r"(?:l['\u2019])?"),
         right=_right(r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),
+    # German puts the verb before its subject: "Kurz danach ver\u00f6ffentlichte die Deutsche Presseagentur (dpa) eine
+    # Meldung", "Am Montag berichtete der Spiegel, dass ..."
+    Rule("inline-verb", "source", left=_left(
+        r"\b(?:berichtete|berichtet|meldete|meldet|schrieb|schreibt|ver\u00f6ffentlichte|enth\u00fcllte|zitierte)\s+"
+        r"(?:die|der|das|den)\s+" + _ML_DESCR), right=_right(
+        r"(?:\s*\([^()\n]{1,20}\))?\s*(?:[.,;:]|$|(?-i:am|im|in|unter|eine[nmr]?|ein|dass|zufolge|bereits|"
+        r"k\u00fcrzlich|zuletzt|gestern|heute|online)\b)")),
     # "X's correspondent said", "an X article published Friday found", "X reported"
     Rule("inline-verb", "source", right=_right(
         r"\s*(?:(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:correspondents?|reporters?|bureau|journalists?|dispatch|report|unit|"

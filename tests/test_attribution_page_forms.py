@@ -138,3 +138,18 @@ def test_german_puts_the_verb_before_the_outlet(sentence: str, outlet: str) -> N
 
 def test_a_german_verb_before_an_outlet_that_is_its_object_is_no_report() -> None:
     assert roles(run("Der Minister las am Morgen den Spiegel und schrieb dann einen Brief.")) == []
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("Wie der Tagesspiegel berichtete, wurde der Vertrag am Montag unterschrieben.", "Der Tagesspiegel"),
+    ("Laut NDR wurde der Hafen am Morgen geschlossen.", "NDR"),
+    ("They were merchants in the city of Angers, according to ouest-france.fr.", "Ouest-France"),
+    ("Der Spender diente nach Recherchen der S\u00fcddeutscher Zeitung nur dazu, die Namen zu verschleiern.",
+     "S\u00fcddeutsche Zeitung"),
+])
+def test_outlets_of_europe_the_lexicon_now_knows(sentence: str, outlet: str) -> None:
+    assert roles(run(sentence))[0][:2] == (outlet, "source")
+
+
+def test_the_sun_as_a_word_is_no_outlet() -> None:
+    assert roles(run("The sun rose over the harbour as the boats left.")) == []

@@ -328,7 +328,8 @@ _NOT_A_FIRST_NAME = frozenset({
     "channel", "wire", "news", "state", "official",
     "la", "le", "el", "il", "lo", "los", "las", "les", "der", "die", "das", "den", "dem", "o", "os",  # "La agencia EFE"
     "laut", "según", "selon", "secondo", "segundo",  # "Laut Tagesschau ..."
-}) | frozenset(MEDIA_NOUN_WORDS.lower().split())  # "die Nachrichtenagentur Reuters"
+    "wie", "so", "auch", "aber", "und", "denn", "doch", "zudem", "como", "pero", "comme", "mais", "come", "ma", "mas",
+}) | frozenset(MEDIA_NOUN_WORDS.lower().split())  # "die Nachrichtenagentur Reuters"; "Wie der Spiegel berichtete"
 
 _DATE_WORD_LIST = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
                    "july august september october november december")

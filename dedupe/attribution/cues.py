@@ -16,6 +16,8 @@ _DESCR = r"(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an)\s)[\w'\u2019.-]+\s+){0,5}?"
 # after "said": "said the Russian news agency X", not "said of life before X" or "said that X, ..."
 _AFTER_VERB = (r"(?:(?!(?:of|before|after|about|to|in|at|on|with|for|from|into|over|than|like|that|whether|if|how|why|"
                r"what|when|while|because|as|and|but|or)\b)[\w'\u2019.-]+\s+){0,5}?")
+# German verbs of reporting, after the outlet ("wie die FAZ schreibt") or before it ("berichtete der Spiegel")
+_DE_REPORTED = r"berichtete|berichtet|meldete|meldet|schrieb|schreibt|enth\u00fcllte|ver\u00f6ffentlichte"
 _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|claimed|claims|noted|notes|confirmed|"
           r"broadcast(?!\s+(?:set|studio|booth|truck|cent(?:er|re)|rights|partner))|aired|published|publishes|quoted|"
           r"cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|"
@@ -33,10 +35,10 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"announces|confirms|released|releases|indicated|indicates|mentioned|mentions|commented|comments|deemed|deems|"
           r"examined|examines|traced|traces|told|tells|"
           # the same in the wire languages: "wie die Nachrichtenagentur dpa berichtete", "la agencia EFE inform\u00f3"
-          r"berichtete|berichtet|meldete|meldet|zufolge|inform\u00f3|report\u00f3|public\u00f3|a\s+rapport\u00e9|rapporte|"
+          + _DE_REPORTED + r"|zufolge|inform\u00f3|report\u00f3|public\u00f3|a\s+rapport\u00e9|rapporte|"
           r"riferisce|ha\s+riferito|informou|noticiou|publicou|"
           # "wie die FAZ schreibt", "Le Monde r\u00e9v\u00e8le qu'", "El Pa\u00eds revel\u00f3", "la Repubblica scrive"
-          r"schreibt|schrieb|enth\u00fcllte|ver\u00f6ffentlichte|r\u00e9v\u00e8le|a\s+r\u00e9v\u00e9l\u00e9|r\u00e9v\u00e9lait|"
+          r"r\u00e9v\u00e8le|a\s+r\u00e9v\u00e9l\u00e9|r\u00e9v\u00e9lait|"
           r"indique|a\s+indiqu\u00e9|revel\u00f3|se\u00f1al\u00f3|escribi\u00f3|scrive|ha\s+scritto|rivela|ha\s+rivelato|"
           r"revelou|escreveu)")
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
@@ -224,7 +226,7 @@ RULES: tuple[Rule, ...] = (
     # German puts the verb before its subject: "Kurz danach ver\u00f6ffentlichte die Deutsche Presseagentur (dpa) eine
     # Meldung", "Am Montag berichtete der Spiegel, dass ..."
     Rule("inline-verb", "source", left=_left(
-        r"\b(?:berichtete|berichtet|meldete|meldet|schrieb|schreibt|ver\u00f6ffentlichte|enth\u00fcllte|zitierte)\s+"
+        r"\b(?:" + _DE_REPORTED + r"|zitierte)\s+"
         r"(?:die|der|das|den)\s+" + _ML_DESCR), right=_right(
         r"(?:\s*\([^()\n]{1,20}\))?\s*(?:[.,;:]|$|(?-i:am|im|in|unter|eine[nmr]?|ein|dass|zufolge|bereits|"
         r"k\u00fcrzlich|zuletzt|gestern|heute|online)\b)")),

@@ -11,9 +11,9 @@ whose first or last lines look like a credit, for labelling (to the cache folder
 by ``labels/GUIDELINES-unannotated-mentions.md`` (to the cache folder; the labels, ids and offsets only, go to
 ``labels/CORPUS-mentions-SPLIT.tsv``).
 
-Run: python3 benchmarks/pages.py prepare [--corpus trafilatura|aeb|parsers]
-     python3 benchmarks/pages.py candidates SPLIT [--corpus trafilatura|aeb|parsers]
-     python3 benchmarks/pages.py mentions SPLIT --corpus aeb|parsers
+Run: python3 benchmarks/pages.py prepare [--corpus trafilatura|aeb|parsers|goose3]
+     python3 benchmarks/pages.py candidates SPLIT [--corpus trafilatura|aeb|parsers|goose3]
+     python3 benchmarks/pages.py mentions SPLIT --corpus aeb|parsers|goose3
 """
 
 from __future__ import annotations
@@ -30,9 +30,11 @@ from corpora import CorpusMissing, corpora_root
 
 TRAFILATURA_COMMIT = "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5"  # adbar/trafilatura, the version measured
 AEB_COMMIT = "4a3bc979f76c0df73cb95fe272e2fc1b96f9f010"  # scrapinghub/article-extraction-benchmark
-PAGE_FOLDERS = {"trafilatura": "trafilatura/tests", "aeb": "aeb/html", "parsers": "parsers/html"}  # under the cache
+PAGE_FOLDERS = {"trafilatura": "trafilatura/tests", "aeb": "aeb/html", "parsers": "parsers/html",
+                "goose3": "goose3/html"}  # under the corpora cache
 PARSERS_COMMITS = {"postlight/parser": "e8ba7ece291efa4d915d50dd4deeec17d54359f2",  # fixtures/*.html
                    "mozilla/readability": "ab4027a8b37669745016869a37a504727992b2ba"}  # test/test-pages/*/source.html
+GOOSE3_COMMIT = "c5a8902eed0c4592a1ff5ec51a0277cf73a3aca7"  # goose3/goose3 tests/data/**/*.html
 ZONE_LINES = 6
 CREDIT_SHAPE = re.compile(
     r"^\s*\([^()]{2,40}\)\s*\.?\s*$|©|copyright|^\s*(?:quelle|fuente|source|fonte|sources?)\s*:|contributed to this|"

@@ -20,8 +20,8 @@ Prints, per split:
   claim (the claim overlapping most of it) that dedupe gives that outlet as `source` or in `via`.
 
 Also on real web pages (trafilatura's test pages, the 181 news pages of Zyte's article extraction benchmark, and the
-test pages of two article parsers; splits made before looking: benchmarks/pages.py): document credits against our
-labels (`benchmarks/labels/pages-credits-SPLIT.tsv`, `aeb-pages-credits-SPLIT.tsv`, `parsers-pages-credits-SPLIT.tsv`;
+test pages of three article parsers; splits made before looking: benchmarks/pages.py): document credits against our
+labels (`benchmarks/labels/pages-credits-SPLIT.tsv`, `CORPUS-pages-credits-SPLIT.tsv` for aeb, parsers and goose3;
 pages that are not candidates credit nothing); on each corpus of pages also inline outlet sources against our
 labels of every outlet mention the lexicon finds (`benchmarks/labels/CORPUS-mentions-SPLIT.tsv`; a labelled mention
 inside a credit line dedupe found is left to the page credits).
@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpora import POLNEAR_COMMIT, Annotated, CorpusMissing, PolnearDoc, polnear_docs
-from pages import AEB_COMMIT, PARSERS_COMMITS, TRAFILATURA_COMMIT, pages
+from pages import AEB_COMMIT, GOOSE3_COMMIT, PARSERS_COMMITS, TRAFILATURA_COMMIT, pages
 
 from dedupe.attribution.analysis import Analysis, analyse
 from dedupe.attribution.attribute import Attribution
@@ -340,6 +340,7 @@ PAGE_CORPORA = (
     ("aeb", f"Zyte article extraction benchmark pages {AEB_COMMIT[:12]} (scrapinghub/article-extraction-benchmark)"),
     ("parsers", "article parsers' test pages (" + ", ".join(f"{repo} {commit[:12]}" for repo, commit in
                                                         PARSERS_COMMITS.items()) + ")"),
+    ("goose3", f"goose3's test pages {GOOSE3_COMMIT[:12]} (goose3/goose3 tests/data)"),
 )
 
 

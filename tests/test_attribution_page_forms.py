@@ -153,3 +153,13 @@ def test_outlets_of_europe_the_lexicon_now_knows(sentence: str, outlet: str) -> 
 
 def test_the_sun_as_a_word_is_no_outlet() -> None:
     assert roles(run("The sun rose over the harbour as the boats left.")) == []
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("AP Technology Writer Jane Roe in San Francisco contributed to this report.", ("AP",)),
+    ("Associated Press writers Jane Roe in Denver and John Doe in Austin contributed to this report.", ("AP",)),
+    ("Staff writer Jane Roe contributed to this report.", ()),
+    ("CNN's Bill Kirkos contributed to this report.", ()),
+])
+def test_an_agencys_writers_contributing_credit_the_agency(line: str, credits: tuple[str, ...]) -> None:
+    assert run(f"{BODY}\n\n{line}").attribution.credits == credits

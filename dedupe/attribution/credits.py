@@ -56,8 +56,13 @@ _INPUTS = re.compile(
 # "(FR mit dpa)", "(avec AFP)", "(con EFE)": a whole bracketed line, an author's initials allowed first
 _WITH_AGENCIES = re.compile(
     r"^\s*\(\s*(?:[\w.]{1,6}\s+)?(?:mit|avec|con|com|with)\s+(?P<list>[^()\n]{2,60}?)\s*\)\s*\.?\s*$", re.I)
+# "AP contributed to this report", "Associated Press writers Jane Roe in Denver and John Doe contributed to this
+# report", "AP Technology Writer Jane Roe contributed ...": the agency, its writers named after it
 _CONTRIBUTED = re.compile(
-    r"^\s*(?P<list>[^\n]{2,80}?)\s+(?:contributed\s+to\s+this\s+(?:report|story|article)|"
+    r"^\s*(?:(?P<staff>[^\W\d_][\w.&' -]{1,40}?)\s+(?:(?:technology|business|sports|science|medical|health|diplomatic|"
+    r"economics|national|political|religion|entertainment|legal\s+affairs|white\s+house|staff|special|chief|senior)\s+)?"
+    r"(?:writers?|reporters?|correspondents?)\s"
+    r"[^\n]{2,160}?|(?P<list>[^\n]{2,80}?))\s+(?:contributed\s+to\s+this\s+(?:report|story|article)|"
     r"contributed\s+reporting)\s*\.?\s*$", re.I)
 # "© Thomson Reuters 2020", "Copyright: dpa", "© dpa-infocom, dpa:230101-99-123456/2" (dpa's line under its stories)
 # "Riproduzione riservata © Copyright ANSA" (ANSA's line under its stories)
@@ -232,7 +237,7 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
     for pattern, kind, group in _TAIL_FORMS:
         m = pattern.match(line)
         if m:
-            return _credits_from(lexicon, m.group(group), para.start, line, kind)
+            return _credits_from(lexicon, m.group(group) or m.group("staff"), para.start, line, kind)
     m = _REPUBLISHED.match(line)
     if m and (name := _REPUBLISHED_NAME.match(line, m.end())):
         return _republished(lexicon, name.group("name"), para.start, line)

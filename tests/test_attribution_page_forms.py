@@ -163,3 +163,21 @@ def test_the_sun_as_a_word_is_no_outlet() -> None:
 ])
 def test_an_agencys_writers_contributing_credit_the_agency(line: str, credits: tuple[str, ...]) -> None:
     assert run(f"{BODY}\n\n{line}").attribution.credits == credits
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("Die Regierung plane neue Steuern, so der Spiegel.", "Der Spiegel"),
+    ("Le gouvernement pr\u00e9pare une r\u00e9forme, rapporte Le Monde.", "Le Monde"),
+    ("El Gobierno aprob\u00f3 la ley, inform\u00f3 la agencia EFE.", "EFE"),
+    ("Seg\u00fan informa la agencia EFE, el Gobierno aprob\u00f3 la ley.", "EFE"),
+    ("Secondo quanto riportato dall'ANSA, il governo ha approvato la legge.", "ANSA"),
+    ("Il governo ha approvato la legge, riporta l'ANSA.", "ANSA"),
+    ("Wie aus einem Bericht der S\u00fcddeutschen Zeitung hervorgeht, plant die Regierung neue Steuern.",
+     "S\u00fcddeutsche Zeitung"),
+])
+def test_more_reporting_forms_of_the_wire_languages(sentence: str, outlet: str) -> None:
+    assert roles(run(sentence))[0][:2] == (outlet, "source")
+
+
+def test_so_before_an_outlet_that_is_no_clause_end_is_no_report() -> None:
+    assert roles(run("Das sei so, der Spiegel lag im Regal.")) == []

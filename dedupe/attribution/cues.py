@@ -78,7 +78,12 @@ _ML_WORK = (r"(?:(?:dem|einem|einer|der|des|den|el|un|una|la|le|une|il|uno|o|um|
             r"(?:Artikel|Bericht|Beitrag|Meldung|Kommentar|Rechercheverbund|art[\u00edi]culo|informe|reportaje|cable|"
             r"article|d[\u00e9e]p[\u00eae]che|enqu[\u00eae]te|articolo|servizio|reportagem|mat[\u00e9e]ria|not[\u00edi]cia)\w*\s+"
             r"(?:(?-i:[a-z\u00e0-\u00ff]+)\s+|(?:d|l)['\u2019]){0,3}?")
-_ML_READ_IN = r"(?:peut-on|on\s+peut)\s+(?:le\s+)?lire\s+dans|(?:on\s+)?(?:apprend|a\s+appris)\s+(?:via|par)"
+# ("seg\u00fan informa la agencia EFE", "secondo quanto riportato da", "wie aus einem Bericht der X hervorgeht")
+_ML_READ_IN = (r"(?:(?:peut-on|on\s+peut)\s+(?:le\s+)?lire\s+dans|(?:on\s+)?(?:apprend|a\s+appris)\s+(?:via|par)|"
+               r"seg\u00fan\s+(?:informa|inform\u00f3|publica|public\u00f3|recoge|recogi\u00f3|adelanta|adelant\u00f3|revela|"
+               r"revel\u00f3)|secondo\s+quanto\s+(?:riportato|riferito|scritto|rivelato)\s+(?:da|dal|dalla|dall['\u2019])|"
+               r"come\s+(?:riporta|riferisce|scrive|rivela)|"
+               r"(?:wie\s+)?aus\s+(?:einem|dem)\s+(?:Bericht|Artikel|Beitrag)\s+(?:der|des|von|im|in\s+der))")
 # verbs of speaking that never stand between an "according to" cue and its outlet ("seg\u00fan dijeron a El Pa\u00eds
 # dos fuentes": the sources told the outlet, a venue)
 _ML_SPEECH_VERB = (r"(?:dij\w*|declar\w*|cont\u00f3|contaron|explic\w*|asegur\w*|dit|ont|confi\w*|detto|"
@@ -209,7 +214,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:according\s+to|as\s+(?:first\s+)?(?:reported|noted)\s+(?:in|by))\s+(?:the\s+|an?\s+)?" + _DESCR)),
     Rule("according-to", "source", left=_left(r"\b" + _ACCORDING_TO_ML + r"\s+" + _ML_DESCR)),
     Rule("according-to", "source", left=_left(
-        r"\b(?:" + _ACCORDING_TO_ML + r"\s+" + _ML_WORK + r"|" + _ML_READ_IN + r"\s+)" + _ML_DESCR
+        r"\b(?:" + _ACCORDING_TO_ML + r"\s+" + _ML_WORK + r"|" + _ML_READ_IN + r"(?:\s+|(?<=['\u2019])))" + _ML_DESCR
         + r"[\u201e\u201c\"\u00ab]?\s*")),
     Rule("according-to", "source", left=_left(
         r"\baccording\s+to\s+[^,;:()\u201c\u201d\"]{0,80}?\b(?:" + _WORK + r")s?\s+"
@@ -223,6 +228,12 @@ RULES: tuple[Rule, ...] = (
         r"rapporte|a\s+rapport\u00e9|riferisce|ha\s+riferito|informou)\s+(?:the\s+)?" + _AFTER_VERB
         + r"(?:l['\u2019])?"),
         right=_right(r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),
+    # the outlet after its verb at the end of a clause: "..., so der Spiegel.", "..., rapporte Le Monde.",
+    # "..., inform\u00f3 la agencia EFE.", "..., riporta l'ANSA."
+    Rule("inline-verb", "source", left=_left(
+        r"[,;]\s*(?:so|rapporte|r\u00e9v\u00e8le|indique|pr\u00e9cise|\u00e9crit|inform\u00f3|public\u00f3|"
+        r"revel\u00f3|se\u00f1al\u00f3|inform[ao]u|noticiou|riporta|scrive|riferisce)\s+" + _ML_DESCR), right=_right(
+        r"\s*(?:\([^()\n]{1,20}\))?\s*(?:[.;]|$)")),
     # German puts the verb before its subject: "Kurz danach ver\u00f6ffentlichte die Deutsche Presseagentur (dpa) eine
     # Meldung", "Am Montag berichtete der Spiegel, dass ..."
     Rule("inline-verb", "source", left=_left(

@@ -181,3 +181,14 @@ def test_more_reporting_forms_of_the_wire_languages(sentence: str, outlet: str) 
 
 def test_so_before_an_outlet_that_is_no_clause_end_is_no_report() -> None:
     assert roles(run("Das sei so, der Spiegel lag im Regal.")) == []
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("(sid)", ("SID",)), ("(afp/rtr)", ("AFP", "Reuters")), ("(rtr)", ("Reuters",)),
+])
+def test_german_credit_abbreviations(line: str, credits: tuple[str, ...]) -> None:
+    assert run(f"{BODY}\n\n{line}").attribution.credits == credits
+
+
+def test_rtr_in_capitals_is_the_russian_broadcaster() -> None:
+    assert roles(run("The speech was shown live, RTR reported.")) == [("Rossiya 1", "source", "inline-verb")]

@@ -99,6 +99,7 @@ def test_daily_with_a_capital_is_part_of_a_name_not_the_word_before_one() -> Non
     ("\u062f\u0645\u0634\u0642\u060c \u0633\u0648\u0631\u064a\u0627 (CNN) -- ", "CNN"),  # the Arabic comma in the place
     ("\u3053\u306e\u30cb\u30e5\u30fc\u30b9\n\n\u30106\u670818\u65e5 AFP\u3011", "AFP"),  # AFPBB, after a line
     ("\uff3b\u6771\u4eac\u3000\uff11\uff18\u65e5\u3000\u30ed\u30a4\u30bf\u30fc\uff3d - ", "Reuters"),  # Reuters Japan
+    ("\u8def\u900f\u5317\u4eac3\u67083\u65e5 - ", "Reuters"),  # Reuters' Chinese service
 ])
 def test_datelines_of_other_scripts(lead: str, credit: str) -> None:
     assert run(f"{lead}The government approved the new rules on Tuesday.").attribution.credits == (credit,)

@@ -22,8 +22,9 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[^/\n]{2,30})/)"
     r"(?:\s*(?:-+|\u2013|\u2014|:|\.-|\.(?=\s)|,(?=\s)|\u0964)|"  # (the Devanagari full stop too)
     rf"(?P<bare>\s+)(?=[A-Z\u00c0-\u00de\u0410-\u042f\u0600-\u06ff{_INDIC}]))")
+# "新华社北京3月3日电", and Reuters' Chinese service: "路透北京3月3日 - "
 _CJK_DATELINE = re.compile(r"\s*[(（]?(?P<agency>新华社|新華社|中新社|中新网|共同社|韩联社|路透社|法新社|美联社)[)）]?"
-                           r"[^\n。]{0,20}?(?:电|電|讯|訊)")
+                           r"[^\n。]{0,20}?(?:电|電|讯|訊)|\s*(?P<rtrs>路透)[^\n。\d]{0,8}\d{1,2}月\d{1,2}日\s*[-–—]")
 # "(서울=연합뉴스) 김철수 기자 =" (Yonhap), "【ワシントン共同】", "【北京時事】" (Kyodo, Jiji),
 # "【6月18日 AFP】" (AFPBB), "［東京　１８日　ロイター］" (Reuters Japan)
 _BRACKET_DATELINE = re.compile(r"\s*(?:\(\s*[^()=\n]{1,12}=\s*(?P<agency>[^()=\n]{2,16}?)\s*\)|"
@@ -181,7 +182,8 @@ def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
     if not m:
         return []
     groups = m.groupdict()
-    raw = groups.get("agency") or groups.get("wire") or groups.get("short") or groups.get("tagged") or ""
+    raw = (groups.get("agency") or groups.get("wire") or groups.get("short") or groups.get("tagged")
+           or groups.get("rtrs") or "")
     found = _credits_from(lexicon, raw, m.start(), m.group(), "dateline")
     # "Bern (sda) Der Bundesrat ...": without a dash only a news agency's bracket is a dateline
     return _wires_only(lexicon, found) if groups.get("bare") else found

@@ -193,3 +193,13 @@ def test_german_credit_abbreviations(line: str, credits: tuple[str, ...]) -> Non
 
 def test_rtr_in_capitals_is_the_russian_broadcaster() -> None:
     assert roles(run("The speech was shown live, RTR reported.")) == [("Rossiya 1", "source", "inline-verb")]
+
+
+@pytest.mark.parametrize(("sentence", "outlet", "span"), [
+    ("Agence France-Presse (AFP) reported that the talks had failed.", "AFP", "Agence France-Presse (AFP)"),
+    ("Kurz danach ver\u00f6ffentlichte die Deutsche Presseagentur (dpa) eine Meldung dazu.", "dpa",
+     "Deutsche Presseagentur (dpa)"),
+])
+def test_a_name_and_its_bracketed_short_form_are_one_mention(sentence: str, outlet: str, span: str) -> None:
+    a = run(sentence)
+    assert [(x.source, x.role, x.text) for x in a.attribution.attributions] == [(outlet, "source", span)]

@@ -168,4 +168,21 @@ def resolve_mentions(text: str, start: int, found: Sequence[Mention], publisher:
         kept = [m for m in kept if text[m.start:m.end] not in surnames or _STILL_OUTLET.match(text, m.end)]
     known = [*kept, *shorts, *call_signs(text, start, [*kept, *shorts])]
     known += unlisted_papers(text, start, known, lexicon)
-    return sorted([*known, *described_outlets(text, start, known, lexicon)], key=lambda x: x.start)
+    return _with_glosses(text, sorted([*known, *described_outlets(text, start, known, lexicon)], key=lambda x: x.start))
+
+
+_GLOSS_OPEN = re.compile(r"\s*\(\s*")
+
+
+def _with_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Deutsche Presseagentur (dpa)", "Agence France-Presse (AFP)": a name and the bracketed short form of the same
+    outlet right after it are one mention (the cue after the bracket decides it)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.source == m.source and text.startswith(")", m.end) \
+                and (gap := _GLOSS_OPEN.match(text, prev.end)) is not None and gap.end() == m.start:
+            out[-1] = Mention(prev.start, m.end + 1, prev.source, prev.method, prev.score, prev.ambiguous)
+        else:
+            out.append(m)
+    return out

@@ -57,14 +57,15 @@ _INPUTS = re.compile(
 # "(FR mit dpa)", "(avec AFP)", "(con EFE)": a whole bracketed line, an author's initials allowed first
 _WITH_AGENCIES = re.compile(
     r"^\s*\(\s*(?:[\w.]{1,6}\s+)?(?:mit|avec|con|com|with)\s+(?P<list>[^()\n]{2,60}?)\s*\)\s*\.?\s*$", re.I)
-# "AP contributed to this report", "Associated Press writers Jane Roe in Denver and John Doe contributed to this
-# report", "AP Technology Writer Jane Roe contributed ...": the agency, its writers named after it
-_CONTRIBUTED = re.compile(
-    r"^\s*(?:(?P<staff>[^\W\d_][\w.&' -]{1,40}?)\s+(?:(?:technology|business|sports|science|medical|health|diplomatic|"
+_CONTRIBUTED_TO = r"\s+(?:contributed\s+to\s+this\s+(?:report|story|article)|contributed\s+reporting)\s*\.?\s*$"
+# "AP contributed to this report"
+_CONTRIBUTED = re.compile(r"^\s*(?P<list>[^\n]{2,80}?)" + _CONTRIBUTED_TO, re.I)
+# "Associated Press writers Jane Roe in Denver and John Doe contributed to this report", "AP Technology Writer Jane
+# Roe contributed ...": the agency, its writers named after it
+_AGENCY_WRITERS = re.compile(
+    r"^\s*(?P<staff>[^\W\d_][\w.&' -]{1,40}?)\s+(?:(?:technology|business|sports|science|medical|health|diplomatic|"
     r"economics|national|political|religion|entertainment|legal\s+affairs|white\s+house|staff|special|chief|senior)\s+)?"
-    r"(?:writers?|reporters?|correspondents?)\s"
-    r"[^\n]{2,160}?|(?P<list>[^\n]{2,80}?))\s+(?:contributed\s+to\s+this\s+(?:report|story|article)|"
-    r"contributed\s+reporting)\s*\.?\s*$", re.I)
+    r"(?:writers?|reporters?|correspondents?)\s[^\n]{2,160}?" + _CONTRIBUTED_TO, re.I)
 # "© Thomson Reuters 2020", "Copyright: dpa", "© dpa-infocom, dpa:230101-99-123456/2" (dpa's line under its stories)
 # "Riproduzione riservata © Copyright ANSA" (ANSA's line under its stories)
 _COPYRIGHT = re.compile(
@@ -212,8 +213,8 @@ _INPUTS_WORDS = required(_INPUTS)
 _KO_COPYRIGHT = re.compile(r"^\s*<?\s*저작권자\s*(?:\(c\)|ⓒ|©)?\s*(?P<name>[^,<>\n]{2,20}?)\s*[,.][^\n]{0,40}>?\s*$",
                            re.I)
 _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"), (_WITH_LINE, "inputs", "list"),
-    (_KO_COPYRIGHT, "trailing", "name"),
+    (_AGENCY_WRITERS, "trailing", "staff"), (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
+    (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"),
 )
 
 
@@ -239,7 +240,7 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
     for pattern, kind, group in _TAIL_FORMS:
         m = pattern.match(line)
         if m:
-            return _credits_from(lexicon, m.group(group) or m.group("staff"), para.start, line, kind)
+            return _credits_from(lexicon, m.group(group), para.start, line, kind)
     m = _REPUBLISHED.match(line)
     if m and (name := _REPUBLISHED_NAME.match(line, m.end())):
         return _republished(lexicon, name.group("name"), para.start, line)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from dedupe.attribution.lexicon import CALL_SIGN, Lexicon, Mention
 
@@ -182,7 +183,7 @@ def _with_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
         prev = out[-1] if out else None
         if prev is not None and prev.source == m.source and text.startswith(")", m.end) \
                 and (gap := _GLOSS_OPEN.match(text, prev.end)) is not None and gap.end() == m.start:
-            out[-1] = Mention(prev.start, m.end + 1, prev.source, prev.method, prev.score, prev.ambiguous)
+            out[-1] = replace(prev, end=m.end + 1)
         else:
             out.append(m)
     return out

@@ -377,3 +377,27 @@ def test_progressive_and_relative_reporting_forms(sentence: str, outlet: str) ->
 ])
 def test_asides_and_report_forms_between_outlet_and_cue(sentence: str, outlet: str) -> None:
     assert (outlet, "source") in [(a.source, a.role) for a in run(sentence).attribution.attributions]
+
+
+def roles(a: Analysis) -> list[tuple[str, str, str]]:
+    return [(x.source, x.role, x.kind) for x in a.attribution.attributions]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("CNN and Fox News reported that the senator would run.",
+     [("CNN", "source", "inline-verb"), ("Fox News", "source", "inline-verb")]),
+    ("According to CNN, the BBC and Al Jazeera, the ceasefire held overnight.",
+     [("CNN", "source", "according-to"), ("BBC", "source", "according-to"), ("Al Jazeera", "source", "according-to")]),
+    ("By Thursday she had given interviews to ABC News, MSNBC and CNN about the bill.",
+     [("ABC News", "venue", "venue"), ("MSNBC", "venue", "venue"), ("CNN", "venue", "venue")]),
+])
+def test_outlets_named_as_a_list_share_the_cue(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert roles(run(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trump attacked CNN and NBC, the Washington Post reported.",  # the comma after "and": no list with the Post
+    "Trump attacked CNN, NBC, the Washington Post reported.",  # a comma run without "and" is no list
+])
+def test_outlets_next_to_a_cued_one_but_not_in_a_list_with_it_stay_undecided(sentence: str) -> None:
+    assert roles(run(sentence)) == [("Washington Post", "source", "inline-verb")]

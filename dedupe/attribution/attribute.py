@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from dedupe.attribution.coordination import shared_cues
 from dedupe.attribution.credits import (
     LEAD_CREDIT_LINES,
     SOURCE_LINE,
@@ -161,6 +162,17 @@ def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
     form = {"source": "classifier", "venue": "venue", "photo-credit": "photo-credit"}.get(role, "mention")
     return Attribution(doc.id, Span(m.start, m.end), doc.text[m.start:m.end], m.source, form, role, (),
                        round(probability, 4), n)
+
+
+def _coordinated(doc: Document, n: int, mentions: Sequence[Mention], here: list[Attribution]) -> list[Attribution]:
+    """"CNN and Fox News reported": the outlets of a list share the cue one of them has (coordination.py)."""
+    by_start = {a.span.start: a for a in here}
+    given = {m.start: replace(by_start[cue], span=Span(m.start, m.end), text=doc.text[m.start:m.end], source=m.source,
+                              sentence=n)
+             for m, cue in shared_cues(doc.text, mentions, {a.span.start: a.kind for a in here})}
+    if not given:
+        return here
+    return sorted([*(a for a in here if a.span.start not in given), *given.values()], key=lambda a: a.span.start)
 
 
 _MEDIA_WORD = re.compile(r"media|press|news|television|\btv\b|outlet|broadcaster", re.I)  # "news" covers newspaper
@@ -434,6 +446,8 @@ def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], c
         return []  # (most sentences) no outlet, no media word, no anaphora: none of the steps below finds anything
     here = [_poll_without_figures(doc, s, a) for m in mentions
             if (a := _mention_attribution(doc, n, s, m, classifier)) is not None]
+    if len(mentions) > 1:
+        here = _coordinated(doc, n, mentions, here)
     if n < 2 and mentions:
         ctx.story_subjects |= _story_subjects(doc, s, mentions, here)
     if here:  # (most sentences name no outlet)

@@ -34,12 +34,11 @@ from dedupe.attribution.cues import (
     POLL_OPENING,
     REPORT_NOUN,
     STATE_MEDIA,
-    STATE_MEDIA_NATIONALITY,
     decide,
     state_media_country,
 )
 from dedupe.attribution.lexicon import Lexicon, Mention
-from dedupe.attribution.mentions import MEDIA_NOUN_WORDS, resolve_mentions
+from dedupe.attribution.mentions import part_of_a_name, resolve_mentions
 from dedupe.attribution.roles import RoleClassifier
 from dedupe.models import Document, Paragraph, Sentence, Span
 from dedupe.text.literals import Found, fold, required
@@ -331,39 +330,6 @@ def _poll_without_figures(doc: Document, s: Sentence, a: Attribution) -> Attribu
     return a
 
 
-_NAME_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+\.?)\s$")
-_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "mayor", "senator", "governor", "judge",
-                     "president", "candidate", "billionaire", "mr", "mrs", "ms", "dr"})
-_NOT_A_FIRST_NAME = frozenset({
-    "the", "a", "an", "according", "as", "by", "from", "said", "says", "told", "per", "citing", "quoting", "via",
-    "and", "or", "on", "in", "at", "for", "with", "of", "to", "agency", "broadcaster", "newspaper", "daily",
-    "channel", "wire", "news", "state", "official",
-    "la", "le", "el", "il", "lo", "los", "las", "les", "der", "die", "das", "den", "dem", "o", "os",  # "La agencia EFE"
-    "laut", "según", "selon", "secondo", "segundo",  # "Laut Tagesschau ..."
-    "wie", "so", "auch", "aber", "und", "denn", "doch", "zudem", "como", "pero", "comme", "mais", "come", "ma", "mas",
-}) | frozenset(MEDIA_NOUN_WORDS.lower().split())  # "die Nachrichtenagentur Reuters"; "Wie der Spiegel berichtete"
-
-_DATE_WORD_LIST = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-                   "july august september october november december")
-_DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
-
-
-def _part_of_a_name(text: str, s: Sentence, m: Mention) -> bool:
-    """"Annika Reuter", "Petra Jansen": a one-word outlet name right after a capitalised given name; "the Yale Daily
-    News": a name of several words inside a longer one ("Washington" in "the Washington Free Beacon" is the
-    outlet's own word)."""
-    before = _NAME_BEFORE.search(text, s.start, m.start)
-    if before is None:
-        return False
-    word = before.group("word").lower()
-    if " " in text[m.start:m.end].strip():
-        return word not in m.source.lower().split() and word not in _NOT_A_FIRST_NAME and word not in _DATE_WORDS \
-            and not word.endswith(".") and not STATE_MEDIA_NATIONALITY.fullmatch(word)
-    if word in _TITLES:
-        return True
-    return not word.endswith(".") and word not in _NOT_A_FIRST_NAME and not STATE_MEDIA_NATIONALITY.fullmatch(word)
-
-
 _SUBJECT_OPENING = re.compile(r"^\W*(?:the\s+)?$", re.I)
 # "its", "the team", "the bureau": the outlet's words are about the outlet ("the network" may be another one)
 _SELF_REFERENCE = re.compile(r"\b(?:it|its|itself|the\s+(?:team|bureau|staff|newsroom|company))\b", re.I)
@@ -436,7 +402,7 @@ def _sentence_mentions(doc: Document, s: Sentence, inside: Sequence[Mention], de
     return [m for m in inside if m.end <= s.end
             and not any(d.start <= m.start < d.end for d in decided)
             and (not m.ambiguous or m.source in trusted)
-            and not _part_of_a_name(doc.text, s, m)]
+            and not part_of_a_name(doc.text, s.start, m)]
 
 
 def _sentence(doc: Document, n: int, s: Sentence, mentions: Sequence[Mention], classifier: RoleClassifier | None,

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from dedupe.attribution.cues import STATE_MEDIA_NATIONALITY
 from dedupe.attribution.lexicon import CALL_SIGN, Lexicon, Mention
 
 # "the Times", "The Post": the last word of an outlet named earlier (or of the publishing outlet)
@@ -187,3 +188,36 @@ def _with_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+_NAME_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+\.?)\s$")
+_TITLES = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "mayor", "senator", "governor", "judge",
+                     "president", "candidate", "billionaire", "mr", "mrs", "ms", "dr"})
+_NOT_A_FIRST_NAME = frozenset({
+    "the", "a", "an", "according", "as", "by", "from", "said", "says", "told", "per", "citing", "quoting", "via",
+    "and", "or", "on", "in", "at", "for", "with", "of", "to", "agency", "broadcaster", "newspaper", "daily",
+    "channel", "wire", "news", "state", "official",
+    "la", "le", "el", "il", "lo", "los", "las", "les", "der", "die", "das", "den", "dem", "o", "os",  # "La agencia EFE"
+    "laut", "según", "selon", "secondo", "segundo",  # "Laut Tagesschau ..."
+    "wie", "so", "auch", "aber", "und", "denn", "doch", "zudem", "como", "pero", "comme", "mais", "come", "ma", "mas",
+}) | frozenset(MEDIA_NOUN_WORDS.lower().split())  # "die Nachrichtenagentur Reuters"; "Wie der Spiegel berichtete"
+
+_DATE_WORD_LIST = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                   "july august september october november december")
+_DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
+
+
+def part_of_a_name(text: str, start: int, m: Mention) -> bool:
+    """"Annika Reuter", "Petra Jansen": a one-word outlet name right after a capitalised given name; "the Yale Daily
+    News": a name of several words inside a longer one ("Washington" in "the Washington Free Beacon" is the
+    outlet's own word). ``start``: where the sentence begins."""
+    before = _NAME_BEFORE.search(text, start, m.start)
+    if before is None:
+        return False
+    word = before.group("word").lower()
+    if " " in text[m.start:m.end].strip():
+        return word not in m.source.lower().split() and word not in _NOT_A_FIRST_NAME and word not in _DATE_WORDS \
+            and not word.endswith(".") and not STATE_MEDIA_NATIONALITY.fullmatch(word)
+    if word in _TITLES:
+        return True
+    return not word.endswith(".") and word not in _NOT_A_FIRST_NAME and not STATE_MEDIA_NATIONALITY.fullmatch(word)

@@ -401,3 +401,13 @@ def test_outlets_named_as_a_list_share_the_cue(sentence: str, expected: list[tup
 ])
 def test_outlets_next_to_a_cued_one_but_not_in_a_list_with_it_stay_undecided(sentence: str) -> None:
     assert roles(run(sentence)) == [("Washington Post", "source", "inline-verb")]
+
+
+@pytest.mark.parametrize(("sentence", "source", "named"), [
+    ("POLITICO Florida reported earlier this month that the state cut the program.", "Politico", "POLITICO Florida"),
+    ("According to Reuters Japan, the plant will close in May.", "Reuters", "Reuters Japan"),
+    ("BBC Scotland said the count would resume on Friday.", "BBC", "BBC Scotland"),
+])
+def test_an_outlets_regional_edition_is_the_outlet(sentence: str, source: str, named: str) -> None:
+    found = run(sentence).attribution.attributions
+    assert [(a.source, a.role, a.text) for a in found] == [(source, "source", named)]

@@ -36,6 +36,28 @@ _LONGER_NAME = re.compile(
     r"Committee|Party|Fund|Agency|Police|Department|Ministry|Office|Bureau|Commission|Administration|Guard|Army|"
     r"Assembly|Park|Bank|Hospital|School|Church|Club|League|Prize|Awards?|Building|Tower|Square|Street|Avenue|"
     r"Academy|Academies|Society|Laborator(?:y|ies)|Museum|Library|Trust)\b")
+# "POLITICO Florida reported", "BBC Scotland said", "CNN Philippines reported": an outlet's regional or language
+# edition is the outlet; the mention runs over the edition's name so that the cue after it is read
+_US_STATES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "
+              "Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota "
+              "Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah "
+              "Vermont Virginia Washington Wisconsin Wyoming")
+_EDITION_PLACES = ("Europe Asia Africa Americas Arabia Australia Canada India China Japan Germany France Italy Spain "
+                   "Russia Turkey Türk Philippines Indonesia Brasil Brazil Mexico Pakistan Nigeria Kenya Scotland "
+                   "Wales Ireland Israel Korea Singapore Thailand Vietnam Ukraine Polska Deutschland Arabic Español "
+                   "Latino Mundo International")
+_EDITION = re.compile(r"\s+(?:(?:New|North|South|West)\s+(?:Hampshire|Jersey|Mexico|York|Carolina|Dakota|Virginia|"
+                      r"Africa)|Rhode\s+Island|Middle\s+East|Latin\s+America|Bay\s+Area|"
+                      + "|".join((_US_STATES + " " + _EDITION_PLACES).split()) + r")\b(?!['\u2019]?\s*[A-Z])")
+
+
+def _with_edition(text: str, m: Mention) -> Mention:
+    """A known outlet's mention running over the edition named right after it ("POLITICO Florida")."""
+    if m.method not in ("name", "acronym") or (edition := _EDITION.match(text, m.end)) is None:
+        return m
+    return replace(m, end=edition.end())
+
+
 _CAPTION_LABEL = re.compile(r"\s*:")  # "Bild: dpa", "Foto: Reuters": a caption label, not the newspaper Bild
 _CAPTION_WORDS = frozenset({"Bild", "Foto", "Photo", "Image", "Imagen", "Video"})
 # after a name that is also the document's person: still the outlet ("Bloomberg News", "Bloomberg's own billionaire
@@ -164,6 +186,7 @@ def resolve_mentions(text: str, start: int, found: Sequence[Mention], publisher:
     kept = [m for m in found if not any(s.start < m.end and m.start < s.end for s in shorts)
             and not _LONGER_NAME.match(text, m.end)
             and not (text[m.start:m.end] in _CAPTION_WORDS and _CAPTION_LABEL.match(text, m.end))]
+    kept = [_with_edition(text, m) for m in kept]
     single = {text[m.start:m.end] for m in kept if " " not in text[m.start:m.end].strip()}
     surnames = person_surnames(text, single) if single else set()
     if surnames:

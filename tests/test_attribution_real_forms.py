@@ -411,3 +411,11 @@ def test_outlets_next_to_a_cued_one_but_not_in_a_list_with_it_stay_undecided(sen
 def test_an_outlets_regional_edition_is_the_outlet(sentence: str, source: str, named: str) -> None:
     found = run(sentence).attribution.attributions
     assert [(a.source, a.role, a.text) for a in found] == [(source, "source", named)]
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("Forbes estimates Mr. Kamprad's fortune at about $42 billion.", "source"),  # the outlet's verb
+    ("Forbes estimates put his fortune at $42 billion.", "subject"),  # the outlet's figure, named
+])
+def test_estimates_as_the_outlets_verb_or_its_figure(sentence: str, role: str) -> None:
+    assert [a.role for a in run(sentence).attribution.attributions] == [role]

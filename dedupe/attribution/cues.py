@@ -155,8 +155,11 @@ RULES: tuple[Rule, ...] = (
     Rule("poll", "source", left=_left(
         r"\b(?:poll|survey|exit\s+poll)s?\s+(?:was|were|is|are|has\s+been)\s+(?:conducted|carried\s+out|done|taken|"
         r"commissioned)\s+(?:\w+\s+)?for\s+(?:the\s+)?" + _DESCR)),
+    # "the AP delegate count", "Bloomberg estimates put him at ...": the outlet's figure is named, not reported; with
+    # an object after it ("Bloomberg estimates Mr. Kamprad's fortune at ...") "estimates" is the outlet's verb
     Rule("poll-negative", "subject", right=_right(
-        r"\s*(?:/\s*[\w-]+\s+|-\w+\s+)?(?:tally|count|calculations?|index|ranking|estimates?)\b")),
+        r"\s*(?:/\s*[\w-]+\s+|-\w+\s+)?(?:tally|count|calculations?|index|ranking|estimates?"
+        r"(?!\s+(?:the|a|an|his|her|its|their|that|(?-i:[A-Z])|\$|\d)))\b")),
     Rule("visual", "source", left=_left(
         r"\b(?:footage|images?|videos?|pictures?|photos?|photographs?|satellite\s+imagery)\s+(?:(?:released|published|"
         r"broadcast|aired|shown|distributed|provided|posted|carried|obtained)\s+by|from)\s+(?:the\s+)?" + _DESCR)),

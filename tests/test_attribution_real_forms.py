@@ -419,3 +419,19 @@ def test_an_outlets_regional_edition_is_the_outlet(sentence: str, source: str, n
 ])
 def test_estimates_as_the_outlets_verb_or_its_figure(sentence: str, role: str) -> None:
     assert [a.role for a in run(sentence).attribution.attributions] == [role]
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("Von AFP | 12.03.2026, 10:00 Uhr", ("AFP",)),
+    ("12.03.2026, 10:00 Uhr | Quelle: dpa", ("dpa",)),
+    ("By AFP - Mar 12, 2026", ("AFP",)),
+    ("Published: 12 March 2026 \u00b7 AFP", ("AFP",)),
+    ("Xinhua | Updated: 2026-03-12 10:00", ("Xinhua",)),
+    ("Politik | Wirtschaft | Sport", ()),  # a menu: no date among the parts, no byline block
+    ("12 March 2026 | The Weekly Planner", ()),  # a name the lexicon does not know is no credit
+])
+def test_a_byline_block_of_parts_and_dates_credits_the_agency_it_names(line: str, credits: tuple[str, ...]) -> None:
+    a = run(f"Neue Regeln f\u00fcr die Bahn\n\n{line}\n\n"
+            "Die Regierung hat am Dienstag neue Regeln f\u00fcr Z\u00fcge beschlossen. Die Opposition kritisierte den "
+            "Plan als zu teuer und verlangte eine neue Abstimmung im Parlament noch vor der Sommerpause.")
+    assert a.attribution.credits == credits

@@ -218,11 +218,34 @@ _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 
 
+# a byline block of the page's head: "Von AFP | 12.03.2020, 10:00 Uhr", "Published: 12 March 2020 · AFP", "By AFP -
+# Mar 12, 2020": its parts apart, the dates and reading times among them left out
+_BLOCK_SEPARATOR = re.compile(r"\s*[|\u00b7\u2022]\s*|\s+[-\u2013\u2014]\s+")
+_META_PART = re.compile(r"\d|^\s*(?:updated|published|posted|aktualisiert|ver\u00f6ffentlicht|lesedauer|publi\u00e9|"
+                        r"mis\s+\u00e0\s+jour|publicado|actualizado|pubblicato|aggiornato)\b", re.I)
+
+
 def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *, edge: bool = False,
                  folded: str | None = None) -> list[Credit]:
     """Credits a whole line states: byline, inputs, hat tip, photo credit, and trailing credit at the end; a bare
-    wire name only on an ``edge`` line (among the first lines, or after the last paragraph of text). ``folded`` is
-    ``fold(text)`` when known (a cheap look before the inputs pattern, which searches the whole line)."""
+    wire name only on an ``edge`` line (among the first lines, or after the last paragraph of text); in a byline
+    block, its parts that are not dates (``_BLOCK_SEPARATOR``). ``folded`` is ``fold(text)`` when known (a cheap
+    look before the inputs pattern, which searches the whole line)."""
+    found = _whole_line_credits(lexicon, text, para, is_tail, edge, folded)
+    if found or _BLOCK_SEPARATOR.search(text, para.start, para.end) is None:
+        return found
+    cuts = [(m.start(), m.end()) for m in _BLOCK_SEPARATOR.finditer(text, para.start, para.end)]
+    parts = [(a, b) for a, b in zip([para.start, *(e for _, e in cuts)], [*(s for s, _ in cuts), para.end],
+                                    strict=True) if b > a]
+    named = [(a, b) for a, b in parts if not _META_PART.search(text[a:b])]
+    if len(named) == len(parts):
+        return []  # no date or time among the parts: no byline block ("Sport | Football")
+    return [c for a, b in named for c in _whole_line_credits(lexicon, text, Paragraph(a, b, para.boilerplate),
+                                                             is_tail, edge, folded)]
+
+
+def _whole_line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, edge: bool,
+                        folded: str | None) -> list[Credit]:
     line = text[para.start:para.end]
     inputs_absent = absent(_INPUTS_WORDS, folded, para.start, para.end)
     for pattern, kind, group in _LINE_FORMS:

@@ -427,6 +427,8 @@ def test_estimates_as_the_outlets_verb_or_its_figure(sentence: str, role: str) -
     ("By AFP - Mar 12, 2026", ("AFP",)),
     ("Published: 12 March 2026 \u00b7 AFP", ("AFP",)),
     ("Xinhua | Updated: 2026-03-12 10:00", ("Xinhua",)),
+    ("Reuters Staff", ("Reuters",)),
+    ("Di Redazione ANSA", ("ANSA",)),
     ("Politik | Wirtschaft | Sport", ()),  # a menu: no date among the parts, no byline block
     ("12 March 2026 | The Weekly Planner", ()),  # a name the lexicon does not know is no credit
 ])

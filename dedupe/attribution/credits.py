@@ -42,13 +42,16 @@ LEAD_CREDIT_LINES = 3  # "Quelle: dpa-AFX", "(dpa)" as one of the first lines cr
 _BYLINE = re.compile(
     r"^\s*(?:(?:By|Por|Von|Par|Di|De|От|by|von|por|par)(?:\s*:)?|(?:Text|Autor|Author|Auteur|Autore|Texto)\s*:)\s*"
     r"(?:(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+\s*,\s*)?"
+    r"(?:(?:Redazione|Redaktion|R\u00e9daction|Redacci\u00f3n|Reda\u00e7\u00e3o)\s+)?"  # "Di Redazione ANSA"
     r"(?P<name>[^\W\d_][\w.&' /-]{1,40}?)"
     r"(?:\s+(?:Staff|Staff Writers?|Correspondents?|Reporters?|News Desk|Desk))?\s*$")
 # a first or last line that is only a wire's name, or names the site "with" it: "Reuters", "Jane Doe, AFP",
-# "Le Monde avec AFP", "ZEIT ONLINE mit dpa", "Xinhua | Updated: 2020-03-03"; only news agencies credit this way
+# "Le Monde avec AFP", "ZEIT ONLINE mit dpa", "Xinhua | Updated: 2020-03-03", "Reuters Staff"; only news agencies
+# credit this way
 _WIRE_LINE = re.compile(
     r"^\s*(?:(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+\s*,\s*|[^\n]{1,40}?\s+(?:avec|mit|con|com)\s+)?"
-    r"(?P<list>[^\W\d_][\w.&' -]{1,40}?)\s*\.?\s*(?:\|\s*(?:updated|published|aktualisiert)\b[^\n]{0,40})?$",
+    r"(?P<list>[^\W\d_][\w.&' -]{1,40}?)(?:\s+staff)?\s*\.?\s*"
+    r"(?:\|\s*(?:updated|published|aktualisiert)\b[^\n]{0,40})?$",
     re.I)
 _INPUTS = re.compile(
     r"\(?\s*(?:with\s+(?:additional\s+)?inputs?\s+from|con\s+informaci[oó]n\s+de|com\s+informa[cç][õo]es\s+d[aeo]s?|"

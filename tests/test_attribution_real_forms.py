@@ -388,6 +388,8 @@ def roles(a: Analysis) -> list[tuple[str, str, str]]:
      [("CNN", "source", "inline-verb"), ("Fox News", "source", "inline-verb")]),
     ("According to CNN, the BBC and Al Jazeera, the ceasefire held overnight.",
      [("CNN", "source", "according-to"), ("BBC", "source", "according-to"), ("Al Jazeera", "source", "according-to")]),
+    ("Selon l'AFP et Reuters, le cessez-le-feu tient depuis lundi.",
+     [("AFP", "source", "according-to"), ("Reuters", "source", "according-to")]),
     ("By Thursday she had given interviews to ABC News, MSNBC and CNN about the bill.",
      [("ABC News", "venue", "venue"), ("MSNBC", "venue", "venue"), ("CNN", "venue", "venue")]),
 ])

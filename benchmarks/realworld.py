@@ -17,7 +17,7 @@ Prints, per split:
   mark every attribution ("the Orlando Sentinel reported"), so the first line counts
   such right answers as false; this line does not;
 - claim recall: annotated attributions whose Source is a labelled outlet, and whose Content lies in a
-  claim (the claim overlapping most of it) that dedupe gives that outlet as `source` or in `via`.
+  claim (the claim overlapping most of it) that dedupe gives that outlet as `source`, in `via` or in `also_sources`.
 
 Also on real web pages (trafilatura's test pages, the 181 news pages of Zyte's article extraction benchmark, and the
 test pages of three article parsers; splits made before looking: benchmarks/pages.py): document credits against our
@@ -194,7 +194,7 @@ def score_claims(doc: PolnearDoc, a: Analysis, labels: Sequence[OutletLabel], le
             continue
         n = _content_claim(a, event.content)
         claim = a.claims[n] if n is not None else None
-        names = [] if claim is None else [s for s in (claim.source, *claim.via) if s]
+        names = [] if claim is None else [s for s in (claim.source, *claim.via, *claim.also) if s]
         if any(same_outlet(s, gold.outlets, lexicon) for s in names):
             tally.tp += 1
         else:

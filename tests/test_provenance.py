@@ -348,3 +348,17 @@ def test_groupable_equals_the_reference(a: str, b: str, similarity: float, docum
     link = ClaimLink("a:0", "b:0", similarity, documents, passage)
     assert _groupable(story_of, pairs, ClaimDates(claims), link) == _groupable_reference(story_of, pairs,
                                                                                          ClaimDates(claims), link)
+
+
+def test_a_claim_sourced_to_a_list_of_outlets_counts_for_each(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Dam talks resume\n\nCNN and Fox News reported that the talks on the dam would resume on Monday. "
+        "Both networks said the ministers had agreed on a date.\n\nThe river has flooded twice this year.\n",
+        encoding="utf-8")
+    report = build_report(scan([tmp_path]), "test")
+    assert_valid_report(report)
+    first, second = report["claims"][1:3]  # (the headline is the first claim)
+    assert (first["source"], first["also_sources"]) == ("CNN", ["Fox News"])
+    assert (second["source"], second["also_sources"], second["basis"]) == ("CNN", ["Fox News"], "paragraph")
+    by_name = {s["name"]: s["claims"] for s in report["sources"]}
+    assert by_name["CNN"] == by_name["Fox News"] == [first["id"], second["id"]]

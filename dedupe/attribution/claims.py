@@ -32,6 +32,7 @@ class Claim:
     via: tuple[str, ...]
     unverified: bool
     attribution: Span | None  # the attribution that decided the source
+    also: tuple[str, ...] = ()  # other sources the sentence names with it ("CNN and Fox News reported ...")
 
 
 def _deciding(attrs: Sequence[Attribution]) -> Attribution | None:
@@ -39,6 +40,12 @@ def _deciding(attrs: Sequence[Attribution]) -> Attribution | None:
     chained = [a for a in sources if a.kind == "chain"]
     candidates = chained or sources
     return candidates[0] if candidates else None
+
+
+def _co_sources(attrs: Sequence[Attribution], decided: Attribution) -> tuple[str, ...]:
+    """The other outlets the sentence gives as sources beside the deciding one, in text order, once each."""
+    return tuple(dict.fromkeys(a.source for a in attrs if a.role == "source" and a.kind not in ("chain", "citing")
+                               and a.source != decided.source))
 
 
 def _with_credit(via: tuple[str, ...], source: str, credits: tuple[str, ...]) -> tuple[str, ...]:
@@ -115,7 +122,8 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
         if a.sentence is not None:
             by_sentence.setdefault(a.sentence, []).append(a)
     credits = attribution.credits
-    carried: dict[tuple[int, int], Attribution] = {}  # by (paragraph, item): nothing carries past an item credit
+    # by (paragraph, item): nothing carries past an item credit; with the other sources named beside it
+    carried: dict[tuple[int, int], tuple[Attribution, tuple[str, ...]]] = {}
     items = _credits_by_paragraph(sentences, attribution)
     claims: list[Claim] = []
     for n, s in enumerate(sentences):
@@ -128,13 +136,15 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
         here = by_sentence.get(n)
         attrs = [a for a in here if a.kind != "item-credit"] if here else []  # a credit sources its item only
         decided = _deciding(attrs) if attrs else None
+        also: tuple[str, ...] = ()
         if decided is not None:
-            carried[(s.paragraph, item)] = decided
+            also = _co_sources(attrs, decided)
+            carried[(s.paragraph, item)] = (decided, also)
             if _introduces_next(doc.text, sentences, n, decided):
-                carried[(s.paragraph + 1, 0)] = decided  # "From Bloomberg:" / "X responded:" and the quoted block
+                carried[(s.paragraph + 1, 0)] = (decided, also)  # "From Bloomberg:" / "X responded:", the quote
             basis = "anaphora" if decided.kind == "anaphora" else "inline"
         else:
-            decided = carried.get((s.paragraph, item)) or (closing[item] if item < len(closing) else None)
+            decided, also = carried.get((s.paragraph, item)) or (closing[item] if item < len(closing) else None, ())
             basis = "paragraph"
         if decided is not None:
             source: str | None = decided.source
@@ -146,5 +156,5 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
             source, via, span, basis = None, (), None, "unattributed"
         unverified = any(a.role == "non-verification" for a in attrs) if attrs else False
         claims.append(Claim(f"{doc.id}:{len(claims)}", doc.id, Span(s.start, s.end), doc.text[s.start:s.end],
-                            source, basis, via, unverified, span))
+                            source, basis, via, unverified, span, also))
     return claims

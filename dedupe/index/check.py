@@ -91,7 +91,7 @@ def _credits(x: Analysis, y: Analysis, lexicon: Lexicon) -> bool:
     """Does x credit y's outlet or one of y's own credited sources?"""
     names = {lexicon.canonical(y.document.outlet), y.document.outlet, *y.attribution.credits}
     names -= {None, UNNAMED_AGENCY}
-    said = set(x.attribution.credits) | {n for c in x.claims for n in (c.source, *c.via) if n}
+    said = set(x.attribution.credits) | {n for c in x.claims for n in (c.source, *c.via, *c.also) if n}
     return bool(names & said) or _names_outlet(x.document.text[x.document.body_start:], y.document.outlet)
 
 

@@ -29,7 +29,7 @@ from dedupe.provenance.facts import NAME_SHARE
 from dedupe.provenance.stories import MIN_SHARED_CLAIMS, STRONG_LINK, ClaimGroup, Provenance, Story
 from dedupe.text.normalize import TOKEN_UNITS, TOKENS
 
-REPORT_SCHEMA_VERSION = "1.1"
+REPORT_SCHEMA_VERSION = "1.2"
 _LIBRARIES = ("datasketch", "numpy", "rapidfuzz", "scikit-learn")
 
 
@@ -128,7 +128,7 @@ def attribution_entry(a: Attribution) -> dict[str, Any]:
 def claim_entry(c: Claim, provenance: Provenance) -> dict[str, Any]:
     return {
         "id": c.id, "document": c.document, "span": c.span.as_list(), "text": c.text, "source": c.source,
-        "basis": c.basis, "via": list(c.via), "unverified": c.unverified,
+        "basis": c.basis, "via": list(c.via), "also_sources": list(c.also), "unverified": c.unverified,
         "attribution_span": c.attribution.as_list() if c.attribution else None,
         "group": provenance.group_of.get(c.id), "original_source": provenance.original_source.get(c.id),
     }
@@ -145,12 +145,14 @@ def _source_meta(name: str, lexicon: Lexicon | None) -> tuple[str, str | None]:
 
 def sources_entries(claims: list[Claim], provenance: Provenance, lexicon: Lexicon | None) -> list[dict[str, Any]]:
     """Claims grouped by their original source across documents (a claim group counts for the source that
-    first said it); most claims first, then by name."""
+    first said it) and, where that is the claim's own source, under each other source its sentence names with it
+    (``also_sources``); most claims first, then by name."""
     grouped: dict[str, list[Claim]] = {}
     for c in claims:
         original = provenance.original_source.get(c.id, c.source)
         if original is not None:
-            grouped.setdefault(original, []).append(c)
+            for name in (original, *c.also) if original == c.source else (original,):
+                grouped.setdefault(name, []).append(c)
     out = []
     for name, group in grouped.items():
         kind, country = _source_meta(name, lexicon)

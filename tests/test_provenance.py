@@ -14,6 +14,7 @@ from dedupe import build_report, scan
 from dedupe.models import Match
 from dedupe.provenance.direction import Side, direction, parse_published
 from dedupe.provenance.stories import assign_stories
+from dedupe.report.render_text import render_text
 from tests.conftest import LABELS, assert_valid_report
 
 
@@ -362,3 +363,11 @@ def test_a_claim_sourced_to_a_list_of_outlets_counts_for_each(tmp_path: Path) ->
     assert (second["source"], second["also_sources"], second["basis"]) == ("CNN", ["Fox News"], "paragraph")
     by_name = {s["name"]: s["claims"] for s in report["sources"]}
     assert by_name["CNN"] == by_name["Fox News"] == [first["id"], second["id"]]
+
+
+def test_the_text_view_says_which_sources_a_claim_was_named_with(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("CNN and Fox News reported that the talks on the dam would resume on Monday.\n",
+                                    encoding="utf-8")
+    text = render_text(build_report(scan([tmp_path]), "test"), {})
+    assert '"CNN and Fox News reported that the talks on the dam would resume on Monday." (with Fox News)' in text
+    assert '"CNN and Fox News reported that the talks on the dam would resume on Monday." (with CNN)' in text

@@ -36,6 +36,13 @@ def _excerpt(text: str, span: list[int]) -> str:
     return _cut(text[span[0] : span[1]])
 
 
+def _named_with(claim: dict[str, Any], source: str) -> str:
+    """" (with Fox News)": the other sources the claim's sentence names beside the one it is listed under."""
+    if not claim.get("also_sources"):
+        return ""
+    return f" (with {', '.join(n for n in (claim['source'], *claim['also_sources']) if n and n != source)})"
+
+
 def _claims_by_source(report: dict[str, Any], names: dict[str, str]) -> list[str]:
     """Each original source with its claims; a claim found in several documents is shown once, with a count."""
     claims = {c["id"]: c for c in report["claims"]}
@@ -56,6 +63,7 @@ def _claims_by_source(report: dict[str, Any], names: dict[str, str]) -> list[str
                 break
             first = occurrences[0]
             via = f" via {' -> '.join(first['via'])}" if first["via"] else ""
+            via += _named_with(first, src["name"])
             flag = " [unverified]" if any(c["unverified"] for c in occurrences) else ""
             more = f" (+{len(occurrences) - 1} more)" if len(occurrences) > 1 else ""
             where = names.get(first["document"], first["document"]) + more

@@ -439,3 +439,12 @@ def test_a_byline_block_of_parts_and_dates_credits_the_agency_it_names(line: str
             "Die Regierung hat am Dienstag neue Regeln f\u00fcr Z\u00fcge beschlossen. Die Opposition kritisierte den "
             "Plan als zu teuer und verlangte eine neue Abstimmung im Parlament noch vor der Sommerpause.")
     assert a.attribution.credits == credits
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Yet a new poll from USA TODAY/Suffolk University found 40% of voters are unsure.", "USA Today"),
+    ("He finished ahead in recent polls from Quinnipiac and Fox News, by 8 points and 11 points.", "Fox News"),
+])
+def test_a_poll_from_an_outlet_is_its_poll(sentence: str, source: str) -> None:
+    found = [(a.source, a.role, a.kind) for a in run(sentence).attribution.attributions]
+    assert found == [(source, "source", "poll")]

@@ -151,6 +151,9 @@ RULES: tuple[Rule, ...] = (
     Rule("poll", "source", right=_right(
         r"\s+(?:(?-i:[a-z]+ly)\s+)?(?:conducted|commissioned|released|published|ran|sponsored|has\s+conducted)\s+"
         r"(?:a|an|its|the|this|their)\s+(?:[\w-]+\s+){0,3}?" + _POLL + r"s?\b")),
+    # "a new poll from USA TODAY/Suffolk University found 40% ...", "in recent polls from Quinnipiac and Fox News":
+    # the outlet's poll (a source where the sentence gives figures)
+    Rule("poll", "source", left=_left(r"\b" + _POLL + r"s?\s+(?:from|by)\s+(?:the\s+)?" + _DESCR)),
     # "The survey was conducted for AP and the television networks by Edison Research": the outlet's poll
     Rule("poll", "source", left=_left(
         r"\b(?:poll|survey|exit\s+poll)s?\s+(?:was|were|is|are|has\s+been)\s+(?:conducted|carried\s+out|done|taken|"

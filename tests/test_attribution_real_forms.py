@@ -390,6 +390,8 @@ def roles(a: Analysis) -> list[tuple[str, str, str]]:
      [("CNN", "source", "according-to"), ("BBC", "source", "according-to"), ("Al Jazeera", "source", "according-to")]),
     ("Selon l'AFP et Reuters, le cessez-le-feu tient depuis lundi.",
      [("AFP", "source", "according-to"), ("Reuters", "source", "according-to")]),
+    ("He won the primary, with Fox News and NBC News calling the race for him an hour after the polls closed.",
+     [("Fox News", "source", "inline-verb"), ("NBC News", "source", "inline-verb")]),
     ("By Thursday she had given interviews to ABC News, MSNBC and CNN about the bill.",
      [("ABC News", "venue", "venue"), ("MSNBC", "venue", "venue"), ("CNN", "venue", "venue")]),
 ])

@@ -28,6 +28,8 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"covered|covers|detailed|details|documented|exposed|highlighted|explained|explains|observed|"
           r"pointed\s+out|points\s+out|argued|argues|insisted|suggested|suggests|predicted|projected|projects|"
           r"declared|declares|editorialized|endorsed|blared|headlined|headlines|first\s+reported|broke\s+the\s+(?:news|story)|"
+          # "with Fox News and NBC News calling the race for the Vermont senator": an election projection
+          r"(?:calling|called|calls)\s+the\s+(?:race|state|contest|primary|election)|"
           r"was\s+first\s+to\s+report|(?:is|are|was|were)\s+(?:now\s+)?(?:reporting|claiming|saying|projecting|predicting|"
           r"estimating)|has\s+reported|had\s+reported|has\s+said|unearthed|had\s+unearthed|has\s+unearthed|"
           r"identified|noticed|queried|responded|ranked|rated|shot\s+back|pointed\s+to|"

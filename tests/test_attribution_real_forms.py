@@ -392,6 +392,8 @@ def roles(a: Analysis) -> list[tuple[str, str, str]]:
      [("AFP", "source", "according-to"), ("Reuters", "source", "according-to")]),
     ("He won the primary, with Fox News and NBC News calling the race for him an hour after the polls closed.",
      [("Fox News", "source", "inline-verb"), ("NBC News", "source", "inline-verb")]),
+    ("CNN and Fox News both reported that the senator would run.",
+     [("CNN", "source", "inline-verb"), ("Fox News", "source", "inline-verb")]),
     ("By Thursday she had given interviews to ABC News, MSNBC and CNN about the bill.",
      [("ABC News", "venue", "venue"), ("MSNBC", "venue", "venue"), ("CNN", "venue", "venue")]),
 ])

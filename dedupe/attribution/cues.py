@@ -46,7 +46,7 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
             r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|on\s+\w+|today|yesterday|"
-            r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|"
+            r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|each|both|all|"
             r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day|at\s+the\s+time|"
             r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
             r"k\u00fcrzlich|zuletzt|j\u00fcngst|bereits|damals|gestern|heute|auch|zuerst)\s*,?\s*){0,3}")

@@ -394,6 +394,8 @@ def roles(a: Analysis) -> list[tuple[str, str, str]]:
      [("Fox News", "source", "inline-verb"), ("NBC News", "source", "inline-verb")]),
     ("CNN and Fox News both reported that the senator would run.",
      [("CNN", "source", "inline-verb"), ("Fox News", "source", "inline-verb")]),
+    ("The ruling drew criticism, even earning editorials from The New York Times and The Washington Post.",
+     [("New York Times", "source", "report-in"), ("Washington Post", "source", "report-in")]),
     ("By Thursday she had given interviews to ABC News, MSNBC and CNN about the bill.",
      [("ABC News", "venue", "venue"), ("MSNBC", "venue", "venue"), ("CNN", "venue", "venue")]),
 ])

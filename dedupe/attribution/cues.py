@@ -192,9 +192,12 @@ RULES: tuple[Rule, ...] = (
     Rule("obtained-by", "source", left=_left(
         r"\b(?:obtained|seen|reviewed|received|acquired)\s+(?:exclusively\s+)?by\s+(?:the\s+)?" + _DESCR)),
     Rule("report-in", "source", left=_left(
-        r"\b(?:an?|the|its|this|that)\s+(?:[\w\"\u201c\u201d-]+\s+){0,3}?(?:report|article|story|analysis|investigation|"
-        r"editorial|piece|"
-        r"review|dispatch|exclusive|scoop)s?[\"\u201d]?\s+(?:by|in|from|on|at)\s+(?:the\s+)?" + _DESCR)),
+        r"\b(?:an?|the|its|this|that|these|those|several|two|three|four|five|\d+)\s+(?:[\w\"\u201c\u201d-]+\s+){0,3}?"
+        r"(?:report|article|story|analysis|investigation|editorial|piece|"
+        r"review|dispatch|exclusive|scoop)s?[\"\u201d]?\s+(?:by|in|from|on|at)\s+(?:the\s+)?" + _DESCR + r"|"
+        # "even earning editorials from The New York Times and The Washington Post": a plural needs no article
+        r"\b(?:reports|articles|stories|editorials|investigations|dispatches)\s+(?:by|in|from)\s+(?:the\s+)?"
+        + _DESCR)),
     # "From Bloomberg:", "Via The Hill:": a line that introduces the block quoted from the outlet (claims.py carries
     # the source into the next paragraph)
     Rule("lead-in", "source", left=_left(r"^\W*(?:from|via|per|courtesy\s+of)\s+(?:the\s+)?" + _DESCR), right=_right(

@@ -454,3 +454,12 @@ def test_a_byline_block_of_parts_and_dates_credits_the_agency_it_names(line: str
 def test_a_poll_from_an_outlet_is_its_poll(sentence: str, source: str) -> None:
     found = [(a.source, a.role, a.kind) for a in run(sentence).attribution.attributions]
     assert found == [(source, "source", "poll")]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("As he spoke, video credited to Reuters/Libya showed fighters with heavy weapons at the gate.", "Reuters"),
+    ("He said the plan would work, according to audio provided by Wyoming Public Radio.", "Wyoming Public Radio"),
+])
+def test_footage_or_audio_credited_to_an_outlet_is_visual_evidence(sentence: str, source: str) -> None:
+    found = [(a.source, a.role, a.kind) for a in run(sentence).attribution.attributions]
+    assert found == [(source, "source", "visual")]

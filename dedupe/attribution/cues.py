@@ -165,9 +165,12 @@ RULES: tuple[Rule, ...] = (
     Rule("poll-negative", "subject", right=_right(
         r"\s*(?:/\s*[\w-]+\s+|-\w+\s+)?(?:tally|count|calculations?|index|ranking|estimates?"
         r"(?!\s+(?:the|a|an|his|her|its|their|that|(?-i:[A-Z])|\$|\d)))\b")),
+    # "footage released by KRT showed", "eerie video credited to Reuters/Libya showed", "according to audio provided by
+    # Wyoming Public Radio"
     Rule("visual", "source", left=_left(
-        r"\b(?:footage|images?|videos?|pictures?|photos?|photographs?|satellite\s+imagery)\s+(?:(?:released|published|"
-        r"broadcast|aired|shown|distributed|provided|posted|carried|obtained)\s+by|from)\s+(?:the\s+)?" + _DESCR)),
+        r"\b(?:footage|images?|videos?|pictures?|photos?|photographs?|satellite\s+imagery|audio|recordings?)\s+"
+        r"(?:(?:released|published|broadcast|aired|shown|distributed|provided|posted|carried|obtained)\s+by|from|"
+        r"credited\s+to)\s+(?:the\s+)?" + _DESCR)),
     # "Read the rest of the story at X": a link, no content
     Rule("link", "subject", left=_left(
         r"\b(?:read|see|watch|listen\s+to|continue\s+reading)\s+(?:the\s+)?(?:(?:rest|remainder)\s+of\s+the\s+|full\s+|"

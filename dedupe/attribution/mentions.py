@@ -113,7 +113,9 @@ def call_signs(text: str, start: int, found: Sequence[Mention]) -> list[Mention]
 # "The Westmarch Herald reported": a newspaper the lexicon does not list, known by the shape of its name; like an
 # acronym it counts only with a cue ("reported", "according to", "obtained by")
 _PAPER_WORD = (r"(?:Herald|Times|Post|Journal|Gazette|Tribune|Chronicle|Courier|Observer|Dispatch|Register|Sentinel|"
-               r"Monitor|Inquirer|Examiner|Enquirer|Free\s+Press|Press|Bee|Argus|Telegram|Record|Daily\s+News)"
+               r"Monitor|Inquirer|Examiner|Enquirer|Free\s+Press|Press|Bee|Argus|Telegram|Record|Daily\s+News|"
+               # a public broadcaster of a state or a city: "Wyoming Public Radio", "New Hampshire Public Radio"
+               r"Public\s+(?:Radio|Media|Television|Broadcasting))"
                # a second word of the name: "Argus Leader", "Times Union", "Post-Gazette", "Journal Sentinel"
                r"(?:[\s-](?:Leader|Union|Picayune|Gazette|Sentinel|Herald|Tribune|Ledger|Democrat|Constitution|"
                r"Bulletin|Review))?")

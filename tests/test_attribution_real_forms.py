@@ -463,3 +463,11 @@ def test_a_poll_from_an_outlet_is_its_poll(sentence: str, source: str) -> None:
 def test_footage_or_audio_credited_to_an_outlet_is_visual_evidence(sentence: str, source: str) -> None:
     found = [(a.source, a.role, a.kind) for a in run(sentence).attribution.attributions]
     assert found == [(source, "source", "visual")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The summit met in Tel Aviv because, in Forbes\u2019 words, it is the most entrepreneurial place on the planet.",
+    "The ruling was, in the words of Forbes, a disaster for the founders.",
+])
+def test_in_an_outlets_words(sentence: str) -> None:
+    assert [(a.source, a.role) for a in run(sentence).attribution.attributions] == [("Forbes", "source")]

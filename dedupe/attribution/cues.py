@@ -227,6 +227,10 @@ RULES: tuple[Rule, ...] = (
     Rule("according-to", "source", left=_left(
         r"\b(?:according\s+to|as\s+(?:first\s+)?(?:reported|noted)\s+(?:in|by))\s+(?:the\s+|an?\s+)?" + _DESCR)),
     Rule("according-to", "source", left=_left(r"\b" + _ACCORDING_TO_ML + r"\s+" + _ML_DESCR)),
+    # "in Forbes' words, ...", "in the words of The Economist"
+    Rule("according-to", "source", left=_left(r"\bin\s+(?:the\s+)?"),
+         right=_right(r"(?:'s|\u2019s|'|\u2019)\s+words\b")),
+    Rule("according-to", "source", left=_left(r"\bin\s+the\s+words\s+of\s+(?:the\s+)?" + _DESCR)),
     Rule("according-to", "source", left=_left(
         r"\b(?:" + _ACCORDING_TO_ML + r"\s+" + _ML_WORK + r"|" + _ML_READ_IN + r"(?:\s+|(?<=['\u2019])))" + _ML_DESCR
         + r"[\u201e\u201c\"\u00ab]?\s*")),

@@ -466,7 +466,7 @@ def test_footage_or_audio_credited_to_an_outlet_is_visual_evidence(sentence: str
 
 
 @pytest.mark.parametrize("sentence", [
-    "The summit met in Tel Aviv because, in Forbes\u2019 words, it is the most entrepreneurial place on the planet.",
+    "The summit met in Tel Aviv because, in Forbes\u2019 words, they are the most entrepreneurial places on earth.",
     "The ruling was, in the words of Forbes, a disaster for the founders.",
 ])
 def test_in_an_outlets_words(sentence: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -132,20 +134,34 @@ def _write(output: Path | None, content: str | Iterable[str]) -> None:
     pieces = (p.encode("utf-8") for p in ([content] if isinstance(content, str) else content))
     try:
         if output is None:
-            sys.stdout.flush()
-            for piece in pieces:
-                sys.stdout.buffer.write(piece)
-            sys.stdout.flush()
+            _write_stdout(pieces)
             return
         write_atomically(output, pieces)
     except UnicodeEncodeError as exc:  # a bug upstream: every text is made valid when read
         done = "nothing written" if output is not None else "the report on standard output is cut short"
         raise _fail(f"the report holds text that is not valid UTF-8 ({exc.reason}): {done}",
                     ExitStatus.INPUT_ERROR) from None
+    except BrokenPipeError:  # the reader went away (`| head`): no error, the exit code stays the command's
+        _silence_stdout()
     except OSError as exc:
-        if output is None:
-            raise
-        raise _fail(f"cannot write {output}: {exc.strerror or exc}", ExitStatus.INPUT_ERROR) from None
+        where = "standard output" if output is None else str(output)
+        raise _fail(f"cannot write {where}: {exc.strerror or exc}", ExitStatus.INPUT_ERROR) from None
+
+
+def _write_stdout(pieces: Iterable[bytes]) -> None:
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise _fail("cannot write standard output: it is closed", ExitStatus.INPUT_ERROR)
+    sys.stdout.flush()
+    for piece in pieces:
+        sys.stdout.buffer.write(piece)
+    sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """Standard output pointed at the null device, so that the interpreter's last flush finds no broken pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 @contextmanager
@@ -307,8 +323,8 @@ def index_add(
         verb = "warning:" if e.kind in WARNING_KINDS else "skipped"
         typer.echo(escape_line(f"  {verb} {e.path}: {e.kind}: {e.message}"), err=True)
     unreadable = sum(e.kind not in WARNING_KINDS for e in errors)
-    typer.echo(escape_line(f"added {added.added} documents ({added.already_indexed} already indexed, {unreadable} "
-                           f"unreadable); {stats.path} now holds {stats.documents} documents"))
+    _write(None, escape_line(f"added {added.added} documents ({added.already_indexed} already indexed, {unreadable} "
+                             f"unreadable); {stats.path} now holds {stats.documents} documents") + "\n")
 
 
 @index_app.command("stats")

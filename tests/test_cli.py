@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -87,3 +88,41 @@ def test_scan_reads_jsonl_from_stdin() -> None:
     assert_valid_report(report)
     assert [d["id"] for d in report["documents"]] == ["stdin#0", "stdin#1"]
     assert [(m["a"], m["b"], m["kind"]) for m in report["matches"]] == [("stdin#0", "stdin#1", "near-duplicate")]
+
+
+def _dedupe(args: list[str], stdout: int | Any, tmp_path: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "dedupe", *args, "--quiet"], stdout=stdout,
+                            stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+
+
+def _one_article(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("Dam opens\n\nCNN reported that the dam would open on Monday.\n", encoding="utf-8")
+    return tmp_path / "a.txt"
+
+
+def test_a_full_standard_output_is_an_input_error_without_a_traceback(tmp_path: Path) -> None:
+    _one_article(tmp_path)
+    with open("/dev/full", "wb") as full:
+        run = _dedupe(["scan", "a.txt"], full, tmp_path)
+        _, err = run.communicate(timeout=120)
+    assert run.returncode == 3
+    assert err.decode().strip() == "Error: cannot write standard output: No space left on device"
+
+
+def test_a_closed_standard_output_is_an_input_error(tmp_path: Path) -> None:
+    _one_article(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(["bash", "-c", f"'{sys.executable}' -m dedupe scan a.txt --quiet >&-"], env=env,
+                         cwd=tmp_path, capture_output=True, timeout=120)
+    assert run.returncode == 3
+    assert run.stderr.decode().strip() == "Error: cannot write standard output: it is closed"
+
+
+def test_a_reader_that_goes_away_ends_the_output_quietly_with_the_commands_exit_code(tmp_path: Path) -> None:
+    _one_article(tmp_path)
+    run = _dedupe(["scan", "a.txt", "--format", "text"], subprocess.PIPE, tmp_path)
+    assert run.stdout is not None
+    run.stdout.close()  # before the report is written: `dedupe scan ... | head -c 0`
+    assert run.wait(timeout=120) == 0
+    assert run.stderr is not None and run.stderr.read() == b""

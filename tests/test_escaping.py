@@ -106,6 +106,7 @@ def test_json_keeps_the_data_and_html_escapes_it(hostile: tuple[Path, Path]) -> 
     Tags().feed(page)
     assert "script" not in tags and "<script>" not in page
     assert "&lt;script&gt;" in page
+    _assert_no_raw_controls_in_markup(page)
 
 
 def test_escaping_rules() -> None:
@@ -158,6 +159,14 @@ def test_every_renderer_escapes_every_field_of_a_poisoned_report(tmp_path: Path)
 
     Tags().feed(page)
     assert "script" not in tags and page.count("&lt;script&gt;") >= 5
+    _assert_no_raw_controls_in_markup(page)
+    assert page.count("\\x1b]52;c;cm0gLXJmIH4=\\x07") >= 5  # shown, escaped
+
+
+def _assert_no_raw_controls_in_markup(page: str) -> None:
+    """A page printed to a terminal (``--format html`` to stdout) obeys no escape sequence: only line breaks and
+    tabs are kept as they are."""
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202e]", page), "a raw control character got through"
 
 
 _JSON_VALUES = st.recursive(

@@ -7,7 +7,8 @@ value cannot start a new line, so it cannot become a GitHub Actions workflow com
 sequences (colours, OSC 52 clipboard writes, title changes) are printed, not obeyed; a byte of a path that is
 not UTF-8 (a surrogate escape) is shown as ``\\xNN``, so the output can always be encoded. GitHub workflow
 commands (``--format github``) follow GitHub's own rules on top: ``%``, CR and LF percent-encoded in
-messages, and also ``:`` and ``,`` in property values.
+messages, and also ``:`` and ``,`` in property values. The HTML view keeps line breaks and tabs
+(``markup_text``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ def escape_lines(lines: list[str]) -> str:
 
 def _keep_newlines(value: str) -> str:
     return _UNSAFE.sub(lambda m: m.group() if m.group() in "\r\n" else _visible(m), value)
+
+
+def markup_text(value: str) -> str:
+    """Text for an HTML page (before HTML escaping): line breaks and tabs kept for the page's layout, every other
+    control character shown as a visible escape, so that the page printed to a terminal (``--format html`` to
+    standard output) cannot act on it and stays valid HTML."""
+    return _UNSAFE.sub(lambda m: m.group() if m.group() in "\r\n\t" else _visible(m), value)
 
 
 def github_message(value: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
+from dedupe.report.escaping import markup_text
 from dedupe.report.render_text import document_names
 
 _CSS = """
@@ -34,7 +35,7 @@ _NODE_W, _NODE_H, _COL_GAP, _ROW_GAP = 190, 26, 70, 12
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(markup_text(str(value)), quote=True)
 
 
 def _label(node: str) -> str:

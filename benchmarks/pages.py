@@ -57,7 +57,19 @@ class Page:
     outlet: str | None
 
 
+# held-out pages that were read during development after the split, and so count as train from then on: a helper
+# probing the CLI as a new user read these three Zyte pages and reported attribution defects on them (an upper-case
+# "SOURCE:" line, "The National Survey on ...", "the People's Daily ... warned"); their labels moved with them
+SEEN_HELD_OUT = frozenset({
+    "7916ecca969ffdd8f6fc32d171fbe0dd63db40fe4c1d2ade02b1dec5929a162f.html",
+    "7f93c1944a41d01960f8a16fdfda6c562e86f04ead8375ab796c4278402df9a8.html",
+    "5fa3154ec031ab35411a457d78eb5aa92c0e803c5329bd05c001e6d64009e206.html",
+})
+
+
 def split_of(name: str) -> str:
+    if name in SEEN_HELD_OUT:
+        return "train"
     return "train" if hashlib.sha256(name.encode()).hexdigest()[0] in "01234567" else "held-out"
 
 
@@ -74,8 +86,9 @@ def pages(split: str, corpus: str = "trafilatura") -> Iterator[Page]:
     with lines:
         for line in lines:
             row = json.loads(line)
-            if split in ("all", row["split"]):
-                yield Page(row["id"], row["split"], row["text"], row.get("outlet"))
+            row_split = split_of(row["id"].rsplit("/", 1)[-1])  # (not the stored split: pages seen since move)
+            if split in ("all", row_split):
+                yield Page(row["id"], row_split, row["text"], row.get("outlet"))
 
 
 def prepare(corpus: str) -> None:

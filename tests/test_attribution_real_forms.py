@@ -107,6 +107,8 @@ BAHN = "Die Bahn will ab Juni mehr Züge einsetzen. Das kündigte ein Sprecher a
     ("Mit Agenturmaterial", ("unnamed agency",)),
     ("Redacción / Agencias", ("unnamed agency",)),
     ("(Agencias)", ("unnamed agency",)),
+    ("SOURCE: News agencies", ("unnamed agency",)),  # a source line in capitals
+    ("SOURCES: AFP, Reuters", ("AFP", "Reuters")),
     ("Handout/Reuters", ()),  # a photo credit
     ("Kakuma/Kenia", ()),  # a place, no agency
 ])

@@ -85,7 +85,7 @@ _SOURCE_WORDS = (r"Source|Sources|Courtesy|Quelle|Fuente|Fonte|Source\s+de|Ис�
                  r"Sursa|Bron|Kilde|Källa|Lähde|Kaynak|Πηγή|Nguồn|Sumber|出典|来源|來源|출처|المصدر|מקור|स्रोत|इनपुट")
 # "Quelle: © www.juragentur.de": a line that says it names the source, credited among the last SOURCE_LINE_REACH
 # paragraphs (author boxes and image credits often follow it)
-SOURCE_LINE = re.compile(r"\s*(?:" + _SOURCE_WORDS + r")\s*[:：]")
+SOURCE_LINE = re.compile(r"\s*(?i:" + _SOURCE_WORDS + r")\s*[:：]")  # also "SOURCE: News agencies"
 SOURCE_LINE_REACH = 8
 # "Sources: GreatAgain, Washington Examiner / Photo credit: Jane Roe/Facebook": the image's credit after the sources
 _PHOTO_AFTER = r"\s*[/|]\s*(?i:photo|image|picture|video|graphic)s?\s*(?i:credits?|source|courtesy)?\s*:[^\n]{0,80}"
@@ -100,7 +100,7 @@ _REPUBLISHED_NAME = re.compile(r"(?P<name>[^\W\d_][\w.&'\u2019 -]{1,50}?)"
 _TRAILING = re.compile(r"^\s*(?:[(\uff08]\s*(?:(?i:来源|來源|출처|source|quelle|fuente|fonte)\s*[:：]\s*)?"
                        r"(?P<paren>[^()\uff08\uff09\n]{2,40})\s*[)\uff09]|"
                        r"[-\u2013\u2014]+\s*(?P<dash>[^\W\d_][\w .&]{1,40})|"
-                       r"(?:" + _SOURCE_WORDS + r")\s*[:：]\s*(?P<src>[^\n|]{2,60}?)"
+                       r"(?i:" + _SOURCE_WORDS + r")\s*[:：]\s*(?P<src>[^\n|]{2,60}?)"
                        r"(?:\s*\|[^\n]{0,80}|" + _PHOTO_AFTER + r")?)"
                        r"\s*\.?\s*$")
 # Reuters' sign-off: "(Reporting by David Bailey; Editing by Cynthia Osterman.)", "(Additional reporting by ...;

@@ -473,3 +473,8 @@ def test_footage_or_audio_credited_to_an_outlet_is_visual_evidence(sentence: str
 ])
 def test_in_an_outlets_words(sentence: str) -> None:
     assert [(a.source, a.role) for a in run(sentence).attribution.attributions] == [("Forbes", "source")]
+
+
+def test_a_named_study_that_begins_with_an_outlets_name_is_no_poll_of_it() -> None:
+    a = run("About 9 percent of teens filled in The National Survey on Drug Use and Health last year.")
+    assert a.attribution.attributions == ()

@@ -29,13 +29,16 @@ _GIVEN = (r"(?!(?:The|A|An|In|On|At|As|By|For|From|Of|To|And|But|Via|Per|New|Nor
 # "Michael Bloomberg", "Michael R. Bloomberg", "Mr. Bloomberg", "Mayor Don Guardian"
 _PERSON = re.compile(rf"\b(?:{_TITLE}\s+(?:[A-Z][a-z]+\s+)?|{_GIVEN}\s+(?:[A-Z]\.\s+)?)(?P<surname>[A-Z][a-z]+)\b")
 # (patterns used with .match(text, pos) carry no "^": it would only match at the start of the text)
-# "The National Rifle Association", "Bloomberg New Energy Finance", "Gawker Media": an outlet name inside another name
+# "The National Rifle Association", "Bloomberg New Energy Finance", "Gawker Media", "The National Survey on Drug Use":
+# an outlet name inside another name
 _LONGER_NAME = re.compile(
     r"(?:\s+[A-Z][a-z]+)*\s+(?:Association|Foundation|Institute|Capital|Markets|Center|Centre|Group|University|College|"
     r"Energy|Finance|Company|Corporation|Corp|Inc|Media|Entertainment|Studios|Productions|Broadcasting|Films|Council|"
     r"Committee|Party|Fund|Agency|Police|Department|Ministry|Office|Bureau|Commission|Administration|Guard|Army|"
     r"Assembly|Park|Bank|Hospital|School|Church|Club|League|Prize|Awards?|Building|Tower|Square|Street|Avenue|"
-    r"Academy|Academies|Society|Laborator(?:y|ies)|Museum|Library|Trust)\b")
+    r"Academy|Academies|Society|Laborator(?:y|ies)|Museum|Library|Trust|"
+    # "The National Survey on Drug Use and Health": a named study, not a poll of The National
+    r"(?:Survey|Study|Census|Index)\s+(?:on|of)\b)\b")
 # "POLITICO Florida reported", "BBC Scotland said", "CNN Philippines reported": an outlet's regional or language
 # edition is the outlet; the mention runs over the edition's name so that the cue after it is read
 _US_STATES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "

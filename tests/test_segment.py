@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.models import Paragraph
-from dedupe.text.segment import BOILERPLATE_PATTERNS, classify_boilerplate, segment, split_paragraphs, split_sentences
+from dedupe.text.segment import (
+    _BOUNDARY,
+    BOILERPLATE_PATTERNS,
+    classify_boilerplate,
+    segment,
+    split_paragraphs,
+    split_sentences,
+)
 
 
 def sentences_of(text: str) -> list[str]:
@@ -194,3 +202,19 @@ def test_split_paragraphs_equals_reference(lines: list[str], newline: str, trail
 ])
 def test_a_state_abbreviated_in_a_dateline_ends_no_sentence(text: str, expected: list[str]) -> None:
     assert sentences_of(text) == expected
+
+
+# the sentence boundary as three alternatives (how it was first written): ``_BOUNDARY`` must match the same spans
+_BOUNDARY_REFERENCE = re.compile(
+    r"[.!?\u061f]+[\"')\]\u201d\u2019\u00bb]*"
+    r"(?=\s+[\"'(\[\u201c\u2018\u00ab]?[A-Z0-9\u00c0-\u00de\u0391-\u03a9\u0400-\u042f\u0590-\u06ff\u0900-\u0dff])|"
+    r"[\u0964\u0965]+(?=\s+\S)|[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09]*(?=[^\s\u300d\u300f])")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([".", "!", "?", "\u061f", "\u0964", "\u0965", "\u3002", "\uff01", "\uff1f", " ", "\n",
+                                 "\"", "'", ")", "\u201d", "\u300d", "\uff09", "(", "\u201c", "A", "a", "7", "\u00c9",
+                                 "\u0416", "\u0627", "\u0915", "\u4e2d", "Dr", "U.S"]), max_size=20))
+def test_sentence_boundary_equals_reference(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in _BOUNDARY_REFERENCE.finditer(text)]

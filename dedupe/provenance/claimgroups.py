@@ -38,7 +38,7 @@ from dedupe.provenance.claimindex import (
     tfidf_rows,
     word_hashes,
 )
-from dedupe.provenance.facts import all_specifics, facts_agree, facts_of, scored_numbers
+from dedupe.provenance.facts import all_facts, all_specifics, facts_agree, facts_of, scored_numbers
 
 MIN_CLAIM_WORDS = 5  # shorter sentences ("He said.") are not compared
 MIN_SHARED_WORDS = 2  # content words two linked claims have in common ("It was not a good look" / "Look, ...")
@@ -388,7 +388,7 @@ def _facts_agree(claims: Sequence[Claim], pairs: np.ndarray, numbers: Sequence[f
     a pair found once (``numbers``: its ``specifics``, already found). A claim with no number and no name agrees
     with any claim, without comparing."""
     needed = np.unique(pairs).tolist()
-    facts = {n: facts_of(claims[n].text, numbers[n]) for n in needed}
+    facts = dict(zip(needed, all_facts([claims[n].text for n in needed], [numbers[n] for n in needed]), strict=True))
     bare = np.zeros(len(claims), dtype=bool)
     bare[needed] = [not (f.numbers or f.spelled or f.names) for f in facts.values()]
     agree: np.ndarray = bare[pairs[:, 0]] | bare[pairs[:, 1]]

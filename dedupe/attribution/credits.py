@@ -129,7 +129,8 @@ class Credit:
     span: Span
     text: str
     source: str
-    kind: str  # dateline | byline | trailing | sign-off | inputs | hat-tip | photo-credit | item-credit
+    kind: str  # dateline | byline | trailing | sign-off | inputs | hat-tip | photo-credit | item-credit |
+    # author-metadata
     confidence: float
 
 
@@ -172,6 +173,19 @@ def _credits_from(lexicon: Lexicon, raw: str, base: int, text: str, kind: str, *
         known = lexicon.resolve(domain.group("base"), fuzzy=False)
         found = [(known[0], 0.8) if known else (domain.group("site").lower(), 0.7)]
     return [Credit(Span(base, base + len(text)), text, name, kind, conf) for name, conf in found]
+
+
+def author_credits(lexicon: Lexicon, text: str, author: str | None, body_start: int) -> list[Credit]:
+    """A news agency named as the document's author in its metadata ("author: The Associated Press", a page's
+    author field "PTI"): a byline the page shows apart from its text. Its span is the value in the header where
+    the text holds one, else the empty span [0, 0)."""
+    if not author:
+        return []
+    at = text.find(author, 0, body_start)
+    span = Span(at, at + len(author)) if at >= 0 else Span(0, 0)
+    found = _wires_only(lexicon, [Credit(span, author, name, "author-metadata", conf)
+                                  for name, conf in _resolve_list(lexicon, author)], ("news-agency",))
+    return [c for c in found if c.source != UNNAMED_AGENCY]
 
 
 def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:

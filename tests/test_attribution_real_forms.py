@@ -493,3 +493,8 @@ def test_a_wire_named_as_the_pages_author_credits_it_after_the_texts_own_credits
     assert a.attribution.credits == credits
     from_metadata = [(x.source, x.span.as_list()) for x in a.attribution.attributions if x.kind == "author-metadata"]
     assert from_metadata == ([(credits[-1], [0, 0])] if credits else [])  # the page's text does not hold it
+
+
+def test_an_outlet_that_warns_is_a_source() -> None:
+    a = run("On Monday, the People's Daily, the mouthpiece of the Communist party, warned that there was no room.")
+    assert [(x.source, x.role) for x in a.attribution.attributions] == [("People's Daily", "source")]

@@ -35,7 +35,7 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"identified|noticed|queried|responded|ranked|rated|shot\s+back|pointed\s+to|"
           r"has\s+run|has\s+published|has\s+found|has\s+obtained|has\s+confirmed|has\s+revealed|has\s+released|"
           r"announces|confirms|released|releases|indicated|indicates|mentioned|mentions|commented|comments|deemed|deems|"
-          r"examined|examines|traced|traces|told|tells|"
+          r"examined|examines|traced|traces|told|tells|warned|warns|cautioned|"
           # the same in the wire languages: "wie die Nachrichtenagentur dpa berichtete", "la agencia EFE inform\u00f3"
           + _DE_REPORTED + r"|zufolge|inform\u00f3|report\u00f3|public\u00f3|a\s+rapport\u00e9|rapporte|"
           r"riferisce|ha\s+riferito|informou|noticiou|publicou|"

@@ -9,3 +9,4 @@ DERIVATIVE = "derivative"  # a finding: an aggregator disclaimer in the text
 
 MATCH_KINDS = (NEAR_DUPLICATE, PARTIAL_REUSE)
 FINDING_KINDS = (NEAR_DUPLICATE, PARTIAL_REUSE, UNATTRIBUTED_REUSE, DERIVATIVE)  # in the order findings sort
+UNKNOWN_DIRECTION = "direction unknown"  # how a finding's evidence begins when neither text is known to be first

@@ -61,6 +61,18 @@ def test_without_fail_on_the_exit_code_is_zero(archive: Path) -> None:
     code, out, _ = _check(archive)
     assert code == 0
     assert "[note] unattributed-reuse: copied.txt" in out
+    assert out.startswith("dedupe check: 3 incoming documents (4 in the index before)")  # archived ones not counted
+
+
+def test_two_incoming_texts_with_no_known_direction_are_not_drawn_as_a_copy(tmp_path: Path) -> None:
+    story = ("The harbour board approved a new ferry terminal on Tuesday after two years of consultation with "
+             "residents, fishing crews and the regional council, which will pay for half of the works. ") * 3
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Ferry terminal approved\n\n{story}\n", encoding="utf-8")
+    db = tmp_path / "i.sqlite"
+    assert runner.invoke(app, ["index", "add", "--db", str(db), str(CHECK / "archive")]).exit_code == 0
+    out = runner.invoke(app, ["check", "--db", str(db), str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]).stdout
+    assert "b.txt <> a.txt: direction unknown" in out and " <- " not in out
 
 
 def test_github_annotations(archive: Path) -> None:
@@ -92,6 +104,9 @@ def test_usage_and_index_errors(archive: Path, tmp_path: Path) -> None:
     assert code == 3 and "not a usable dedupe index" in err
     stats = runner.invoke(app, ["index", "stats", "--db", str(tmp_path / "missing.sqlite")])
     assert stats.exit_code == 3 and "no index at" in stats.stderr
+    for command in (["index", "stats"], ["check", str(CHECK / "incoming")], ["index", "add", str(CHECK / "incoming")]):
+        result = runner.invoke(app, [*command, "--db", str(tmp_path)])
+        assert result.exit_code == 3 and f"{tmp_path} is a directory, not an index file" in result.stderr
 
 
 def test_locked_index_is_a_clear_error(archive: Path) -> None:

@@ -21,7 +21,7 @@ from dedupe.copies.boilerplate import corpus_boilerplate
 from dedupe.copies.lsh import LSHLayout, pairs_in_batch
 from dedupe.engine.pipeline import Progress, ScanResult, analyse_with_keys, finish_scan, read_documents
 from dedupe.index.store import AddResult, IndexStats, IndexStore, open_index
-from dedupe.kinds import DERIVATIVE, FINDING_KINDS, NEAR_DUPLICATE, UNATTRIBUTED_REUSE
+from dedupe.kinds import DERIVATIVE, FINDING_KINDS, NEAR_DUPLICATE, UNATTRIBUTED_REUSE, UNKNOWN_DIRECTION
 from dedupe.models import Document, Match, ReadError
 from dedupe.provenance.stories import Provenance
 
@@ -133,7 +133,7 @@ def findings_for(analyses: Sequence[Analysis], matches: Sequence[Match], provena
                                    "direction: " + ", ".join(e.kind for e in d.evidence))
         else:  # two incoming texts, direction unknown: report the pair once, on the second id
             exact = _exact(a.document, b.document)
-            out.append(Finding(m.kind, m.b, m.a, f"direction unknown; Jaccard {m.similarity:.2f}"
+            out.append(Finding(m.kind, m.b, m.a, f"{UNKNOWN_DIRECTION}; Jaccard {m.similarity:.2f}"
                                + (", exact copy (the same text)" if exact else ""), exact))
     for a in analyses:
         if a.attribution.derivative and a.document.id not in known:

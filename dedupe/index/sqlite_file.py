@@ -72,6 +72,8 @@ def is_new(path: Path) -> bool:
 
 def connect(path: Path, *, write: bool, timeout: float) -> sqlite3.Connection:
     """A connection to an existing file (``write=False``: read-only) or a new one (``write=True``)."""
+    if path.is_dir():
+        raise NotAnIndexError(f"{path} is a directory, not an index file")
     if write:
         if not is_new(path) and not os.access(path, os.W_OK):
             raise IndexStoreError(f"{path} is read-only: it can be checked (without --update) but not added to")

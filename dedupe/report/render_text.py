@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from dedupe.kinds import UNKNOWN_DIRECTION
 from dedupe.report.escaping import escape_lines, github_message, github_property
 
 _EXCERPT = 90
@@ -137,17 +138,23 @@ def render_text(report: dict[str, Any], texts: Mapping[str, str]) -> str:
     return escape_lines(lines)
 
 
+def _pair_arrow(finding: dict[str, Any]) -> str:
+    """" <- ": the document reuses the other; " <> ": two incoming texts whose direction is unknown."""
+    return " <> " if finding["evidence"].startswith(UNKNOWN_DIRECTION) else " <- "
+
+
 def render_findings(report: dict[str, Any]) -> str:
     """``dedupe check --format text``: one line per finding, failing ones marked."""
     c = report["check"]
     counts = "; ".join(f"{kind} {n['archived']} archived, {n['incoming']} incoming"
                        for kind, n in c["counts"].items() if n["archived"] or n["incoming"])
-    lines = [f"dedupe check: {report['summary']['documents']} documents ({c['index_documents_before']} in the index "
+    incoming = sum(1 for d in report["documents"] if not d.get("archived"))
+    lines = [f"dedupe check: {incoming} incoming documents ({c['index_documents_before']} in the index "
              f"before), {len(report['findings'])} findings{f' ({counts})' if counts else ''}, {c['failing']} failing "
              f"(--fail-on {','.join(c['fail_on']) or 'nothing'})"]
     for f in report["findings"]:
         mark = "FAIL" if f["fails"] else "note"
-        other = f" <- {f['other']}" if f["other"] else ""
+        other = f"{_pair_arrow(f)}{f['other']}" if f["other"] else ""
         exact = " (exact copy)" if f.get("exact") else ""
         lines.append(f"  [{mark}] {f['kind']}{exact}: {f['document']}{other}: {f['evidence']}")
     if c["seen_before"]:

@@ -45,6 +45,25 @@ def test_tsv_and_bad_rows(tmp_path: Path) -> None:
         ("a.tsv#1", "missing-field"), ("a.tsv#2", "missing-field"), ("b.csv", "missing-field"), ("c.csv", "empty")]
 
 
+def test_an_unclosed_quote_is_an_error_not_a_cell_holding_the_rest_of_the_file(tmp_path: Path) -> None:
+    (tmp_path / "odd.csv").write_text(
+        'id,text\n1,"The council approved the budget,\nafter a long debate."\n2,"The mayor said the plan\n'
+        '3,The river rose two metres overnight.\n4,The bridge reopened on Friday.\n',
+        encoding="utf-8")
+    result = read_inputs([tmp_path], ReadConfig())
+    assert [d.text for d in result.documents] == ["The council approved the budget,\nafter a long debate."]
+    assert [(e.path, e.kind) for e in result.errors] == [("odd.csv", "malformed-csv")]
+    assert "unclosed quote in the row that starts at line 4" in result.errors[0].message
+
+
+def test_a_stray_quote_inside_an_unquoted_cell_is_read_as_it_is(tmp_path: Path) -> None:
+    (tmp_path / "ok.csv").write_text('id,text\n1,A 5" screen is enough for the council.\n2,It was.\n',
+                                     encoding="utf-8")
+    result = read_inputs([tmp_path], ReadConfig())
+    assert [d.text for d in result.documents] == ['A 5" screen is enough for the council.', "It was."]
+    assert result.errors == ()
+
+
 def test_text_field_option_applies_to_csv(tmp_path: Path) -> None:
     (tmp_path / "x.csv").write_text("id,story\nr1,The ferry runs again on Sunday.\n", encoding="utf-8")
     assert read_inputs([tmp_path], replace(ReadConfig(), fields=FieldNames(text=("story",)))).documents

@@ -83,6 +83,14 @@ def test_github_annotations(archive: Path) -> None:
     assert "::warning file=credited.txt,title=dedupe near-duplicate::" in out
 
 
+def test_github_annotations_put_a_records_error_on_its_file(archive: Path, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "The council approved the budget on Tuesday."}\n{"id": "b"}\n',
+                    encoding="utf-8")
+    result = runner.invoke(app, ["check", "--db", str(archive), str(feed), "--format", "github"])
+    assert "::warning file=feed.jsonl,title=dedupe unreadable input::feed.jsonl#1: missing-field: " in result.stdout
+
+
 def test_update_grows_the_index_and_is_idempotent(archive: Path) -> None:
     assert _check(archive, "--update")[0] == 0
     stats = runner.invoke(app, ["index", "stats", "--db", str(archive), "--format", "json"])

@@ -174,7 +174,7 @@ def render_github(report: dict[str, Any]) -> str:
         other = f" (reuses {f['other']})" if f["other"] else ""
         lines.append(f"::{level} file={github_property(path)},title={github_property('dedupe ' + f['kind'])}::"
                      f"{github_message(f['document'] + other + ': ' + f['evidence'])}")
-    for e in report["errors"]:
-        lines.append(f"::warning file={github_property(e['path'])},title=dedupe unreadable input::"
-                     f"{github_message(e['kind'] + ': ' + e['message'])}")
+    for e in report["errors"]:  # a record's error on its file, like a finding ("feed.jsonl#2" -> feed.jsonl)
+        lines.append(f"::warning file={github_property(e['path'].split('#', 1)[0])},title=dedupe unreadable input::"
+                     f"{github_message(e['path'] + ': ' + e['kind'] + ': ' + e['message'])}")
     return "\n".join(lines) + ("\n" if lines else "")

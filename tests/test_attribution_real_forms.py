@@ -498,3 +498,14 @@ def test_a_wire_named_as_the_pages_author_credits_it_after_the_texts_own_credits
 def test_an_outlet_that_warns_is_a_source() -> None:
     a = run("On Monday, the People's Daily, the mouthpiece of the Communist party, warned that there was no room.")
     assert [(x.source, x.role) for x in a.attribution.attributions] == [("People's Daily", "source")]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Die ARD hat f\u00fcr ihre Mediathek \u201eeine Schau mit Loriots Werken\u201c angek\u00fcndigt.", "source"),
+    ("Der Spiegel hatte am Montag berichtet, dass die Regierung zur\u00fccktritt.", "source"),
+    # a story about the outlet: what it did in its own house is the story, not its reporting
+    ("Der Spiegel entlie\u00df einen Reporter.\n\nDer Spiegel hat die Aff\u00e4re im eigenen Haus selbst aufgedeckt.",
+     "subject"),
+])
+def test_the_german_perfect_with_its_participle_at_the_end(text: str, role: str) -> None:
+    assert [a.role for a in run(text).attribution.attributions][-1] == role

@@ -336,7 +336,8 @@ def _poll_without_figures(doc: Document, s: Sentence, a: Attribution) -> Attribu
 
 _SUBJECT_OPENING = re.compile(r"^\W*(?:the\s+)?$", re.I)
 # "its", "the team", "the bureau": the outlet's words are about the outlet ("the network" may be another one)
-_SELF_REFERENCE = re.compile(r"\b(?:it|its|itself|the\s+(?:team|bureau|staff|newsroom|company))\b", re.I)
+_SELF_REFERENCE = re.compile(r"\b(?:it|its|itself|the\s+(?:team|bureau|staff|newsroom|company)|"
+                             r"eigene[nmrs]?|selbst)\b", re.I)  # "im eigenen Haus ... selbst aufgedeckt"
 
 
 def _speaks_of_itself(doc: Document, s: Sentence, a: Attribution) -> bool:

@@ -259,6 +259,11 @@ RULES: tuple[Rule, ...] = (
         r"(?:die|der|das|den)\s+" + _ML_DESCR), right=_right(
         r"(?:\s*\([^()\n]{1,20}\))?\s*(?:[.,;:]|$|(?-i:am|im|in|unter|eine[nmr]?|ein|dass|zufolge|bereits|"
         r"k\u00fcrzlich|zuletzt|gestern|heute|online)\b)")),
+    # German perfect, the participle at the end of the clause: "Die ARD hat f\u00fcr ihre Mediathek \u201e...\u201c
+    # angek\u00fcndigt", "Der Spiegel hatte am Montag berichtet, dass ..."
+    Rule("inline-verb", "source", right=_right(
+        r"\s+(?-i:hat|hatte|haben|hatten)\s+[^.!?;\n]{0,120}?\b(?:berichtet|gemeldet|geschrieben|ver\u00f6ffentlicht|"
+        r"enth\u00fcllt|angek\u00fcndigt|zitiert|aufgedeckt|recherchiert)\b")),
     # "X's correspondent said", "an X article published Friday found", "X reported"
     Rule("inline-verb", "source", right=_right(
         r"\s*(?:(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:correspondents?|reporters?|bureau|journalists?|dispatch|report|unit|"

@@ -509,3 +509,8 @@ def test_an_outlet_that_warns_is_a_source() -> None:
 ])
 def test_the_german_perfect_with_its_participle_at_the_end(text: str, role: str) -> None:
     assert [a.role for a in run(text).attribution.attributions][-1] == role
+
+
+def test_an_outlet_tweeting_is_a_source() -> None:
+    a = run("Murdoch fired back that evening, with the New York Post tweeting the cover of the next day's paper.")
+    assert [(x.source, x.role) for x in a.attribution.attributions] == [("New York Post", "source")]

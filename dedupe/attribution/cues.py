@@ -20,7 +20,7 @@ _AFTER_VERB = (r"(?:(?!(?:of|before|after|about|to|in|at|on|with|for|from|into|o
 _DE_REPORTED = r"berichtete|berichtet|meldete|meldet|schrieb|schreibt|enth\u00fcllte|ver\u00f6ffentlichte"
 _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|claimed|claims|noted|notes|confirmed|"
           r"broadcast(?!\s+(?:set|studio|booth|truck|cent(?:er|re)|rights|partner))|aired|published|publishes|quoted|"
-          r"cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|"
+          r"cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|tweets|tweeting|"
           r"posted|described|describes|quoting|citing|found(?!\s+itself)|finds|learned|has\s+learned|obtained|ran|runs|"
           r"called|calls|characteri[sz]ed|characteri[sz]es|estimated|estimates|lists|listed|puts?(?!\s+together)|pegged|"
           r"counted|calculated|"

@@ -514,3 +514,9 @@ def test_the_german_perfect_with_its_participle_at_the_end(text: str, role: str)
 def test_an_outlet_tweeting_is_a_source() -> None:
     a = run("Murdoch fired back that evening, with the New York Post tweeting the cover of the next day's paper.")
     assert [(x.source, x.role) for x in a.attribution.attributions] == [("New York Post", "source")]
+
+
+def test_a_closing_bracket_is_one_credit_attribution() -> None:
+    a = run("Putin met Kim in Pyongyang.\n\nDetails of the gifts were not disclosed, the report said. (ANI)")
+    found = [(x.source, x.kind, x.text) for x in a.attribution.attributions if x.role == "credit"]
+    assert found == [("ANI", "trailing", "(ANI)")]

@@ -343,7 +343,9 @@ def closing_credits(lexicon: Lexicon, text: str, last: Paragraph, *, bare: bool 
     if m is None or not text[last.start:m.start()].strip() or (m.group("bare") and not bare):
         return []
     raw = m.group("paren") or m.group("bare")
-    return _wires_only(lexicon, _credits_from(lexicon, raw, m.start(), m.group(), "trailing"))
+    found = m.group().strip()  # the bracket or the name, without the space before it: one span with its sentence's
+    start = m.start() + m.group().index(found[0])
+    return _wires_only(lexicon, _credits_from(lexicon, raw, start, found, "trailing"))
 
 
 # a digest item closing with its source: "... the disease. [HuffPost]", "[Marina Fang, HuffPost]", "[WSJ | Paywall]",

@@ -443,10 +443,7 @@ def test_estimates_as_the_outlets_verb_or_its_figure(sentence: str, role: str) -
     ("12 March 2026 | The Weekly Planner", ()),  # a name the lexicon does not know is no credit
 ])
 def test_a_byline_block_of_parts_and_dates_credits_the_agency_it_names(line: str, credits: tuple[str, ...]) -> None:
-    a = run(f"Neue Regeln f\u00fcr die Bahn\n\n{line}\n\n"
-            "Die Regierung hat am Dienstag neue Regeln f\u00fcr Z\u00fcge beschlossen. Die Opposition kritisierte den "
-            "Plan als zu teuer und verlangte eine neue Abstimmung im Parlament noch vor der Sommerpause.")
-    assert a.attribution.credits == credits
+    assert run(f"Neue Z\u00fcge f\u00fcr Pendler\n\n{line}\n\n{BAHN}").attribution.credits == credits
 
 
 @pytest.mark.parametrize(("sentence", "source"), [

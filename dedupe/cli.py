@@ -219,6 +219,8 @@ def scan_command(
     """
     from dedupe.engine.pipeline import scan
 
+    if scheduler and engine is not Engine.dask:
+        raise _fail("--scheduler needs --engine dask (the local engine has no scheduler)", ExitStatus.USAGE)
     with _usage_errors():
         config = config_from_options(threshold=threshold, shingle_size=shingle_size, num_perm=num_perm,
                                      include=include, exclude=exclude, text_field=text_field, id_field=id_field,

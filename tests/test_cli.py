@@ -126,3 +126,9 @@ def test_a_reader_that_goes_away_ends_the_output_quietly_with_the_commands_exit_
     run.stdout.close()  # before the report is written: `dedupe scan ... | head -c 0`
     assert run.wait(timeout=120) == 0
     assert run.stderr is not None and run.stderr.read() == b""
+
+
+def test_a_scheduler_without_the_dask_engine_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["scan", str(FIXTURES), "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2
+    assert "--scheduler needs --engine dask" in result.stderr

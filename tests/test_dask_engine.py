@@ -250,3 +250,53 @@ def test_every_worker_gone_mid_scan_is_a_clear_error_within_the_timeout(corpus: 
         with pytest.raises(SchedulerError, match="no worker for 2 s"):
             scan_dask([corpus], ScanConfig(mode="copies"), scheduler=c.scheduler_address, worker_timeout=2)
     assert time.monotonic() - started < 30
+
+
+def test_a_server_that_never_answers_as_a_scheduler_is_a_clear_error_within_the_timeout() -> None:
+    """A dashboard's HTTP port, a Redis server: something accepts the connection and never speaks Dask's protocol;
+    Client's own timeout covers the connection only."""
+    import threading
+
+    from distributed import Client
+
+    from dedupe.engine.dask_engine import _client_within
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    accepted: list[socket.socket] = []
+    threading.Thread(target=lambda: accepted.append(server.accept()[0]), daemon=True).start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(SchedulerError, match="no answer as a Dask scheduler within 6 s"), \
+                _client_within(Client, f"tcp://127.0.0.1:{server.getsockname()[1]}", 1.0):
+            pass
+    finally:
+        server.close()
+        for s in accepted:
+            s.close()
+    assert time.monotonic() - started < 10
+
+
+def test_lexicon_files_reach_the_workers_as_absolute_paths_and_the_report_keeps_them_as_given() -> None:
+    from dataclasses import replace
+
+    from dedupe.engine.dask_engine import _for_workers
+
+    config = ScanConfig()
+    config = replace(config, attribution=replace(config.attribution, sources_files=("my-sources.json",)))
+    assert _for_workers(config).attribution.sources_files == (str(Path("my-sources.json").absolute()),)
+    assert config.attribution.sources_files == ("my-sources.json",)
+
+
+def test_worker_processes_of_a_local_cluster_ignore_the_terminals_interrupt() -> None:
+    """A Ctrl-C reaches the whole process group: the workers started for the scan ignore it (the client answers)."""
+    import signal
+
+    from dedupe.engine.dask_engine import _children_ignore_interrupts
+
+    code = "import signal; print(signal.getsignal(signal.SIGINT) == signal.SIG_IGN)"
+    with _children_ignore_interrupts():
+        child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert child.stdout.strip() == "True"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the scan's own process answers again

@@ -20,15 +20,17 @@ scan stops with a SchedulerError. The report is byte-identical to the local one.
 from __future__ import annotations
 
 import asyncio
+import signal
 import socket
 import sys
+import threading
 import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,7 @@ from dedupe.io.readers import STDIN, ReadResult, discover, read_stream
 from dedupe.models import Document, Match, Paragraph, ReadError
 
 SCHEDULER_TIMEOUT = 10.0  # seconds to connect to a scheduler
+CONNECT_GRACE = 5.0  # seconds more for its first reply, after which a server that says nothing is no scheduler
 WORKER_TIMEOUT = 60.0  # seconds a scan waits while the cluster has no worker at all
 _POLL = 1.0  # seconds between looks at the cluster while waiting for results
 _BATCH = 64  # documents analysed together (as the local engine's tasks)
@@ -188,16 +191,53 @@ def _connected(scheduler: str | None, workers: int, processes: bool,
     except ImportError:
         raise MissingDependencyError("dask[distributed]", "dask") from None
     if scheduler:
-        try:
-            client = Client(scheduler, timeout=timeout)
-        except Exception as exc:  # something listens there, but it does not answer as a Dask scheduler
-            raise SchedulerError(f"cannot connect to the Dask scheduler at {scheduler}: {exc}") from None
-        with client:
+        with _client_within(Client, scheduler, timeout) as client:
             yield client
         return
-    with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, dashboard_address=None,
-                      processes=processes) as cluster, Client(cluster) as client:
+    with _children_ignore_interrupts():
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, dashboard_address=None,
+                               processes=processes)
+    with cluster, Client(cluster) as client:
         yield client
+
+
+@contextmanager
+def _client_within(client_class: Any, scheduler: str, timeout: float) -> Iterator[Any]:
+    """A client of ``scheduler``, connected within about ``timeout`` seconds: ``Client``'s own timeout covers the
+    connection, not the reply, so a server that accepts and never answers as a scheduler (a dashboard's HTTP port,
+    a Redis server) would keep it waiting for good; the connection is made in a thread and given up on."""
+    box: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            box["client"] = client_class(scheduler, timeout=timeout)
+        except Exception as exc:  # something listens there, but it does not answer as a Dask scheduler
+            box["error"] = exc
+
+    thread = threading.Thread(target=connect, name="dedupe-dask-connect", daemon=True)
+    thread.start()
+    thread.join(timeout + CONNECT_GRACE)
+    if "client" not in box:
+        why = box.get("error") or f"no answer as a Dask scheduler within {timeout + CONNECT_GRACE:g} s"
+        raise SchedulerError(f"cannot connect to the Dask scheduler at {scheduler} (a scheduler listens on "
+                             f"tcp://host:8786, not on its dashboard's address): {why}")
+    with box["client"] as client:
+        yield client
+
+
+@contextmanager
+def _children_ignore_interrupts() -> Iterator[None]:
+    """Worker processes started here ignore SIGINT (a disposition they keep, and Python then installs no handler):
+    a Ctrl-C reaches the terminal's whole process group, and the client alone answers it (exit 130), closing the
+    cluster, instead of every worker printing its traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class _Run:
@@ -363,8 +403,16 @@ def _read_all(run: _Run, paths: list[str], config: ScanConfig, parts: int) -> _R
     return _Read(len(files) + (STDIN in paths), read, [m.ids for m in metas], _numbers(metas), errors, repeated)
 
 
-def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progress: Progress | None,
+def _for_workers(config: ScanConfig) -> ScanConfig:
+    """``config`` with its lexicon files as absolute paths: a worker of another machine or folder reads them (as the
+    input paths, the files must be there at the same path); the report keeps the paths as given."""
+    files = tuple(str(Path(f).absolute()) for f in config.attribution.sources_files)
+    return replace(config, attribution=replace(config.attribution, sources_files=files))
+
+
+def _scan_on(run: _Run, paths: list[str], given: ScanConfig, parts: int, progress: Progress | None,
              quote: bool) -> ScanResult:
+    config = _for_workers(given)
     r = _read_all(run, paths, config, parts)
     numbers, repeated, total = r.numbers, r.repeated, sum(len(i) for i in r.ids)
     layout = LSHLayout.from_config(config)
@@ -383,7 +431,7 @@ def _scan_on(run: _Run, paths: list[str], config: ScanConfig, parts: int, progre
         progress("verify", len(pairs), len(pairs))
     records = _records(run, analysed, numbers, total)
     texts = _texts(run, analysed, r.ids, matches) if quote else {}
-    return result_from_records(config, layout, ReadResult((), r.errors, r.files), records, matches, texts)
+    return result_from_records(given, layout, ReadResult((), r.errors, r.files), records, matches, texts)
 
 
 def _records(run: _Run, analysed: Sequence[Any], numbers: Sequence[np.ndarray], total: int) -> list[DocumentRecord]:
@@ -420,6 +468,8 @@ def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, sch
     if scheduler:
         _reachable(scheduler, SCHEDULER_TIMEOUT)  # a wrong address fails before any reading or loading
     names = [str(p) for p in paths]
-    parts = partitions or 4 * max(1, config.workers)
     with _connected(scheduler, config.workers, processes) as client:
-        return _scan_on(_Run(client, worker_timeout), names, config, parts, progress, texts)
+        run = _Run(client, worker_timeout)
+        # four read parts per worker thread: of the cluster's own threads with --scheduler (--workers may be 1)
+        parts = partitions or 4 * max(1, config.workers, run.threads() if scheduler else 0)
+        return _scan_on(run, names, config, parts, progress, texts)

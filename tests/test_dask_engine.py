@@ -300,3 +300,24 @@ def test_worker_processes_of_a_local_cluster_ignore_the_terminals_interrupt() ->
         child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert child.stdout.strip() == "True"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the scan's own process answers again
+
+
+def test_a_watched_stage_reports_the_documents_of_its_finished_tasks() -> None:
+    from dedupe.engine.dask_engine import _Run
+
+    class Done:
+        def __init__(self, done: bool) -> None:
+            self._done = done
+
+        def done(self) -> bool:
+            return self._done
+
+    calls: list[tuple[str, int, int]] = []
+    run = _Run(client=None, worker_timeout=1.0, progress=lambda stage, done, total: calls.append((stage, done, total)))
+    run.watch("fingerprint", [Done(True), Done(False), Done(True)], [10, 20, 5])
+    run._report()
+    assert calls == [("fingerprint", 15, 35)]
+    quiet = _Run(client=None, worker_timeout=1.0)
+    quiet.watch("fingerprint", [Done(True)], [10])
+    quiet._report()  # no progress asked for: nothing watched, nothing called
+    assert quiet.watched == []

@@ -243,10 +243,24 @@ def _children_ignore_interrupts() -> Iterator[None]:
 class _Run:
     """One scan's tasks on a cluster: submitted under keys of their own, awaited with an eye on the workers."""
 
-    def __init__(self, client: Any, worker_timeout: float) -> None:
+    def __init__(self, client: Any, worker_timeout: float, progress: Progress | None = None) -> None:
         self.client = client
         self.worker_timeout = worker_timeout
         self.token = uuid.uuid4().hex[:12]
+        self.progress = progress
+        self.watched: list[tuple[str, Sequence[Any], Sequence[int]]] = []  # (stage, futures, documents of each)
+
+    def watch(self, stage: str, futures: Sequence[Any], sizes: Sequence[int]) -> None:
+        """Report ``stage`` as its futures finish, while the client waits on any later stage (a sign of life on
+        stderr: the longest stages run on the workers)."""
+        if self.progress is not None:
+            self.watched.append((stage, futures, sizes))
+
+    def _report(self) -> None:
+        if self.progress is None:
+            return
+        for stage, futures, sizes in self.watched:
+            self.progress(stage, sum(n for f, n in zip(futures, sizes, strict=True) if f.done()), sum(sizes))
 
     def submit(self, stage: str, n: int, fn: Callable[..., Any], *args: Any) -> Any:
         return self.client.submit(fn, *args, key=f"dedupe-{stage}-{n}-{self.token}")
@@ -261,9 +275,10 @@ class _Run:
         while True:
             try:
                 wait(list(futures), timeout=_POLL)
+                self._report()
                 return list(self.client.gather(list(futures)))
             except (TimeoutError, asyncio.TimeoutError):  # the same class from Python 3.11 on
-                pass
+                self._report()
             except (KilledWorker, CancelledError, OSError) as exc:  # OSError: the scheduler's connection closed
                 raise SchedulerError(f"the Dask cluster failed the scan: {type(exc).__name__}: {exc}") from None
             alone_since = self._alone_since(alone_since)
@@ -422,6 +437,7 @@ def _scan_on(run: _Run, paths: list[str], given: ScanConfig, parts: int, progres
     keys = [run.submit("keys", n, keys_of, f) for n, f in enumerate(keyed)]
     analysed = [run.submit("unkeyed", n, without_keys, f) for n, f in enumerate(keyed)]
     keyed.clear()  # each part split in two: its keys, released once paired, and its analyses
+    run.watch("fingerprint", analysed, [len(i) for i in r.ids])
     pairs = _pairs(run, keys)
     keys.clear()
     if progress is not None:
@@ -469,7 +485,7 @@ def scan_dask(paths: Iterable[str | Path], config: ScanConfig | None = None, sch
         _reachable(scheduler, SCHEDULER_TIMEOUT)  # a wrong address fails before any reading or loading
     names = [str(p) for p in paths]
     with _connected(scheduler, config.workers, processes) as client:
-        run = _Run(client, worker_timeout)
+        run = _Run(client, worker_timeout, progress)
         # four read parts per worker thread: of the cluster's own threads with --scheduler (--workers may be 1)
         parts = partitions or 4 * max(1, config.workers, run.threads() if scheduler else 0)
         return _scan_on(run, names, config, parts, progress, texts)

@@ -200,6 +200,16 @@ def test_stats_on_an_empty_or_mistyped_database_writes_nothing(server_url: str) 
 
 
 @needs_redis
+def test_a_key_of_the_index_holding_something_else_is_refused_untouched(server_url: str) -> None:
+    client = _client(f"{server_url}0")
+    client.set("dedupe:index", "a value of another application")
+    result = runner.invoke(app, ["index", "stats", "--db", f"{server_url}0"])
+    assert result.exit_code == 3
+    assert f"cannot use the Redis index at {server_url}0: WRONGTYPE" in result.stderr
+    assert client.keys() == [b"dedupe:index"] and client.get("dedupe:index") == b"a value of another application"
+
+
+@needs_redis
 def test_an_index_of_the_old_layout_is_refused_untouched(server_url: str) -> None:
     client = _client(f"{server_url}0")
     client.set("dedupe:parameters", "{}")

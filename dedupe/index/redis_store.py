@@ -108,6 +108,7 @@ class RedisIndex:
         self.label = redacted_url(url)
         _check_database(url, self.label)
         self._redis_error: type[Exception] = redis.RedisError
+        self._answered: type[Exception] = redis.ResponseError  # the server was reached and refused the command
         self.layout = layout
         self.parameters = index_parameters(layout)
         self.keys = {name: f"{prefix}:{name}"
@@ -154,6 +155,8 @@ class RedisIndex:
         try:
             yield
         except self._redis_error as exc:
+            if isinstance(exc, self._answered):  # "WRONGTYPE": a key of the index's names holds something else
+                doing = "cannot use"
             raise IndexUnavailableError(f"{doing} the Redis index at {self.label}{after}: {exc}") from None
 
     def __enter__(self) -> RedisIndex:

@@ -517,3 +517,10 @@ def test_a_closing_bracket_is_one_credit_attribution() -> None:
     a = run("Putin met Kim in Pyongyang.\n\nDetails of the gifts were not disclosed, the report said. (ANI)")
     found = [(x.source, x.kind, x.text) for x in a.attribution.attributions if x.role == "credit"]
     assert found == [("ANI", "trailing", "(ANI)")]
+
+
+def test_a_posts_signature_runs_over_its_account() -> None:
+    a = run("The suspect was killed in a shootout, officials said https://t.co/x\n\n"
+            "\u2014 The New York Times (@nytimes) December 23, 2016")
+    assert [(x.source, x.kind, x.text) for x in a.attribution.attributions] == [
+        ("New York Times", "tweet", "The New York Times (@nytimes)")]

@@ -146,13 +146,17 @@ def _context(text: str, sentence: Sentence, start: int, end: int) -> tuple[str, 
     return text[sentence.start:start], text[end:sentence.end]
 
 
+_HANDLE = re.compile(r"\s*\(@\w{1,30}\)")  # "The New York Times (@nytimes)": a post's signature names its account
+
+
 def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
                          classifier: RoleClassifier | None) -> Attribution | None:
     left, right = _context(doc.text, s, m.start, m.end)
     rule = decide(left, right)
     if rule is not None:
         confidence = 0.95 if m.method == "name" else 0.9
-        return Attribution(doc.id, Span(m.start, m.end), doc.text[m.start:m.end], m.source, rule.form, rule.role,
+        end = handle.end() if rule.form == "tweet" and (handle := _HANDLE.match(doc.text, m.end)) else m.end
+        return Attribution(doc.id, Span(m.start, end), doc.text[m.start:end], m.source, rule.form, rule.role,
                            (), round(confidence * m.score / 100, 4), n)
     if m.needs_context or classifier is None:
         return None  # a short acronym with no cue is never guessed ("Andhra Pradesh (AP)", "PA system")

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from dedupe.attribution.cues import STATE_MEDIA_NATIONALITY
 from dedupe.attribution.lexicon import CALL_SIGN, Lexicon, Mention
+from dedupe.text.literals import fold, occurrences
 
 # "the Times", "The Post": the last word of an outlet named earlier (or of the publishing outlet)
 _SHORT_WORDS = (r"Times|Post|Journal|Globe|Tribune|Herald|Examiner|Register|Inquirer|Chronicle|Bee|Sentinel|Beacon|"
@@ -174,9 +175,31 @@ _DESCRIBED = re.compile(r"\b" + _DESCRIPTOR_START + _DESCRIPTOR
                         r"\s+" + _NOT_A_NAME + _NAME_WORD + r"){0,4})", re.I)
 
 
+# the words a descriptor begins with, in lower case: a match of _DESCRIBED begins where one of them begins in the
+# folded text (``fold``), and ``str.find`` finds them far faster than the pattern (opening with "\b", under
+# re.IGNORECASE) can skip ahead
+_DESCRIPTOR_FIRST = ("news", "daily", "tabloid", "weekly", "magazine", "broadcaster", "tv", "television", "radio",
+                     "boulevardzeitung", "tageszeitung", "wochenzeitung", "zeitung", "nachrichten", "fernsehsender",
+                     "sender")
+
+
 def described_outlets(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
     """Outlets named after a word that says what they are, not already found as a known outlet."""
-    return _unlisted(_DESCRIBED.finditer(text, start), found, lexicon, "described", "name")
+    return _unlisted(_described(text, start), found, lexicon, "described", "name")
+
+
+def _described(text: str, start: int) -> Iterator[re.Match[str]]:
+    """``_DESCRIBED.finditer(text, start)``, trying the pattern only where a descriptor's first word begins (every
+    place where one begins, in order)."""
+    folded = fold(text)
+    if folded is None:
+        yield from _DESCRIBED.finditer(text, start)
+        return
+    after = start
+    for at in occurrences(_DESCRIPTOR_FIRST, folded, start):
+        if at >= after and (m := _DESCRIBED.match(text, at)) is not None:
+            yield m
+            after = m.end()
 
 
 def person_surnames(text: str, forms: set[str]) -> set[str]:

@@ -1,0 +1,45 @@
+"""Fast paths of the mention patterns give the matches of the original formulation."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dedupe.attribution.mentions import _DESCRIBED, _described
+
+# every way a descriptor begins (the alternatives of _DESCRIPTOR), and what may follow one
+_DESCRIPTORS = ["news site", "news website", "news portal", "news outlet", "news agency", "news channel",
+                "news network", "news affiliate", "newspaper", "daily", "tabloid", "weekly", "magazine", "broadcaster",
+                "TV station", "television channel", "radio network", "Boulevardzeitung", "Tageszeitung",
+                "Wochenzeitung", "Zeitung", "Nachrichtenagentur", "Nachrichtenmagazin", "Fernsehsender", "Sender"]
+_NOISE = st.sampled_from([" ", "  ", "-", "'", "\u201e", "\u201c", ". ", "\n", "x", "The ", "de ", "El Mundo",
+                          "RTL Info", "Monday", "\u0131", "\u0130", "\u017f", "\u212a", "\u00e9", "1", "_", "said"])
+
+
+def _cased(word: str, how: int) -> str:
+    return (word, word.upper(), word.title(), word.lower(), word.swapcase(), word.replace("s", "\u017f"),
+            word.replace("i", "\u0131"))[how]
+
+
+_PIECE = st.one_of(_NOISE, st.builds(_cased, st.sampled_from(_DESCRIPTORS), st.integers(0, 6)),
+                   st.text(alphabet="aNnSsZz \u017f\u0131-", max_size=6))
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span("name") for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECE, max_size=30), st.integers(0, 8))
+def test_described_outlets_are_found_as_by_searching_everywhere(pieces: list[str], cut: int) -> None:
+    text = "".join(pieces)
+    start = min(cut, len(text))
+    assert _spans(_described(text, start)) == _spans(_DESCRIBED.finditer(text, start))
+
+
+def test_each_descriptor_is_found() -> None:
+    for word in _DESCRIPTORS:
+        for how in range(7):
+            text = f"the {_cased(word, how)} RTL Info reported, per {_cased(word, how)} Correio de Manha."
+            assert _spans(_described(text, 0)) == _spans(_DESCRIBED.finditer(text, 0)), text
+        assert _spans(_described(f"the {word} Correio said", 0)), word

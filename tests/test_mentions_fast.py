@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.attribution.mentions import _DESCRIBED, _described
+from dedupe.attribution.mentions import (
+    _DESCRIBED,
+    _PAPER_WORD_FOUND,
+    _SHORT_WORD_FOUND,
+    _UNLISTED_PAPER,
+    SHORT_FORM,
+    _described,
+    _in_runs,
+)
 
 # every way a descriptor begins (the alternatives of _DESCRIPTOR), and what may follow one
 _DESCRIPTORS = ["news site", "news website", "news portal", "news outlet", "news agency", "news channel",
@@ -43,3 +51,21 @@ def test_each_descriptor_is_found() -> None:
             text = f"the {_cased(word, how)} RTL Info reported, per {_cased(word, how)} Correio de Manha."
             assert _spans(_described(text, 0)) == _spans(_DESCRIBED.finditer(text, 0)), text
         assert _spans(_described(f"the {word} Correio said", 0)), word
+
+
+# what short forms and unlisted papers are made of, and what ends their runs of letters, spaces and hyphens
+_WORDS = st.sampled_from(["The", "the", "a", "An", "Times", "Post", "Sun-Times", "Journal", "Herald", "Free Press",
+                          "Daily News", "Public Radio", "Argus Leader", "Post-Gazette", "Westmarch", "Anna", "Sunday",
+                          "In", "local", "big", "new", "York", "Times Union", "Star", "Bee", "Press"])
+_GAPS = st.sampled_from([" ", "  ", "\n", "\t", "-", ". ", ", ", "'s ", "\u2019", "\u00e9", "_", "1", "(", "\u00a0",
+                         "\u2003", ""])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(_WORDS, _GAPS), max_size=40), st.integers(0, 12))
+def test_searching_the_runs_around_a_word_finds_what_searching_everywhere_finds(pieces: list[str], cut: int) -> None:
+    text = "".join(pieces)
+    start = min(cut, len(text))
+    for pattern, word in ((SHORT_FORM, _SHORT_WORD_FOUND), (_UNLISTED_PAPER, _PAPER_WORD_FOUND)):
+        found = [(m.span(), m.groupdict()) for m in _in_runs(pattern, word, text, start)]
+        assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text, start)]

@@ -80,9 +80,7 @@ def short_forms(text: str, start: int, named: Sequence[Mention], publisher: str 
     """Short forms after ``start`` resolved to the latest outlet named before them whose name (or an alias)
     ends with the short word; the publishing outlet is the fallback (a newspaper calls itself "The Times")."""
     out: list[Mention] = []
-    if _SHORT_WORD_FOUND.search(text, start) is None:
-        return out
-    for m in SHORT_FORM.finditer(text, start):
+    for m in _in_runs(SHORT_FORM, _SHORT_WORD_FOUND, text, start):
         word = m.group("word")
         before = [x.source for x in named if x.end <= m.start() and x.method == "name"]
         candidates = [*([publisher] if publisher else []), *before]
@@ -132,9 +130,32 @@ _PAPER_WORD_FOUND = re.compile(_PAPER_WORD + r"\b")  # in every unlisted paper's
 def unlisted_papers(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
     """Newspapers named by the shape of their name and not already found as a known outlet (a misspelt known name,
     "the Associates Press", resolves to it)."""
-    if _PAPER_WORD_FOUND.search(text, start) is None:
-        return []
-    return _unlisted(_UNLISTED_PAPER.finditer(text, start), found, lexicon, "name-shape", 0)
+    return _unlisted(_in_runs(_UNLISTED_PAPER, _PAPER_WORD_FOUND, text, start), found, lexicon, "name-shape", 0)
+
+
+# the characters of any match of SHORT_FORM and _UNLISTED_PAPER, and of what their lookarounds read past its ends
+_SPELLED = re.compile(r"[A-Za-z\s-]*")
+
+
+def _in_runs(pattern: re.Pattern[str], word: re.Pattern[str], text: str, start: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start)`` for a pattern opening with "\\b" (its search tries every place) whose every
+    match holds a match of ``word`` and only ``_SPELLED`` characters: searched only in the runs of those characters
+    where ``word`` occurs. The character after a run is searched too, as the boundaries after a match read it."""
+    backwards = ""
+    after = start
+    for hit in word.finditer(text, start):
+        if hit.start() < after:
+            continue  # in the run searched last
+        backwards = backwards or text[::-1]
+        first = len(text) - _run_end(backwards, len(text) - hit.start())  # where the run begins
+        after = _run_end(text, hit.start())
+        yield from pattern.finditer(text, max(first, start), after + 1)
+
+
+def _run_end(text: str, at: int) -> int:
+    """Where the run of ``_SPELLED`` characters from ``at`` ends."""
+    run = _SPELLED.match(text, at)
+    return run.end() if run is not None else at  # (it matches an empty run too)
 
 
 def _unlisted(matches: Iterator[re.Match[str]], found: Sequence[Mention], lexicon: Lexicon, method: str,

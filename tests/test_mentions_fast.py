@@ -8,11 +8,14 @@ from hypothesis import strategies as st
 from dedupe.attribution.mentions import (
     _DESCRIBED,
     _PAPER_WORD_FOUND,
+    _PERSON,
     _SHORT_WORD_FOUND,
     _UNLISTED_PAPER,
     SHORT_FORM,
     _described,
     _in_runs,
+    _starts,
+    person_surnames,
 )
 
 # every way a descriptor begins (the alternatives of _DESCRIPTOR), and what may follow one
@@ -57,15 +60,31 @@ def test_each_descriptor_is_found() -> None:
 _WORDS = st.sampled_from(["The", "the", "a", "An", "Times", "Post", "Sun-Times", "Journal", "Herald", "Free Press",
                           "Daily News", "Public Radio", "Argus Leader", "Post-Gazette", "Westmarch", "Anna", "Sunday",
                           "In", "local", "big", "new", "York", "Times Union", "Star", "Bee", "Press"])
-_GAPS = st.sampled_from([" ", "  ", "\n", "\t", "-", ". ", ", ", "'s ", "\u2019", "\u00e9", "_", "1", "(", "\u00a0",
-                         "\u2003", ""])
+_GAPS = st.sampled_from([" ", " ", " ", " ", "  ", "\n", "\t", "-", ". ", ", ", "'s ", "\u2019", "\u00e9", "_", "1",
+                         "(", "\u00a0", "\u2003", ""])
 
 
 @settings(max_examples=800, deadline=None)
-@given(st.lists(st.one_of(_WORDS, _GAPS), max_size=40), st.integers(0, 12))
-def test_searching_the_runs_around_a_word_finds_what_searching_everywhere_finds(pieces: list[str], cut: int) -> None:
-    text = "".join(pieces)
+@given(st.lists(st.tuples(_WORDS, _GAPS), max_size=20), st.integers(0, 12))
+def test_searching_the_runs_around_a_word_finds_what_searching_everywhere_finds(pieces: list[tuple[str, str]],
+                                                                              cut: int) -> None:
+    text = "".join(word + gap for word, gap in pieces)
     start = min(cut, len(text))
     for pattern, word in ((SHORT_FORM, _SHORT_WORD_FOUND), (_UNLISTED_PAPER, _PAPER_WORD_FOUND)):
-        found = [(m.span(), m.groupdict()) for m in _in_runs(pattern, word, text, start)]
+        found = [(m.span(), m.groupdict()) for m in _in_runs(pattern, _starts(word, text, start), text, start)]
         assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text, start)]
+
+
+_NAMES = st.sampled_from(["Michael", "Bloomberg", "Reuters", "Mr.", "Mr", "Mayor", "Don", "Guardian", "R.", "The",
+                          "Nachrichtenagentur", "New", "Annika", "Reuter", "CNN", "Bild", "Sun", "dpa", "Ms", "Judge"])
+_BREAKS = st.sampled_from([" ", " ", " ", " ", "  ", "\n", ". ", ", ", "-", "'s ", "\u2019", "\u00e9", "_", "1", "",
+                          "\u00a0"])
+_FORMS = st.sets(st.sampled_from(["Bloomberg", "Reuters", "Guardian", "Reuter", "CNN", "Bild", "Sun", "dpa", "Don"]))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(_NAMES, _BREAKS), max_size=20), _FORMS)
+def test_person_surnames_are_those_of_searching_everywhere(pieces: list[tuple[str, str]], forms: set[str]) -> None:
+    text = "".join(word + gap for word, gap in pieces)
+    expected = {m.group("surname") for m in _PERSON.finditer(text) if m.group("surname") in forms}
+    assert person_surnames(text, forms) == expected

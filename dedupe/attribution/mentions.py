@@ -6,7 +6,7 @@ earlier ("the Times", "the Post"), and outlet names that are a person's surname 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from dedupe.attribution.cues import STATE_MEDIA_NATIONALITY
@@ -29,6 +29,8 @@ _GIVEN = (r"(?!(?:The|A|An|In|On|At|As|By|For|From|Of|To|And|But|Via|Per|New|Nor
           + "|".join(MEDIA_NOUN_WORDS.split()) + r")\s)[A-Z][a-z]+")
 # "Michael Bloomberg", "Michael R. Bloomberg", "Mr. Bloomberg", "Mayor Don Guardian"
 _PERSON = re.compile(rf"\b(?:{_TITLE}\s+(?:[A-Z][a-z]+\s+)?|{_GIVEN}\s+(?:[A-Z]\.\s+)?)(?P<surname>[A-Z][a-z]+)\b")
+_SURNAME = re.compile(r"[A-Z][a-z]+")
+_PERSON_SPELLED = re.compile(r"[A-Za-z\s.]*")  # the characters of a match of _PERSON and of what its boundaries read
 # (patterns used with .match(text, pos) carry no "^": it would only match at the start of the text)
 # "The National Rifle Association", "Bloomberg New Energy Finance", "Gawker Media", "The National Survey on Drug Use":
 # an outlet name inside another name
@@ -80,7 +82,7 @@ def short_forms(text: str, start: int, named: Sequence[Mention], publisher: str 
     """Short forms after ``start`` resolved to the latest outlet named before them whose name (or an alias)
     ends with the short word; the publishing outlet is the fallback (a newspaper calls itself "The Times")."""
     out: list[Mention] = []
-    for m in _in_runs(SHORT_FORM, _SHORT_WORD_FOUND, text, start):
+    for m in _in_runs(SHORT_FORM, _starts(_SHORT_WORD_FOUND, text, start), text, start):
         word = m.group("word")
         before = [x.source for x in named if x.end <= m.start() and x.method == "name"]
         candidates = [*([publisher] if publisher else []), *before]
@@ -130,31 +132,34 @@ _PAPER_WORD_FOUND = re.compile(_PAPER_WORD + r"\b")  # in every unlisted paper's
 def unlisted_papers(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
     """Newspapers named by the shape of their name and not already found as a known outlet (a misspelt known name,
     "the Associates Press", resolves to it)."""
-    return _unlisted(_in_runs(_UNLISTED_PAPER, _PAPER_WORD_FOUND, text, start), found, lexicon, "name-shape", 0)
+    matches = _in_runs(_UNLISTED_PAPER, _starts(_PAPER_WORD_FOUND, text, start), text, start)
+    return _unlisted(matches, found, lexicon, "name-shape", 0)
 
 
 # the characters of any match of SHORT_FORM and _UNLISTED_PAPER, and of what their lookarounds read past its ends
 _SPELLED = re.compile(r"[A-Za-z\s-]*")
 
 
-def _in_runs(pattern: re.Pattern[str], word: re.Pattern[str], text: str, start: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, start)`` for a pattern opening with "\\b" (its search tries every place) whose every
-    match holds a match of ``word`` and only ``_SPELLED`` characters: searched only in the runs of those characters
-    where ``word`` occurs. The character after a run is searched too, as the boundaries after a match read it."""
+def _in_runs(pattern: re.Pattern[str], hits: Iterable[int], text: str, start: int,
+             spelled: re.Pattern[str] = _SPELLED) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start)`` for a pattern opening with "\\b" (its search tries every place) whose matches
+    hold only ``spelled`` characters (a run of them: ``[...]*``), each some place of ``hits`` (in order): searched only
+    in the runs of those characters where there is a hit. The character after a run is searched too, as the
+    boundaries after a match read it."""
     backwards = ""
     after = start
-    for hit in word.finditer(text, start):
-        if hit.start() < after:
+    for hit in hits:
+        if hit < after:
             continue  # in the run searched last
         backwards = backwards or text[::-1]
-        first = len(text) - _run_end(backwards, len(text) - hit.start())  # where the run begins
-        after = _run_end(text, hit.start())
+        first = len(text) - _run_end(spelled, backwards, len(text) - hit)  # where the run begins
+        after = _run_end(spelled, text, hit)
         yield from pattern.finditer(text, max(first, start), after + 1)
 
 
-def _run_end(text: str, at: int) -> int:
-    """Where the run of ``_SPELLED`` characters from ``at`` ends."""
-    run = _SPELLED.match(text, at)
+def _run_end(spelled: re.Pattern[str], text: str, at: int) -> int:
+    """Where the run of ``spelled`` characters from ``at`` ends."""
+    run = spelled.match(text, at)
     return run.end() if run is not None else at  # (it matches an empty run too)
 
 
@@ -225,7 +230,15 @@ def _described(text: str, start: int) -> Iterator[re.Match[str]]:
 
 def person_surnames(text: str, forms: set[str]) -> set[str]:
     """One-word outlet forms that this document also uses as a person's surname."""
-    return {m.group("surname") for m in _PERSON.finditer(text) if m.group("surname") in forms}
+    # only a match whose surname is one of the forms counts, and it lies in a run of _PERSON_SPELLED characters where
+    # the form occurs: the other runs need no search
+    surnames = tuple(f for f in forms if _SURNAME.fullmatch(f))
+    matches = _in_runs(_PERSON, occurrences(surnames, text), text, 0, _PERSON_SPELLED)
+    return {m.group("surname") for m in matches if m.group("surname") in forms}
+
+
+def _starts(word: re.Pattern[str], text: str, start: int) -> Iterator[int]:
+    return (m.start() for m in word.finditer(text, start))
 
 
 def resolve_mentions(text: str, start: int, found: Sequence[Mention], publisher: str | None,

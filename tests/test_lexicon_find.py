@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.attribution.lexicon import Lexicon, Source, _matches, default_lexicon
+from dedupe.attribution.lexicon import (
+    _PUNCTUATION,
+    _WORD_BYTES,
+    Lexicon,
+    Source,
+    _matches,
+    _word_bytes,
+    _word_starts,
+    default_lexicon,
+)
 
 _LEXICON = default_lexicon()
 _FORMS = sorted({*_LEXICON._names, *_LEXICON._acronyms})
@@ -63,3 +74,27 @@ def test_without_acronyms_the_empty_pattern_is_searched_everywhere() -> None:
     lexicon = Lexicon([Source("Anadolu Agency", (), (), "TR", "news-agency")])
     text = "Anadolu Agency said"
     assert _at_word_starts(lexicon, text, 0, len(text)) == _everywhere(lexicon, text, 0, len(text))
+
+
+# what the byte view of a text (``_word_bytes``) must read right: its own "?" and NUL, the punctuation made spaces,
+# letters and marks beyond ASCII (one of which is taken for a "?"), digits and "_" (word characters)
+_AWKWARD = st.sampled_from(["?", "\0", "\u2019", "\u201c", "\u00a0", "\u2014", "\u2026", "é", "É", "\u0301", "Ã",
+                            "\u2044", "д", "\u00b1", "_", "7", "\t", "\u212a", "\u0131"])
+_TEXT = st.lists(st.one_of(_PIECE, _AWKWARD, st.text(max_size=4)), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT, st.integers(0, 5), st.integers(0, 5))
+def test_candidate_starts_are_those_read_one_word_at_a_time(text: str, cut: int, cut_end: int) -> None:
+    start, stop = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut_end)
+    assert _LEXICON._name_words is not None and _LEXICON._acronym_words is not None
+    expected = _word_starts(text, start, stop, _LEXICON._name_words, _LEXICON._acronym_words)
+    assert _LEXICON._candidate_starts(text, start, stop) == expected
+
+
+def test_the_byte_view_keeps_word_characters_and_offsets() -> None:
+    assert all(_WORD_BYTES[b] == (b if re.match(r"\w", chr(b)) else 32) for b in range(128) if b != ord("?"))
+    assert not any(re.match(r"\w", mark) for mark in _PUNCTUATION)
+    text = "Reuters\u2019 caf\u00e9? \0AP\u2014dpa"
+    data = _word_bytes(text)
+    assert len(data) == len(text) and data.split() == [b"Reuters", b"caf\0", b"AP", b"dpa"]

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from dedupe.errors import LexiconError
@@ -126,6 +127,9 @@ class Lexicon:
         self._acronym_re = _alternation(acronyms, 0, title_case=True)
         self._name_words = _first_words(names, folded=True)
         self._acronym_words = _first_words(_variants(acronyms, title_case=True), folded=False)
+        # the ASCII first words as bytes, for _candidate_starts (the others are compared as written)
+        self._name_bytes = _ascii_bytes(self._name_words)
+        self._acronym_bytes = _ascii_bytes(self._acronym_words)
         self._fuzzy_choices = sorted(f for f in names if len(f) >= FUZZY_MIN_LENGTH)
 
     def get(self, name: str) -> Source | None:
@@ -161,15 +165,26 @@ class Lexicon:
         names, acronyms = self._name_words, self._acronym_words
         if names is None or acronyms is None:
             return None, None
-        name_starts: list[int] = []
-        acronym_starts: list[int] = []
-        for token in _WORD_RUN.finditer(text, start, stop):
-            word = token.group()
-            if word in acronyms:
-                acronym_starts.append(token.start())
-            if not word.isascii() or word.lower() in names:
-                name_starts.append(token.start())
-        return name_starts, acronym_starts
+        # a Python step per word was the costliest function of a full scan: the words as bytes (split) and where they
+        # begin (numpy) are compared with the first words by ``map``, one word at a time only where a word holds
+        # letters beyond ASCII
+        segment = text[start:stop]
+        data = _word_bytes(segment)
+        space = np.frombuffer(b" " + data + b" ", np.uint8) == 32
+        begins = np.flatnonzero(space[:-1] & ~space[1:])  # the space before a word in the padded data: its start
+        offsets = begins.tolist()
+        words = data.split()  # the same words, in the same order
+        acronym_starts = list(itertools.compress(offsets, map(self._acronym_bytes.__contains__, words)))
+        name_starts = list(itertools.compress(offsets, map(self._name_bytes.__contains__, data.lower().split())))
+        if 0 in data:
+            beyond = np.flatnonzero(np.frombuffer(data, np.uint8) == 0)
+            for n in np.unique(np.searchsorted(begins, beyond, "right") - 1).tolist():
+                more = _word_starts(segment, offsets[n], offsets[n] + len(words[n]), names, acronyms)
+                name_starts += more[0]
+                acronym_starts += more[1]
+            name_starts.sort()
+            acronym_starts.sort()
+        return [start + at for at in name_starts], [start + at for at in acronym_starts]
 
     def canonical(self, outlet: str | None) -> str | None:
         """An outlet field as the lexicon's canonical name when it resolves confidently, else as written."""
@@ -261,6 +276,42 @@ def _first_words(forms: Collection[str], *, folded: bool) -> frozenset[str] | No
         if word.isascii() or not folded:
             words.add(word)
     return frozenset(words) if any(forms) else None  # no forms: the empty pattern matches everywhere
+
+
+def _ascii_bytes(words: frozenset[str] | None) -> frozenset[bytes]:
+    return frozenset(w.encode("ascii") for w in words or () if w.isascii())
+
+
+# Text as bytes, offset for offset, in which the words are the runs between spaces: ASCII word characters (as ``\w``
+# reads them) kept, other ASCII characters a space; ``encode`` puts a "?" for a character beyond ASCII, made a NUL
+# (the text's own "?" is made a space first): a run holding a NUL is read one word at a time (``_word_starts``)
+_WORD_BYTES = bytes(0 if b == ord("?") else b if re.match(r"\w", chr(b)) else 32 for b in range(128)).ljust(256, b" ")
+# the characters beyond ASCII that news text uses most, none a word character: made spaces before ``encode``, so
+# that few runs need reading one word at a time
+_PUNCTUATION = "?\u2019\u201c\u201d\u2018\u2014\u2013\u00a0\u2026"
+
+
+def _word_bytes(segment: str) -> bytes:
+    """``segment`` as ``_WORD_BYTES`` bytes."""
+    for mark in _PUNCTUATION if not segment.isascii() else "?":
+        if mark in segment:
+            segment = segment.replace(mark, " ")
+    return segment.encode("ascii", "replace").translate(_WORD_BYTES)
+
+
+def _word_starts(text: str, start: int, stop: int, names: frozenset[str],
+                 acronyms: frozenset[str]) -> tuple[list[int], list[int]]:
+    """The starts of the words of ``text[start:stop]`` that may begin a name and an acronym, one word at a time (the
+    reference of ``Lexicon._candidate_starts``)."""
+    name_starts: list[int] = []
+    acronym_starts: list[int] = []
+    for token in _WORD_RUN.finditer(text, start, stop):
+        word = token.group()
+        if word in acronyms:
+            acronym_starts.append(token.start())
+        if not word.isascii() or word.lower() in names:
+            name_starts.append(token.start())
+    return name_starts, acronym_starts
 
 
 def _matches(pattern: re.Pattern[str], starts: list[int] | None, text: str, start: int,

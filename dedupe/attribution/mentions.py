@@ -6,11 +6,12 @@ earlier ("the Times", "the Post"), and outlet names that are a person's surname 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from dedupe.attribution.cues import STATE_MEDIA_NATIONALITY
 from dedupe.attribution.lexicon import CALL_SIGN, Lexicon, Mention
+from dedupe.text.literals import fold, occurrences
 
 # "the Times", "The Post": the last word of an outlet named earlier (or of the publishing outlet)
 _SHORT_WORDS = (r"Times|Post|Journal|Globe|Tribune|Herald|Examiner|Register|Inquirer|Chronicle|Bee|Sentinel|Beacon|"
@@ -28,6 +29,8 @@ _GIVEN = (r"(?!(?:The|A|An|In|On|At|As|By|For|From|Of|To|And|But|Via|Per|New|Nor
           + "|".join(MEDIA_NOUN_WORDS.split()) + r")\s)[A-Z][a-z]+")
 # "Michael Bloomberg", "Michael R. Bloomberg", "Mr. Bloomberg", "Mayor Don Guardian"
 _PERSON = re.compile(rf"\b(?:{_TITLE}\s+(?:[A-Z][a-z]+\s+)?|{_GIVEN}\s+(?:[A-Z]\.\s+)?)(?P<surname>[A-Z][a-z]+)\b")
+_SURNAME = re.compile(r"[A-Z][a-z]+")
+_PERSON_SPELLED = re.compile(r"[A-Za-z\s.]*")  # the characters of a match of _PERSON and of what its boundaries read
 # (patterns used with .match(text, pos) carry no "^": it would only match at the start of the text)
 # "The National Rifle Association", "Bloomberg New Energy Finance", "Gawker Media", "The National Survey on Drug Use":
 # an outlet name inside another name
@@ -79,9 +82,7 @@ def short_forms(text: str, start: int, named: Sequence[Mention], publisher: str 
     """Short forms after ``start`` resolved to the latest outlet named before them whose name (or an alias)
     ends with the short word; the publishing outlet is the fallback (a newspaper calls itself "The Times")."""
     out: list[Mention] = []
-    if _SHORT_WORD_FOUND.search(text, start) is None:
-        return out
-    for m in SHORT_FORM.finditer(text, start):
+    for m in _in_runs(SHORT_FORM, _starts(_SHORT_WORD_FOUND, text, start), text, start):
         word = m.group("word")
         before = [x.source for x in named if x.end <= m.start() and x.method == "name"]
         candidates = [*([publisher] if publisher else []), *before]
@@ -131,9 +132,35 @@ _PAPER_WORD_FOUND = re.compile(_PAPER_WORD + r"\b")  # in every unlisted paper's
 def unlisted_papers(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
     """Newspapers named by the shape of their name and not already found as a known outlet (a misspelt known name,
     "the Associates Press", resolves to it)."""
-    if _PAPER_WORD_FOUND.search(text, start) is None:
-        return []
-    return _unlisted(_UNLISTED_PAPER.finditer(text, start), found, lexicon, "name-shape", 0)
+    matches = _in_runs(_UNLISTED_PAPER, _starts(_PAPER_WORD_FOUND, text, start), text, start)
+    return _unlisted(matches, found, lexicon, "name-shape", 0)
+
+
+# the characters of any match of SHORT_FORM and _UNLISTED_PAPER, and of what their lookarounds read past its ends
+_SPELLED = re.compile(r"[A-Za-z\s-]*")
+
+
+def _in_runs(pattern: re.Pattern[str], hits: Iterable[int], text: str, start: int,
+             spelled: re.Pattern[str] = _SPELLED) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start)`` for a pattern opening with "\\b" (its search tries every place) whose matches
+    hold only ``spelled`` characters (a run of them: ``[...]*``), each some place of ``hits`` (in order): searched only
+    in the runs of those characters where there is a hit. The character after a run is searched too, as the
+    boundaries after a match read it."""
+    backwards = ""
+    after = start
+    for hit in hits:
+        if hit < after:
+            continue  # in the run searched last
+        backwards = backwards or text[::-1]
+        first = len(text) - _run_end(spelled, backwards, len(text) - hit)  # where the run begins
+        after = _run_end(spelled, text, hit)
+        yield from pattern.finditer(text, max(first, start), after + 1)
+
+
+def _run_end(spelled: re.Pattern[str], text: str, at: int) -> int:
+    """Where the run of ``spelled`` characters from ``at`` ends."""
+    run = spelled.match(text, at)
+    return run.end() if run is not None else at  # (it matches an empty run too)
 
 
 def _unlisted(matches: Iterator[re.Match[str]], found: Sequence[Mention], lexicon: Lexicon, method: str,
@@ -174,14 +201,44 @@ _DESCRIBED = re.compile(r"\b" + _DESCRIPTOR_START + _DESCRIPTOR
                         r"\s+" + _NOT_A_NAME + _NAME_WORD + r"){0,4})", re.I)
 
 
+# the words a descriptor begins with, in lower case: a match of _DESCRIBED begins where one of them begins in the
+# folded text (``fold``), and ``str.find`` finds them far faster than the pattern (opening with "\b", under
+# re.IGNORECASE) can skip ahead
+_DESCRIPTOR_FIRST = ("news", "daily", "tabloid", "weekly", "magazine", "broadcaster", "tv", "television", "radio",
+                     "boulevardzeitung", "tageszeitung", "wochenzeitung", "zeitung", "nachrichten", "fernsehsender",
+                     "sender")
+
+
 def described_outlets(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
     """Outlets named after a word that says what they are, not already found as a known outlet."""
-    return _unlisted(_DESCRIBED.finditer(text, start), found, lexicon, "described", "name")
+    return _unlisted(_described(text, start), found, lexicon, "described", "name")
+
+
+def _described(text: str, start: int) -> Iterator[re.Match[str]]:
+    """``_DESCRIBED.finditer(text, start)``, trying the pattern only where a descriptor's first word begins (every
+    place where one begins, in order)."""
+    folded = fold(text)
+    if folded is None:
+        yield from _DESCRIBED.finditer(text, start)
+        return
+    after = start
+    for at in occurrences(_DESCRIPTOR_FIRST, folded, start):
+        if at >= after and (m := _DESCRIBED.match(text, at)) is not None:
+            yield m
+            after = m.end()
 
 
 def person_surnames(text: str, forms: set[str]) -> set[str]:
     """One-word outlet forms that this document also uses as a person's surname."""
-    return {m.group("surname") for m in _PERSON.finditer(text) if m.group("surname") in forms}
+    # only a match whose surname is one of the forms counts, and it lies in a run of _PERSON_SPELLED characters where
+    # the form occurs: the other runs need no search
+    surnames = tuple(f for f in forms if _SURNAME.fullmatch(f))
+    matches = _in_runs(_PERSON, occurrences(surnames, text), text, 0, _PERSON_SPELLED)
+    return {m.group("surname") for m in matches if m.group("surname") in forms}
+
+
+def _starts(word: re.Pattern[str], text: str, start: int) -> Iterator[int]:
+    return (m.start() for m in word.finditer(text, start))
 
 
 def resolve_mentions(text: str, start: int, found: Sequence[Mention], publisher: str | None,

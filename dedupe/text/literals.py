@@ -78,10 +78,15 @@ class Found:
         return first == len(self._starts) or self._least_end[first] > end
 
 
-def _occurrences(words: tuple[str, ...], folded: str) -> list[tuple[int, int]]:
+def occurrences(words: tuple[str, ...], folded: str, start: int = 0) -> list[int]:
+    """Where each of ``words`` occurs in ``folded[start:]``, overlapping occurrences too, in order."""
+    return sorted(at for at, _ in _occurrences(words, folded, start))
+
+
+def _occurrences(words: tuple[str, ...], folded: str, start: int = 0) -> list[tuple[int, int]]:
     spans = []
     for word in words:
-        at = folded.find(word)
+        at = folded.find(word, start)
         while at >= 0:
             spans.append((at, at + len(word)))
             at = folded.find(word, at + 1)

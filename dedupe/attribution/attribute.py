@@ -461,7 +461,7 @@ def attribute(doc: Document, paragraphs: Sequence[Paragraph], sentences: Sequenc
     credit_names = [c.source for c in credits if c.kind != "photo-credit"]
     found_in_body = lexicon.find(doc.text, doc.body_start)  # once per document; sentences take their slice
     publisher = lexicon.canonical(doc.outlet)
-    in_body = resolve_mentions(doc.text, doc.body_start, found_in_body, publisher, lexicon)
+    in_body = resolve_mentions(doc.text, doc.body_start, found_in_body, publisher, lexicon, folded)
     starts = [m.start for m in in_body]
     trusted = {*credit_names, *(m.source for m in in_body if m.method == "name")}
     ctx = _Context(credit_names[0] if credit_names else None, named=credit_names[:1], publisher=publisher)

@@ -209,15 +209,17 @@ _DESCRIPTOR_FIRST = ("news", "daily", "tabloid", "weekly", "magazine", "broadcas
                      "sender")
 
 
-def described_outlets(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon) -> list[Mention]:
-    """Outlets named after a word that says what they are, not already found as a known outlet."""
-    return _unlisted(_described(text, start), found, lexicon, "described", "name")
+def described_outlets(text: str, start: int, found: Sequence[Mention], lexicon: Lexicon,
+                      folded: str | None = None) -> list[Mention]:
+    """Outlets named after a word that says what they are, not already found as a known outlet. ``folded``:
+    ``fold(text)`` when known."""
+    return _unlisted(_described(text, start, folded if folded is not None else fold(text)), found, lexicon,
+                     "described", "name")
 
 
-def _described(text: str, start: int) -> Iterator[re.Match[str]]:
+def _described(text: str, start: int, folded: str | None) -> Iterator[re.Match[str]]:
     """``_DESCRIBED.finditer(text, start)``, trying the pattern only where a descriptor's first word begins (every
-    place where one begins, in order)."""
-    folded = fold(text)
+    place where one begins, in order) in ``folded`` (``fold(text)``; None where folding does not keep offsets)."""
     if folded is None:
         yield from _DESCRIBED.finditer(text, start)
         return
@@ -242,8 +244,9 @@ def _starts(word: re.Pattern[str], text: str, start: int) -> Iterator[int]:
 
 
 def resolve_mentions(text: str, start: int, found: Sequence[Mention], publisher: str | None,
-                     lexicon: Lexicon) -> list[Mention]:
-    """The document's mentions with short forms added (replacing what they overlap) and person surnames removed."""
+                     lexicon: Lexicon, folded: str | None = None) -> list[Mention]:
+    """The document's mentions with short forms added (replacing what they overlap) and person surnames removed.
+    ``folded``: ``fold(text)`` when the caller has it."""
     shorts = short_forms(text, start, found, publisher, lexicon)
     kept = [m for m in found if not any(s.start < m.end and m.start < s.end for s in shorts)
             and not _LONGER_NAME.match(text, m.end)
@@ -255,7 +258,8 @@ def resolve_mentions(text: str, start: int, found: Sequence[Mention], publisher:
         kept = [m for m in kept if text[m.start:m.end] not in surnames or _STILL_OUTLET.match(text, m.end)]
     known = [*kept, *shorts, *call_signs(text, start, [*kept, *shorts])]
     known += unlisted_papers(text, start, known, lexicon)
-    return _with_glosses(text, sorted([*known, *described_outlets(text, start, known, lexicon)], key=lambda x: x.start))
+    described = described_outlets(text, start, known, lexicon, folded)
+    return _with_glosses(text, sorted([*known, *described], key=lambda x: x.start))
 
 
 _GLOSS_OPEN = re.compile(r"\s*\(\s*")

@@ -237,6 +237,7 @@ _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 
 # a byline block of the page's head: "Von AFP | 12.03.2020, 10:00 Uhr", "Published: 12 March 2020 · AFP", "By AFP -
 # Mar 12, 2020": its parts apart, the dates and reading times among them left out
+BLOCK_WORDS = 20  # the most words a byline block holds
 _BLOCK_SEPARATOR = re.compile(r"\s*[|\u00b7\u2022]\s*|\s+[-\u2013\u2014]\s+")
 _META_PART = re.compile(r"\d|^\s*(?:updated|published|posted|aktualisiert|ver\u00f6ffentlicht|lesedauer|publi\u00e9|"
                         r"mis\s+\u00e0\s+jour|publicado|actualizado|pubblicato|aggiornato)\b", re.I)
@@ -249,8 +250,9 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
     block, its parts that are not dates (``_BLOCK_SEPARATOR``). ``folded`` is ``fold(text)`` when known (a cheap
     look before the inputs pattern, which searches the whole line)."""
     found = _whole_line_credits(lexicon, text, para, is_tail, edge, folded)
-    if found or _BLOCK_SEPARATOR.search(text, para.start, para.end) is None:
-        return found
+    if found or len(text[para.start:para.end].split(None, BLOCK_WORDS)) > BLOCK_WORDS \
+            or _BLOCK_SEPARATOR.search(text, para.start, para.end) is None:
+        return found  # (a paragraph of text is no byline block: it is not searched for separators)
     cuts = [(m.start(), m.end()) for m in _BLOCK_SEPARATOR.finditer(text, para.start, para.end)]
     parts = [(a, b) for a, b in zip([para.start, *(e for _, e in cuts)], [*(s for s, _ in cuts), para.end],
                                     strict=True) if b > a]

@@ -79,3 +79,17 @@ def test_found_once_is_absent_span_by_span(text: str, words: list[str]) -> None:
             assert found.absent(start, end) == absent(pattern, text, start, end), (text, words, start, end)
             assert found_foreign.absent(start, end) == absent(foreign, text, start, end)
     assert not Found(None, text).absent(0, 1) and not Found(pattern, None).absent(0, 1)
+
+
+def test_every_form_of_the_inputs_line_holds_one_of_its_cheap_look_words() -> None:
+    """``credits._INPUTS`` names its words by hand (``any_of``): a form without one would never be searched."""
+    from dedupe.attribution.credits import _INPUTS, _INPUTS_WORDS
+    from dedupe.text.literals import absent, fold
+
+    lines = ["(With inputs from agencies)", "With additional input from Reuters.", "(Con información de AFP y EFE)",
+             "Com informações da Reuters", "По материалам РИА Новости", "Mit Material von dpa und AFP",
+             "MIT MATERIAL DER AGENTUREN", "(avec l'agence AFP)", "Avec les agences et la rédaction"]
+    for line in lines:
+        folded = fold(line)
+        assert _INPUTS.search(line), line
+        assert not absent(_INPUTS_WORDS, folded, 0, len(line)), line

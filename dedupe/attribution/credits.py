@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from dedupe.attribution.lexicon import CALL_SIGN, UNNAMED_AGENCY, Lexicon
 from dedupe.models import Paragraph, Span
-from dedupe.text.literals import absent, required
+from dedupe.text.literals import absent, any_of
 
 _L = r"[^\W\d_]"  # a letter in any script
 _INDIC = "\u0900-\u0dff"  # Indic scripts, whose vowel signs are not \w: "नई दिल्ली", "मार्च"
@@ -225,7 +225,10 @@ _LINE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_INPUTS, "inputs", "list"), (_WITH_AGENCIES, "inputs", "list"), (_HAT_TIP, "hat-tip", "name"),
     (_BYLINE, "byline", "name"),
 )
-_INPUTS_WORDS = required(_INPUTS)
+# a word each form of _INPUTS holds (the parse tree proves none: "по материалам" is not ASCII), for a cheap look
+# before the search of a whole tail paragraph
+_INPUTS_WORDS = any_of(frozenset({"input", "informa", "\u043c\u0430\u0442\u0435\u0440\u0438\u0430\u043b",
+                                  "material", "agence"}))
 # Yonhap's line under its stories: "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
 _KO_COPYRIGHT = re.compile(r"^\s*<?\s*저작권자\s*(?:\(c\)|ⓒ|©)?\s*(?P<name>[^,<>\n]{2,20}?)\s*[,.][^\n]{0,40}>?\s*$",
                            re.I)

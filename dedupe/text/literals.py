@@ -38,8 +38,12 @@ def required(pattern: re.Pattern[str], avoid: Words = frozenset()) -> re.Pattern
     """A pattern finding any of ``required_words(pattern, avoid)`` in a folded text (one search instead of a find per
     word); None when no word is required."""
     words = required_words(pattern, avoid)
-    if words is None:
-        return None
+    return None if words is None else any_of(words)
+
+
+def any_of(words: Words) -> re.Pattern[str]:
+    """A pattern finding any of ``words`` (lower case) in a folded text, usable where ``required`` is: for a
+    pattern whose parse tree proves no word but each of whose alternatives holds one of ``words`` (tested)."""
     ordered = tuple(sorted(words, key=lambda w: (-len(w), w)))
     found = re.compile("|".join(map(re.escape, ordered)))
     _LITERALS[found] = ordered

@@ -253,10 +253,11 @@ def line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: bool, *,
     block, its parts that are not dates (``_BLOCK_SEPARATOR``). ``folded`` is ``fold(text)`` when known (a cheap
     look before the inputs pattern, which searches the whole line)."""
     found = _whole_line_credits(lexicon, text, para, is_tail, edge, folded)
-    if found or len(text[para.start:para.end].split(None, BLOCK_WORDS)) > BLOCK_WORDS \
-            or _BLOCK_SEPARATOR.search(text, para.start, para.end) is None:
+    if found or len(text[para.start:para.end].split(None, BLOCK_WORDS)) > BLOCK_WORDS:
         return found  # (a paragraph of text is no byline block: it is not searched for separators)
     cuts = [(m.start(), m.end()) for m in _BLOCK_SEPARATOR.finditer(text, para.start, para.end)]
+    if not cuts:
+        return found
     parts = [(a, b) for a, b in zip([para.start, *(e for _, e in cuts)], [*(s for s, _ in cuts), para.end],
                                     strict=True) if b > a]
     named = [(a, b) for a, b in parts if not _META_PART.search(text[a:b])]

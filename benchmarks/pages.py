@@ -1,8 +1,9 @@
 """Real web pages as dedupe reads them: trafilatura's test pages (adbar/trafilatura tests/cache and tests/eval) and
 the 181 news pages of Zyte's article extraction benchmark (scrapinghub/article-extraction-benchmark, ``--corpus
-aeb``).
+aeb``), the test pages of three article parsers (``parsers``, ``goose3``) and the 258 news pages of fundus's parser
+tests (flairNLP/fundus, ``fundus``: publishers of 40 countries, a third of them German).
 
-Neither corpus has a split of its own, so one was made before any page was looked at: a page is `train` when the
+No corpus has a split of its own, so one was made before any page was looked at: a page is `train` when the
 first hex digit of sha256(file name) is 0-7, else `held-out`. ``prepare`` extracts every page once with dedupe's
 own reader (trafilatura) into ``$DEDUPE_CORPORA/CORPUS/extracted.jsonl``; ``candidates`` writes the pages
 whose first or last lines look like a credit, for labelling (to the cache folder: they carry page text).
@@ -11,9 +12,9 @@ whose first or last lines look like a credit, for labelling (to the cache folder
 by ``labels/GUIDELINES-unannotated-mentions.md`` (to the cache folder; the labels, ids and offsets only, go to
 ``labels/CORPUS-mentions-SPLIT.tsv``).
 
-Run: python3 benchmarks/pages.py prepare [--corpus trafilatura|aeb|parsers|goose3]
-     python3 benchmarks/pages.py candidates SPLIT [--corpus trafilatura|aeb|parsers|goose3]
-     python3 benchmarks/pages.py mentions SPLIT --corpus aeb|parsers|goose3
+Run: python3 benchmarks/pages.py prepare [--corpus trafilatura|aeb|parsers|goose3|fundus]
+     python3 benchmarks/pages.py candidates SPLIT [--corpus trafilatura|aeb|parsers|goose3|fundus]
+     python3 benchmarks/pages.py mentions SPLIT --corpus aeb|parsers|goose3|fundus
 """
 
 from __future__ import annotations
@@ -31,11 +32,16 @@ from corpora import CorpusMissing, corpora_root
 TRAFILATURA_COMMIT = "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5"  # adbar/trafilatura, the version measured
 AEB_COMMIT = "4a3bc979f76c0df73cb95fe272e2fc1b96f9f010"  # scrapinghub/article-extraction-benchmark
 PAGE_FOLDERS = {"trafilatura": "trafilatura/tests", "aeb": "aeb/html", "parsers": "parsers/html",
-                "goose3": "goose3/html"}  # under the corpora cache
+                "goose3": "goose3/html", "fundus": "fundus/html"}  # under the corpora cache
 PARSERS_COMMITS = {"postlight/parser": "e8ba7ece291efa4d915d50dd4deeec17d54359f2",  # fixtures/*.html
                    "mozilla/readability": "ab4027a8b37669745016869a37a504727992b2ba"}  # test/test-pages/*/source.html
 GOOSE3_COMMIT = "c5a8902eed0c4592a1ff5ec51a0277cf73a3aca7"  # goose3/goose3 tests/data/**/*.html
+# flairNLP/fundus tests/resources/parser/test_data/**/*.html.gz
+FUNDUS_COMMIT = "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8"
 ZONE_LINES = 6
+# corpora labelled whole: every page is a candidate (fundus came after CREDIT_SHAPE was drawn from the others, so its
+# pages are not filtered by it; a page with no credit is labelled so)
+EVERY_PAGE = frozenset({"fundus"})
 CREDIT_SHAPE = re.compile(
     r"^\s*\([^()]{2,40}\)\s*\.?\s*$|©|copyright|^\s*(?:quelle|fuente|source|fonte|sources?)\s*:|contributed to this|"
     r"^\s*(?:by|por|von|par|di|de)\s+\S+(?:\s+\S+){0,4}\s*$|\((?:[A-Za-z]{2,10})(?:/[^)]{1,10})?\)\s*(?:-|–|—|\.-|:)|"
@@ -115,7 +121,7 @@ def candidates(split: str, corpus: str) -> None:
         for page in pages(split, corpus):
             lines = [x.strip() for x in page.text.split("\n") if x.strip()]
             zone = [*lines[:ZONE_LINES], "...", *lines[-ZONE_LINES:]] if len(lines) > 2 * ZONE_LINES else lines
-            if any(CREDIT_SHAPE.search(x) for x in zone):
+            if corpus in EVERY_PAGE or any(CREDIT_SHAPE.search(x) for x in zone):
                 count += 1
                 f.write(f"=== {page.id} (site: {page.outlet})\n" + "\n".join(x[:300] for x in zone) + "\n\n")
     print(f"{count} candidate pages -> {out}", file=sys.stderr)

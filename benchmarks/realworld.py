@@ -19,10 +19,11 @@ Prints, per split:
 - claim recall: annotated attributions whose Source is a labelled outlet, and whose Content lies in a
   claim (the claim overlapping most of it) that dedupe gives that outlet as `source`, in `via` or in `also_sources`.
 
-Also on real web pages (trafilatura's test pages, the 181 news pages of Zyte's article extraction benchmark, and the
-test pages of three article parsers; splits made before looking: benchmarks/pages.py): document credits against our
-labels (`benchmarks/labels/pages-credits-SPLIT.tsv`, `CORPUS-pages-credits-SPLIT.tsv` for aeb, parsers and goose3;
-pages that are not candidates credit nothing); on each corpus of pages also inline outlet sources against our
+Also on real web pages (trafilatura's test pages, the 181 news pages of Zyte's article extraction benchmark, the
+test pages of three article parsers, and the 258 news pages of fundus's parser tests; splits made before looking:
+benchmarks/pages.py): document credits against our labels (`benchmarks/labels/pages-credits-SPLIT.tsv`,
+`CORPUS-pages-credits-SPLIT.tsv` for aeb, parsers, goose3 and fundus; pages that are not candidates credit nothing;
+every fundus page was labelled); on each corpus of pages also inline outlet sources against our
 labels of every outlet mention the lexicon finds (`benchmarks/labels/CORPUS-mentions-SPLIT.tsv`; a labelled mention
 inside a credit line dedupe found is left to the page credits).
 
@@ -44,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpora import POLNEAR_COMMIT, Annotated, CorpusMissing, PolnearDoc, polnear_docs
-from pages import AEB_COMMIT, GOOSE3_COMMIT, PARSERS_COMMITS, TRAFILATURA_COMMIT, pages
+from pages import AEB_COMMIT, FUNDUS_COMMIT, GOOSE3_COMMIT, PARSERS_COMMITS, TRAFILATURA_COMMIT, pages
 
 from dedupe.attribution.analysis import Analysis, analyse
 from dedupe.attribution.attribute import Attribution
@@ -341,6 +342,7 @@ PAGE_CORPORA = (
     ("parsers", "article parsers' test pages (" + ", ".join(f"{repo} {commit[:12]}" for repo, commit in
                                                         PARSERS_COMMITS.items()) + ")"),
     ("goose3", f"goose3's test pages {GOOSE3_COMMIT[:12]} (goose3/goose3 tests/data)"),
+    ("fundus", f"fundus's news pages {FUNDUS_COMMIT[:12]} (flairNLP/fundus tests/resources/parser/test_data)"),
 )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from dedupe.attribution.coordination import shared_cues
 from dedupe.attribution.credits import (
     LEAD_CREDIT_LINES,
+    LEAD_PARAGRAPHS,
     SOURCE_LINE,
     SOURCE_LINE_REACH,
     Credit,
@@ -18,6 +19,7 @@ from dedupe.attribution.credits import (
     dateline_credits,
     is_derivative,
     item_credits,
+    lead_inputs_credits,
     line_credits,
     photo_credits,
 )
@@ -100,6 +102,10 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
             credits.extend(found)
             if any(c.kind != "photo-credit" for c in found):
                 credit_paragraphs.add(index)  # a whole line that credits is no claim ("Quelle: dpa-AFX")
+    for index in body[:LEAD_PARAGRAPHS]:
+        if index not in short and (found := lead_inputs_credits(lexicon, doc.text, paragraphs[index])):
+            credits.extend(found)
+            credit_paragraphs.add(index)
     credit_sentences = {n for n, s in enumerate(sentences) if s.paragraph in credit_paragraphs}
     last_body = body[-1] if body else -1
     for index in sorted(tail.intersection(body)):

@@ -55,8 +55,14 @@ _WIRE_LINE = re.compile(
     re.I)
 _INPUTS = re.compile(
     r"\(?\s*(?:with\s+(?:additional\s+)?inputs?\s+from|con\s+informaci[oó]n\s+de|com\s+informa[cç][õo]es\s+d[aeo]s?|"
+    # "With files from The Associated Press" (Canadian papers), "With reports from Reforma and El Economista"
+    r"with\s+(?:files|reports)\s+from|"
     r"по\s+материалам|"
     r"mit\s+Material\s+(?:von|der)|avec\s+(?:l'|les\s+)?agences?)\s+(?P<list>[^)\n]{2,80}?)\s*\)?\s*\.?\s*$", re.I)
+# a live blog's opening credit: "Mit Informationen der ARD-Korrespondenten sowie der Nachrichtenagenturen AFP, AP, dpa
+# und Reuters. Zum Teil ...": the agencies named up to the sentence's end
+_DE_INFORMATION = re.compile(r"\s*\(?\s*mit\s+(?:Informationen|Material)\s+(?:von|der|des|aus|unserer|unseres)\s+"
+                             r"(?P<list>[^.()\n]{2,200})", re.I)
 # "(FR mit dpa)", "(avec AFP)", "(con EFE)": a whole bracketed line, an author's initials allowed first
 _WITH_AGENCIES = re.compile(
     r"^\s*\(\s*(?:[\w.]{1,6}\s+)?(?:mit|avec|con|com|with)\s+(?P<list>[^()\n]{2,60}?)\s*\)\s*\.?\s*$", re.I)
@@ -71,10 +77,12 @@ _AGENCY_WRITERS = re.compile(
     r"(?:writers?|reporters?|correspondents?)\s[^\n]{2,160}?" + _CONTRIBUTED_TO, re.I)
 # "© Thomson Reuters 2020", "Copyright: dpa", "© dpa-infocom, dpa:230101-99-123456/2" (dpa's line under its stories)
 # "Riproduzione riservata © Copyright ANSA" (ANSA's line under its stories)
+# "<Copyright \u24d2 NAME. All rights reserved. (no reproduction, in Korean)>": the line under Korean papers' stories
 _COPYRIGHT = re.compile(
-    r"^\s*(?:riproduzione\s+riservata\s*)?(?:(?:copyright|\(c\)|©)\s*:?\s*){1,2}(?:\d{4}\s+)?"
+    r"^\s*(?P<open><)?\s*(?:riproduzione\s+riservata\s*)?(?:(?:copyright|\(c\)|©|\u24d2)\s*:?\s*){1,2}(?:\d{4}\s+)?"
     r"(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
-    r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?|dpa:[\d-]+(?:/\d+)?)?\s*$", re.I)
+    r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?|dpa:[\d-]+(?:/\d+)?)?"
+    r"(?(open)(?:(?<=[.,])\s*[^<>\n]{0,40})?>)\s*$", re.I)
 # "dpa/mm", "AFP/dpa", "Reuters/dpa/jm", "KNA/epd": agencies with an editor's initials, as the last line
 # ("Handout/Reuters", "File/AP", "Pool/Getty" are photo credits)
 _SLASH_LIST = re.compile(r"^\s*(?!(?:[\w.-]+\s*/\s*)*(?:handout|file|pool|photo|foto|bild|image|getty|video|archiv)\b)"
@@ -94,9 +102,22 @@ _PHOTO_AFTER = r"\s*[/|]\s*(?i:photo|image|picture|video|graphic)s?\s*(?i:credit
 _REPUBLISHED = re.compile(
     r"^\s*(?:(?:this|the)\s+(?:article|story|piece|post|report|column|op-ed|essay|interview)\s+(?:was\s+|is\s+)?|"
     r"(?:it\s+was\s+)?)(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+|"
-    r"^\s*(?:republished|reprinted|reposted)\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+", re.I)
-_REPUBLISHED_NAME = re.compile(r"(?P<name>[^\W\d_][\w.&'\u2019 -]{1,50}?)"
-                               r"\s*(?:[.,;:(\u2014\u2013]|\s-\s|\s+(?:on|and|under|as|with|in|at)\b|$)", re.I)
+    r"^\s*(?:republished|reprinted|reposted)\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+|"
+    # the same in the wire languages: "Dieser Artikel ist zuerst bei \"Capital\" erschienen", "Cet article a
+    # \u00e9t\u00e9 initialement publi\u00e9 dans", "Este art\u00edculo fue publicado originalmente en",
+    # "Questo articolo \u00e8 stato pubblicato originariamente su"
+    r"^\s*(?:dieser|der)\s+(?:artikel|beitrag|text)\s+(?:ist|wurde|erschien)\s+(?:zuerst|erstmals|urspr\u00fcnglich)\s+"
+    r"(?:bei|in|auf|im)\s+|"
+    r"^\s*cet\s+article\s+a\s+(?:\u00e9t\u00e9\s+)?(?:initialement\s+|d['\u2019]abord\s+|originellement\s+)?"
+    r"(?:publi\u00e9|paru)\s+(?:initialement\s+|d['\u2019]abord\s+)?(?:dans|sur|par)\s+|"
+    r"^\s*este\s+art\u00edculo\s+(?:fue|se)\s+(?:publicado|public\u00f3)\s+(?:originalmente\s+|originariamente\s+|"
+    r"primero\s+)?(?:en|por)\s+|"
+    r"^\s*questo\s+articolo\s+(?:\u00e8|e['\u2019])\s+stato\s+pubblicato\s+(?:originariamente\s+|originalmente\s+|"
+    r"per\s+la\s+prima\s+volta\s+)?(?:su|da|in)\s+", re.I)
+# (a name in quotation marks ends at the closing one: "zuerst bei \u201eCapital\u201c erschienen")
+_REPUBLISHED_NAME = re.compile(r"[\"\u201e\u201c\u00ab]?(?P<name>[^\W\d_][\w.&'\u2019 -]{1,50}?)"
+                               r"\s*(?:[.,;:(\u2014\u2013\"\u201c\u201d\u00bb]|\s-\s|\s+(?:on|and|under|as|with|in|at)\b|$)",
+                               re.I)
 _TRAILING = re.compile(r"^\s*(?:[(\uff08]\s*(?:(?i:来源|來源|출처|source|quelle|fuente|fonte)\s*[:：]\s*)?"
                        r"(?P<paren>[^()\uff08\uff09\n]{2,40})\s*[)\uff09]|"
                        r"[-\u2013\u2014]+\s*(?P<dash>[^\W\d_][\w .&]{1,40})|"
@@ -137,7 +158,9 @@ class Credit:
 _DATE_AFTER = re.compile(r"\s+\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?\s*$")  # "(KNA 19.11.21)": the agency, then the date
 
 
-def _resolve_list(lexicon: Lexicon, raw: str) -> list[tuple[str, float]]:
+def _resolve_list(lexicon: Lexicon, raw: str, *, inside: bool = False) -> list[tuple[str, float]]:
+    """The outlets a credit's list names, part by part; with ``inside``, a part that is no outlet's name is searched
+    for the names it holds ("der ARD-Korrespondenten sowie der Nachrichtenagenturen AFP")."""
     out: list[tuple[str, float]] = []
     for part in _SPLIT_LIST.split(raw.strip()):
         part = _DATE_AFTER.sub("", part).strip(" .")
@@ -153,6 +176,8 @@ def _resolve_list(lexicon: Lexicon, raw: str) -> list[tuple[str, float]]:
         hit = lexicon.resolve(part, fuzzy=False) or lexicon.resolve(bare)
         if hit:
             out.append((hit[0], 0.95 if hit[1] >= 99 else 0.8))
+        elif inside:
+            out += [(m.source, 0.9) for m in lexicon.find(part) if not m.ambiguous]
     return out
 
 
@@ -166,12 +191,13 @@ _DOMAIN = re.compile(r"(?<![\w.@-])(?:www\.)?(?P<site>(?P<base>[a-z0-9][a-z0-9-]
 def _credits_from(lexicon: Lexicon, raw: str, base: int, text: str, kind: str, *, site: bool = False) -> list[Credit]:
     """The credits a credit line's ``raw`` names; with ``site`` (a source line or a byline), a domain the lexicon
     does not know is credited as written."""
-    found = _resolve_list(lexicon, raw)
+    found = _resolve_list(lexicon, raw, inside=kind == "inputs")
     if not found and kind == "dateline" and CALL_SIGN.fullmatch(raw.strip()):
         found = [(raw.strip(), 0.8)]  # "HOUSTON, Texas (KTRK) --": a local station credits itself
     if not found and site and (domain := _DOMAIN.search(raw)):
         known = lexicon.resolve(domain.group("base"), fuzzy=False)
-        found = [(known[0], 0.8) if known else (domain.group("site").lower(), 0.7)]
+        name = known[0] if known else lexicon.site_name(domain.group("base"))
+        found = [(name, 0.8) if name else (domain.group("site").lower(), 0.7)]
     return [Credit(Span(base, base + len(text)), text, name, kind, conf) for name, conf in found]
 
 
@@ -222,19 +248,29 @@ def dateline_credits(lexicon: Lexicon, text: str, body: Sequence[Paragraph]) -> 
 
 
 _LINE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (_INPUTS, "inputs", "list"), (_WITH_AGENCIES, "inputs", "list"), (_HAT_TIP, "hat-tip", "name"),
-    (_BYLINE, "byline", "name"),
+    (_INPUTS, "inputs", "list"), (_WITH_AGENCIES, "inputs", "list"), (_DE_INFORMATION, "inputs", "list"),
+    (_HAT_TIP, "hat-tip", "name"), (_BYLINE, "byline", "name"),
 )
 # a word each form of _INPUTS holds (the parse tree proves none: "по материалам" is not ASCII), for a cheap look
 # before the search of a whole tail paragraph
 _INPUTS_WORDS = any_of(frozenset({"input", "informa", "\u043c\u0430\u0442\u0435\u0440\u0438\u0430\u043b",
-                                  "material", "agence"}))
+                                  "material", "agence", "files", "reports"}))
 # Yonhap's line under its stories: "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
 _KO_COPYRIGHT = re.compile(r"^\s*<?\s*저작권자\s*(?:\(c\)|ⓒ|©)?\s*(?P<name>[^,<>\n]{2,20}?)\s*[,.][^\n]{0,40}>?\s*$",
                            re.I)
+# the sources listed under the article, each an outlet's site and the title of its piece: "- Eigene Recherchen",
+# "- nytimes.com: Behind the Seized Tanker ... (Englisch)"
+_SOURCE_ITEM = re.compile(r"^\s*[-\u2013\u2022]\s*(?P<site>(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,20}){1,2})"
+                          r"\s*:\s+\S", re.I)
+# a closing line naming the outlet and, in brackets, its writers: "MDR (Engin Haupt, Alisa Sonntag)", "dpa (jm/ag)"
+# (names in the bracket, or an editor's lower-case initials: "RSS (HD)" is a feed's quality, not its writers)
+_WRITER = r"(?-i:[A-Z][a-z\u00e0-\u00ff][\w.'-]*|[a-z]{2,4})"
+_OUTLET_WRITERS = re.compile(r"^\s*(?P<name>[^\W\d_][\w.&' -]{1,30}?)\s*\(\s*" + _WRITER +
+                             r"(?:(?:\s+|\s*[,/]\s*|\s+(?:und|and|et|y|e)\s+)" + _WRITER + r"){0,7}\s*\)\s*$")
 _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_AGENCY_WRITERS, "trailing", "staff"), (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
-    (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"),
+    (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"), (_SOURCE_ITEM, "trailing", "site"),
+    (_OUTLET_WRITERS, "trailing", "name"),
 )
 
 
@@ -272,7 +308,7 @@ def _whole_line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: b
     line = text[para.start:para.end]
     inputs_absent = absent(_INPUTS_WORDS, folded, para.start, para.end)
     for pattern, kind, group in _LINE_FORMS:
-        if pattern is _INPUTS and inputs_absent:
+        if pattern in (_INPUTS, _DE_INFORMATION) and inputs_absent:
             continue
         m = pattern.search(line) if pattern is _INPUTS else pattern.match(line)
         if m and (kind != "byline" or len(line.split()) <= 8):
@@ -286,7 +322,7 @@ def _whole_line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: b
     for pattern, kind, group in _TAIL_FORMS:
         m = pattern.match(line)
         if m:
-            return _credits_from(lexicon, m.group(group), para.start, line, kind)
+            return _credits_from(lexicon, m.group(group), para.start, line, kind, site=pattern is _SOURCE_ITEM)
     m = _REPUBLISHED.match(line)
     if m and (name := _REPUBLISHED_NAME.match(line, m.end())):
         return _republished(lexicon, name.group("name"), para.start, line)
@@ -352,6 +388,13 @@ def closing_credits(lexicon: Lexicon, text: str, last: Paragraph, *, bare: bool 
     found = m.group().strip()  # the bracket or the name, without the space before it: one span with its sentence's
     start = m.start() + m.group().index(found[0])
     return _wires_only(lexicon, _credits_from(lexicon, raw, start, found, "trailing"))
+
+
+def lead_inputs_credits(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
+    """A paragraph of the lead that opens with the agencies it has its information from ("Mit Informationen der ...
+    Nachrichtenagenturen AFP, AP, dpa und Reuters. Zum Teil ..."): a live blog's credit above its entries."""
+    m = _DE_INFORMATION.match(text, para.start, para.end)
+    return [] if m is None else _credits_from(lexicon, m.group("list"), para.start, text[para.start:para.end], "inputs")
 
 
 # a digest item closing with its source: "... the disease. [HuffPost]", "[Marina Fang, HuffPost]", "[WSJ | Paywall]",

@@ -17,7 +17,8 @@ _DESCR = r"(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an)\s)[\w'\u2019.-]+\s+){0,5}?"
 _AFTER_VERB = (r"(?:(?!(?:of|before|after|about|to|in|at|on|with|for|from|into|over|than|like|that|whether|if|how|why|"
                r"what|when|while|because|as|and|but|or)\b)[\w'\u2019.-]+\s+){0,5}?")
 # German verbs of reporting, after the outlet ("wie die FAZ schreibt") or before it ("berichtete der Spiegel")
-_DE_REPORTED = r"berichtete|berichtet|meldete|meldet|schrieb|schreibt|enth\u00fcllte|ver\u00f6ffentlichte"
+_DE_REPORTED = (r"berichtete|berichtet|meldete|meldet|schrieb|schreibt|enth\u00fcllte|ver\u00f6ffentlichte|erfuhr|"
+                r"erf\u00e4hrt")
 _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|claimed|claims|noted|notes|confirmed|"
           r"broadcast(?!\s+(?:set|studio|booth|truck|cent(?:er|re)|rights|partner))|aired|published|publishes|quoted|"
           r"cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|tweets|tweeting|"
@@ -42,14 +43,17 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           # "wie die FAZ schreibt", "Le Monde r\u00e9v\u00e8le qu'", "El Pa\u00eds revel\u00f3", "la Repubblica scrive"
           r"r\u00e9v\u00e8le|a\s+r\u00e9v\u00e9l\u00e9|r\u00e9v\u00e9lait|"
           r"indique|a\s+indiqu\u00e9|revel\u00f3|se\u00f1al\u00f3|escribi\u00f3|scrive|ha\s+scritto|rivela|ha\s+rivelato|"
-          r"revelou|escreveu)")
+          r"revelou|escreveu|scriveva|riportava|rivelava|riferiva|"
+          # Polish: "Portal CNN podawa\u0142, \u017ce ...", "Agencja Associated Press poda\u0142a"
+          r"podaje|poda\u0142[aoy]?|podawa\u0142[aoy]?|poinformowa\u0142[aoy]?|informuje|pisze|napisa\u0142[aoy]?)")
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
             r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|on\s+\w+|today|yesterday|"
             r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|each|both|all|"
             r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day|at\s+the\s+time|"
             r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
-            r"k\u00fcrzlich|zuletzt|j\u00fcngst|bereits|damals|gestern|heute|auch|zuerst)\s*,?\s*){0,3}")
+            r"k\u00fcrzlich|zuletzt|j\u00fcngst|bereits|damals|gestern|heute|auch|zuerst|"
+            r"am\s+(?-i:[A-Z][a-z\u00e4\u00f6\u00fc]+))\s*,?\s*){0,3}")  # "am Dienstag berichtete"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,8 @@ _ML_READ_IN = (r"(?:(?:peut-on|on\s+peut)\s+(?:le\s+)?lire\s+dans|(?:on\s+)?(?:a
 _ML_SPEECH_VERB = (r"(?:dij\w*|declar\w*|cont\u00f3|contaron|explic\w*|asegur\w*|dit|ont|confi\w*|detto|"
                    r"disse\w*|sagte\w*|erkl\u00e4rte\w*)")
 # someone speaks to an outlet, in the wire languages (the outlet is a venue)
-_ML_SPOKE_TO = (r"(?:(?:dij(?:o|eron)|declar\u00f3|declararon|cont\u00f3|explic\u00f3|asegur\u00f3|afirm\u00f3)\s+a|"
+_ML_SPOKE_TO = (r"(?:(?:dij(?:o|eron)|declar\u00f3|declararon|cont\u00f3|explic\u00f3|asegur\u00f3|afirm\u00f3|"
+                r"inform\u00f3|informaron)\s+a|"
                 r"en\s+declaraciones\s+a|en\s+(?:una\s+)?entrevista\s+con|"
                 r"(?:sagte|sagten|erkl\u00e4rte|erkl\u00e4rten)(?:\s+(?:er|sie|es))?(?=\s+(?:der|dem)\s)|"
                 r"(?:im|in\s+einem)\s+(?:Interview|Gespr\u00e4ch)\s+mit|"
@@ -105,7 +110,9 @@ _ML_SPOKE_TO = (r"(?:(?:dij(?:o|eron)|declar\u00f3|declararon|cont\u00f3|explic\
 # person's title ("seg\u00fan el vicepresidente de la ANP": the vice-president speaks)
 _ML_DESCR = (r"(?:(?:der|des|dem|die|den|einem|einer|eines|el|la|los|las|le|les|il|lo|gli|o|a|os|as|un|una|une)\s+|"
              r"l['\u2019])?"
-             r"(?:(?!" + _ML_SPEECH_VERB + r"\b)(?:(?-i:[a-z\u00e0-\u00ff]+)|"
+             r"(?:(?!" + _ML_SPEECH_VERB + r"\b)(?:(?-i:agencias?\s+de\s+(?:noticias|prensa)|"
+             r"ag\u00eancias?\s+de\s+not\u00edcias|agences?\s+de\s+presse|agenzi[ae]\s+di\s+stampa)|"
+             r"(?-i:[a-z\u00e0-\u00ff]+)|"
              r"(?-i:(?:[A-Z][a-z\u00e4\u00f6\u00fc\u00df]*)?"
              r"(?:[Aa]gentur|[Zz]eitung|[Ss]ender|[Mm]agazin|[Pp]ortal|[Bb]latt))|"
              r"(?-i:Bericht|Berichten|Informationen|Angaben|Meldung|Recherchen))\s+){0,2}?(?:l['\u2019])?")
@@ -191,6 +198,15 @@ RULES: tuple[Rule, ...] = (
         r"(?:earlier\s+)?by\s+(?:the\s+)?" + _DESCR + r"|"
         # "..., and detailed in the Charlotte Observer", "as first reported in The Times"
         r"\b(?:as\s+)?(?:first\s+)?(?:reported|detailed|described|outlined|documented)\s+in\s+(?:the\s+)?" + _DESCR)),
+    # the same in the Romance languages: "un comunicado recogido por EFE", "des \u00e9conomistes sond\u00e9s par
+    # l'agence Bloomberg", "una notizia riportata dall'ANSA", "uma nota divulgada pela Lusa"; and "revelations by
+    # newspaper X"
+    Rule("as-reported-by", "source", left=_left(
+        r"\b(?:(?:recogid|publicad|difundid|citad|divulgad|reportad|informad|encuestad)[oa]s?\s+(?:por|pel[oa])|"
+        r"(?:rapport|publi|cit|diffus|relay|sond|interrog)[\u00e9e]e?s?\s+par|"
+        r"(?:riportat|pubblicat|diffus|citat|rilanciat|sondat)[oaie]\s+(?:da|dal|dalla|dai|dagli|dall['\u2019]))"
+        r"\s*" + _ML_DESCR + r"|"
+        r"\b(?:revelations?|disclosures?|findings|reporting)\s+(?:published\s+)?by\s+(?:the\s+)?" + _DESCR)),
     # "a letter obtained by The Associated Press": the outlet reports what it holds (in its own article: its own work)
     Rule("obtained-by", "source", left=_left(
         r"\b(?:obtained|seen|reviewed|received|acquired)\s+(?:exclusively\s+)?by\s+(?:the\s+)?" + _DESCR)),
@@ -215,7 +231,8 @@ RULES: tuple[Rule, ...] = (
     Rule("headline", "source", left=_left(r"^\W*(?:the\s+)?"), right=_right(
         r"(?:\s+(?:editorial|poll|report|analysis|survey|exclusive))?\s*:\s+\S+(?:\s+\S+){3}")),
     # a German compound naming the outlet's piece: "aus dem FAZ-Artikel", "nach einer SZ-Recherche"
-    Rule("report-in", "source", right=_right(r"-(?-i:Artikel|Bericht|Beitrag|Meldung|Recherchen?|Enth\u00fcllung)")),
+    Rule("report-in", "source", right=_right(r"-(?-i:Artikel|Bericht|Beitrag|Meldung|Recherchen?|Enth\u00fcllung|"
+                                             r"Informationen|Angaben)")),
     Rule("report-that", "source", right=_right(
         r"(?:'s|\u2019s)?\s+(?:(?-i:[a-z]+)\s+)?(?:report|story|article|investigation|analysis|editorial|piece|"
         r"exclusive|scoop)s?,?\s+(?:that|which\s+(?:found|finds|showed|shows|said|says|revealed|reveals|notes|noted|"
@@ -258,7 +275,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:" + _DE_REPORTED + r"|zitierte)\s+"
         r"(?:die|der|das|den)\s+" + _ML_DESCR), right=_right(
         r"(?:\s*\([^()\n]{1,20}\))?\s*(?:[.,;:]|$|(?-i:am|im|in|unter|eine[nmr]?|ein|dass|zufolge|bereits|"
-        r"k\u00fcrzlich|zuletzt|gestern|heute|online)\b)")),
+        r"k\u00fcrzlich|zuletzt|gestern|heute|online|aus)\b)")),
+    # a quotation, then its source after the verb: "..., zitiert das Handelsblatt EPI-Chefin Martina Weimert",
+    # "..., zitiert der Sender CNN eine ungenannte Person"
+    Rule("inline-verb", "source", left=_left(r"[,;:]\s*zitiert(?:e|en)?\s+(?:die|der|das|den)\s+" + _ML_DESCR)),
     # German perfect, the participle at the end of the clause: "Die ARD hat f\u00fcr ihre Mediathek \u201e...\u201c
     # angek\u00fcndigt", "Der Spiegel hatte am Montag berichtet, dass ..."
     Rule("inline-verb", "source", right=_right(
@@ -283,11 +303,18 @@ _ASIDE = re.compile(r"^\s*(?:\([^()]{1,60}\)|,\s*(?:the|a|an|its|their|which\s+i
 SOURCE_ROLES = frozenset({"source"})
 
 
+# an opening quotation mark before the outlet's name: "Laut dem \u00abWall Street Journal\u00bb", "Nach
+# \u201eTagesspiegel\u201c-Informationen", "die Nachrichtenagentur \"Wafa\""
+_OPENING_QUOTE = re.compile(r"\s?[\u201e\u201c\"\u00ab\u201a\u2039]$")
+
+
 def decide(left: str, right: str) -> Rule | None:
     """The first rule that fires for a mention with this left and right context."""
-    right_plain = _ASIDE.sub("", _CITING_ASIDE.sub("", right.lstrip("\u201c\u201d\"\u00bb"), count=1), count=1)
+    right_plain = _ASIDE.sub("", _CITING_ASIDE.sub("", right.lstrip("\u201c\u201d\"\u00bb\u203a"), count=1), count=1)
+    left_plain = _OPENING_QUOTE.sub(" ", left)
+    quoted = left_plain != left
     for rule in RULES:
-        if rule.left is not None and not rule.left.search(left):
+        if rule.left is not None and not (rule.left.search(left) or (quoted and rule.left.search(left_plain))):
             continue
         if rule.right is not None and not (rule.right.search(right) or rule.right.search(right_plain)):
             continue

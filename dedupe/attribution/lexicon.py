@@ -102,6 +102,12 @@ def _is_acronym_like(form: str) -> bool:
     return (len(form) <= 5 and form.isupper()) or re.sub(r"^the\s+", "", form.lower()) in COMMON_WORDS
 
 
+def _site_form(name: str, *, keep_the: bool = False) -> str:
+    """A name as a domain writes it: lower case, without spaces or punctuation, without "the" unless ``keep_the``
+    ("theguardian", "guardian")."""
+    return re.sub(r"[^0-9a-z]", "", name.lower() if keep_the else re.sub(r"^the\s+", "", name.lower()))
+
+
 class Lexicon:
     """Canonical sources and the patterns that find them in text."""
 
@@ -131,9 +137,15 @@ class Lexicon:
         self._name_bytes = _ascii_bytes(self._name_words)
         self._acronym_bytes = _ascii_bytes(self._acronym_words)
         self._fuzzy_choices = sorted(f for f in names if len(f) >= FUZZY_MIN_LENGTH)
+        self._sites = {site: name for f, name in sorted(names.items(), reverse=True)
+                       for site in (_site_form(f), _site_form(f, keep_the=True)) if len(site) >= 5}
 
     def get(self, name: str) -> Source | None:
         return self.sources.get(name)
+
+    def site_name(self, base: str) -> str | None:
+        """The outlet whose name, written as a domain is ("foxnews" in foxnews.com, "washingtonpost"), is ``base``."""
+        return self._sites.get(base.lower())
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Exact name and acronym mentions in ``text[start:end]``, longest first where they overlap."""

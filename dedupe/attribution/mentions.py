@@ -291,6 +291,9 @@ _NOT_A_FIRST_NAME = frozenset({
     "wie", "so", "auch", "aber", "und", "denn", "doch", "zudem", "como", "pero", "comme", "mais", "come", "ma", "mas",
 }) | frozenset(MEDIA_NOUN_WORDS.lower().split())  # "die Nachrichtenagentur Reuters"; "Wie der Spiegel berichtete"
 
+# a German compound of a media noun names what the outlet is, not a first name: "die libanesische Staatsagentur NNA",
+# "das Boulevardblatt Bild"
+_MEDIA_COMPOUND = re.compile(r"(?:agentur|zeitung|sender|portal|magazin|blatt|dienst)$")
 _DATE_WORD_LIST = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
                    "july august september october november december")
 _DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
@@ -309,4 +312,5 @@ def part_of_a_name(text: str, start: int, m: Mention) -> bool:
             and not word.endswith(".") and not STATE_MEDIA_NATIONALITY.fullmatch(word)
     if word in _TITLES:
         return True
-    return not word.endswith(".") and word not in _NOT_A_FIRST_NAME and not STATE_MEDIA_NATIONALITY.fullmatch(word)
+    return not word.endswith(".") and word not in _NOT_A_FIRST_NAME and not STATE_MEDIA_NATIONALITY.fullmatch(word) \
+        and not _MEDIA_COMPOUND.search(word)

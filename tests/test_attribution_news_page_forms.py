@@ -1,0 +1,130 @@
+"""Attribution forms read on the train half of fundus's real news pages (publishers of 40 countries, a third German),
+one small hand-written text each (rules only). Each test pins one form and, where real text showed a trap, its
+negative twin.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dedupe.config import AttributionConfig, ScanConfig
+from dedupe.engine.pipeline import Analysis, analyse
+from dedupe.models import Document
+
+RULES_ONLY = ScanConfig(attribution=AttributionConfig(use_classifier=False))
+BODY = "Council backs new budget\n\nThe city council approved the budget on Tuesday. The mayor was relieved."
+KOERPER = ("Stadtrat beschließt Haushalt\n\nDer Stadtrat hat am Dienstag den Haushalt beschlossen. Der Bürgermeister "
+           "zeigte sich erleichtert.")
+
+
+def run(text: str) -> Analysis:
+    return analyse(Document("t.txt", text), RULES_ONLY)
+
+
+def sources(a: Analysis) -> list[tuple[str, str, str]]:
+    return [(x.source, x.role, x.kind) for x in a.attribution.attributions if x.sentence is not None]
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("With files from The Associated Press and Jane Roe", ("AP",)),  # a Canadian paper's closing credit
+    ("With files from Reuters", ("Reuters",)),
+    ("With reports from Reforma and El Economista", ("Reforma", "El Economista")),
+])
+def test_a_with_files_from_line_credits_the_agencies_it_names(line: str, credits: tuple[str, ...]) -> None:
+    assert set(run(f"{BODY}\n\n{line}").attribution.credits) == set(credits)
+
+
+def test_a_with_files_from_line_naming_no_outlet_credits_nothing() -> None:
+    assert run(f"{BODY}\n\nWith files from Jane Roe and John Doe").attribution.credits == ()
+
+
+def test_a_live_blogs_opening_line_credits_the_agencies_of_its_long_sentence() -> None:
+    text = ("Die Lage im Überblick\n\n- Neue Gespräche geplant (10.15 Uhr)\n\n"
+            "Mit Informationen unserer Korrespondentinnen und Korrespondenten sowie der Nachrichtenagenturen AFP, dpa "
+            "und Reuters. Nicht alle Angaben lassen sich unabhängig prüfen.\n\n"
+            "10.15 Uhr: Neue Gespräche geplant\n\n"
+            "Die Delegationen wollen sich in der kommenden Woche erneut treffen, teilte ein Sprecher am Vormittag mit.")
+    a = run(text)
+    assert set(a.attribution.credits) == {"AFP", "dpa", "Reuters"}
+    assert not any("Korrespondent" in a.document.text[c.span.start:c.span.end] for c in a.claims)
+
+
+def test_a_lead_paragraph_with_information_from_no_outlet_credits_nothing() -> None:
+    text = ("Die Lage im Überblick\n\nMit Informationen aus dem Rathaus und von der Feuerwehr. Die Angaben stammen "
+            "vom Vormittag und werden laufend ergänzt, sobald neue Meldungen vorliegen.\n\n" + KOERPER)
+    assert run(text).attribution.credits == ()
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Dieser Artikel ist zuerst bei \u201eCapital\u201c erschienen.", "Capital"),
+    ("Dieser Beitrag erschien zuerst im Handelsblatt.", "Handelsblatt"),
+    ("Cet article a été initialement publié dans The Conversation.", "The Conversation"),
+    ("Este artículo fue publicado originalmente en El País.", "El País"),
+    ("Questo articolo è stato pubblicato originariamente su la Repubblica.", "La Repubblica"),
+])
+def test_a_republication_line_in_the_wire_languages_credits_the_original(line: str, credit: str) -> None:
+    assert run(f"{KOERPER}\n\n{line}").attribution.credits == (credit,)
+
+
+def test_a_korean_copyright_line_credits_its_paper() -> None:
+    text = ("시의회가 예산안을 통과시켰다.\n\n시장은 안도했다고 밝혔다.\n\n"
+            "<Copyright \u24d2 한국일보. All rights reserved. 무단 전재 및 재배포 금지>")
+    assert run(text).attribution.credits == ("Hankook Ilbo",)
+
+
+def test_a_closing_line_naming_the_outlet_and_its_writers_credits_it() -> None:
+    assert run(f"{KOERPER}\n\nMDR (Jana Beispiel, Tom Muster)").attribution.credits == ("MDR",)
+
+
+def test_a_closing_line_naming_a_feed_quality_credits_nothing() -> None:
+    assert run(f"{KOERPER}\n\nRSS (HD)\n\nRSS (SD)").attribution.credits == ()
+
+
+def test_a_list_of_the_sources_used_credits_each_outlets_site() -> None:
+    text = (f"{KOERPER}\n\n- Eigene Recherchen\n\n- foxnews.com: Tanker slips past the blockade (Englisch)\n\n"
+            "- nytimes.com: What the tanker carried (Englisch)")
+    a = run(text)
+    assert a.attribution.credits == ("Fox News", "New York Times")
+    assert ("New York Times", "source", "headline") not in sources(a)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # German puts the verb first: "erfuhr die APA", and quotes the outlet's name in guillemets or low-high quotes
+    ("Die Ministerin tritt im Herbst zurück, erfuhr die APA aus Regierungskreisen.",
+     ("APA Austria", "source", "inline-verb")),
+    ("Auch die libanesische Staatsagentur NNA meldete den Angriff.", ("NNA", "source", "inline-verb")),
+    ("Der Umbau soll Millionen kosten. Das schreibt die \u00abNew York Times\u00bb.",
+     ("New York Times", "source", "inline-verb")),
+    ("Laut dem \u00abWall Street Journal\u00bb prüft die Regierung neue Zölle.",
+     ("Wall Street Journal", "source", "according-to")),
+    ("Drei Häuser brannten, wie die Nachrichtenagentur \u201eWafa\u201c am Montag berichtete.",
+     ("WAFA", "source", "inline-verb")),
+    ("Nach \u201eTagesspiegel\u201c-Informationen ermittelt die Polizei.",
+     ("Der Tagesspiegel", "source", "report-in")),
+    ("\u201eWir starten im Frühjahr\u201c, zitiert das Handelsblatt die Vorstandschefin.",
+     ("Handelsblatt", "source", "inline-verb")),
+    # the Romance languages: a passive with its agent, an agency described before its name, an imperfect
+    ("La reunión terminó sin acuerdo, según un comunicado recogido por EFE.", ("EFE", "source", "as-reported-by")),
+    ("Murieron cuatro personas, según la agencia de noticias palestina Wafa.", ("WAFA", "source", "according-to")),
+    ("La croissance reste sous le consensus des économistes sondés par l'agence Bloomberg.",
+     ("Bloomberg", "source", "as-reported-by")),
+    ("Il New York Times scriveva in serata: \u00abIl vertice è rinviato\u00bb.",
+     ("New York Times", "source", "inline-verb")),
+    # Polish
+    ("Portal CNN podawał, że delegacja przybędzie we wtorek.", ("CNN", "source", "inline-verb")),
+    ("The minister was troubled by the revelations by newspaper Dagens Nyheter.",
+     ("Dagens Nyheter", "source", "as-reported-by")),
+])
+def test_an_inline_source_as_news_pages_in_many_languages_write_it(sentence: str,
+                                                                   expected: tuple[str, str, str]) -> None:
+    assert expected in sources(run(sentence))
+
+
+def test_sources_who_inform_an_agency_make_it_a_venue() -> None:
+    a = run("Las condiciones siguen abiertas, según informaron a EFE fuentes cercanas a la negociación.")
+    assert sources(a) == [("EFE", "venue", "venue")]
+
+
+def test_a_first_name_before_an_outlet_word_still_hides_it_but_a_media_compound_does_not() -> None:
+    assert sources(run("Der Sprecher Peter Bild sagte am Montag, es gebe keine Pläne.")) == []
+    assert ("Bild", "source", "inline-verb") in sources(run("Das Boulevardblatt Bild berichtete am Montag darüber."))

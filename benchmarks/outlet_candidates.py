@@ -9,19 +9,25 @@ Run: python3 benchmarks/outlet_candidates.py train   # -> $DEDUPE_CORPORA/labell
 With ``--unannotated``: the other way round, every outlet mention dedupe's lexicon finds in the text that lies
 outside all annotated Source spans (PolNeAR's annotators did not mark every attribution to an outlet), for
 ``GUIDELINES-unannotated-mentions.md`` -> ``polnear-unannotated-SPLIT.tsv``.
+
+With ``--new`` (either mode): only the rows the committed labels do not cover yet (after the lexicon grew), to a
+``...-new.tsv`` file; their labels are appended to the committed ones.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import re
 import sys
+from pathlib import Path
 
 from corpora import corpora_root, polnear_docs
 
 from dedupe.attribution.lexicon import Lexicon, default_lexicon
 from dedupe.attribution.mentions import resolve_mentions
 
+LABELS = Path(__file__).resolve().parent / "labels"
 NEWS_WORDS = re.compile(
     r"\b(?:Times|Post|Journal|News|Press|Daily|Herald|Tribune|Magazine|Review|Network|Television|TV|Radio|Wire|"
     r"Gazette|Observer|Examiner|Beast|Blaze|Breitbart|Hill|Politico|POLITICO|Axios|Salon|Slate|Vox|BuzzFeed|"
@@ -40,16 +46,31 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return " ".join(text[left:right + 1].split())
 
 
-def unannotated(split: str, lexicon: Lexicon) -> None:
+def labelled(name: str) -> dict[str, list[tuple[int, int]]]:
+    """The spans a committed label file (``benchmarks/labels/NAME``) covers, by document."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    with open(LABELS / name, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            spans.setdefault(row["doc"], []).append((int(row["start"]), int(row["end"])))
+    return spans
+
+
+def covered(spans: dict[str, list[tuple[int, int]]] | None, doc: str, start: int, end: int) -> bool:
+    return spans is not None and any(a < end and start < b for a, b in spans.get(doc, []))
+
+
+def unannotated(split: str, lexicon: Lexicon, new: bool = False) -> None:
     """Outlet mentions outside every annotated Source span, with their sentence, for labelling."""
-    out = corpora_root() / "labelling" / f"polnear-{split}-unannotated.tsv"
+    out = corpora_root() / "labelling" / f"polnear-{split}-unannotated{'-new' if new else ''}.tsv"
+    done = labelled(f"polnear-unannotated-{split}.tsv") if new else None
     rows = 0
     with open(out, "w", encoding="utf-8") as f:
         f.write("doc\tstart\tend\tmention\toutlet\tcontext\n")
         for doc in polnear_docs(split):
             sources = [(s.start, s.end) for s in doc.spans if s.kind == "Source"]
             for m in resolve_mentions(doc.text, 0, lexicon.find(doc.text), None, lexicon):
-                if any(start < m.end and m.start < end for start, end in sources):
+                if any(start < m.end and m.start < end for start, end in sources) or covered(done, doc.name, m.start,
+                                                                                               m.end):
                     continue
                 context = sentence_around(doc.text, m.start, m.end)
                 f.write(f"{doc.name}\t{m.start}\t{m.end}\t{doc.text[m.start:m.end]}\t{m.source}\t{context}\n")
@@ -61,14 +82,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("split", choices=("train", "dev", "test"))
     parser.add_argument("--unannotated", action="store_true", help="outlet mentions outside annotated Sources")
+    parser.add_argument("--new", action="store_true", help="only rows the committed labels do not cover")
     args = parser.parse_args()
     lexicon = default_lexicon()
     out_dir = corpora_root() / "labelling"
     out_dir.mkdir(parents=True, exist_ok=True)
     if args.unannotated:
-        unannotated(args.split, lexicon)
+        unannotated(args.split, lexicon, args.new)
         return
-    out = out_dir / f"polnear-{args.split}-candidates.tsv"
+    out = out_dir / f"polnear-{args.split}-candidates{'-new' if args.new else ''}.tsv"
+    done = labelled(f"polnear-outlet-sources-{args.split}.tsv") if args.new else None
     rows = 0
     with open(out, "w", encoding="utf-8") as f:
         f.write("doc\tstart\tend\tsource_text\tlexicon\tcontext\n")
@@ -77,7 +100,7 @@ def main() -> None:
                 if span.kind != "Source":
                     continue
                 found = lexicon.find(span.text)
-                if not found and not NEWS_WORDS.search(span.text):
+                if (not found and not NEWS_WORDS.search(span.text)) or covered(done, doc.name, span.start, span.end):
                     continue
                 names = ",".join(sorted({m.source for m in found}))
                 context = sentence_around(doc.text, span.start, span.end)

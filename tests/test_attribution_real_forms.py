@@ -524,3 +524,35 @@ def test_a_posts_signature_runs_over_its_account() -> None:
             "\u2014 The New York Times (@nytimes) December 23, 2016")
     assert [(x.source, x.kind, x.text) for x in a.attribution.attributions] == [
         ("New York Times", "tweet", "The New York Times (@nytimes)")]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The Tennessean first reported the senator's decision on Sunday.", "The Tennessean"),
+    ("A projection from the Cook Political Report shows the seat leaning Democratic.", "Cook Political Report"),
+    ("According to The Federalist, the volunteers wore matching shirts.", "The Federalist"),
+    ("The Plain Dealer reported that the plant would close in March.", "The Plain Dealer"),
+])
+def test_more_us_outlets_are_known_by_name(sentence: str, source: str) -> None:
+    assert sources(run(sentence)) == [source]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ohio is no longer a red state, the strategist said at the rally.",
+    "All that talk was hot air, the mayor told reporters on Friday.",
+    "The board asked for a conservative review of the budget before the vote.",
+])
+def test_phrases_that_are_also_outlet_names_are_no_outlets(sentence: str) -> None:
+    assert run(sentence).attribution.attributions == ()
+
+
+def test_a_networks_sunday_show_is_the_network_as_a_venue() -> None:
+    a = run("\"We will win Ohio,\" the candidate said on NBC's \"Meet the Press.\" "
+            "He told CBS' Face the Nation the same.")
+    assert {(x.source, x.role) for x in a.attribution.attributions} == {("NBC News", "venue"), ("CBS News", "venue")}
+    assert "The Nation" not in {x.source for x in a.attribution.attributions}
+
+
+def test_an_outlet_named_after_what_it_is_ends_with_its_line() -> None:
+    a = run("He dropped out of the top three in the weekly GOP Power Rankings.\n\n"
+            "Each week we ask 30 insiders who leads.")
+    assert all("\n" not in a.document.text[x.span.start:x.span.end] for x in a.attribution.attributions)

@@ -32,6 +32,9 @@ COMMON_WORDS = frozenset({
     # ordinary phrases in other languages: "die Welt" is "the world", "el país" "the country", "Bild" "picture"
     "die welt", "die zeit", "el país", "el pais", "el tiempo", "el mundo", "el universal", "le monde", "la nación",
     "la nacion", "o globo", "la repubblica", "bild", "clarín", "fox", "daily news", "dts",
+    # English phrases that are also outlets' names: "a red state", "hot air", "a conservative review of ..."
+    "hot air", "red state", "rolling stone", "vanity fair", "federalist", "democracy now", "conservative review",
+    "american prospect", "american spectator",
 })
 # US broadcast call signs ("KING-TV", "WKOW", "KTRK"): outlets the lexicon cannot list one by one; in running text
 # they are matched like acronyms (a cue must confirm them), in a dateline they credit the station

@@ -194,11 +194,14 @@ _NOT_A_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|
 _NAME_WORD = r"(?-i:[A-Z][\w'\u2019&.-]*|[0-9]+)"
 # the name may open with "The" ("the British newspaper The Sun reported") and stand in quotes
 # ("Zeitung \u201eThe Sun\u201c")
+# (within one line: "the weekly GOP Power Rankings.\n\nEach week ..." names nothing across the paragraph break)
+_GAP = r"[ \t\u00a0]+"
 _DESCRIBED = re.compile(r"\b" + _DESCRIPTOR_START + _DESCRIPTOR
-                        + r"\s+[\u201e\u201c\"'\u00ab]?\s*(?P<name>(?:(?-i:The)\s+(?=(?-i:[A-Z])))?"
+                        + _GAP + r"[\u201e\u201c\"'\u00ab]?[ \t\u00a0]*"
+                        + r"(?P<name>(?:(?-i:The)" + _GAP + r"(?=(?-i:[A-Z])))?"
                         + _NOT_A_NAME + r"(?-i:[A-Z][\w'\u2019&.-]*)"
-                        r"(?:\s+(?:de|da|do|del|della|di|du|la|le|el|am|von|der|des)\s+" + _NAME_WORD + r"|"
-                        r"\s+" + _NOT_A_NAME + _NAME_WORD + r"){0,4})", re.I)
+                        r"(?:" + _GAP + r"(?:de|da|do|del|della|di|du|la|le|el|am|von|der|des)" + _GAP + _NAME_WORD
+                        + r"|" + _GAP + _NOT_A_NAME + _NAME_WORD + r"){0,4})", re.I)
 
 
 # the words a descriptor begins with, in lower case: a match of _DESCRIBED begins where one of them begins in the

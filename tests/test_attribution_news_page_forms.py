@@ -112,6 +112,8 @@ def test_a_list_of_the_sources_used_credits_each_outlets_site() -> None:
      ("New York Times", "source", "inline-verb")),
     # Polish
     ("Portal CNN podawał, że delegacja przybędzie we wtorek.", ("CNN", "source", "inline-verb")),
+    ("Agencja Associated Press podała, że rozmowy ruszą w środę.", ("AP", "source", "inline-verb")),
+    ("The Intercept analysis linked the account to a soldier in Texas.", ("The Intercept", "source", "poll")),
     ("The minister was troubled by the revelations by newspaper Dagens Nyheter.",
      ("Dagens Nyheter", "source", "as-reported-by")),
 ])

@@ -556,3 +556,9 @@ def test_an_outlet_named_after_what_it_is_ends_with_its_line() -> None:
     a = run("He dropped out of the top three in the weekly GOP Power Rankings.\n\n"
             "Each week we ask 30 insiders who leads.")
     assert all("\n" not in a.document.text[x.span.start:x.span.end] for x in a.attribution.attributions)
+
+
+def test_an_outlets_analysis_is_the_source_of_what_it_identified_not_of_its_announcement() -> None:
+    found = run("But a Politico analysis of the filings identified $130 million in other spending.")
+    assert sources(found) == ["Politico"]
+    assert sources(run("A Politico analysis of the filings is planned for next week.")) == [None]

@@ -393,4 +393,6 @@ POLL_METHOD = re.compile(r"\b(?:was|were)\s+(?:conducted|taken|carried\s+out)|ma
 POLL_FINDING = re.compile(r"\d\s*(?:%|percent|per\s+cent|points?)|\b(?:found|finds|shows?|showed|shown|suggests?|"
                           r"suggested|indicates?|indicated|gave|gives|puts?|has\s+\w+\s+(?:leading|ahead|at)|"
                           r"led|leads?|trails?|trailed|(?:percentage\s+)?points|percent|majority|plurality|"
-                          r"explores?|explored|underscores?|revealed|reveals?)\b", _I)
+                          r"explores?|explored|underscores?|revealed|reveals?|"
+                          # what an analysis finds: "The Intercept analysis linked the account to ..."
+                          r"linked|links|identified|identifies|concluded|concludes|determined|traced|uncovered)\b", _I)

@@ -24,7 +24,7 @@ _TITLE = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Mayor|Senator|Governor|Judge|President)\.
 # "die Nachrichtenagentur Reuters", "der Sender CNN", "l'Agence France-Presse" name no person
 MEDIA_NOUN_WORDS = ("Nachrichtenagentur Agentur Presseagentur Zeitung Tageszeitung Wochenzeitung Sender "
                     "Fernsehsender Nachrichtensender Magazin Nachrichtenmagazin Portal Nachrichtenportal Blatt Agence "
-                    "Agenzia Agencia")
+                    "Agenzia Agencia Agencja Dziennik Tygodnik Telewizja")  # (Polish: "Agencja Associated Press")
 _GIVEN = (r"(?!(?:The|A|An|In|On|At|As|By|For|From|Of|To|And|But|Via|Per|New|North|South|East|West|"
           + "|".join(MEDIA_NOUN_WORDS.split()) + r")\s)[A-Z][a-z]+")
 # "Michael Bloomberg", "Michael R. Bloomberg", "Mr. Bloomberg", "Mayor Don Guardian"

@@ -27,7 +27,7 @@ _CJK_DATELINE = re.compile(r"\s*[(（]?(?P<agency>新华社|新華社|中新社|
                            r"[^\n。]{0,20}?(?:电|電|讯|訊)|\s*(?P<rtrs>路透)[^\n。\d]{0,8}\d{1,2}月\d{1,2}日\s*[-–—]")
 # "(서울=연합뉴스) 김철수 기자 =" (Yonhap), "【ワシントン共同】", "【北京時事】" (Kyodo, Jiji),
 # "【6月18日 AFP】" (AFPBB), "［東京　１８日　ロイター］" (Reuters Japan)
-_BRACKET_DATELINE = re.compile(r"\s*(?:\(\s*[^()=\n]{1,12}=\s*(?P<agency>[^()=\n]{2,16}?)\s*\)|"
+_BRACKET_DATELINE = re.compile(r"\s*(?:[(\[]\s*[^()\[\]=\n]{1,12}=\s*(?P<agency>[^()\[\]=\n]{2,16}?)\s*[)\]]|"
                                r"【[^】\n]{0,12}?(?P<short>共同|時事)】|"
                                r"[【［](?:[^】］\n]{0,20}?[\s\u3000])?(?P<tagged>[A-Za-z][\w.-]{1,15}|ロイター|ブルームバーグ)[】］])")
 # "МОСКВА, 3 мар — РИА Новости.", "دبي - رويترز:": the agency after the dash (news agencies only; a quotation after
@@ -79,7 +79,7 @@ _AGENCY_WRITERS = re.compile(
 # "Riproduzione riservata © Copyright ANSA" (ANSA's line under its stories)
 # "<Copyright \u24d2 NAME. All rights reserved. (no reproduction, in Korean)>": the line under Korean papers' stories
 _COPYRIGHT = re.compile(
-    r"^\s*(?P<open><)?\s*(?:riproduzione\s+riservata\s*)?(?:(?:copyright|\(c\)|©|\u24d2)\s*:?\s*){1,2}(?:\d{4}\s+)?"
+    r"^\s*(?P<open><)?\s*(?:riproduzione\s+riservata\s*)?(?:(?:copyright|\(c\)|©|\u24d2)\s*:?\s*){1,2}(?:\d{4}\s*,?\s+)?"
     r"(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
     r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?|dpa:[\d-]+(?:/\d+)?)?"
     r"(?(open)(?:(?<=[.,])\s*[^<>\n]{0,40})?>)\s*$", re.I)
@@ -142,6 +142,7 @@ _DISCLAIMER = re.compile(
     r"(?:holds?\s+no|(?:is|are)\s+not|not)\s+responsib|published\s+from\s+(?:a|an)\s+(?:agency|wire)\s+feed", re.I)
 _SPLIT_LIST = re.compile(r"\s*(?:,|/|&|;|\b(?:and|und|y|e|et|и)\b)\s*")
 _UNNAMED = re.compile(r"^(?:(?:the\s+)?news\s+)?agenc(?:y|ies)$|^wires?$|^agencies\s+reports?$|"
+                      r"^\u0648\u0643\u0627\u0644\u0627\u062a$|"  # Arabic "agencies"
                       r"^(?:agencias|agences|agenzie|ag[eê]ncias|agenturen|agenturmaterial)$", re.I)
 
 
@@ -267,10 +268,16 @@ _SOURCE_ITEM = re.compile(r"^\s*[-\u2013\u2022]\s*(?P<site>(?:www\.)?[a-z0-9-]{2
 _WRITER = r"(?-i:[A-Z][a-z\u00e0-\u00ff][\w.'-]*|[a-z]{2,4})"
 _OUTLET_WRITERS = re.compile(r"^\s*(?P<name>[^\W\d_][\w.&' -]{1,30}?)\s*\(\s*" + _WRITER +
                              r"(?:(?:\s+|\s*[,/]\s*|\s+(?:und|and|et|y|e)\s+)" + _WRITER + r"){0,7}\s*\)\s*$")
+# "This report by The Canadian Press was first published March 12, 2024.", "Distributed by Tribune Content Agency, LLC."
+_REPORT_BY = re.compile(r"^\s*(?:this|the)\s+(?:report|article|story)\s+by\s+(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+                        r"\s+was\s+"
+                        r"(?:first\s+)?published\b[^\n]{0,40}$", re.I)
+_DISTRIBUTED = re.compile(r"^\s*distributed\s+by\s+(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+                          r"(?:,?\s+(?:LLC|Inc|Ltd)\.?)?\s*\.?\s*$", re.I)
 _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_AGENCY_WRITERS, "trailing", "staff"), (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
     (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"), (_SOURCE_ITEM, "trailing", "site"),
-    (_OUTLET_WRITERS, "trailing", "name"),
+    (_OUTLET_WRITERS, "trailing", "name"), (_REPORT_BY, "trailing", "name"), (_DISTRIBUTED, "trailing", "name"),
 )
 
 
@@ -374,7 +381,9 @@ def _wires_only(lexicon: Lexicon, found: list[Credit], kinds: tuple[str, ...] = 
 
 # the last paragraph's closing bracket after its last sentence: "... next month. (dpa/mm)", "... in court (AFP).";
 # or a wire's bare name after it: "... to sneak into the US. PTI"
-_CLOSING = re.compile(r"(?<=[.!?\"\u201d\u00bb\s])\s*\((?P<paren>[^()\n]{2,30})\)\s*\.?\s*$|"
+# (also in full-width brackets after an ideographic full stop: "\u3002\uff08\u30ed\u30a4\u30bf\u30fc\uff09")
+_CLOSING = re.compile(r"(?<=[.!?\"\u201d\u00bb\s\u3002])\s*[(\uff08](?P<paren>[^()\uff08\uff09\n]{2,30})[)\uff09]"
+                      r"\s*\.?\s*$|"
                       r"(?<=[.!?\"\u201d\u00bb])\s+(?P<bare>[A-Z][A-Za-z-]{1,15})\s*$")
 
 

@@ -105,6 +105,14 @@ def _is_acronym_like(form: str) -> bool:
     return (len(form) <= 5 and form.isupper()) or re.sub(r"^the\s+", "", form.lower()) in COMMON_WORDS
 
 
+# the scripts written without spaces between words: CJK ideographs, kana, Hangul
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff"
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+_UNSPACED_FORM = re.compile(f"[{_UNSPACED}]+")
+# words, a run of a script without spaces apart from the letters it touches ("AFP" and "通信によると")
+_SCRIPT_RUN = re.compile(rf"[{_UNSPACED}]+|[^\W{_UNSPACED}]+")
+
+
 def _site_form(name: str, *, keep_the: bool = False) -> str:
     """A name as a domain writes it: lower case, without spaces or punctuation, without "the" unless ``keep_the``
     ("theguardian", "guardian")."""
@@ -142,6 +150,10 @@ class Lexicon:
         self._fuzzy_choices = sorted(f for f in names if len(f) >= FUZZY_MIN_LENGTH)
         self._sites = {site: name for f, name in sorted(names.items(), reverse=True)
                        for site in (_site_form(f), _site_form(f, keep_the=True)) if len(site) >= 5}
+        # names in scripts written without spaces ("新华社", "ロイター", "연합뉴스"): found inside a run of their script
+        # ("据新华社报道", "ロイター通信によると", "연합뉴스에 따르면"), where the patterns above need a word to end
+        unspaced = {f: n for f, n in names.items() if len(f) >= 2 and _UNSPACED_FORM.fullmatch(f)}
+        self._unspaced_re = re.compile(_trie(sorted(unspaced))) if unspaced else None
 
     def get(self, name: str) -> Source | None:
         return self.sources.get(name)
@@ -166,6 +178,10 @@ class Lexicon:
             if source and not any(f.start < m.end() and m.start() < f.end for f in found):
                 ambiguous = form.upper() in self.ambiguous
                 found.append(Mention(m.start(), m.end(), source, "acronym", 100.0, ambiguous))
+        if self._unspaced_re is not None and _UNSPACED_CHAR.search(text, start, stop):
+            found += [Mention(m.start(), m.end(), self._names[m.group()], "name", 100.0)
+                      for m in self._unspaced_re.finditer(text, start, stop)
+                      if not any(f.start < m.end() and m.start() < f.end for f in found)]
         return sorted(found, key=lambda x: x.start)
 
     def _name_matched(self, matched: str) -> str | None:
@@ -262,8 +278,9 @@ def _variants(forms: Iterable[str], *, title_case: bool = False) -> set[str]:
 def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False) -> re.Pattern[str]:
     variants = _variants(forms, title_case=title_case)
     # "Post-ABC News poll", "Times/CBS News poll": a capitalised name may follow a hyphen or slash after a word
-    left = r"(?:(?<![\w/-])|(?<=[^\W\d_][/-])(?=(?-i:[A-Z])))"
-    return re.compile(rf"{left}(?:{_trie(sorted(variants))})(?!\w)(?!-(?-i:[a-z]))", flags)
+    # and a name in Latin letters may touch a script written without spaces ("据AFP报道", "AFP通信によると")
+    left = rf"(?:(?<![\w/-])|(?<=[{_UNSPACED}])|(?<=[^\W\d_][/-])(?=(?-i:[A-Z])))"
+    return re.compile(rf"{left}(?:{_trie(sorted(variants))})(?![^\W{_UNSPACED}])(?!-(?-i:[a-z]))", flags)
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -320,7 +337,7 @@ def _word_starts(text: str, start: int, stop: int, names: frozenset[str],
     reference of ``Lexicon._candidate_starts``)."""
     name_starts: list[int] = []
     acronym_starts: list[int] = []
-    for token in _WORD_RUN.finditer(text, start, stop):
+    for token in _SCRIPT_RUN.finditer(text, start, stop):
         word = token.group()
         if word in acronyms:
             acronym_starts.append(token.start())

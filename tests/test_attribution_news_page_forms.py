@@ -130,3 +130,16 @@ def test_sources_who_inform_an_agency_make_it_a_venue() -> None:
 def test_a_first_name_before_an_outlet_word_still_hides_it_but_a_media_compound_does_not() -> None:
     assert sources(run("Der Sprecher Peter Bild sagte am Montag, es gebe keine Pläne.")) == []
     assert ("Bild", "source", "inline-verb") in sources(run("Das Boulevardblatt Bild berichtete am Montag darüber."))
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("Quellen: dpa, AFP", ("dpa", "AFP")),  # the plural of "Quelle"
+    ("Texte: dpa", ("dpa",)),
+])
+def test_a_german_source_or_text_line_in_the_plural_credits_its_agencies(line: str, credits: tuple[str, ...]) -> None:
+    assert run(f"{KOERPER}\n\n{line}").attribution.credits == credits
+
+
+def test_the_swiss_agencys_french_name_in_a_dateline_credits_it() -> None:
+    assert run("Genf (sda-ats) Der Bundesrat hat neue Regeln beschlossen. Die Kantone begrüßten den Plan."
+               ).attribution.credits == ("Keystone-SDA",)

@@ -40,7 +40,7 @@ LEAD_PARAGRAPHS = 5  # a dateline may follow a headline, a By line, a date line 
 LEAD_END_WORDS = 25  # the second paragraph this long ends the lead zone (the first may be a standfirst)
 LEAD_CREDIT_LINES = 3  # "Quelle: dpa-AFX", "(dpa)" as one of the first lines credits the document too
 _BYLINE = re.compile(
-    r"^\s*(?:(?:By|Por|Von|Par|Di|De|От|by|von|por|par)(?:\s*:)?|(?:Text|Autor|Author|Auteur|Autore|Texto)\s*:)\s*"
+    r"^\s*(?:(?:By|Por|Von|Par|Di|De|От|by|von|por|par)(?:\s*:)?|(?:Text|Texte|Autor|Autoren|Author|Auteur|Autore|Texto)\s*:)\s*"
     r"(?:(?:[A-Z][\w.'-]+\s+){0,3}[A-Z][\w.'-]+\s*,\s*)?"
     r"(?:(?:Redazione|Redaktion|R\u00e9daction|Redacci\u00f3n|Reda\u00e7\u00e3o)\s+)?"  # "Di Redazione ANSA"
     r"(?P<name>[^\W\d_][\w.&' /-]{1,40}?)"
@@ -89,8 +89,8 @@ _SLASH_LIST = re.compile(r"^\s*(?!(?:[\w.-]+\s*/\s*)*(?:handout|file|pool|photo|
                          r"(?P<list>[^\W\d_][\w.-]{0,15}(?:\s*/\s*[^\W\d_][\w.-]{0,15}){1,4})\s*\.?\s*$", re.I)
 # "Avec AFP", "Mit dpa", "Con EFE", "Mit Agenturmaterial": a closing line naming the agencies the text is "with"
 _WITH_LINE = re.compile(r"^\s*(?:mit|avec|con|com)\s+(?P<list>[^\W\d_][^()\n]{1,40}?)\s*\.?\s*$", re.I)
-_SOURCE_WORDS = (r"Source|Sources|Courtesy|Quelle|Fuente|Fonte|Source\s+de|Источник|Джерело|Źródło|Zdroj|Izvor|Forrás|"
-                 r"Sursa|Bron|Kilde|Källa|Lähde|Kaynak|Πηγή|Nguồn|Sumber|出典|来源|來源|출처|المصدر|מקור|स्रोत|इनपुट")
+_SOURCE_WORDS = (r"Source|Sources|Courtesy|Quelle|Quellen|Fuente|Fuentes|Fonte|Fontes|Source\s+de|Источник|Джерело|"
+                 r"Źródło|Zdroj|Izvor|Forrás|Sursa|Bron|Kilde|Källa|Lähde|Kaynak|Πηγή|Nguồn|Sumber|出典|来源|來源|출처|المصدر|מקור|स्रोत|इनपुट")
 # "Quelle: © www.juragentur.de": a line that says it names the source, credited among the last SOURCE_LINE_REACH
 # paragraphs (author boxes and image credits often follow it)
 SOURCE_LINE = re.compile(r"\s*(?i:" + _SOURCE_WORDS + r")\s*[:：]")  # also "SOURCE: News agencies"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dedupe.attribution.lexicon import (
@@ -23,7 +23,7 @@ _FORMS = sorted({*_LEXICON._names, *_LEXICON._acronyms})
 # characters that test the boundaries and the case rules: hyphens, slashes, apostrophes, the non-ASCII letters that
 # match ASCII letters under re.IGNORECASE, accents, a combining mark
 _NOISE = st.sampled_from([" ", "  ", "-", "/", "'s ", ". ", "\n", "x", "É", "é", "\u0131", "\u0130", "\u017f",
-                          "\u212a", "\u0345", "\u2019", "(", ")", ":", "1", "_"])
+                          "\u212a", "\u0345", "\u2019", "(", ")", ":", "1", "_", "通", "の"])  # (and kana, kanji)
 
 
 def _cased(form: str, how: int) -> str:
@@ -49,6 +49,8 @@ def _at_word_starts(lexicon: Lexicon, text: str, start: int, stop: int) -> list[
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECE, max_size=30), st.integers(0, 5), st.integers(0, 5))
+@example(["ブルームバーグ", "ブルームバーグ"], 0, 0)  # a name in a script without spaces right after another
+@example(["通信", "AFP", "通信"], 0, 0)  # a Latin name touching such a script
 def test_names_found_at_word_starts_as_by_searching_everywhere(pieces: list[str], cut: int, cut_end: int) -> None:
     text = "".join(pieces)
     start, stop = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut_end)

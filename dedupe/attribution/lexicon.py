@@ -279,7 +279,8 @@ def _alternation(forms: dict[str, str], flags: int, *, title_case: bool = False)
     variants = _variants(forms, title_case=title_case)
     # "Post-ABC News poll", "Times/CBS News poll": a capitalised name may follow a hyphen or slash after a word
     # and a name in Latin letters may touch a script written without spaces ("据AFP报道", "AFP通信によると")
-    left = rf"(?:(?<![\w/-])|(?<=[{_UNSPACED}])|(?<=[^\W\d_][/-])(?=(?-i:[A-Z])))"
+    # (a name in such a script is found by ``Lexicon._unspaced_re``, not after one of its letters)
+    left = rf"(?:(?<![\w/-])|(?<=[{_UNSPACED}])(?=[^\W{_UNSPACED}])|(?<=[^\W\d_][/-])(?=(?-i:[A-Z])))"
     return re.compile(rf"{left}(?:{_trie(sorted(variants))})(?![^\W{_UNSPACED}])(?!-(?-i:[a-z]))", flags)
 
 

@@ -1,7 +1,8 @@
 """Real web pages as dedupe reads them: trafilatura's test pages (adbar/trafilatura tests/cache and tests/eval) and
 the 181 news pages of Zyte's article extraction benchmark (scrapinghub/article-extraction-benchmark, ``--corpus
-aeb``), the test pages of three article parsers (``parsers``, ``goose3``) and the 258 news pages of fundus's parser
-tests (flairNLP/fundus, ``fundus``: publishers of 40 countries, a third of them German).
+aeb``), the test pages of three article parsers (``parsers``, ``goose3``) the 258 news pages of fundus's parser
+tests (flairNLP/fundus, ``fundus``: publishers of 40 countries, a third of them German) and the 424 news pages of
+newspaper4k's author's extraction dataset (AndyTheFactory/article-extraction-dataset, ``n4kdata``: 212 sites, 2023).
 
 No corpus has a split of its own, so one was made before any page was looked at: a page is `train` when the
 first hex digit of sha256(file name) is 0-7, else `held-out`. ``prepare`` extracts every page once with dedupe's
@@ -12,9 +13,9 @@ whose first or last lines look like a credit, for labelling (to the cache folder
 by ``labels/GUIDELINES-unannotated-mentions.md`` (to the cache folder; the labels, ids and offsets only, go to
 ``labels/CORPUS-mentions-SPLIT.tsv``).
 
-Run: python3 benchmarks/pages.py prepare [--corpus trafilatura|aeb|parsers|goose3|fundus]
-     python3 benchmarks/pages.py candidates SPLIT [--corpus trafilatura|aeb|parsers|goose3|fundus]
-     python3 benchmarks/pages.py mentions SPLIT --corpus aeb|parsers|goose3|fundus
+Run: python3 benchmarks/pages.py prepare [--corpus trafilatura|aeb|parsers|goose3|fundus|n4kdata]
+     python3 benchmarks/pages.py candidates SPLIT [--corpus trafilatura|aeb|parsers|goose3|fundus|n4kdata]
+     python3 benchmarks/pages.py mentions SPLIT --corpus aeb|parsers|goose3|fundus|n4kdata
 """
 
 from __future__ import annotations
@@ -32,16 +33,17 @@ from corpora import CorpusMissing, corpora_root
 TRAFILATURA_COMMIT = "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5"  # adbar/trafilatura, the version measured
 AEB_COMMIT = "4a3bc979f76c0df73cb95fe272e2fc1b96f9f010"  # scrapinghub/article-extraction-benchmark
 PAGE_FOLDERS = {"trafilatura": "trafilatura/tests", "aeb": "aeb/html", "parsers": "parsers/html",
-                "goose3": "goose3/html", "fundus": "fundus/html"}  # under the corpora cache
+                "goose3": "goose3/html", "fundus": "fundus/html", "n4kdata": "n4kdata/html"}  # under the corpora cache
 PARSERS_COMMITS = {"postlight/parser": "e8ba7ece291efa4d915d50dd4deeec17d54359f2",  # fixtures/*.html
                    "mozilla/readability": "ab4027a8b37669745016869a37a504727992b2ba"}  # test/test-pages/*/source.html
 GOOSE3_COMMIT = "c5a8902eed0c4592a1ff5ec51a0277cf73a3aca7"  # goose3/goose3 tests/data/**/*.html
 # flairNLP/fundus tests/resources/parser/test_data/**/*.html.gz
 FUNDUS_COMMIT = "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8"
+N4KDATA_COMMIT = "cf3e2959ffc4fde13e0714d2b6d50c2bd220ed3b"  # AndyTheFactory/article-extraction-dataset html/*.html
 ZONE_LINES = 6
 # corpora labelled whole: every page is a candidate (fundus came after CREDIT_SHAPE was drawn from the others, so its
 # pages are not filtered by it; a page with no credit is labelled so)
-EVERY_PAGE = frozenset({"fundus"})
+EVERY_PAGE = frozenset({"fundus", "n4kdata"})
 CREDIT_SHAPE = re.compile(
     r"^\s*\([^()]{2,40}\)\s*\.?\s*$|©|copyright|^\s*(?:quelle|fuente|source|fonte|sources?)\s*:|contributed to this|"
     r"^\s*(?:by|por|von|par|di|de)\s+\S+(?:\s+\S+){0,4}\s*$|\((?:[A-Za-z]{2,10})(?:/[^)]{1,10})?\)\s*(?:-|–|—|\.-|:)|"

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpora import POLNEAR_COMMIT, Annotated, CorpusMissing, PolnearDoc, polnear_docs
-from pages import AEB_COMMIT, FUNDUS_COMMIT, GOOSE3_COMMIT, PARSERS_COMMITS, TRAFILATURA_COMMIT, pages
+from pages import AEB_COMMIT, FUNDUS_COMMIT, GOOSE3_COMMIT, N4KDATA_COMMIT, PARSERS_COMMITS, TRAFILATURA_COMMIT, pages
 
 from dedupe.attribution.analysis import Analysis, analyse
 from dedupe.attribution.attribute import Attribution
@@ -343,6 +343,7 @@ PAGE_CORPORA = (
                                                         PARSERS_COMMITS.items()) + ")"),
     ("goose3", f"goose3's test pages {GOOSE3_COMMIT[:12]} (goose3/goose3 tests/data)"),
     ("fundus", f"fundus's news pages {FUNDUS_COMMIT[:12]} (flairNLP/fundus tests/resources/parser/test_data)"),
+    ("n4kdata", f"news pages of 212 sites {N4KDATA_COMMIT[:12]} (AndyTheFactory/article-extraction-dataset)"),
 )
 
 

@@ -203,3 +203,53 @@ def test_rtr_in_capitals_is_the_russian_broadcaster() -> None:
 def test_a_name_and_its_bracketed_short_form_are_one_mention(sentence: str, outlet: str, span: str) -> None:
     a = run(sentence)
     assert [(x.source, x.role, x.text) for x in a.attribution.attributions] == [(outlet, "source", span)]
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Reporting by The Associated Press.", "AP"),
+    ("Includes information from The Associated Press", "AP"),
+    ("Cross-posted from the Boston Globe.", "Boston Globe"),
+    ("This story originally appeared in Reasons to Be Cheerful and is republished here with permission.",
+     "Reasons to Be Cheerful"),
+    ("Copyright © 2023 HealthDay. All rights reserved.", "HealthDay"),
+    ("© 2023 Science X Network", "Science X"),
+    ("© 2024 Benzinga.com. Benzinga does not provide investment advice. All rights reserved.", "Benzinga"),
+    ("Write to Dear Abby at P.O. Box 12, Los Angeles, CA 90069. Copyright 2023, Andrews McMeel Syndication.",
+     "Andrews McMeel Syndication"),
+    ("©2023 Jane Roe. Distributed by Tribune Content Agency, LLC.", "Tribune Content Agency"),
+])
+def test_a_syndicated_or_copied_pages_closing_line_credits_its_origin(line: str, credit: str) -> None:
+    assert run(f"{BODY}\n\n{line}").attribution.credits == (credit,)
+
+
+@pytest.mark.parametrize("line", [
+    "©2023 Jane Roe.",  # a columnist's copyright names a person, no outlet
+    "Reporting by Jane Roe and John Doe.",
+])
+def test_a_closing_line_naming_people_only_credits_nothing(line: str) -> None:
+    assert run(f"{BODY}\n\n{line}").attribution.credits == ()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Fox 6 reports that a judge set the bail at $750,000.", ("Fox News", "source", "inline-verb")),
+    ("Semafor spotted the site rewriting its rivals' articles with AI.", ("Semafor", "source", "inline-verb")),
+    ("In a clip from the episode, as first spotted by Mediaite, the host argued the point.",
+     ("Mediaite", "source", "as-reported-by")),
+    ("Via the New York Times' playoff calculator, that lowered their chances to 49%.",
+     ("New York Times", "source", "according-to")),
+    ("PolitiFact encontró un video similar publicado en noviembre.", ("PolitiFact", "source", "inline-verb")),
+])
+def test_more_inline_sources_of_news_pages(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in roles(run(f"{BODY}\n\n{sentence}"))
+
+
+def test_a_journalists_title_with_a_suffix_is_an_affiliation_and_a_list_is_no_verb() -> None:
+    assert roles(run(f"{BODY}\n\nJane Roe, the editor-in-chief of Semafor, wrote a series of columns.")) == [
+        ("Semafor", "venue", "affiliation")]
+    text = f"{BODY}\n\nThe player is climbing the all-time CNN lists (fifth in scoring), his coach said."
+    assert ("CNN", "source", "inline-verb") not in roles(run(text))
+
+
+def test_an_organisations_name_that_holds_an_outlets_is_no_outlet() -> None:
+    text = f"{BODY}\n\nTwenty states allow it, according to the National Conference of State Legislatures."
+    assert roles(run(text)) == []

@@ -56,7 +56,7 @@ _WIRE_LINE = re.compile(
 _INPUTS = re.compile(
     r"\(?\s*(?:with\s+(?:additional\s+)?inputs?\s+from|con\s+informaci[oó]n\s+de|com\s+informa[cç][õo]es\s+d[aeo]s?|"
     # "With files from The Associated Press" (Canadian papers), "With reports from Reforma and El Economista"
-    r"with\s+(?:files|reports)\s+from|"
+    r"with\s+(?:files|reports)\s+from|includes?\s+(?:information|reporting|material)\s+from|"
     r"по\s+материалам|"
     r"mit\s+Material\s+(?:von|der)|avec\s+(?:l'|les\s+)?agences?)\s+(?P<list>[^)\n]{2,80}?)\s*\)?\s*\.?\s*$", re.I)
 # a live blog's opening credit: "Mit Informationen der ARD-Korrespondenten sowie der Nachrichtenagenturen AFP, AP, dpa
@@ -78,11 +78,15 @@ _AGENCY_WRITERS = re.compile(
 # "© Thomson Reuters 2020", "Copyright: dpa", "© dpa-infocom, dpa:230101-99-123456/2" (dpa's line under its stories)
 # "Riproduzione riservata © Copyright ANSA" (ANSA's line under its stories)
 # "<Copyright \u24d2 NAME. All rights reserved. (no reproduction, in Korean)>": the line under Korean papers' stories
+# "... Los Angeles, CA 90069. Copyright 2023, Andrews McMeel Syndication.", "© 2024 Benzinga.com. Benzinga does not
+# provide investment advice. All rights reserved.": a sentence may stand before the copyright on its line, and short
+# ones (a disclaimer) after it
 _COPYRIGHT = re.compile(
-    r"^\s*(?P<open><)?\s*(?:riproduzione\s+riservata\s*)?(?:(?:copyright|\(c\)|©|\u24d2)\s*:?\s*){1,2}(?:\d{4}\s*,?\s+)?"
+    r"^(?:[^\n<]{0,300}?[.!?]\s+)?\s*(?P<open><)?\s*(?:riproduzione\s+riservata\s*)?"
+    r"(?:(?:copyright|\(c\)|©|\u24d2)\s*:?\s*){1,2}(?:\d{4}\s*,?\s+)?"
     r"(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
     r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?|dpa:[\d-]+(?:/\d+)?)?"
-    r"(?(open)(?:(?<=[.,])\s*[^<>\n]{0,40})?>)\s*$", re.I)
+    r"(?(open)(?:(?<=[.,])\s*[^<>\n]{0,40})?>|(?:\.\s+[^\n]{0,120})?)\s*$", re.I)
 # "dpa/mm", "AFP/dpa", "Reuters/dpa/jm", "KNA/epd": agencies with an editor's initials, as the last line
 # ("Handout/Reuters", "File/AP", "Pool/Getty" are photo credits)
 _SLASH_LIST = re.compile(r"^\s*(?!(?:[\w.-]+\s*/\s*)*(?:handout|file|pool|photo|foto|bild|image|getty|video|archiv)\b)"
@@ -102,6 +106,7 @@ _PHOTO_AFTER = r"\s*[/|]\s*(?i:photo|image|picture|video|graphic)s?\s*(?i:credit
 _REPUBLISHED = re.compile(
     r"^\s*(?:(?:this|the)\s+(?:article|story|piece|post|report|column|op-ed|essay|interview)\s+(?:was\s+|is\s+)?|"
     r"(?:it\s+was\s+)?)(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+|"
+    r"^\s*cross-?posted\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+|"
     r"^\s*(?:republished|reprinted|reposted)\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+|"
     # the same in the wire languages: "Dieser Artikel ist zuerst bei \"Capital\" erschienen", "Cet article a
     # \u00e9t\u00e9 initialement publi\u00e9 dans", "Este art\u00edculo fue publicado originalmente en",
@@ -255,7 +260,7 @@ _LINE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 # a word each form of _INPUTS holds (the parse tree proves none: "по материалам" is not ASCII), for a cheap look
 # before the search of a whole tail paragraph
 _INPUTS_WORDS = any_of(frozenset({"input", "informa", "\u043c\u0430\u0442\u0435\u0440\u0438\u0430\u043b",
-                                  "material", "agence", "files", "reports"}))
+                                  "material", "agence", "files", "reports", "include"}))
 # Yonhap's line under its stories: "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
 _KO_COPYRIGHT = re.compile(r"^\s*<?\s*저작권자\s*(?:\(c\)|ⓒ|©)?\s*(?P<name>[^,<>\n]{2,20}?)\s*[,.][^\n]{0,40}>?\s*$",
                            re.I)
@@ -272,12 +277,16 @@ _OUTLET_WRITERS = re.compile(r"^\s*(?P<name>[^\W\d_][\w.&' -]{1,30}?)\s*\(\s*" +
 _REPORT_BY = re.compile(r"^\s*(?:this|the)\s+(?:report|article|story)\s+by\s+(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
                         r"\s+was\s+"
                         r"(?:first\s+)?published\b[^\n]{0,40}$", re.I)
-_DISTRIBUTED = re.compile(r"^\s*distributed\s+by\s+(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+_DISTRIBUTED = re.compile(r"^(?:[^\n]{0,120}?[.!?]\s+)?\s*distributed\s+by\s+(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
                           r"(?:,?\s+(?:LLC|Inc|Ltd)\.?)?\s*\.?\s*$", re.I)
+# "Reporting by The Associated Press." (not Reuters' sign-off with its editors, ``_SIGN_OFF``)
+_REPORTING_BY = re.compile(r"^\s*(?:additional\s+)?reporting\s+(?:by|from)\s+(?P<list>[^;()\n]{2,80}?)\s*\.?\s*$", re.I)
+# (the forms that may follow a sentence on their line come before the copyright, which may too)
 _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (_AGENCY_WRITERS, "trailing", "staff"), (_CONTRIBUTED, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
+    (_AGENCY_WRITERS, "trailing", "staff"), (_CONTRIBUTED, "trailing", "list"), (_REPORT_BY, "trailing", "name"),
+    (_DISTRIBUTED, "trailing", "name"), (_REPORTING_BY, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
     (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"), (_SOURCE_ITEM, "trailing", "site"),
-    (_OUTLET_WRITERS, "trailing", "name"), (_REPORT_BY, "trailing", "name"), (_DISTRIBUTED, "trailing", "name"),
+    (_OUTLET_WRITERS, "trailing", "name"),
 )
 
 
@@ -357,7 +366,8 @@ _WIRE_KINDS = ("news-agency", "press-release-wire")
 _PROPER_NAME = re.compile(r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|"
                           r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
                           r"Friday|Saturday|Sunday|Today|Yesterday)\b)"
-                          r"(?-i:[A-Z][\w.&'\u2019-]*)(?:\s+(?:(?-i:[A-Z][\w.&'\u2019-]*)|of|and|&)){0,5}")
+                          r"(?-i:[A-Z][\w.&'\u2019-]*)(?:\s+(?:(?:to|the|for|a|in|on|at)\s+)?"
+                          r"(?:(?-i:[A-Z][\w.&'\u2019-]*)|of|and|&)){0,5}")  # ("Reasons to Be Cheerful")
 
 
 def _republished(lexicon: Lexicon, raw: str, base: int, line: str) -> list[Credit]:

@@ -23,7 +23,12 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"broadcast(?!\s+(?:set|studio|booth|truck|cent(?:er|re)|rights|partner))|aired|published|publishes|quoted|"
           r"cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|tweets|tweeting|"
           r"posted|described|describes|quoting|citing|found(?!\s+itself)|finds|learned|has\s+learned|obtained|ran|runs|"
-          r"called|calls|characteri[sz]ed|characteri[sz]es|estimated|estimates|lists|listed|puts?(?!\s+together)|pegged|"
+          r"called|calls|characteri[sz]ed|characteri[sz]es|estimated|estimates|lists(?!\s*[(.,;:])|listed|"
+          r"puts?(?!\s+together)|pegged|spotted|"
+          # "with Axios reporting late last month that ...", Spanish and Portuguese "encontró", "descubrió"
+          r"reporting(?=[^.;]{0,40}\bthat\b)|encontr[óo]|descubri[óo]|constat[óo]|verific[óo]|afirm[óo]|asegur[óo]|"
+          r"encontrou|descobriu|constatou|afirmou|a\s+(?:trouv[ée]|d[ée]couvert|constat[ée]|affirm[ée])|"
+          r"ha\s+(?:scoperto|trovato|verificato)|"
           r"counted|calculated|"
           r"concluded|determined|discovered|uncovered|investigated|investigates|analy[sz]ed|surveyed|"
           r"covered|covers|detailed|details|documented|exposed|highlighted|explained|explains|observed|"
@@ -53,7 +58,8 @@ _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|chan
             r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day|at\s+the\s+time|"
             r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
             r"k\u00fcrzlich|zuletzt|j\u00fcngst|bereits|damals|gestern|heute|auch|zuerst|"
-            r"am\s+(?-i:[A-Z][a-z\u00e4\u00f6\u00fc]+))\s*,?\s*){0,3}")  # "am Dienstag berichtete"
+            r"am\s+(?-i:[A-Z][a-z\u00e4\u00f6\u00fc]+)|"  # "am Dienstag berichtete"
+            r"\d{1,2}(?=\s+(?-i:[a-z])))\s*,?\s*){0,3}")  # a station's channel: "Fox 6 reports", "NBC 4 reported"
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +209,8 @@ RULES: tuple[Rule, ...] = (
     # "a columnist for the Italian newspaper X", "Melissa Cronin of Gawker": a journalist speaks, not the outlet
     Rule("affiliation", "venue", left=_left(
         r"\b(?:(?:columnist|correspondent|reporter|writer|editor|anchor|host|contributor|analyst|commentator|member|"
-        r"producer|journalist|staffer|editorial\s+board)s?\s+(?:for|at|with|of|on)|(?-i:[A-Z][a-z]+)\s+of)\s+"
+        r"producer|journalist|staffer|editorial\s+board)s?(?:-in-chief|-at-large)?\s+(?:for|at|with|of|on)|"
+        r"(?-i:[A-Z][a-z]+)\s+of)\s+"
         r"(?:the\s+)?" + _DESCR)),
     Rule("non-verification", "non-verification", right=_right(
         r"\s*(?:news\s+agency\s+)?(?:could\s+not|couldn't|cannot|can't|was\s+unable\s+to|were\s+unable\s+to|has\s+not|"
@@ -250,7 +257,8 @@ RULES: tuple[Rule, ...] = (
         r"\s*\(@\w{1,30}\)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}")),
     Rule("as-reported-by", "source", left=_left(
         r"\b(?:as\s+)?(?:reported|quoted|cited|carried|broadcast|published|confirmed|announced|aired|conducted|"
-        r"commissioned|compiled|released|uncovered|estimated|identified|introduced|broken|calculated|tallied|counted)\s+"
+        r"commissioned|compiled|released|uncovered|estimated|identified|introduced|broken|calculated|tallied|counted|"
+        r"spotted|flagged|noticed)\s+"
         r"(?:earlier\s+)?by\s+(?:the\s+)?" + _DESCR + r"|"
         # "..., and detailed in the Charlotte Observer", "as first reported in The Times"
         r"\b(?:as\s+)?(?:first\s+)?(?:reported|detailed|described|outlined|documented)\s+in\s+(?:the\s+)?" + _DESCR)),
@@ -273,6 +281,9 @@ RULES: tuple[Rule, ...] = (
         # "even earning editorials from The New York Times and The Washington Post": a plural needs no article
         r"\b(?:reports|articles|stories|editorials|investigations|dispatches)\s+(?:by|in|from)\s+(?:the\s+)?"
         + _DESCR)),
+    # "Via the New York Times' Upshot calculator, that lowered their odds to 49%": a sentence opening with its source
+    Rule("according-to", "source", left=_left(r"^\W*(?:via|per)\s+(?:the\s+)?"),
+         right=_right(r"(?:(?:'s|\u2019s|'|\u2019)\s+[^,;:.]{1,60}?)?\s*,\s+\S")),
     # "From Bloomberg:", "Via The Hill:": a line that introduces the block quoted from the outlet (claims.py carries
     # the source into the next paragraph)
     Rule("lead-in", "source", left=_left(r"^\W*(?:from|via|per|courtesy\s+of)\s+(?:the\s+)?" + _DESCR), right=_right(

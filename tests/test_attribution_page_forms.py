@@ -253,3 +253,11 @@ def test_a_journalists_title_with_a_suffix_is_an_affiliation_and_a_list_is_no_ve
 def test_an_organisations_name_that_holds_an_outlets_is_no_outlet() -> None:
     text = f"{BODY}\n\nTwenty states allow it, according to the National Conference of State Legislatures."
     assert roles(run(text)) == []
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("In early December, Bloomberg's Mark Gurman reported that the company plans new tablets.", "Bloomberg"),
+    ("CNN's Jake Tapper said the debate would start late.", "CNN"),
+])
+def test_a_named_journalist_of_an_outlet_speaking_is_an_affiliation(sentence: str, outlet: str) -> None:
+    assert roles(run(f"{BODY}\n\n{sentence}")) == [(outlet, "venue", "affiliation")]

@@ -212,6 +212,10 @@ RULES: tuple[Rule, ...] = (
         r"producer|journalist|staffer|editorial\s+board)s?(?:-in-chief|-at-large)?\s+(?:for|at|with|of|on)|"
         r"(?-i:[A-Z][a-z]+)\s+of)\s+"
         r"(?:the\s+)?" + _DESCR)),
+    # "Bloomberg's Mark Gurman reported", "CNN's Jake Tapper said": a named journalist of the outlet speaks
+    Rule("affiliation", "venue", right=_right(
+        r"(?:'s|\u2019s|'|\u2019)\s+(?-i:[A-Z][a-z][\w.'\u2019-]*)(?:\s+(?-i:[A-Z][\w.'\u2019-]*)){1,2}\s+"
+        r"(?:reported|reports|said|says|wrote|writes|tweeted|noted|added|told|explained|asked|found)\b")),
     Rule("non-verification", "non-verification", right=_right(
         r"\s*(?:news\s+agency\s+)?(?:could\s+not|couldn't|cannot|can't|was\s+unable\s+to|were\s+unable\s+to|has\s+not|"
         r"hasn't|had\s+not|did\s+not|didn't|is\s+unable\s+to)\s+(?:yet\s+)?(?:immediately\s+)?(?:independently\s+)?"

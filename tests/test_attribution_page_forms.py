@@ -261,3 +261,30 @@ def test_an_organisations_name_that_holds_an_outlets_is_no_outlet() -> None:
 ])
 def test_a_named_journalist_of_an_outlet_speaking_is_an_affiliation(sentence: str, outlet: str) -> None:
     assert roles(run(f"{BODY}\n\n{sentence}")) == [(outlet, "venue", "affiliation")]
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("The-CNN-Wire \u2122 & \u00a9 2023 Cable News Network, Inc., a Warner Bros. Discovery Company. "
+     "All rights reserved.", ("CNN",)),
+    ("The Associated Press receives support from a foundation for its health coverage. The AP is solely responsible "
+     "for all content.", ("AP",)),
+    ("This is an AP Member Exchange shared by The Des Moines Register.", ("AP", "Des Moines Register")),
+    ("Information from: The Seattle Times, http://www.seattletimes.com", ("Seattle Times",)),
+    ("Associated Press writer Jane Roe contributed.", ("AP",)),
+    ("This story was produced by ProPublica, a nonprofit newsroom.", ("ProPublica",)),
+])
+def test_the_wire_footers_of_us_local_sites_credit_the_wire(line: str, credits: tuple[str, ...]) -> None:
+    assert run(f"{BODY}\n\n{line}").attribution.credits == credits
+
+
+@pytest.mark.parametrize("byline", [
+    "By JANE ROE Associated Press",
+    "By Jane Roe | Associated Press",
+    "By Jane Roe and John Doe, The Associated Press",
+])
+def test_a_byline_ending_with_a_wire_after_its_writers_credits_the_wire(byline: str) -> None:
+    assert run(f"Council backs new budget\n\n{byline}\n\n{BODY}").attribution.credits == ("AP",)
+
+
+def test_a_byline_of_writers_only_credits_nothing() -> None:
+    assert run(f"Council backs new budget\n\nBy Jane Roe and John Doe\n\n{BODY}").attribution.credits == ()

@@ -45,6 +45,12 @@ _BYLINE = re.compile(
     r"(?:(?:Redazione|Redaktion|R\u00e9daction|Redacci\u00f3n|Reda\u00e7\u00e3o)\s+)?"  # "Di Redazione ANSA"
     r"(?P<name>[^\W\d_][\w.&' /-]{1,40}?)"
     r"(?:\s+(?:Staff|Staff Writers?|Correspondents?|Reporters?|News Desk|Desk))?\s*$")
+# a byline that ends with a wire's name after its writers: "By JANE DOE Associated Press", "By Jane Doe | Associated
+# Press", "By Jane Doe and John Roe, The Associated Press"
+_BYLINE_WIRE = re.compile(
+    r"^\s*by\s+[^\n]{2,80}?(?:\s+|\s*[,|]\s*)(?:the\s+)?(?P<name>associated\s+press|reuters|agence\s+france-presse|afp|"
+    r"bloomberg\s+news|upi|united\s+press\s+international)\s*$", re.I)
+BYLINE_WIRE_WORDS = 16  # the most words of such a byline (several writers)
 # a first or last line that is only a wire's name, or names the site "with" it: "Reuters", "Jane Doe, AFP",
 # "Le Monde avec AFP", "ZEIT ONLINE mit dpa", "Xinhua | Updated: 2020-03-03", "Reuters Staff"; only news agencies
 # credit this way
@@ -66,7 +72,8 @@ _DE_INFORMATION = re.compile(r"\s*\(?\s*mit\s+(?:Informationen|Material)\s+(?:vo
 # "(FR mit dpa)", "(avec AFP)", "(con EFE)": a whole bracketed line, an author's initials allowed first
 _WITH_AGENCIES = re.compile(
     r"^\s*\(\s*(?:[\w.]{1,6}\s+)?(?:mit|avec|con|com|with)\s+(?P<list>[^()\n]{2,60}?)\s*\)\s*\.?\s*$", re.I)
-_CONTRIBUTED_TO = r"\s+(?:contributed\s+to\s+this\s+(?:report|story|article)|contributed\s+reporting)\s*\.?\s*$"
+_CONTRIBUTED_TO = (r"\s+(?:contributed\s+to\s+this\s+(?:report|story|article)|contributed\s+reporting|contributed)"
+                   r"\s*\.?\s*$")
 # "AP contributed to this report"
 _CONTRIBUTED = re.compile(r"^\s*(?P<list>[^\n]{2,80}?)" + _CONTRIBUTED_TO, re.I)
 # "Associated Press writers Jane Roe in Denver and John Doe contributed to this report", "AP Technology Writer Jane
@@ -107,6 +114,8 @@ _REPUBLISHED = re.compile(
     r"^\s*(?:(?:this|the)\s+(?:article|story|piece|post|report|column|op-ed|essay|interview)\s+(?:was\s+|is\s+)?|"
     r"(?:it\s+was\s+)?)(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+|"
     r"^\s*cross-?posted\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+|"
+    # "This story was produced by ProPublica", "This article was written by Kaiser Health News"
+    r"^\s*(?:this|the)\s+(?:article|story|piece|report)\s+(?:was\s+)?(?:produced|written|reported)\s+by\s+|"
     r"^\s*(?:republished|reprinted|reposted)\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+|"
     # the same in the wire languages: "Dieser Artikel ist zuerst bei \"Capital\" erschienen", "Cet article a
     # \u00e9t\u00e9 initialement publi\u00e9 dans", "Este art\u00edculo fue publicado originalmente en",
@@ -255,7 +264,7 @@ def dateline_credits(lexicon: Lexicon, text: str, body: Sequence[Paragraph]) -> 
 
 _LINE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_INPUTS, "inputs", "list"), (_WITH_AGENCIES, "inputs", "list"), (_DE_INFORMATION, "inputs", "list"),
-    (_HAT_TIP, "hat-tip", "name"), (_BYLINE, "byline", "name"),
+    (_HAT_TIP, "hat-tip", "name"), (_BYLINE, "byline", "name"), (_BYLINE_WIRE, "byline", "name"),
 )
 # a word each form of _INPUTS holds (the parse tree proves none: "по материалам" is not ASCII), for a cheap look
 # before the search of a whole tail paragraph
@@ -279,11 +288,25 @@ _REPORT_BY = re.compile(r"^\s*(?:this|the)\s+(?:report|article|story)\s+by\s+(?P
                         r"(?:first\s+)?published\b[^\n]{0,40}$", re.I)
 _DISTRIBUTED = re.compile(r"^(?:[^\n]{0,120}?[.!?]\s+)?\s*distributed\s+by\s+(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
                           r"(?:,?\s+(?:LLC|Inc|Ltd)\.?)?\s*\.?\s*$", re.I)
+# the AP's line under its stories: "The Associated Press receives support from ... The AP is solely responsible for all
+# content."; a local site's copy of CNN's wire: "The-CNN-Wire \u2122 & \u00a9 2023 Cable News Network, Inc., ..."; an
+# AP story of a member paper: "This is an AP Member Exchange shared by The Des Moines Register."; an AP story's
+# source paper: "Information from: The Seattle Times, http://www.seattletimes.com"
+_AP_FOOTER = re.compile(r"^[^\n]{0,200}?\bthe\s+(?P<name>AP|Associated\s+Press)\s+is\s+solely\s+responsible\s+for"
+                        r"\s+all\s+"
+                        r"content\.?\s*$", re.I)
+_CNN_WIRE = re.compile(r"^\s*(?P<name>The-CNN-Wire)\b", re.I)
+_MEMBER_EXCHANGE = re.compile(r"^\s*this\s+is\s+an?\s+(?P<list>AP\s+member\s+exchange\s+(?:story\s+)?shared\s+by\s+"
+                              r"[^.\n]{2,60})"
+                              r"\.?\s*$", re.I)
+_INFORMATION_FROM = re.compile(r"^\s*information\s+from\s*:\s*(?P<list>[^,\n]{2,60})", re.I)
 # "Reporting by The Associated Press." (not Reuters' sign-off with its editors, ``_SIGN_OFF``)
 _REPORTING_BY = re.compile(r"^\s*(?:additional\s+)?reporting\s+(?:by|from)\s+(?P<list>[^;()\n]{2,80}?)\s*\.?\s*$", re.I)
 # (the forms that may follow a sentence on their line come before the copyright, which may too)
 _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_AGENCY_WRITERS, "trailing", "staff"), (_CONTRIBUTED, "trailing", "list"), (_REPORT_BY, "trailing", "name"),
+    (_AP_FOOTER, "trailing", "name"), (_CNN_WIRE, "trailing", "name"), (_MEMBER_EXCHANGE, "inputs", "list"),
+    (_INFORMATION_FROM, "trailing", "list"),
     (_DISTRIBUTED, "trailing", "name"), (_REPORTING_BY, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
     (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"), (_SOURCE_ITEM, "trailing", "site"),
     (_OUTLET_WRITERS, "trailing", "name"),
@@ -327,7 +350,7 @@ def _whole_line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: b
         if pattern in (_INPUTS, _DE_INFORMATION) and inputs_absent:
             continue
         m = pattern.search(line) if pattern is _INPUTS else pattern.match(line)
-        if m and (kind != "byline" or len(line.split()) <= 8):
+        if m and (kind != "byline" or len(line.split()) <= (BYLINE_WIRE_WORDS if pattern is _BYLINE_WIRE else 8)):
             found = _credits_from(lexicon, m.group(group), para.start, line, kind, site=kind == "byline")
             if found:
                 return found

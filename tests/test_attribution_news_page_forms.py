@@ -143,3 +143,26 @@ def test_a_german_source_or_text_line_in_the_plural_credits_its_agencies(line: s
 def test_the_swiss_agencys_french_name_in_a_dateline_credits_it() -> None:
     assert run("Genf (sda-ats) Der Bundesrat hat neue Regeln beschlossen. Die Kantone begrüßten den Plan."
                ).attribution.credits == ("Keystone-SDA",)
+
+
+@pytest.mark.parametrize("line", [
+    "Get in touch with our news team by emailing us at news@example.test.",
+    "For more stories like this, check our news page.",
+    "Sign up for our daily newsletter.",
+    "Hat Ihnen dieser Artikel gefallen?",
+    "Fehler gefunden? Jetzt melden.",
+    "Follow us on Twitter @example and on Facebook.",
+])
+def test_a_sites_call_to_its_reader_is_no_claim(line: str) -> None:
+    a = run(f"{BODY}\n\n{line}")
+    assert all(line.split()[0] not in c.text for c in a.claims)
+    assert len(a.claims) == 3  # the headline and the two sentences of the story
+
+
+@pytest.mark.parametrize("sentence", [
+    "They believe the rest of the world would not follow us.",
+    "The mayor said the plan would save the city $10 million a year, and the council's newsletter, which residents can "
+    "sign up for at city hall, will track the savings every month until the end of the decade.",
+])
+def test_a_sentence_that_only_holds_such_words_is_still_a_claim(sentence: str) -> None:
+    assert len(run(f"{BODY}\n\n{sentence}").claims) == 4

@@ -100,10 +100,29 @@ _SHORT = 40  # characters: only a sentence this short is looked at for letters
 _CONTACT = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+)\s*$")
 
 
+# a site's call to its reader, no claim of the story: "Get in touch with our news team by emailing us at ...", "For
+# more stories like this, check our news page.", "Sign up for our newsletter", "Did you like this article?", "Hat
+# Ihnen dieser Artikel gefallen?", "Fehler gefunden? Jetzt melden.", "Abonnez-vous", "Suscríbete", "Iscriviti"
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:get\s+in\s+touch\s+with\s+(?:us|our)|e-?mail(?:ing)?\s+us\b|contact\s+us\b|follow\s+us\s+(?:on|at|@)|"
+    r"sign\s+up\s+(?:for|to)\s+(?:our\b|(?:the\s+|a\s+)?[\w\u2019' -]{0,30}newsletter)|subscribe\s+to\s+our\b|"
+    r"for\s+more\s+stories\s+like\s+this|check\s+(?:out\s+)?our\b|"
+    r"click\s+here\b|download\s+(?:our|the)\s+(?:free\s+)?app|(?:delivered|straight)\s+to\s+your\s+inbox|"
+    r"did\s+you\s+(?:like|enjoy)\s+this|hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|"
+    r"wie\s+hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|fehler\s+gefunden|jetzt\s+(?:melden|abonnieren|"
+    r"anmelden)|informiert\s+sie\b|abonnez-vous|inscrivez-vous|suscr[\u00edi]bete|iscriviti|s[\u00edi]guenos)", re.I)
+_CALL_LENGTH = 240  # characters: a call to the reader is short; a long sentence that has such words is text
+_CALL_START = 60  # characters: the call opens its sentence, unless the sentence is short ("... Email us at x@y.z.")
+
+
 def _no_statement(text: str, s: Sentence) -> bool:
     """A rule line or a time stamp of a live blog ("___", "4:14 p.m."): fewer than four letters; a section label in
-    capitals of at most three words ("ABSTRACT.", "FULL TEXT.", "CORRECTION APPENDED."); or a reporter's e-mail
-    address or a bare link closing the article ("kokobj@yna.co.kr"): no claim."""
+    capitals of at most three words ("ABSTRACT.", "FULL TEXT.", "CORRECTION APPENDED."); a reporter's e-mail
+    address or a bare link closing the article ("kokobj@yna.co.kr"); or the site's call to its reader
+    (``_CALL_TO_ACTION``): no claim."""
+    call = _CALL_TO_ACTION.search(text, s.start, s.end) if s.end - s.start <= _CALL_LENGTH else None
+    if call is not None and (call.start() - s.start <= _CALL_START or s.end - s.start <= _CALL_LENGTH // 2):
+        return True
     if s.end - s.start >= _SHORT * 2:
         return False
     line = text[s.start:s.end]

@@ -111,16 +111,16 @@ _CALL_TO_ACTION = re.compile(
     r"did\s+you\s+(?:like|enjoy)\s+this|hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|"
     r"wie\s+hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|fehler\s+gefunden|jetzt\s+(?:melden|abonnieren|"
     r"anmelden)|informiert\s+sie\b|abonnez-vous|inscrivez-vous|suscr[\u00edi]bete|iscriviti|s[\u00edi]guenos)", re.I)
-_CALL_LENGTH = 240  # characters: a call to the reader is short; a long sentence that has such words is text
+_CALL_LENGTH = 240  # characters: a call to the reader is a short paragraph; a long one that has such words is text
 _CALL_START = 60  # characters: the call opens its sentence, unless the sentence is short ("... Email us at x@y.z.")
 
 
-def _no_statement(text: str, s: Sentence) -> bool:
+def _no_statement(text: str, s: Sentence, short_paragraph: bool) -> bool:
     """A rule line or a time stamp of a live blog ("___", "4:14 p.m."): fewer than four letters; a section label in
     capitals of at most three words ("ABSTRACT.", "FULL TEXT.", "CORRECTION APPENDED."); a reporter's e-mail
     address or a bare link closing the article ("kokobj@yna.co.kr"); or the site's call to its reader
-    (``_CALL_TO_ACTION``): no claim."""
-    call = _CALL_TO_ACTION.search(text, s.start, s.end) if s.end - s.start <= _CALL_LENGTH else None
+    (``_CALL_TO_ACTION``, looked for in a ``short_paragraph`` only): no claim."""
+    call = _CALL_TO_ACTION.search(text, s.start, s.end) if short_paragraph else None
     if call is not None and (call.start() - s.start <= _CALL_START or s.end - s.start <= _CALL_LENGTH // 2):
         return True
     if s.end - s.start >= _SHORT * 2:
@@ -129,6 +129,15 @@ def _no_statement(text: str, s: Sentence) -> bool:
     if s.end - s.start < _SHORT and (sum(ch.isalpha() for ch in line) < 4 or _is_label(line)):
         return True
     return ("@" in line or "//" in line or "www." in line) and _CONTACT.match(line) is not None
+
+
+def _short_paragraphs(sentences: Sequence[Sentence]) -> set[int]:
+    """The paragraphs whose sentences span at most _CALL_LENGTH characters."""
+    spans: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        first = spans.get(s.paragraph, (s.start, s.end))[0]
+        spans[s.paragraph] = (first, s.end)
+    return {p for p, (start, end) in spans.items() if end - start <= _CALL_LENGTH}
 
 
 def _is_label(line: str) -> bool:
@@ -145,8 +154,9 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
     carried: dict[tuple[int, int], tuple[Attribution, tuple[str, ...]]] = {}
     items = _credits_by_paragraph(sentences, attribution)
     claims: list[Claim] = []
+    short = _short_paragraphs(sentences)
     for n, s in enumerate(sentences):
-        if n in attribution.credit_sentences or _no_statement(doc.text, s):
+        if n in attribution.credit_sentences or _no_statement(doc.text, s, s.paragraph in short):
             continue
         closing = items.get(s.paragraph, [])
         if closing and any(a.span.start <= s.start + _lead(doc.text, s) and s.end <= a.span.end + 1 for a in closing):

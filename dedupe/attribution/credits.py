@@ -311,6 +311,12 @@ _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"), (_SOURCE_ITEM, "trailing", "site"),
     (_OUTLET_WRITERS, "trailing", "name"),
 )
+# the words (lower case) that every match of a tail form whose start may lie past other text holds, for a cheap look
+# before the pattern scans the line
+_TAIL_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _COPYRIGHT: ("copyright", "(c)", "\u00a9", "\u24d2"), _AP_FOOTER: ("solely responsible",),
+    _DISTRIBUTED: ("distributed",),
+}
 
 
 # a byline block of the page's head: "Von AFP | 12.03.2020, 10:00 Uhr", "Published: 12 March 2020 · AFP", "By AFP -
@@ -358,7 +364,11 @@ def _whole_line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: b
         return photo_credits(lexicon, line, para.start)
     if not (is_tail or para.boilerplate == "credit"):
         return []
+    low = line.lower()
     for pattern, kind, group in _TAIL_FORMS:
+        needs = _TAIL_NEEDS.get(pattern)
+        if needs is not None and not any(word in low for word in needs):
+            continue
         m = pattern.match(line)
         if m:
             return _credits_from(lexicon, m.group(group), para.start, line, kind, site=pattern is _SOURCE_ITEM)

@@ -384,12 +384,21 @@ _OPENING_QUOTE = re.compile(r"\s?[\u201e\u201c\"\u00ab\u201a\u2039\u300a\u300c\u
 _CLOSING_QUOTES = "\u201c\u201d\"\u00bb\u203a\u300b\u300d\u300f"
 
 
+# the scripts of WORLD_VENUES and WORLD_SOURCES: each of their rules needs a letter of one of them, so a context
+# without any is decided by the other rules alone (the same first rule, fewer searches)
+_WORLD_SCRIPT = re.compile("[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                           "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff]")
+_WORLD = frozenset(WORLD_VENUES) | frozenset(WORLD_SOURCES)
+LATIN_RULES = tuple(rule for rule in RULES if rule not in _WORLD)
+
+
 def decide(left: str, right: str) -> Rule | None:
     """The first rule that fires for a mention with this left and right context."""
     right_plain = _ASIDE.sub("", _CITING_ASIDE.sub("", right.lstrip(_CLOSING_QUOTES), count=1), count=1)
     left_plain = _OPENING_QUOTE.sub(" ", left)
     quoted = left_plain != left
-    for rule in RULES:
+    world = not (left.isascii() and right.isascii()) and (_WORLD_SCRIPT.search(left) or _WORLD_SCRIPT.search(right))
+    for rule in RULES if world else LATIN_RULES:
         if rule.left is not None and not (rule.left.search(left) or (quoted and rule.left.search(left_plain))):
             continue
         if rule.right is not None and not (rule.right.search(right) or rule.right.search(right_plain)):

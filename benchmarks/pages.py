@@ -27,23 +27,32 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from corpora import CorpusMissing, corpora_root
 
 TRAFILATURA_COMMIT = "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5"  # adbar/trafilatura, the version measured
 AEB_COMMIT = "4a3bc979f76c0df73cb95fe272e2fc1b96f9f010"  # scrapinghub/article-extraction-benchmark
 PAGE_FOLDERS = {"trafilatura": "trafilatura/tests", "aeb": "aeb/html", "parsers": "parsers/html",
-                "goose3": "goose3/html", "fundus": "fundus/html", "n4kdata": "n4kdata/html"}  # under the corpora cache
+                "goose3": "goose3/html", "fundus": "fundus/html", "n4kdata": "n4kdata/html",
+                "allsides": "allsides/data"}  # under the corpora cache
 PARSERS_COMMITS = {"postlight/parser": "e8ba7ece291efa4d915d50dd4deeec17d54359f2",  # fixtures/*.html
                    "mozilla/readability": "ab4027a8b37669745016869a37a504727992b2ba"}  # test/test-pages/*/source.html
 GOOSE3_COMMIT = "c5a8902eed0c4592a1ff5ec51a0277cf73a3aca7"  # goose3/goose3 tests/data/**/*.html
 # flairNLP/fundus tests/resources/parser/test_data/**/*.html.gz
 FUNDUS_COMMIT = "18da6e53592f99cf0ac5770dc63d6ba99ba63ae8"
 N4KDATA_COMMIT = "cf3e2959ffc4fde13e0714d2b6d50c2bd220ed3b"  # AndyTheFactory/article-extraction-dataset html/*.html
+# ramybaly/Article-Bias-Prediction data/jsons/*.json: 37,554 articles of US outlets (AllSides), with the corpus' own
+# split by outlet (data/splits/media: no outlet of valid or test is in train). Not pages but article text; a seeded
+# sample of each split is read (ALLSIDES_SAMPLE): the articles whose sha256(ID) sorts first
+ALLSIDES_COMMIT = "ced8111a720948e6a410e52031ace99c4e53f096"
+ALLSIDES_SAMPLE = {"train": 200, "valid": 100, "test": 100}
+# "New York Times - News", "CNN (Web News)", "NPR Online News", "Fox News Opinion": the outlet is the name before
+ALLSIDES_SECTION = re.compile(r"\s+(?:-\s+[\w /]+|\((?:Online(?: News)?|Web News|News|Opinion)\)|Online News|Opinion)$")
 ZONE_LINES = 6
 # corpora labelled whole: every page is a candidate (fundus came after CREDIT_SHAPE was drawn from the others, so its
 # pages are not filtered by it; a page with no credit is labelled so)
-EVERY_PAGE = frozenset({"fundus", "n4kdata"})
+EVERY_PAGE = frozenset({"fundus", "n4kdata", "allsides"})
 CREDIT_SHAPE = re.compile(
     r"^\s*\([^()]{2,40}\)\s*\.?\s*$|©|copyright|^\s*(?:quelle|fuente|source|fonte|sources?)\s*:|contributed to this|"
     r"^\s*(?:by|por|von|par|di|de)\s+\S+(?:\s+\S+){0,4}\s*$|\((?:[A-Za-z]{2,10})(?:/[^)]{1,10})?\)\s*(?:-|–|—|\.-|:)|"
@@ -94,7 +103,8 @@ def pages(split: str, corpus: str = "trafilatura") -> Iterator[Page]:
     with lines:
         for line in lines:
             row = json.loads(line)
-            row_split = split_of(row["id"].rsplit("/", 1)[-1])  # (not the stored split: pages seen since move)
+            # (not the stored split: pages seen since move; the article corpus keeps its own split)
+            row_split = row["split"] if corpus == "allsides" else split_of(row["id"].rsplit("/", 1)[-1])
             if split in ("all", row_split):
                 yield Page(row["id"], row_split, row["text"], row.get("outlet"))
 
@@ -106,12 +116,38 @@ def prepare(corpus: str) -> None:
     root = corpora_root() / PAGE_FOLDERS[corpus]
     if not root.is_dir():
         raise CorpusMissing(f"the pages of {corpus} are not at {root}: see benchmarks/README.md")
+    if corpus == "allsides":
+        prepare_articles(root)
+        return
     read = read_documents([root], ScanConfig())
     with open(extracted_path(corpus), "w", encoding="utf-8") as f:
         for d in sorted(read.documents, key=lambda d: d.id):
             row = {"id": d.id, "split": split_of(d.id.rsplit("/", 1)[-1]), "text": d.text, "outlet": d.outlet}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(read.documents)} pages, {len(read.errors)} unreadable -> {extracted_path(corpus)}", file=sys.stderr)
+
+
+def allsides_sample(root: Path) -> dict[str, str]:
+    """The sampled article ids with their split (``train``, or ``held-out`` for the corpus' valid and test)."""
+    chosen: dict[str, str] = {}
+    for name, size in ALLSIDES_SAMPLE.items():
+        with open(root / "splits" / "media" / f"{name}.tsv", encoding="utf-8") as f:
+            ids = [line.split("\t", 1)[0] for line in f.read().splitlines()[1:] if line.strip()]
+        for article in sorted(ids, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:size]:
+            chosen[article] = "train" if name == "train" else "held-out"
+    return chosen
+
+
+def prepare_articles(root: Path) -> None:
+    """The sampled articles' text (``content_original``) with their outlet (AllSides' name without its section)."""
+    out = extracted_path("allsides")
+    with open(out, "w", encoding="utf-8") as f:
+        for article, split in sorted(allsides_sample(root).items()):
+            data = json.loads((root / "jsons" / f"{article}.json").read_text(encoding="utf-8"))
+            outlet = ALLSIDES_SECTION.sub("", data["source"])
+            row = {"id": article, "split": split, "text": data["content_original"], "outlet": outlet}
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{sum(ALLSIDES_SAMPLE.values())} articles -> {out}", file=sys.stderr)
 
 
 def candidates(split: str, corpus: str) -> None:

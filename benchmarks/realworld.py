@@ -20,11 +20,13 @@ Prints, per split:
   claim (the claim overlapping most of it) that dedupe gives that outlet as `source`, in `via` or in `also_sources`.
 
 Also on real web pages (trafilatura's test pages, the 181 news pages of Zyte's article extraction benchmark, the
-test pages of three article parsers, and the 258 news pages of fundus's parser tests; splits made before looking:
-benchmarks/pages.py): document credits against our labels (`benchmarks/labels/pages-credits-SPLIT.tsv`,
-`CORPUS-pages-credits-SPLIT.tsv` for aeb, parsers, goose3 and fundus; pages that are not candidates credit nothing;
-every fundus page was labelled); on each corpus of pages also inline outlet sources against our
-labels of every outlet mention the lexicon finds (`benchmarks/labels/CORPUS-mentions-SPLIT.tsv`; a labelled mention
+test pages of three article parsers, the 258 news pages of fundus's parser tests, the 424 pages of the article
+extraction dataset; splits made before looking: benchmarks/pages.py) and on 400 articles of US outlets (AllSides'
+corpus, split by outlet by its makers: 200 of train, 100 each of valid and test, held out): document credits
+against our labels (`benchmarks/labels/pages-credits-SPLIT.tsv`, `CORPUS-pages-credits-SPLIT.tsv` for the others;
+pages that are not candidates credit nothing; every page of fundus, the extraction dataset and the AllSides sample
+was labelled); on each corpus of pages also inline outlet sources against our labels of every outlet mention the
+lexicon finds (`benchmarks/labels/CORPUS-mentions-SPLIT.tsv`; a labelled mention
 inside a credit line dedupe found is left to the page credits).
 
 Only `train` was used to write and tune rules. `dev` and `test` are held out: report them, never change a rule
@@ -45,7 +47,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpora import POLNEAR_COMMIT, Annotated, CorpusMissing, PolnearDoc, polnear_docs
-from pages import AEB_COMMIT, FUNDUS_COMMIT, GOOSE3_COMMIT, N4KDATA_COMMIT, PARSERS_COMMITS, TRAFILATURA_COMMIT, pages
+from pages import (
+    AEB_COMMIT,
+    ALLSIDES_COMMIT,
+    FUNDUS_COMMIT,
+    GOOSE3_COMMIT,
+    N4KDATA_COMMIT,
+    PARSERS_COMMITS,
+    TRAFILATURA_COMMIT,
+    pages,
+)
 
 from dedupe.attribution.analysis import Analysis, analyse
 from dedupe.attribution.attribute import Attribution
@@ -344,6 +355,8 @@ PAGE_CORPORA = (
     ("goose3", f"goose3's test pages {GOOSE3_COMMIT[:12]} (goose3/goose3 tests/data)"),
     ("fundus", f"fundus's news pages {FUNDUS_COMMIT[:12]} (flairNLP/fundus tests/resources/parser/test_data)"),
     ("n4kdata", f"news pages of 212 sites {N4KDATA_COMMIT[:12]} (AndyTheFactory/article-extraction-dataset)"),
+    ("allsides", f"articles of US outlets {ALLSIDES_COMMIT[:12]} (ramybaly/Article-Bias-Prediction; held out: the "
+                 "outlets of its media split's valid and test)"),
 )
 
 

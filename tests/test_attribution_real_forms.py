@@ -119,7 +119,8 @@ def test_closing_credit_lines_of_european_sites(line: str, credits: tuple[str, .
 @pytest.mark.parametrize(("lead", "credits"), [
     ("Frankfurt/Main (dpa/lhe) - ", ("dpa",)),  # a city with a slash, dpa's regional desk
     ("Bern (sda) ", ("Keystone-SDA",)),  # no dash after a news agency's bracket
-    ("Atlanta (CNN) ", ()),  # without a dash only a news agency's bracket is a dateline
+    ("Atlanta (CNN) ", ("CNN",)),  # without a dash a news agency's or a broadcaster's bracket is a dateline
+    ("Atlanta (Politico) ", ()),  # (not a site's)
 ])
 def test_datelines_of_european_agencies(lead: str, credits: tuple[str, ...]) -> None:
     assert run(f"Neue Züge für Pendler\n\n{lead}{BAHN}").attribution.credits == credits

@@ -144,7 +144,8 @@ def _item_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: Seq
         for c in item_credits(lexicon, doc.text, para):
             n = max(0, bisect_right(starts, c.span.start) - 1)
             if n not in credit_sentences:
-                out.append(Attribution(doc.id, c.span, c.text, c.source, c.kind, "source", (), c.confidence, n))
+                role = "photo-credit" if c.kind == "photo-credit" else "source"
+                out.append(Attribution(doc.id, c.span, c.text, c.source, c.kind, role, (), c.confidence, n))
     return out
 
 
@@ -351,8 +352,12 @@ _SELF_REFERENCE = re.compile(r"\b(?:it|its|itself|the\s+(?:team|bureau|staff|new
 
 
 def _speaks_of_itself(doc: Document, s: Sentence, a: Attribution) -> bool:
-    """"Reuters said the team would work with its desk": the outlet's words are about the outlet."""
-    return _SELF_REFERENCE.search(doc.text, a.span.end, s.end) is not None
+    """"Reuters said the team would work with its desk": the outlet's words are about the outlet (not the words it
+    is quoted with: "The New York Times (Jane Roe): “It will be ...")."""
+    return a.kind not in _QUOTING and _SELF_REFERENCE.search(doc.text, a.span.end, s.end) is not None
+
+
+_QUOTING = frozenset({"quote-item", "headline"})
 
 
 def _story_subjects(doc: Document, s: Sentence, mentions: Sequence[Mention], here: Sequence[Attribution]) -> set[str]:

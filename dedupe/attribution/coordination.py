@@ -17,7 +17,9 @@ from dedupe.attribution.lexicon import Mention
 # forms whose cue speaks for every outlet of the list; the others (polls, headlines, quote items) name one outlet
 SHARED_FORMS = frozenset({"inline-verb", "according-to", "as-reported-by", "report-in", "visual", "obtained-by",
                           "venue", "non-verification"})
-_ARTICLE = r"(?:(?:the|der|die|dem|den|des|le|la|les|el|los|las|il|lo|o|a|os|as)\s+|l['\u2019])?"
+# (and a country's possessive: "the Associated Press and South Korea's Yonhap news agency said")
+_ARTICLE = (r"(?:(?:the|der|die|dem|den|des|le|la|les|el|los|las|il|lo|o|a|os|as)\s+|l['\u2019])?"
+            r"(?:(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?(?:'s|\u2019s)\s+)?")
 _COMMA = re.compile(r"\s*,\s*" + _ARTICLE, re.I)
 # "and" in the wire languages: "nach Recherchen von WDR, NDR und SZ", "selon l'AFP et Reuters", "según EFE y AP"
 _AND = re.compile(r"\s*,?\s*(?:and|&|und|et|y|e|i|\u0438)\s+" + _ARTICLE, re.I)

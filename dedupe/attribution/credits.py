@@ -92,6 +92,8 @@ _COPYRIGHT = re.compile(
     r"^(?:[^\n<]{0,300}?[.!?]\s+)?\s*(?P<open><)?\s*(?:riproduzione\s+riservata\s*)?"
     r"(?:(?:copyright|\(c\)|©|\u24d2)\s*:?\s*){1,2}(?:\d{4}\s*,?\s+)?"
     r"(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
+    # the company's form after its name: "Copyright © 2019 The Washington Times, LLC."
+    r"(?:,?\s+(?-i:LLC|L\.L\.C|Inc|Ltd|Limited|Corp|Corporation|Company|PLC|LP|GmbH|AG|S\.A)\b)?"
     r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?|dpa:[\d-]+(?:/\d+)?)?"
     r"(?(open)(?:(?<=[.,])\s*[^<>\n]{0,40})?>|(?:\.\s+[^\n]{0,120})?)\s*$", re.I)
 # "dpa/mm", "AFP/dpa", "Reuters/dpa/jm", "KNA/epd": agencies with an editor's initials, as the last line
@@ -203,9 +205,17 @@ _DOMAIN = re.compile(r"(?<![\w.@-])(?:www\.)?(?P<site>(?P<base>[a-z0-9][a-z0-9-]
                      r"io|news|tv|fm))(?![\w-])", re.I)
 
 
+# "(Jonathan Ernst/Reuters)", "[Rupak De Chowdhuri/Reuters]": a photographer and the agency, under a picture
+_PHOTOGRAPHER = re.compile(r"^\s*(?P<name>[A-Z][a-z][\w.'\u2019-]*"
+                           r"(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|del|van|von)){1,3})\s*/\s*\S")
+
+
 def _credits_from(lexicon: Lexicon, raw: str, base: int, text: str, kind: str, *, site: bool = False) -> list[Credit]:
     """The credits a credit line's ``raw`` names; with ``site`` (a source line or a byline), a domain the lexicon
-    does not know is credited as written."""
+    does not know is credited as written. A photographer's credit is a photo credit."""
+    photo = _PHOTOGRAPHER.match(raw)
+    if photo and not lexicon.resolve(photo.group("name"), fuzzy=False):
+        raw, kind = raw[photo.end("name"):].lstrip(" /"), "photo-credit"
     found = _resolve_list(lexicon, raw, inside=kind == "inputs")
     if not found and kind == "dateline" and CALL_SIGN.fullmatch(raw.strip()):
         found = [(raw.strip(), 0.8)]  # "HOUSTON, Texas (KTRK) --": a local station credits itself
@@ -244,8 +254,9 @@ def _dateline_in(lexicon: Lexicon, text: str, para: Paragraph) -> list[Credit]:
     raw = (groups.get("agency") or groups.get("wire") or groups.get("short") or groups.get("tagged")
            or groups.get("rtrs") or "")
     found = _credits_from(lexicon, raw, m.start(), m.group(), "dateline")
-    # "Bern (sda) Der Bundesrat ...": without a dash only a news agency's bracket is a dateline
-    return _wires_only(lexicon, found) if groups.get("bare") else found
+    # "Bern (sda) Der Bundesrat ...", "Washington (CNN) Even as ...": without a dash only a news agency's or a
+    # broadcaster's bracket is a dateline
+    return _wires_only(lexicon, found, (*_WIRE_KINDS, "broadcaster")) if groups.get("bare") else found
 
 
 def dateline_credits(lexicon: Lexicon, text: str, body: Sequence[Paragraph]) -> list[Credit]:
@@ -302,12 +313,15 @@ _MEMBER_EXCHANGE = re.compile(r"^\s*this\s+is\s+an?\s+(?P<list>AP\s+member\s+exc
 _INFORMATION_FROM = re.compile(r"^\s*information\s+from\s*:\s*(?P<list>[^,\n]{2,60})", re.I)
 # "Reporting by The Associated Press." (not Reuters' sign-off with its editors, ``_SIGN_OFF``)
 _REPORTING_BY = re.compile(r"^\s*(?:additional\s+)?reporting\s+(?:by|from)\s+(?P<list>[^;()\n]{2,80}?)\s*\.?\s*$", re.I)
+# "Contributing: Michael Collins; the Associated Press" (USA TODAY's line under its stories): writers and outlets
+_CONTRIBUTING = re.compile(r"^\s*contributing\s*:\s*(?P<list>[^()\n]{2,160}?)\s*\.?\s*$", re.I)
 # (the forms that may follow a sentence on their line come before the copyright, which may too)
 _TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_AGENCY_WRITERS, "trailing", "staff"), (_CONTRIBUTED, "trailing", "list"), (_REPORT_BY, "trailing", "name"),
     (_AP_FOOTER, "trailing", "name"), (_CNN_WIRE, "trailing", "name"), (_MEMBER_EXCHANGE, "inputs", "list"),
     (_INFORMATION_FROM, "trailing", "list"),
-    (_DISTRIBUTED, "trailing", "name"), (_REPORTING_BY, "trailing", "list"), (_COPYRIGHT, "trailing", "name"),
+    (_DISTRIBUTED, "trailing", "name"), (_REPORTING_BY, "trailing", "list"), (_CONTRIBUTING, "trailing", "list"),
+    (_COPYRIGHT, "trailing", "name"),
     (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"), (_SOURCE_ITEM, "trailing", "site"),
     (_OUTLET_WRITERS, "trailing", "name"),
 )

@@ -13,6 +13,9 @@ _I = re.IGNORECASE
 # words between a cue and the outlet ("reported by the Russian news agency TASS"); a second article opens another noun
 # phrase ("released by the Trump campaign the AP report ...")
 _DESCR = r"(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an)\s)[\w'\u2019.-]+\s+){0,5}?"
+# words that say what the outlet is, with no clause among them: "by the conservative website X"
+_PLAIN_DESCR = (r"(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an|of|for|that|on|in|at|about|to|with|from|by|and|or|but|as)\b)"
+                r"[\w'\u2019.-]+\s+){0,5}?")
 # after "said": "said the Russian news agency X", not "said of life before X" or "said that X, ..."
 _AFTER_VERB = (r"(?:(?!(?:of|before|after|about|to|in|at|on|with|for|from|into|over|than|like|that|whether|if|how|why|"
                r"what|when|while|because|as|and|but|or)\b)[\w'\u2019.-]+\s+){0,5}?")
@@ -33,10 +36,19 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"concluded|determined|discovered|uncovered|investigated|investigates|analy[sz]ed|surveyed|"
           r"covered|covers|detailed|details|documented|exposed|highlighted|explained|explains|observed|"
           r"pointed\s+out|points\s+out|argued|argues|insisted|suggested|suggests|predicted|projected|projects|"
-          r"declared|declares|editorialized|endorsed|blared|headlined|headlines|first\s+reported|broke\s+the\s+(?:news|story)|"
+          r"declared|declares|editorialized|endorsed|blared|headlined|headlines|first\s+reported|"
+          r"broke\s+(?:the\s+)?(?:news|story)|"
+          # "China Daily accused the administration of ...", not "CNN accused of bias"; "Bloomberg summed up the
+          # result"; "..., the CNN website read."
+          r"accused(?!\s+of\b)|accuses(?!\s+of\b)|summed\s+up|sums\s+up|read(?=\s*[.,;:!?]|\s*$)|"
+          # an outlet's verdict in its own pages ("Der Spiegel urged on its cover", "The Times chastised the media"),
+          # not one it suffers ("CNN was criticized for ...", "slammed by")
+          r"(?:urged|urges|chastised|criticized|criticised|slammed|blasted|breaks\s+down|broke\s+down)"
+          r"(?!\s+(?:for|by)\b)|"
           # "with Fox News and NBC News calling the race for the Vermont senator": an election projection
           r"(?:calling|called|calls)\s+the\s+(?:race|state|contest|primary|election)|"
-          r"was\s+first\s+to\s+report|(?:is|are|was|were)\s+(?:now\s+)?(?:reporting|claiming|saying|projecting|predicting|"
+          r"was\s+first\s+to\s+report|(?:is|are|was|were|(?:had|has|have)\s+been)\s+(?:now\s+)?(?:reporting|claiming|saying|"
+          r"projecting|predicting|"
           r"estimating)|has\s+reported|had\s+reported|has\s+said|unearthed|had\s+unearthed|has\s+unearthed|"
           r"identified|noticed|queried|responded|ranked|rated|shot\s+back|pointed\s+to|"
           r"has\s+run|has\s+published|has\s+found|has\s+obtained|has\s+confirmed|has\s+revealed|has\s+released|"
@@ -53,7 +65,8 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"podaje|poda\u0142[aoy]?|podawa\u0142[aoy]?|poinformowa\u0142[aoy]?|informuje|pisze|napisa\u0142[aoy]?)")
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
-            r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|on\s+\w+|today|yesterday|"
+            r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|since|"
+            r"on\s+\w+|today|yesterday|"
             r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|each|both|all|"
             r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day|at\s+the\s+time|"
             r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
@@ -209,8 +222,10 @@ RULES: tuple[Rule, ...] = (
     # "a columnist for the Italian newspaper X", "Melissa Cronin of Gawker": a journalist speaks, not the outlet
     Rule("affiliation", "venue", left=_left(
         r"\b(?:(?:columnist|correspondent|reporter|writer|editor|anchor|host|contributor|analyst|commentator|member|"
-        r"producer|journalist|staffer|editorial\s+board)s?(?:-in-chief|-at-large)?\s+(?:for|at|with|of|on)|"
-        r"(?-i:[A-Z][a-z]+)\s+of)\s+"
+        r"producer|journalist|staffer|editorial\s+board)s?(?:-in-chief|-at-large)?\s+(?:" + _NAME + r"\s+)?"
+        r"(?:for|at|with|of|on)|"
+        # "Melissa Cronin of Gawker", "Adam Gabbatt, of The Guardian,", "the polling guru who founded X"
+        r"(?-i:[A-Z][a-z]+),?\s+of|(?:co-?)?found(?:ed|er\s+of))\s+"
         r"(?:the\s+)?" + _DESCR)),
     # "Bloomberg's Mark Gurman reported", "CNN's Jake Tapper said": a named journalist of the outlet speaks
     Rule("affiliation", "venue", right=_right(
@@ -265,7 +280,8 @@ RULES: tuple[Rule, ...] = (
         r"spotted|flagged|noticed)\s+"
         r"(?:earlier\s+)?by\s+(?:the\s+)?" + _DESCR + r"|"
         # "..., and detailed in the Charlotte Observer", "as first reported in The Times"
-        r"\b(?:as\s+)?(?:first\s+)?(?:reported|detailed|described|outlined|documented)\s+in\s+(?:the\s+)?" + _DESCR)),
+        r"\b(?:as\s+)?(?:first\s+)?(?:reported|detailed|described|outlined|documented|surfaced)\s+in\s+(?:the\s+)?"
+        + _DESCR)),
     # the same in the Romance languages: "un comunicado recogido por EFE", "des \u00e9conomistes sond\u00e9s par
     # l'agence Bloomberg", "una notizia riportata dall'ANSA", "uma nota divulgada pela Lusa"; and "revelations by
     # newspaper X"
@@ -278,13 +294,15 @@ RULES: tuple[Rule, ...] = (
     # "a letter obtained by The Associated Press": the outlet reports what it holds (in its own article: its own work)
     Rule("obtained-by", "source", left=_left(
         r"\b(?:obtained|seen|reviewed|received|acquired)\s+(?:exclusively\s+)?by\s+(?:the\s+)?" + _DESCR)),
+    # (the piece in lower case, no clause between it and the outlet: not "The Right Scoop on Monday that MSNBC ...",
+    # "articles on the Biden theory for the Hill")
     Rule("report-in", "source", left=_left(
         r"\b(?:an?|the|its|this|that|these|those|several|two|three|four|five|\d+)\s+(?:[\w\"\u201c\u201d-]+\s+){0,3}?"
-        r"(?:report|article|story|analysis|investigation|editorial|piece|"
-        r"review|dispatch|exclusive|scoop)s?[\"\u201d]?\s+(?:by|in|from|on|at)\s+(?:the\s+)?" + _DESCR + r"|"
+        r"(?-i:report|article|story|analysis|investigation|editorial|piece|"
+        r"review|dispatch|exclusive|scoop)s?[\"\u201d]?\s+(?:by|in|from|on|at)\s+(?:the\s+)?" + _PLAIN_DESCR + r"|"
         # "even earning editorials from The New York Times and The Washington Post": a plural needs no article
-        r"\b(?:reports|articles|stories|editorials|investigations|dispatches)\s+(?:by|in|from)\s+(?:the\s+)?"
-        + _DESCR)),
+        r"\b(?-i:reports|articles|stories|editorials|investigations|dispatches)\s+(?:by|in|from)\s+(?:the\s+)?"
+        + _PLAIN_DESCR)),
     # "Via the New York Times' Upshot calculator, that lowered their odds to 49%": a sentence opening with its source
     Rule("according-to", "source", left=_left(r"^\W*(?:via|per)\s+(?:the\s+)?"),
          right=_right(r"(?:(?:'s|\u2019s|'|\u2019)\s+[^,;:.]{1,60}?)?\s*,\s+\S")),
@@ -292,11 +310,15 @@ RULES: tuple[Rule, ...] = (
     # the source into the next paragraph)
     Rule("lead-in", "source", left=_left(r"^\W*(?:from|via|per|courtesy\s+of)\s+(?:the\s+)?" + _DESCR), right=_right(
         r"(?:(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s*:\s*$")),
+    # a roundup's line naming the outlet (and its writer) of the quotation below: "The New York Times (Jane Roe):"
+    Rule("lead-in", "source", left=_left(r"^\W*(?:the\s+)?"),
+         right=_right(r"(?:\s*\(\s*" + _NAME_LIST + r"\s*\))?\s*:\s*$")),
     # a newsletter's digest item quoting an outlet's story, and its sign-off: "CHINA CHIPS \u2014 Bloomberg:
     # \u201cThe new rules ...", "\u2014 WSJ\u2019s Jane Roe and John Doe: \u201c...",
     # "... in February. \u2014 Bloomberg\u2019s Julian Lee"
     Rule("quote-item", "source", left=_left(r"(?:^\W*|[\u2014\u2013]\s*|\s-\s+)(?:the\s+)?"), right=_right(
-        r"(?:(?:'s|\u2019s|'|\u2019)\s+" + _NAME_LIST + r")?\s*:\s*[\"\u201c\u201e\u00ab]")),
+        r"(?:(?:'s|\u2019s|'|\u2019)\s+" + _NAME_LIST + r"|\s*\(\s*" + _NAME_LIST + r"\s*\))?"
+        r"\s*:\s*[\"\u201c\u201e\u00ab]")),
     Rule("quote-item", "source", left=_left(r"(?:^\s*|[.!?\"\u201d]\s+)[\u2014\u2013]\s*(?:the\s+)?"), right=_right(
         r"(?:'s|\u2019s|'|\u2019)\s+" + _NAME_LIST + r"\s*$")),
     Rule("headline", "source", left=_left(r"^\W*(?:the\s+)?"), right=_right(
@@ -306,8 +328,10 @@ RULES: tuple[Rule, ...] = (
                                              r"Informationen|Angaben)")),
     Rule("report-that", "source", right=_right(
         r"(?:'s|\u2019s)?\s+(?:(?-i:[a-z]+)\s+)?(?:report|story|article|investigation|analysis|editorial|piece|"
-        r"exclusive|scoop)s?,?\s+(?:that|which\s+(?:found|finds|showed|shows|said|says|revealed|reveals|notes|noted|"
-        r"reported|reports)|saying|showing|finding|revealing|in\s+which)\b")),
+        r"exclusive|scoop|discovery|revelation|finding)s?,?\s+(?:that|titled|entitled|headlined|"
+        r"which\s+(?:found|finds|showed|shows|said|says|revealed|reveals|notes|noted|"
+        r"reported|reports)|saying|showing|finding|revealing|in\s+which|featuring|detailing|documenting|alleging|"
+        r"claiming|describing)\b")),
     # "according to NBC documents": the company's own papers, not its reporting
     Rule("company-papers", "subject", left=_left(r"\baccording\s+to\s+(?:the\s+)?"), right=_right(
         r"(?:'s|\u2019s)?\s+(?:internal\s+|own\s+)?(?:documents|records|filings|memos?|e-?mails|contracts|"
@@ -326,7 +350,8 @@ RULES: tuple[Rule, ...] = (
         r"\baccording\s+to\s+[^,;:()\u201c\u201d\"]{0,80}?\b(?:" + _WORK + r")s?\s+"
         r"(?:[^,;:()\u201c\u201d\"]{0,40}?\s)?(?:by|in|from|of|for|on)\s+(?:the\s+)?" + _DESCR)),
     # "... Lynn said, via the Los Angeles Times": the words as the outlet reported them
-    Rule("citing", "source", left=_left(r"\b(?:citing|quoting|cited|per|(?:said|says|told|added|wrote)\s*,?\s+via)\s+"
+    Rule("citing", "source", left=_left(r"(?:\b(?:citing|quoting|cited|per|(?:said|says|told|added|wrote)\s*,?\s+via)|"
+                                        r"\(\s*via)\s+"
                                         r"(?:the\s+)?" + _DESCR)),
     Rule("inline-verb", "source", left=_left(
         r"\b(?:reported|said|says|reports|added|adds|wrote|writes|announced|quoted|stated|notes|noted|observes|observed|"
@@ -362,13 +387,20 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?-i:[a-z]+)\s+)?(?:report|article|story|analysis|investigation|editorial|study|piece|column)s?\s+"
         r"(?:(?:published|released|posted|aired)\s+(?:(?:on|last|this|earlier)\s+)?(?:\w+\s+)?)?)?"
         r"(?:,\s*)?" + _BETWEEN + _VERBS + r"\b")),
+    # "The Boston Globe, which earlier reported an arrest, ...": the outlet's report in a relative clause
+    # (a verb of reporting: "the Post, which has covered Mr. Trump critically" or "..., which argued" is about it)
+    Rule("inline-verb", "source", right=_right(
+        r"\s*,\s*which\s+" + _BETWEEN + r"(?:(?:has|had)\s+(?:been\s+)?)?(?:reported|reporting|broke|revealed|"
+        r"published|ran|found|obtained|uncovered|disclosed|unearthed)\b")),
+    # a teaser line ending with its outlet: "Manafort sought to hurt Clinton campaign in key states: NYT"
+    Rule("headline", "source", left=_left(r"^[^\W_][^\n:]{20,}:\s+(?:the\s+)?"), right=_right(r"\s*$")),
     *WORLD_SOURCES,
 )
 _CITING_ASIDE = re.compile(r"^\s*,\s*(?:citing|quoting)\s+[^,]{1,90},", _I)
 # "KCNA (the Korean Central News Agency) said", "Rodong Sinmun, the ruling party's newspaper, said"
 # "Politico, in an extensive look at the campaign, described", "CNN, Cruz said, called",
 # "the Post \u2014 even ... \u2014 observed"
-_ASIDE = re.compile(r"^\s*(?:\([^()]{1,60}\)|,\s*(?:the|a|an|its|their|which\s+is)\s+[^,;.]{1,70},|"
+_ASIDE = re.compile(r"^\s*(?:\([^()]{1,60}\)|\.(?:com|org|net)\b|,\s*(?:the|a|an|its|their|which\s+is)\s+[^,;.]{1,70},|"
                     r",\s*in\s+(?:a|an|its|the|their|this|that)\s+[^,;.]{1,80},|"
                     r",\s*(?-i:[A-Z][\w.'\u2019-]*)(?:\s+(?-i:[A-Z][\w.'\u2019-]*)){0,2}\s+(?:said|says|added|noted|wrote),|"
                     r"\s*[\u2014\u2013]\s*[^\u2014\u2013\n]{1,80}?\s*[\u2014\u2013])", _I)

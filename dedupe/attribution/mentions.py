@@ -40,7 +40,7 @@ _LONGER_NAME = re.compile(
     r"Committee|Party|Fund|Agency|Police|Department|Ministry|Office|Bureau|Commission|Administration|Guard|Army|"
     r"Assembly|Park|Bank|Hospital|School|Church|Club|League|Prize|Awards?|Building|Tower|Square|Street|Avenue|"
     r"Academy|Academies|Society|Laborator(?:y|ies)|Museum|Library|Trust|Conference|Board|Federation|Alliance|"
-    r"Coalition|Organi[sz]ation|Authority|Consortium|Forum|"
+    r"Coalition|Organi[sz]ation|Authority|Consortium|Forum|Unit|(?<!News\s)Service|"
     # "The National Survey on Drug Use and Health": a named study, not a poll of The National
     r"(?:Survey|Study|Census|Index)\s+(?:on|of)\b)\b")
 # "POLITICO Florida reported", "BBC Scotland said", "CNN Philippines reported": an outlet's regional or language

@@ -1,0 +1,135 @@
+"""Attribution forms read on the train half of AllSides' articles of US outlets (ramybaly/Article-Bias-Prediction),
+one small hand-written text each (rules only). Each test pins one form and, where real text showed a trap, its
+negative twin.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dedupe.config import AttributionConfig, ScanConfig
+from dedupe.engine.pipeline import Analysis, analyse
+from dedupe.models import Document
+
+RULES_ONLY = ScanConfig(attribution=AttributionConfig(use_classifier=False))
+BODY = ("Council backs new budget\n\nThe city council approved the budget on Tuesday after a long debate.\n\n"
+        "The mayor said the vote was a relief for the city and its workers.")
+LEAD = "The city council approved the budget on Tuesday after a long debate in the chamber."
+
+
+def run(text: str, outlet: str | None = None) -> Analysis:
+    return analyse(Document("t.txt", text, outlet=outlet), RULES_ONLY)
+
+
+def found(a: Analysis) -> list[tuple[str, str, str]]:
+    return [(x.source, x.role, x.kind) for x in a.attribution.attributions]
+
+
+@pytest.mark.parametrize("opening", [
+    f"(CNN) {LEAD}",  # a broadcaster's house dateline, no dash after it
+    f"Washington (CNN) {LEAD}",
+    f"Budget passes\n\nWashington (CNN) {LEAD}",  # after a headline
+])
+def test_a_broadcasters_bracket_without_a_dash_is_a_dateline(opening: str) -> None:
+    a = run(f"{opening}\n\nThe mayor said the vote was a relief for the city.")
+    assert a.attribution.credits == ("CNN",)
+
+
+def test_a_bracket_of_an_outlet_that_is_no_broadcaster_or_agency_needs_a_dash() -> None:
+    a = run(f"Washington (Politico) {LEAD}\n\nThe mayor said the vote was a relief for the city.")
+    assert a.attribution.credits == ()
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Copyright \u00a9 2019 The Washington Times, LLC. Click here for reprint permission.", "The Washington Times"),
+    ("\u00a9 2019 Tribune Content Agency, LLC", "Tribune Content Agency"),
+    ("Copyright 2020 Cable News Network, Inc.", "CNN"),
+])
+def test_a_copyright_line_with_the_companys_form_credits_the_outlet(line: str, credit: str) -> None:
+    assert run(f"{BODY}\n\n{line}").attribution.credits == (credit,)
+
+
+def test_a_copyright_of_a_company_that_is_no_outlet_credits_nothing() -> None:
+    assert run(f"{BODY}\n\nCopyright \u00a9 2019 Acme Widgets, LLC. All rights reserved.").attribution.credits == ()
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("Contributing: The Associated Press", ("AP",)),
+    ("Contributing: Jane Roe; the Associated Press", ("AP",)),
+    ("Contributing: Jane Roe and John Doe", ()),  # the paper's own writers only
+])
+def test_a_contributing_line_credits_the_outlets_it_names(line: str, credits: tuple[str, ...]) -> None:
+    assert run(f"{BODY}\n\n{line}").attribution.credits == credits
+
+
+@pytest.mark.parametrize("caption", ["(Jane Roe/Reuters)", "Protesters gather outside the hall [Jane van Roe/Reuters]"])
+def test_a_photographer_and_agency_in_brackets_is_a_photo_credit_not_a_credit(caption: str) -> None:
+    a = run(f"{caption}\n\n{BODY}")
+    assert a.attribution.credits == ()
+    assert ("Reuters", "photo-credit", "photo-credit") in found(a)
+
+
+def test_a_bracketed_agency_with_an_editors_initials_is_still_a_credit() -> None:
+    assert run(f"{BODY} (dpa/jm)").attribution.credits == ("dpa",)
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("The hearings start next week, Politico.com reports.", "Politico"),
+    ("Mother Jones has since unearthed the host's own report from the scene.", "Mother Jones"),
+    ("The plan was secret until the Intercept broke news of it.", "The Intercept"),
+    ("The Boston Globe, which earlier reported an arrest, is now walking it back.", "Boston Globe"),
+    ("CNN had been reporting that a suspect was in custody.", "CNN"),
+    ("The official China Daily newspaper accused the administration of bullying.", "China Daily"),
+    ("Bloomberg summed up the result in 2016, saying the country had become a haven.", "Bloomberg"),
+    ("\u201cCouncil passes budget at last,\u201d the CNN website read.", "CNN"),
+    ("\u201cPlease stay!\u201d the German magazine Der Spiegel urged on its cover.", "Der Spiegel"),
+    ("Then came a Washington Post story revealing that the mayor had misled the council.", "Washington Post"),
+    ("Most embarrassing was an ABC News report featuring photos of the mayor at a party.", "ABC News"),
+    ("First there was the recording that surfaced in The Washington Post.", "Washington Post"),
+    ("Critics cite a blistering New York Times editorial titled \u201cCalling the Mayor.\u201d", "New York Times"),
+    ("The mayor threatened to close the office (via Politico): in a meeting, he fumed.", "Politico"),
+    ("Mayor sought to hurt rival's campaign in key wards: NYT", "New York Times"),
+    # a list whose second outlet is named with its country's possessive shares the verb
+    ("The vote was held at noon, the Associated Press and South Korea's Yonhap news agency said.", "AP"),
+    ("The fines were light, according to an analysis published by Bloomberg BNA in September.", "Bloomberg"),
+])
+def test_inline_forms_of_us_outlets_are_sources(sentence: str, outlet: str) -> None:
+    a = run(f"Budget news\n\nThe council met on Monday to vote.\n\n{sentence}\n\nThe council meets again in May.")
+    assert any(source == outlet and role == "source" for source, role, _ in found(a)), found(a)
+
+
+def test_a_roundup_line_naming_the_outlet_and_its_writer_sources_the_quotation_below() -> None:
+    text = ("Here is a sampling of reaction in the papers today:\n\nThe New York Times (Jane Roe):\n\n"
+            "\u201cIt will be a different kind of budget, and it will not be the last.\u201d\n\n"
+            "The Boston Globe:\n\n\u201cThe mayor has used the city's money judiciously.\u201d")
+    a = run(text)
+    assert ("New York Times", "source", "lead-in") in found(a)
+    assert ("Boston Globe", "source", "lead-in") in found(a)
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("Jane Roe, of The Guardian, tweeted that the building was clear.", "The Guardian"),
+    ("Veteran legal reporter Jane Roe at Reuters even found some hints in the ruling.", "Reuters"),
+    ("\u201cWe need a plan,\u201d John Doe, the analyst who founded fivethirtyeight.com tweeted on Wednesday.",
+     "FiveThirtyEight"),
+])
+def test_a_journalist_of_the_outlet_speaking_is_an_affiliation(sentence: str, outlet: str) -> None:
+    a = run(f"Budget news\n\n{sentence}\n\nThe council meets again in May.")
+    assert (outlet, "venue", "affiliation") in found(a), found(a)
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    # a longer proper name holding an outlet's name
+    ("The storm is expected to weaken, according to the National Weather Service.", "The National"),
+    # the verb is done to the outlet, or the outlet speaks of something else
+    ("CNN was criticized for its coverage of the vote.", "CNN"),
+    ("The Huffington Post, which originally said it would cover the campaign in its entertainment section, "
+     "changed course.", "HuffPost"),
+    ("Mr. Bezos owns The Washington Post, which has covered the mayor critically.", "Washington Post"),
+    # a capitalised blog name and an author's articles for an outlet are no outlet's report
+    ("A blogger wrote on The Right Scoop on Monday that MSNBC used the child as a token.", "MSNBC"),
+    ("He worked from the articles on the budget fight for the Hill, his lawyer said.", "The Hill"),
+])
+def test_traps_seen_on_us_outlets_are_no_sources(sentence: str, outlet: str) -> None:
+    a = run(f"Budget news\n\n{sentence}\n\nThe council meets again in May.")
+    assert not any(source == outlet and role == "source" for source, role, _ in found(a)), found(a)

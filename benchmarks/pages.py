@@ -46,7 +46,7 @@ N4KDATA_COMMIT = "cf3e2959ffc4fde13e0714d2b6d50c2bd220ed3b"  # AndyTheFactory/ar
 # split by outlet (data/splits/media: no outlet of valid or test is in train). Not pages but article text; a seeded
 # sample of each split is read (ALLSIDES_SAMPLE): the articles whose sha256(ID) sorts first
 ALLSIDES_COMMIT = "ced8111a720948e6a410e52031ace99c4e53f096"
-ALLSIDES_SAMPLE = {"train": 200, "valid": 100, "test": 100}
+ALLSIDES_SAMPLE = {"train": 500, "valid": 100, "test": 100}
 # "New York Times - News", "CNN (Web News)", "NPR Online News", "Fox News Opinion": the outlet is the name before
 ALLSIDES_SECTION = re.compile(r"\s+(?:-\s+[\w /]+|\((?:Online(?: News)?|Web News|News|Opinion)\)|Online News|Opinion)$")
 ZONE_LINES = 6

@@ -92,6 +92,16 @@ def test_a_bracketed_agency_with_an_editors_initials_is_still_a_credit() -> None
     # a list whose second outlet is named with its country's possessive shares the verb
     ("The vote was held at noon, the Associated Press and South Korea's Yonhap news agency said.", "AP"),
     ("The fines were light, according to an analysis published by Bloomberg BNA in September.", "Bloomberg"),
+    # an outlet's verdict or concession in its pages
+    ("In the latest version, the Times now says the inquiry began with a tip from an ally.", "The Times"),
+    ("To begin with, The New York Times admits that the timing is unclear.", "New York Times"),
+    ("The Washington Post acknowledges that the count has run at 1,000 a year since 2015.", "Washington Post"),
+    ("On Friday, NBC News praised a television show for depicting anger as necessary.", "NBC News"),
+    ("The AP adds this about the mayor's position: the plan is not a change.", "AP"),
+    # an outlet's investigation is its reporting, not a poll
+    ("The POLITICO investigation also reported that officials downplayed the threat.", "Politico"),
+    ("Contradicting all this: a CBS News investigation finding that the fund took $2 million.", "CBS News"),
+    ("New reporting from The New York Times, however, concludes that the evidence is thin.", "New York Times"),
 ])
 def test_inline_forms_of_us_outlets_are_sources(sentence: str, outlet: str) -> None:
     a = run(f"Budget news\n\nThe council met on Monday to vote.\n\n{sentence}\n\nThe council meets again in May.")
@@ -129,7 +139,20 @@ def test_a_journalist_of_the_outlet_speaking_is_an_affiliation(sentence: str, ou
     # a capitalised blog name and an author's articles for an outlet are no outlet's report
     ("A blogger wrote on The Right Scoop on Monday that MSNBC used the child as a token.", "MSNBC"),
     ("He worked from the articles on the budget fight for the Hill, his lawyer said.", "The Hill"),
+    # the page's own journalist; and a reaction to a report, whose figures are not the report's
+    ("With reporting from NPR congressional correspondent Jane Roe.", "NPR"),
+    ("In response to the POLITICO investigation, 13 senators have demanded answers.", "Politico"),
 ])
+
+
 def test_traps_seen_on_us_outlets_are_no_sources(sentence: str, outlet: str) -> None:
     a = run(f"Budget news\n\n{sentence}\n\nThe council meets again in May.")
     assert not any(source == outlet and role == "source" for source, role, _ in found(a)), found(a)
+
+
+def test_a_report_named_with_a_typographic_apostrophe_is_the_outlet_the_next_sentence_refers_to() -> None:
+    text = ("Meetings with donors\n\nWASHINGTON, Aug. 24 (UPI) \u2014 A spokesman called the findings outrageous.\n\n"
+            "The Associated Press\u2019 lengthy investigation into the meetings has renewed calls for an inquiry.\n\n"
+            "The report published Tuesday showed that more than half of the meetings were with donors.")
+    a = analyse(Document("t.txt", text), ScanConfig())  # (the classifier decides the first mention's role)
+    assert ("AP", "source", "anaphora") in found(a)

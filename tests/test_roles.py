@@ -72,3 +72,10 @@ def test_the_classifier_trains_only_when_a_mention_needs_it(tmp_path: Path, monk
     classifier.predict(*MENTIONS[0])
     classifier.predict(*MENTIONS[1])
     assert calls == [1]
+
+
+def test_typographic_quotes_read_as_plain_ones() -> None:
+    """Real text writes "The Associated Press\u2019 investigation": the classifier sees what it was trained on."""
+    curly = features("\u201cWe won,\u201d ", "The Associated Press", "\u2019 lengthy investigation found")
+    plain = features('"We won," ', "The Associated Press", "' lengthy investigation found")
+    assert curly == plain

@@ -47,8 +47,8 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"accused(?!\s+of\b)|accuses(?!\s+of\b)|summed\s+up|sums\s+up|read(?=\s*[.,;:!?]|\s*$)|"
           # an outlet's verdict in its own pages ("Der Spiegel urged on its cover", "The Times chastised the media"),
           # not one it suffers ("CNN was criticized for ...", "slammed by")
-          r"(?:urged|urges|chastised|criticized|criticised|slammed|blasted|breaks\s+down|broke\s+down)"
-          r"(?!\s+(?:for|by)\b)|"
+          r"(?:urged|urges|chastised|criticized|criticised|slammed|blasted|praised|breaks\s+down|broke\s+down)"
+          r"(?!\s+(?:for|by)\b)|admits|admitted|acknowledges|acknowledged|concedes|conceded|affirms|affirmed|adds|"
           # "with Fox News and NBC News calling the race for the Vermont senator": an election projection
           r"(?:calling|called|calls)\s+the\s+(?:race|state|contest|primary|election)|"
           r"was\s+first\s+to\s+report|(?:is|are|was|were|(?:had|has|have)\s+been)\s+(?:now\s+)?(?:reporting|claiming|saying|"
@@ -69,7 +69,7 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"podaje|poda\u0142[aoy]?|podawa\u0142[aoy]?|poinformowa\u0142[aoy]?|informuje|pisze|napisa\u0142[aoy]?)")
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
-            r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|since|"
+            r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|since|now|"
             r"on\s+\w+|today|yesterday|"
             r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|each|both|all|"
             r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day|at\s+the\s+time|"
@@ -129,7 +129,7 @@ _NAME_LIST = _NAME + r"(?:(?:\s*,\s*|,?\s+and\s+)" + _NAME + r"){0,4}"
 _WORK = (r"(?:report|article|story|analysis|review|investigation|study|poll|survey|exit\s+poll|editorial|piece|"
          r"column|feature|tally|count|estimate|results|data|average|account|dispatch|interview|broadcast|segment)")
 # an aggregator's "RealClearPolitics average" is its poll product; the "Dow Jones industrial average" is an index
-_POLL = (r"(?:poll|survey|exit\s+polls?|analysis|review|investigation|study|"
+_POLL = (r"(?:poll|survey|exit\s+polls?|analysis|review|study|"
          r"(?:polling\s+|rolling\s+)?(?<!industrial\s)average)")
 
 RULES: tuple[Rule, ...] = (
@@ -223,7 +223,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:rapport|publi|cit|diffus|relay|sond|interrog)[\u00e9e]e?s?\s+par|"
         r"(?:riportat|pubblicat|diffus|citat|rilanciat|sondat)[oaie]\s+(?:da|dal|dalla|dai|dagli|dall['\u2019]))"
         r"\s*" + _ML_DESCR + r"|"
-        r"\b(?:revelations?|disclosures?|findings|reporting)\s+(?:published\s+)?by\s+(?:the\s+)?" + _DESCR)),
+        # (not the site's credit of its journalists: "With reporting from NPR correspondent Jane Roe")
+        r"\b(?:revelations?|disclosures?|findings|(?<!with\s)reporting)\s+(?:published\s+)?(?:by|from)\s+(?:the\s+)?"
+        + _DESCR)),
     # "a letter obtained by The Associated Press": the outlet reports what it holds (in its own article: its own work)
     Rule("obtained-by", "source", left=_left(
         r"\b(?:obtained|seen|reviewed|received|acquired)\s+(?:exclusively\s+)?by\s+(?:the\s+)?" + _DESCR)),

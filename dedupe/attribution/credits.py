@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dedupe.attribution.lexicon import CALL_SIGN, UNNAMED_AGENCY, Lexicon
+from dedupe.attribution.tail_lines import SOURCE_ITEM, TAIL_FORMS, TAIL_NEEDS
 from dedupe.models import Paragraph, Span
 from dedupe.text.literals import absent, any_of
 
@@ -72,36 +73,10 @@ _DE_INFORMATION = re.compile(r"\s*\(?\s*mit\s+(?:Informationen|Material)\s+(?:vo
 # "(FR mit dpa)", "(avec AFP)", "(con EFE)": a whole bracketed line, an author's initials allowed first
 _WITH_AGENCIES = re.compile(
     r"^\s*\(\s*(?:[\w.]{1,6}\s+)?(?:mit|avec|con|com|with)\s+(?P<list>[^()\n]{2,60}?)\s*\)\s*\.?\s*$", re.I)
-_CONTRIBUTED_TO = (r"\s+(?:contributed\s+to\s+this\s+(?:report|story|article)|contributed\s+reporting|contributed)"
-                   r"\s*\.?\s*$")
-# "AP contributed to this report"
-_CONTRIBUTED = re.compile(r"^\s*(?P<list>[^\n]{2,80}?)" + _CONTRIBUTED_TO, re.I)
-# "Associated Press writers Jane Roe in Denver and John Doe contributed to this report", "AP Technology Writer Jane
-# Roe contributed ...": the agency, its writers named after it
-_AGENCY_WRITERS = re.compile(
-    r"^\s*(?P<staff>[^\W\d_][\w.&' -]{1,40}?)\s+(?:(?:technology|business|sports|science|medical|health|diplomatic|"
-    r"economics|national|political|religion|entertainment|legal\s+affairs|white\s+house|staff|special|chief|senior)\s+)?"
-    r"(?:writers?|reporters?|correspondents?)\s[^\n]{2,160}?" + _CONTRIBUTED_TO, re.I)
-# "© Thomson Reuters 2020", "Copyright: dpa", "© dpa-infocom, dpa:230101-99-123456/2" (dpa's line under its stories)
-# "Riproduzione riservata © Copyright ANSA" (ANSA's line under its stories)
-# "<Copyright \u24d2 NAME. All rights reserved. (no reproduction, in Korean)>": the line under Korean papers' stories
-# "... Los Angeles, CA 90069. Copyright 2023, Andrews McMeel Syndication.", "© 2024 Benzinga.com. Benzinga does not
-# provide investment advice. All rights reserved.": a sentence may stand before the copyright on its line, and short
-# ones (a disclaimer) after it
-_COPYRIGHT = re.compile(
-    r"^(?:[^\n<]{0,300}?[.!?]\s+)?\s*(?P<open><)?\s*(?:riproduzione\s+riservata\s*)?"
-    r"(?:(?:copyright|\(c\)|©|\u24d2)\s*:?\s*){1,2}(?:\d{4}\s*,?\s+)?"
-    r"(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
-    # the company's form after its name: "Copyright © 2019 The Washington Times, LLC."
-    r"(?:,?\s+(?-i:LLC|L\.L\.C|Inc|Ltd|Limited|Corp|Corporation|Company|PLC|LP|GmbH|AG|S\.A)\b)?"
-    r"(?:\s+\d{4})?\s*[.,]?\s*(?:all\s+rights\s+reserved\.?|dpa:[\d-]+(?:/\d+)?)?"
-    r"(?(open)(?:(?<=[.,])\s*[^<>\n]{0,40})?>|(?:\.\s+[^\n]{0,120})?)\s*$", re.I)
 # "dpa/mm", "AFP/dpa", "Reuters/dpa/jm", "KNA/epd": agencies with an editor's initials, as the last line
 # ("Handout/Reuters", "File/AP", "Pool/Getty" are photo credits)
 _SLASH_LIST = re.compile(r"^\s*(?!(?:[\w.-]+\s*/\s*)*(?:handout|file|pool|photo|foto|bild|image|getty|video|archiv)\b)"
                          r"(?P<list>[^\W\d_][\w.-]{0,15}(?:\s*/\s*[^\W\d_][\w.-]{0,15}){1,4})\s*\.?\s*$", re.I)
-# "Avec AFP", "Mit dpa", "Con EFE", "Mit Agenturmaterial": a closing line naming the agencies the text is "with"
-_WITH_LINE = re.compile(r"^\s*(?:mit|avec|con|com)\s+(?P<list>[^\W\d_][^()\n]{1,40}?)\s*\.?\s*$", re.I)
 _SOURCE_WORDS = (r"Source|Sources|Courtesy|Quelle|Quellen|Fuente|Fuentes|Fonte|Fontes|Source\s+de|Источник|Джерело|"
                  r"Źródło|Zdroj|Izvor|Forrás|Sursa|Bron|Kilde|Källa|Lähde|Kaynak|Πηγή|Nguồn|Sumber|出典|来源|來源|출처|المصدر|מקור|स्रोत|इनपुट")
 # "Quelle: © www.juragentur.de": a line that says it names the source, credited among the last SOURCE_LINE_REACH
@@ -281,56 +256,6 @@ _LINE_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 # before the search of a whole tail paragraph
 _INPUTS_WORDS = any_of(frozenset({"input", "informa", "\u043c\u0430\u0442\u0435\u0440\u0438\u0430\u043b",
                                   "material", "agence", "files", "reports", "include"}))
-# Yonhap's line under its stories: "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
-_KO_COPYRIGHT = re.compile(r"^\s*<?\s*저작권자\s*(?:\(c\)|ⓒ|©)?\s*(?P<name>[^,<>\n]{2,20}?)\s*[,.][^\n]{0,40}>?\s*$",
-                           re.I)
-# the sources listed under the article, each an outlet's site and the title of its piece: "- Eigene Recherchen",
-# "- nytimes.com: Behind the Seized Tanker ... (Englisch)"
-_SOURCE_ITEM = re.compile(r"^\s*[-\u2013\u2022]\s*(?P<site>(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,20}){1,2})"
-                          r"\s*:\s+\S", re.I)
-# a closing line naming the outlet and, in brackets, its writers: "MDR (Engin Haupt, Alisa Sonntag)", "dpa (jm/ag)"
-# (names in the bracket, or an editor's lower-case initials: "RSS (HD)" is a feed's quality, not its writers)
-_WRITER = r"(?-i:[A-Z][a-z\u00e0-\u00ff][\w.'-]*|[a-z]{2,4})"
-_OUTLET_WRITERS = re.compile(r"^\s*(?P<name>[^\W\d_][\w.&' -]{1,30}?)\s*\(\s*" + _WRITER +
-                             r"(?:(?:\s+|\s*[,/]\s*|\s+(?:und|and|et|y|e)\s+)" + _WRITER + r"){0,7}\s*\)\s*$")
-# "This report by The Canadian Press was first published March 12, 2024.", "Distributed by Tribune Content Agency, LLC."
-_REPORT_BY = re.compile(r"^\s*(?:this|the)\s+(?:report|article|story)\s+by\s+(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
-                        r"\s+was\s+"
-                        r"(?:first\s+)?published\b[^\n]{0,40}$", re.I)
-_DISTRIBUTED = re.compile(r"^(?:[^\n]{0,120}?[.!?]\s+)?\s*distributed\s+by\s+(?P<name>[^\W\d_][\w.&' -]{1,40}?)"
-                          r"(?:,?\s+(?:LLC|Inc|Ltd)\.?)?\s*\.?\s*$", re.I)
-# the AP's line under its stories: "The Associated Press receives support from ... The AP is solely responsible for all
-# content."; a local site's copy of CNN's wire: "The-CNN-Wire \u2122 & \u00a9 2023 Cable News Network, Inc., ..."; an
-# AP story of a member paper: "This is an AP Member Exchange shared by The Des Moines Register."; an AP story's
-# source paper: "Information from: The Seattle Times, http://www.seattletimes.com"
-_AP_FOOTER = re.compile(r"^[^\n]{0,200}?\bthe\s+(?P<name>AP|Associated\s+Press)\s+is\s+solely\s+responsible\s+for"
-                        r"\s+all\s+"
-                        r"content\.?\s*$", re.I)
-_CNN_WIRE = re.compile(r"^\s*(?P<name>The-CNN-Wire)\b", re.I)
-_MEMBER_EXCHANGE = re.compile(r"^\s*this\s+is\s+an?\s+(?P<list>AP\s+member\s+exchange\s+(?:story\s+)?shared\s+by\s+"
-                              r"[^.\n]{2,60})"
-                              r"\.?\s*$", re.I)
-_INFORMATION_FROM = re.compile(r"^\s*information\s+from\s*:\s*(?P<list>[^,\n]{2,60})", re.I)
-# "Reporting by The Associated Press." (not Reuters' sign-off with its editors, ``_SIGN_OFF``)
-_REPORTING_BY = re.compile(r"^\s*(?:additional\s+)?reporting\s+(?:by|from)\s+(?P<list>[^;()\n]{2,80}?)\s*\.?\s*$", re.I)
-# "Contributing: Michael Collins; the Associated Press" (USA TODAY's line under its stories): writers and outlets
-_CONTRIBUTING = re.compile(r"^\s*contributing\s*:\s*(?P<list>[^()\n]{2,160}?)\s*\.?\s*$", re.I)
-# (the forms that may follow a sentence on their line come before the copyright, which may too)
-_TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (_AGENCY_WRITERS, "trailing", "staff"), (_CONTRIBUTED, "trailing", "list"), (_REPORT_BY, "trailing", "name"),
-    (_AP_FOOTER, "trailing", "name"), (_CNN_WIRE, "trailing", "name"), (_MEMBER_EXCHANGE, "inputs", "list"),
-    (_INFORMATION_FROM, "trailing", "list"),
-    (_DISTRIBUTED, "trailing", "name"), (_REPORTING_BY, "trailing", "list"), (_CONTRIBUTING, "trailing", "list"),
-    (_COPYRIGHT, "trailing", "name"),
-    (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"), (_SOURCE_ITEM, "trailing", "site"),
-    (_OUTLET_WRITERS, "trailing", "name"),
-)
-# the words (lower case) that every match of a tail form whose start may lie past other text holds, for a cheap look
-# before the pattern scans the line
-_TAIL_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _COPYRIGHT: ("copyright", "(c)", "\u00a9", "\u24d2"), _AP_FOOTER: ("solely responsible",),
-    _DISTRIBUTED: ("distributed",),
-}
 
 
 # a byline block of the page's head: "Von AFP | 12.03.2020, 10:00 Uhr", "Published: 12 March 2020 · AFP", "By AFP -
@@ -379,13 +304,13 @@ def _whole_line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: b
     if not (is_tail or para.boilerplate == "credit"):
         return []
     low = line.lower()
-    for pattern, kind, group in _TAIL_FORMS:
-        needs = _TAIL_NEEDS.get(pattern)
+    for pattern, kind, group in TAIL_FORMS:
+        needs = TAIL_NEEDS.get(pattern)
         if needs is not None and not any(word in low for word in needs):
             continue
         m = pattern.match(line)
         if m:
-            return _credits_from(lexicon, m.group(group), para.start, line, kind, site=pattern is _SOURCE_ITEM)
+            return _credits_from(lexicon, m.group(group), para.start, line, kind, site=pattern is SOURCE_ITEM)
     m = _REPUBLISHED.match(line)
     if m and (name := _REPUBLISHED_NAME.match(line, m.end())):
         return _republished(lexicon, name.group("name"), para.start, line)

@@ -62,6 +62,20 @@ def test_a_contributing_line_credits_the_outlets_it_names(line: str, credits: tu
     assert run(f"{BODY}\n\n{line}").attribution.credits == credits
 
 
+@pytest.mark.parametrize(("line", "credits"), [
+    ("Contributing: Jane Roe, Pensacola (Fla.) News Journal; WWL-TV, New Orleans; The Associated Press", ("AP",)),
+    ("\u2014 Jane Roe is a senior editor. This article appears in the December 5, 2016, issue of National Review.",
+     ("National Review",)),
+    ("This appears in the January 27, 2020 issue of TIME.", ("Time",)),
+    ("Click for more from Reuters.", ("Reuters",)),
+    ("To continue reading Jane Roe's column in the New York Post on other topics, click here.", ("New York Post",)),
+    ("Click for more from Media Buzz.", ()),  # a show of the site, no outlet
+    ("The issue of New York Times coverage came up again in May.", ()),  # (a sentence, not a print issue)
+])
+def test_closing_lines_of_us_sites_credit_the_outlets_they_name(line: str, credits: tuple[str, ...]) -> None:
+    assert run(f"{BODY}\n\n{line}").attribution.credits == credits
+
+
 @pytest.mark.parametrize("caption", ["(Jane Roe/Reuters)", "Protesters gather outside the hall [Jane van Roe/Reuters]"])
 def test_a_photographer_and_agency_in_brackets_is_a_photo_credit_not_a_credit(caption: str) -> None:
     a = run(f"{caption}\n\n{BODY}")

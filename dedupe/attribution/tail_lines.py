@@ -65,13 +65,25 @@ _INFORMATION_FROM = re.compile(r"^\s*information\s+from\s*:\s*(?P<list>[^,\n]{2,
 # "Reporting by The Associated Press." (not Reuters' sign-off with its editors, ``_SIGN_OFF``)
 _REPORTING_BY = re.compile(r"^\s*(?:additional\s+)?reporting\s+(?:by|from)\s+(?P<list>[^;()\n]{2,80}?)\s*\.?\s*$", re.I)
 # "Contributing: Michael Collins; the Associated Press" (USA TODAY's line under its stories): writers and outlets
-_CONTRIBUTING = re.compile(r"^\s*contributing\s*:\s*(?P<list>[^()\n]{2,160}?)\s*\.?\s*$", re.I)
+# (a paper's place in brackets: "Jane Roe, Pensacola (Fla.) News Journal; WWL-TV, New Orleans; The Associated Press")
+_CONTRIBUTING = re.compile(r"^\s*contributing\s*:\s*(?P<list>[^\n]{2,240}?)\s*\.?\s*$", re.I)
+# the outlet's print issue ("This article appears in the December 5, 2016, issue of National Review."), a link to the
+# rest of a republished piece ("Click for more from Reuters.", "To continue reading Jane Roe's column in the New York
+# Post, click here.")
+_ISSUE_OF = re.compile(r"^(?:[^\n]{0,200}?[.!?]\s+)?\s*this\s+(?:(?:article|story|piece|essay|column|review)\s+)?"
+                       r"(?:appears|appeared)\s+in\s+the\s+[^\n]{0,40}?\bissue\s+of\s+"
+                       r"(?P<name>[^\W\d_][\w.&'\u2019 -]{1,40}?)\s*\.?\s*$", re.I)
+_MORE_FROM = re.compile(r"^\s*click\s+(?:here\s+)?(?:for|to\s+read)\s+more\s+(?:from|at)\s+(?:the\s+)?"
+                        r"(?P<name>[^\W\d_][\w.&'\u2019 -]{1,40}?)\s*\.?\s*$", re.I)
+_CONTINUE_READING = re.compile(r"^\s*to\s+continue\s+reading\b[^\n]{0,100}?\s(?:in|at|on)\s+(?:the\s+)?"
+                               r"(?P<name>[^\W\d_][\w.&'\u2019 -]{1,40}?)(?=\s+(?:on|about|for)\b|\s*[,.])", re.I)
 # (the forms that may follow a sentence on their line come before the copyright, which may too)
 TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_AGENCY_WRITERS, "trailing", "staff"), (_CONTRIBUTED, "trailing", "list"), (_REPORT_BY, "trailing", "name"),
     (_AP_FOOTER, "trailing", "name"), (_CNN_WIRE, "trailing", "name"), (_MEMBER_EXCHANGE, "inputs", "list"),
     (_INFORMATION_FROM, "trailing", "list"),
     (_DISTRIBUTED, "trailing", "name"), (_REPORTING_BY, "trailing", "list"), (_CONTRIBUTING, "trailing", "list"),
+    (_ISSUE_OF, "trailing", "name"), (_MORE_FROM, "trailing", "name"), (_CONTINUE_READING, "trailing", "name"),
     (_COPYRIGHT, "trailing", "name"),
     (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"), (SOURCE_ITEM, "trailing", "site"),
     (_OUTLET_WRITERS, "trailing", "name"),
@@ -80,5 +92,5 @@ TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 # before the pattern scans the line
 TAIL_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _COPYRIGHT: ("copyright", "(c)", "\u00a9", "\u24d2"), _AP_FOOTER: ("solely responsible",),
-    _DISTRIBUTED: ("distributed",),
+    _DISTRIBUTED: ("distributed",), _ISSUE_OF: ("issue of",),
 }

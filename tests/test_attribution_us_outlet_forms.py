@@ -116,6 +116,9 @@ def test_a_bracketed_agency_with_an_editors_initials_is_still_a_credit() -> None
     ("The POLITICO investigation also reported that officials downplayed the threat.", "Politico"),
     ("Contradicting all this: a CBS News investigation finding that the fund took $2 million.", "CBS News"),
     ("New reporting from The New York Times, however, concludes that the evidence is thin.", "New York Times"),
+    ("Slate, hardly a right-leaning outlet, reported last year that support was soft.", "Slate"),
+    ("Almost half of the Americans, 49%, polled by USA TODAY say the country will be better off.", "USA Today"),
+    ("In June, a Vox headline warned of 20 million people starving.", "Vox"),
 ])
 def test_inline_forms_of_us_outlets_are_sources(sentence: str, outlet: str) -> None:
     a = run(f"Budget news\n\nThe council met on Monday to vote.\n\n{sentence}\n\nThe council meets again in May.")
@@ -170,3 +173,10 @@ def test_a_report_named_with_a_typographic_apostrophe_is_the_outlet_the_next_sen
             "The report published Tuesday showed that more than half of the meetings were with donors.")
     a = analyse(Document("t.txt", text), ScanConfig())  # (the classifier decides the first mention's role)
     assert ("AP", "source", "anaphora") in found(a)
+
+
+def test_a_classifiers_guess_does_not_stop_a_list_from_sharing_its_cue() -> None:
+    text = ("Budget news\n\nThe council met on Monday to vote.\n\nThe charges, according to reports in both the "
+            "Washington Post and New York Times, are designed to slow the vote.")
+    a = analyse(Document("t.txt", text), ScanConfig())
+    assert ("New York Times", "source", "report-in") in found(a)

@@ -173,7 +173,7 @@ def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
     if role in ("credit", "non-verification"):
         return None  # credit lines are found by the credit rules; inside a sentence the guess was a caption or a name;
         # a guessed non-verification without its words ("could not verify") was wrong on all 15 of PolNeAR train
-    form = {"source": "classifier", "venue": "venue", "photo-credit": "photo-credit"}.get(role, "mention")
+    form = {"source": "classifier", "venue": "classifier", "photo-credit": "photo-credit"}.get(role, "mention")
     return Attribution(doc.id, Span(m.start, m.end), doc.text[m.start:m.end], m.source, form, role, (),
                        round(probability, 4), n)
 

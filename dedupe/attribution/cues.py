@@ -209,7 +209,7 @@ RULES: tuple[Rule, ...] = (
         r"\s*\(@\w{1,30}\)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}")),
     Rule("as-reported-by", "source", left=_left(
         r"\b(?:as\s+)?(?:reported|quoted|cited|carried|broadcast|published|confirmed|announced|aired|conducted|"
-        r"commissioned|compiled|released|uncovered|estimated|identified|introduced|broken|calculated|tallied|counted|"
+        r"commissioned|compiled|released|uncovered|estimated|identified|introduced|broken|calculated|tallied|counted|polled|"
         r"spotted|flagged|noticed)\s+"
         r"(?:earlier\s+)?by\s+(?:the\s+)?" + _DESCR + r"|"
         # "..., and detailed in the Charlotte Observer", "as first reported in The Times"
@@ -319,7 +319,7 @@ RULES: tuple[Rule, ...] = (
     Rule("inline-verb", "source", right=_right(
         r"\s*(?:(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:correspondents?|reporters?|bureau|journalists?|dispatch|report|unit|"
         r"team|desk|staff|editorial\s+board|fact[\s-]checkers?|analysis|investigation|reporting|coverage)\s+|"
-        r"(?:(?-i:[a-z]+)\s+)?(?:report|article|story|analysis|investigation|editorial|study|piece|column)s?\s+"
+        r"(?:(?-i:[a-z]+)\s+)?(?:report|article|story|analysis|investigation|editorial|study|piece|column|headline)s?\s+"
         r"(?:(?:published|released|posted|aired)\s+(?:(?:on|last|this|earlier)\s+)?(?:\w+\s+)?)?)?"
         r"(?:,\s*)?" + _BETWEEN + _VERBS + r"\b")),
     # "The Boston Globe, which earlier reported an arrest, ...": the outlet's report in a relative clause
@@ -335,7 +335,9 @@ _CITING_ASIDE = re.compile(r"^\s*,\s*(?:citing|quoting)\s+[^,]{1,90},", _I)
 # "KCNA (the Korean Central News Agency) said", "Rodong Sinmun, the ruling party's newspaper, said"
 # "Politico, in an extensive look at the campaign, described", "CNN, Cruz said, called",
 # "the Post \u2014 even ... \u2014 observed"
-_ASIDE = re.compile(r"^\s*(?:\([^()]{1,60}\)|\.(?:com|org|net)\b|,\s*(?:the|a|an|its|their|which\s+is)\s+[^,;.]{1,70},|"
+_ASIDE = re.compile(r"^\s*(?:\([^()]{1,60}\)|\.(?:com|org|net)\b|"
+                    r",\s*(?:(?-i:[a-z]+ly|hardly|not|never|once|now|still)\s+)?(?:the|a|an|its|their|which\s+is)\s+"
+                    r"[^,;.]{1,70},|"
                     r",\s*in\s+(?:a|an|its|the|their|this|that)\s+[^,;.]{1,80},|"
                     r",\s*(?-i:[A-Z][\w.'\u2019-]*)(?:\s+(?-i:[A-Z][\w.'\u2019-]*)){0,2}\s+(?:said|says|added|noted|wrote),|"
                     r"\s*[\u2014\u2013]\s*[^\u2014\u2013\n]{1,80}?\s*[\u2014\u2013])", _I)

@@ -139,6 +139,12 @@ def test_a_roundup_line_naming_the_outlet_and_its_writer_sources_the_quotation_b
     ("Veteran legal reporter Jane Roe at Reuters even found some hints in the ruling.", "Reuters"),
     ("\u201cWe need a plan,\u201d John Doe, the analyst who founded fivethirtyeight.com tweeted on Wednesday.",
      "FiveThirtyEight"),
+    ("In 2008, Jane Roe, now of the New York Times, and John Doe, now of National Review, wrote about it.",
+     "National Review"),
+    ("Wallace, the head of Fox News, noted that the host is a weather obsessive.", "Fox News"),
+    ("As Jane Roe at Mother Jones pointed out, the last withdrawal had costs.", "Mother Jones"),
+    ("Doe, the onetime Washington bureau chief of the right-wing website Infowars, told a host he had no contact.",
+     "Infowars"),
 ])
 def test_a_journalist_of_the_outlet_speaking_is_an_affiliation(sentence: str, outlet: str) -> None:
     a = run(f"Budget news\n\n{sentence}\n\nThe council meets again in May.")
@@ -159,6 +165,13 @@ def test_a_journalist_of_the_outlet_speaking_is_an_affiliation(sentence: str, ou
     # the page's own journalist; and a reaction to a report, whose figures are not the report's
     ("With reporting from NPR congressional correspondent Jane Roe.", "NPR"),
     ("In response to the POLITICO investigation, 13 senators have demanded answers.", "Politico"),
+    # an affiliate speaks, not its network; federal bodies and archives named like outlets
+    ("He was sentenced in 2010, according to public broadcaster RTBF and CNN affiliate RTL.", "CNN"),
+    ("Last year 93 percent of the state was in drought, according to the U.S. Drought Monitor.", "Drought Monitor"),
+    ("The date was set in 1789, according to the National Archives.", "The National"),
+    ("The exit polls, conducted by Edison Research for the National Election Pool, were based on interviews.",
+     "The National"),
+    ("Earlier this month, Dean wrote a 660-word op-ed piece in Politico in which he praised the mayor.", "Politico"),
 ])
 
 
@@ -180,3 +193,9 @@ def test_a_classifiers_guess_does_not_stop_a_list_from_sharing_its_cue() -> None
             "Washington Post and New York Times, are designed to slow the vote.")
     a = analyse(Document("t.txt", text), ScanConfig())
     assert ("New York Times", "source", "report-in") in found(a)
+
+
+def test_an_email_from_a_unions_president_obtained_by_an_outlet_is_the_outlets_not_an_affiliation() -> None:
+    a = run("Budget news\n\nThe council met on Monday to vote.\n\nThe vote will wait, according to an email from the "
+            "president of the city's largest union obtained by The Huffington Post.")
+    assert ("HuffPost", "source", "obtained-by") in found(a), found(a)

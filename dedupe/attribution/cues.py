@@ -145,7 +145,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:(?:spoke|speaking|speaks|talked|talking|talks)\s+(?:with|to)|(?:wrote|writing|writes)\s+(?:in|for|to|at)|"
         r"said\s+(?:\w+\s+){0,3}?on|(?:provided|given|gave|sent|leaked|shown|showed|granted)(?:\s+\w+){0,2}?\s+to|"
         r"(?:wrote|writes|writing|penned|pens|published)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
-        r"(?:op-eds?|opinion\s+pieces?|columns?|essays?|commentar(?:y|ies)|letters?)\s+(?:in|for|at|on)|"
+        r"(?:op-eds?(?:\s+pieces?)?|opinion\s+pieces?|columns?|essays?|commentar(?:y|ies)|letters?)\s+(?:in|for|at|on)|"
         r"(?:contacted|reached|asked)\s+by|(?:appeared|appearing)\s+(?:on|in))\s+"
         r"(?:the\s+)?" + _DESCR)),
     # the same in the wire languages: "dijo a la agencia EFE", "sagte der Nachrichtenagentur dpa", "a déclaré à
@@ -157,13 +157,22 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:(?:columnist|correspondent|reporter|writer|editor|anchor|host|contributor|analyst|commentator|member|"
         r"producer|journalist|staffer|editorial\s+board)s?(?:-in-chief|-at-large)?\s+(?:" + _NAME + r"\s+)?"
         r"(?:for|at|with|of|on)|"
-        # "Melissa Cronin of Gawker", "Adam Gabbatt, of The Guardian,", "the polling guru who founded X"
-        r"(?-i:[A-Z][a-z]+),?\s+of|(?:co-?)?found(?:ed|er\s+of))\s+"
+        # "Melissa Cronin of Gawker", "Adam Gabbatt, of The Guardian,", "Ross Douthat, now of the New York Times,"
+        r"(?-i:[A-Z][a-z]+)(?:,?\s+of|,\s+(?:now|then|formerly|later)\s+(?:of|at|with)))\s+"
         r"(?:the\s+)?" + _DESCR)),
+    # "Wallace, the head of Fox News, noted", "the polling guru who founded X", "Rebecca Leber at Mother Jones pointed
+    # out": the outlet's people (no clause between: "an email from the president of a union obtained by X" is X's)
+    Rule("affiliation", "venue", left=_left(
+        r"\b(?:(?:head|chief|chairman|chairwoman|president|director|executive|publisher|owner)s?\s+(?:of|at)|"
+        r"(?:co-?)?found(?:ed|er\s+of)|"
+        r"(?-i:[A-Z][a-z]+\s+(?!(?:Project|Center|Centre|Institute|Lab|Team|Desk|Unit|School|University|Program|"
+        r"Initiative|Foundation|Office|Next)\b)[A-Z][a-z]+)\s+at)\s+(?:the\s+)?" + _PLAIN_DESCR)),
     # "Bloomberg's Mark Gurman reported", "CNN's Jake Tapper said": a named journalist of the outlet speaks
     Rule("affiliation", "venue", right=_right(
         r"(?:'s|\u2019s|'|\u2019)\s+(?-i:[A-Z][a-z][\w.'\u2019-]*)(?:\s+(?-i:[A-Z][\w.'\u2019-]*)){1,2}\s+"
         r"(?:reported|reports|said|says|wrote|writes|tweeted|noted|added|told|explained|asked|found)\b")),
+    # "according to public broadcaster RTBF and CNN affiliate RTL": the affiliate speaks, not the network
+    Rule("affiliate", "subject", right=_right(r"\s+(?:affiliate|sister\s+station|partner\s+station)\b")),
     Rule("non-verification", "non-verification", right=_right(
         r"\s*(?:news\s+agency\s+)?(?:could\s+not|couldn't|cannot|can't|was\s+unable\s+to|were\s+unable\s+to|has\s+not|"
         r"hasn't|had\s+not|did\s+not|didn't|is\s+unable\s+to)\s+(?:yet\s+)?(?:immediately\s+)?(?:independently\s+)?"

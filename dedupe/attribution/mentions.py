@@ -40,7 +40,8 @@ _LONGER_NAME = re.compile(
     r"Committee|Party|Fund|Agency|Police|Department|Ministry|Office|Bureau|Commission|Administration|Guard|Army|"
     r"Assembly|Park|Bank|Hospital|School|Church|Club|League|Prize|Awards?|Building|Tower|Square|Street|Avenue|"
     r"Academy|Academies|Society|Laborator(?:y|ies)|Museum|Library|Trust|Conference|Board|Federation|Alliance|"
-    r"Coalition|Organi[sz]ation|Authority|Consortium|Forum|Unit|(?<!News\s)Service|"
+    r"Coalition|Organi[sz]ation|Authority|Consortium|Forum|Unit|(?<!News\s)Service|Archives?|Pool|Endowment|Congress|"
+    r"Institutes|"
     # "The National Survey on Drug Use and Health": a named study, not a poll of The National
     r"(?:Survey|Study|Census|Index)\s+(?:on|of)\b)\b")
 # "POLITICO Florida reported", "BBC Scotland said", "CNN Philippines reported": an outlet's regional or language
@@ -124,8 +125,9 @@ _PAPER_WORD = (r"(?:Herald|Times|Post|Journal|Gazette|Tribune|Chronicle|Courier|
                # a second word of the name: "Argus Leader", "Times Union", "Post-Gazette", "Journal Sentinel"
                r"(?:[\s-](?:Leader|Union|Picayune|Gazette|Sentinel|Herald|Tribune|Ledger|Democrat|Constitution|"
                r"Bulletin|Review))?")
-_UNLISTED_PAPER = re.compile(r"\b(?:[Tt]he\s+)?(?P<name>(?!(?:The|A|An|In|On|At|By|For|From|Of|To|And|But|As|If|When|"
-                             r"While|After|Before|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s)"
+# (not a federal body's name: "the U.S. Drought Monitor")
+_UNLISTED_PAPER = re.compile(r"(?<!U\.S\.\s)\b(?:[Tt]he\s+)?(?P<name>(?!(?:The|A|An|In|On|At|By|For|From|Of|To|And|But|"
+                             r"As|If|When|While|After|Before|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s)"
                              r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,3}" + _PAPER_WORD + r")\b")
 _PAPER_WORD_FOUND = re.compile(_PAPER_WORD + r"\b")  # in every unlisted paper's name: a cheap first look
 

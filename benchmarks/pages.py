@@ -2,7 +2,9 @@
 the 181 news pages of Zyte's article extraction benchmark (scrapinghub/article-extraction-benchmark, ``--corpus
 aeb``), the test pages of three article parsers (``parsers``, ``goose3``) the 258 news pages of fundus's parser
 tests (flairNLP/fundus, ``fundus``: publishers of 40 countries, a third of them German) and the 424 news pages of
-newspaper4k's author's extraction dataset (AndyTheFactory/article-extraction-dataset, ``n4kdata``: 212 sites, 2023).
+newspaper4k's author's extraction dataset (AndyTheFactory/article-extraction-dataset, ``n4kdata``: 212 sites, 2023);
+and a sample of AllSides' articles of US outlets (ramybaly/Article-Bias-Prediction, ``allsides``: article text, not
+pages, with its makers' split by outlet: ``valid`` and ``test`` are our ``held-out``).
 
 No corpus has a split of its own, so one was made before any page was looked at: a page is `train` when the
 first hex digit of sha256(file name) is 0-7, else `held-out`. ``prepare`` extracts every page once with dedupe's
@@ -13,9 +15,9 @@ whose first or last lines look like a credit, for labelling (to the cache folder
 by ``labels/GUIDELINES-unannotated-mentions.md`` (to the cache folder; the labels, ids and offsets only, go to
 ``labels/CORPUS-mentions-SPLIT.tsv``).
 
-Run: python3 benchmarks/pages.py prepare [--corpus trafilatura|aeb|parsers|goose3|fundus|n4kdata]
-     python3 benchmarks/pages.py candidates SPLIT [--corpus trafilatura|aeb|parsers|goose3|fundus|n4kdata]
-     python3 benchmarks/pages.py mentions SPLIT --corpus aeb|parsers|goose3|fundus|n4kdata
+Run: python3 benchmarks/pages.py prepare [--corpus trafilatura|aeb|parsers|goose3|fundus|n4kdata|allsides]
+     python3 benchmarks/pages.py candidates SPLIT [--corpus trafilatura|aeb|parsers|goose3|fundus|n4kdata|allsides]
+     python3 benchmarks/pages.py mentions SPLIT --corpus aeb|parsers|goose3|fundus|n4kdata|allsides
 """
 
 from __future__ import annotations

@@ -24,10 +24,11 @@ from typing import Any
 
 import numpy as np
 
+from dedupe.text.normalize import TYPOGRAPHY
+
 ROLES = ("source", "credit", "venue", "subject", "photo-credit", "non-verification")
 _WORD = re.compile(r"[\w'/-]+|[^\w\s]")
 WINDOW = 6
-_PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,8 @@ class RoleExample:
 def features(left: str, mention: str, right: str) -> str:
     """Words around the mention, tagged by side, with the mention itself replaced by a placeholder. Typographic
     quotes count as plain ones (real text writes curly apostrophes: "The Associated Press\u2019 investigation")."""
-    lw = _WORD.findall(left.lower().translate(_PLAIN_QUOTES))[-WINDOW:]
-    rw = _WORD.findall(right.lower().translate(_PLAIN_QUOTES))[:WINDOW]
+    lw = _WORD.findall(left.lower().translate(TYPOGRAPHY))[-WINDOW:]
+    rw = _WORD.findall(right.lower().translate(TYPOGRAPHY))[:WINDOW]
     start = "BOS" if not left.strip() else ""
     end = "EOS" if not right.strip(" .") else ""
     return " ".join([start, *(f"L_{w}" for w in lw), "SRC", *(f"R_{w}" for w in rw), end, *lw[-2:], *rw[:2]])
@@ -123,7 +124,7 @@ def model_key(data: bytes) -> str:
     return hashlib.sha256(data + versions.encode() + MODEL_FORMAT.encode()).hexdigest()[:20]
 
 
-MODEL_FORMAT = "roles-npz-2"  # 2: typographic quotes read as plain ones
+MODEL_FORMAT = "roles-npz-3"  # 2: typographic quotes read as plain ones; 3: and dashes
 
 
 def _version(package: str) -> str:

@@ -22,7 +22,8 @@ def valid_optional(value: str | None) -> str | None:
     return None if value is None else valid_text(value)
 
 
-_QUOTES = str.maketrans(
+# straight quotes and ASCII dashes for their typographic forms (also what the role classifier reads)
+TYPOGRAPHY = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -98,7 +99,7 @@ def normalize_text(text: str) -> str:
 
     Idempotent: ``normalize_text(normalize_text(s)) == normalize_text(s)``.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY)
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n")]

@@ -49,6 +49,7 @@ N4KDATA_COMMIT = "cf3e2959ffc4fde13e0714d2b6d50c2bd220ed3b"  # AndyTheFactory/ar
 # sample of each split is read (ALLSIDES_SAMPLE): the articles whose sha256(ID) sorts first
 ALLSIDES_COMMIT = "ced8111a720948e6a410e52031ace99c4e53f096"
 ALLSIDES_SAMPLE = {"train": 500, "valid": 100, "test": 100}
+ALLSIDES_BREADTH = 2  # then this many train articles of each train outlet the first 500 do not hold (added later)
 # "New York Times - News", "CNN (Web News)", "NPR Online News", "Fox News Opinion": the outlet is the name before
 ALLSIDES_SECTION = re.compile(r"\s+(?:-\s+[\w /]+|\((?:Online(?: News)?|Web News|News|Opinion)\)|Online News|Opinion)$")
 ZONE_LINES = 6
@@ -130,26 +131,47 @@ def prepare(corpus: str) -> None:
 
 
 def allsides_sample(root: Path) -> dict[str, str]:
-    """The sampled article ids with their split (``train``, or ``held-out`` for the corpus' valid and test)."""
+    """The sampled article ids with their split (``train``, or ``held-out`` for the corpus' valid and test); train
+    also gets the first ``ALLSIDES_BREADTH`` articles of each train outlet the first ones do not hold."""
     chosen: dict[str, str] = {}
     for name, size in ALLSIDES_SAMPLE.items():
         with open(root / "splits" / "media" / f"{name}.tsv", encoding="utf-8") as f:
             ids = [line.split("\t", 1)[0] for line in f.read().splitlines()[1:] if line.strip()]
-        for article in sorted(ids, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:size]:
+        ordered = sorted(ids, key=lambda i: hashlib.sha256(i.encode()).hexdigest())
+        for article in ordered[:size]:
             chosen[article] = "train" if name == "train" else "held-out"
+        if name == "train":
+            chosen.update(dict.fromkeys(_breadth(root, ordered, set(ordered[:size])), "train"))
     return chosen
+
+
+def _breadth(root: Path, ordered: list[str], first: set[str]) -> list[str]:
+    """Up to ``ALLSIDES_BREADTH`` articles of every outlet that none of ``first`` is from, in ``ordered`` order."""
+    def outlet(article: str) -> str:
+        return str(json.loads((root / "jsons" / f"{article}.json").read_text(encoding="utf-8"))["source"])
+
+    seen = {outlet(a) for a in first}
+    taken: dict[str, int] = {}
+    out = []
+    for article in ordered:
+        name = outlet(article) if article not in first else None
+        if name is not None and name not in seen and taken.get(name, 0) < ALLSIDES_BREADTH:
+            taken[name] = taken.get(name, 0) + 1
+            out.append(article)
+    return out
 
 
 def prepare_articles(root: Path) -> None:
     """The sampled articles' text (``content_original``) with their outlet (AllSides' name without its section)."""
     out = extracted_path("allsides")
+    sample = allsides_sample(root)
     with open(out, "w", encoding="utf-8") as f:
-        for article, split in sorted(allsides_sample(root).items()):
+        for article, split in sorted(sample.items()):
             data = json.loads((root / "jsons" / f"{article}.json").read_text(encoding="utf-8"))
             outlet = ALLSIDES_SECTION.sub("", data["source"])
             row = {"id": article, "split": split, "text": data["content_original"], "outlet": outlet}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{sum(ALLSIDES_SAMPLE.values())} articles -> {out}", file=sys.stderr)
+    print(f"{len(sample)} articles -> {out}", file=sys.stderr)
 
 
 def candidates(split: str, corpus: str) -> None:

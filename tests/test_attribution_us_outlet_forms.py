@@ -69,6 +69,8 @@ def test_a_contributing_line_credits_the_outlets_it_names(line: str, credits: tu
     ("This appears in the January 27, 2020 issue of TIME.", ("Time",)),
     ("Click for more from Reuters.", ("Reuters",)),
     ("To continue reading Jane Roe's column in the New York Post on other topics, click here.", ("New York Post",)),
+    ("Jane Roe is a senator from Minnesota. This column originally appeared in the Des Moines Register. Follow her.",
+     ("Des Moines Register",)),
     ("Click for more from Media Buzz.", ()),  # a show of the site, no outlet
     ("The issue of New York Times coverage came up again in May.", ()),  # (a sentence, not a print issue)
 ])
@@ -119,6 +121,17 @@ def test_a_bracketed_agency_with_an_editors_initials_is_still_a_credit() -> None
     ("Slate, hardly a right-leaning outlet, reported last year that support was soft.", "Slate"),
     ("Almost half of the Americans, 49%, polled by USA TODAY say the country will be better off.", "USA Today"),
     ("In June, a Vox headline warned of 20 million people starving.", "Vox"),
+    # read on the outlets the first 500 train articles did not hold
+    ("Now NBC News reports that a former officer was also in the meeting.", "NBC News"),
+    ("Then, The Wall Street Journal broke another new story online, saying the fund was under inquiry.",
+     "Wall Street Journal"),
+    ("On August 23, the Associated Press underlined the degree to which the promises had vanished.", "AP"),
+    ("And the Washington Post just reported that the mayor's name will be on each check.", "Washington Post"),
+    ("\u201cIs the city broke?\u201d asks The Washington Times.", "The Washington Times"),
+    ("The Times implies that the budget played into the council's debate.", "The Times"),
+    ("\u201cHe lied at the mayor's request,\u201d the Washington Post's live blog reported.", "Washington Post"),
+    ("Behold the cycle of the city's support for sugar, via the WSJ:", "Wall Street Journal"),
+    ("Take this example from The New Yorker:", "The New Yorker"),
 ])
 def test_inline_forms_of_us_outlets_are_sources(sentence: str, outlet: str) -> None:
     a = run(f"Budget news\n\nThe council met on Monday to vote.\n\n{sentence}\n\nThe council meets again in May.")
@@ -145,6 +158,7 @@ def test_a_roundup_line_naming_the_outlet_and_its_writer_sources_the_quotation_b
     ("As Jane Roe at Mother Jones pointed out, the last withdrawal had costs.", "Mother Jones"),
     ("Doe, the onetime Washington bureau chief of the right-wing website Infowars, told a host he had no contact.",
      "Infowars"),
+    ("Even CNN's Jane Roe said the performance wasn't helpful.", "CNN"),  # (a sentence's adverb is no first name)
 ])
 def test_a_journalist_of_the_outlet_speaking_is_an_affiliation(sentence: str, outlet: str) -> None:
     a = run(f"Budget news\n\n{sentence}\n\nThe council meets again in May.")
@@ -172,6 +186,8 @@ def test_a_journalist_of_the_outlet_speaking_is_an_affiliation(sentence: str, ou
     ("The exit polls, conducted by Edison Research for the National Election Pool, were based on interviews.",
      "The National"),
     ("Earlier this month, Dean wrote a 660-word op-ed piece in Politico in which he praised the mayor.", "Politico"),
+    ("But veteran reporter Jane Roe, blogging in The New York Times, notes that the polls miss the point.",
+     "New York Times"),
 ])
 
 

@@ -88,7 +88,9 @@ _PHOTO_AFTER = r"\s*[/|]\s*(?i:photo|image|picture|video|graphic)s?\s*(?i:credit
 # "This article originally appeared on Time.com.", "This story was originally published by ProPublica",
 # "Republished with permission from The Conversation": the whole text is the named outlet's
 _REPUBLISHED = re.compile(
-    r"^\s*(?:(?:this|the)\s+(?:article|story|piece|post|report|column|op-ed|essay|interview)\s+(?:was\s+|is\s+)?|"
+    # (a sentence may stand before it on its line: "Jane Roe is a senator. This column originally appeared in ...")
+    r"^(?:[^\n]{0,200}?[.!?]\s+)?\s*(?:(?:this|the)\s+(?:article|story|piece|post|report|column|op-ed|essay|interview)\s+"
+    r"(?:was\s+|is\s+)?|"
     r"(?:it\s+was\s+)?)(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+|"
     r"^\s*cross-?posted\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+|"
     # "This story was produced by ProPublica", "This article was written by Kaiser Health News"

@@ -41,7 +41,8 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"covered|covers|detailed|details|documented|exposed|highlighted|explained|explains|observed|"
           r"pointed\s+out|points\s+out|argued|argues|insisted|suggested|suggests|predicted|projected|projects|"
           r"declared|declares|editorialized|endorsed|blared|headlined|headlines|first\s+reported|"
-          r"broke\s+(?:the\s+)?(?:news|story)|"
+          r"broke\s+(?:(?:the|a|an|another|its)\s+)?(?:(?-i:[a-z]+)\s+)?(?:news|story|scoop)|underlined|underscored|"
+          r"concludes|implies|implied|"
           # "China Daily accused the administration of ...", not "CNN accused of bias"; "Bloomberg summed up the
           # result"; "..., the CNN website read."
           r"accused(?!\s+of\b)|accuses(?!\s+of\b)|summed\s+up|sums\s+up|read(?=\s*[.,;:!?]|\s*$)|"
@@ -70,6 +71,7 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
             r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|since|now|"
+            r"just|"
             r"on\s+\w+|today|yesterday|"
             r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|each|both|all|"
             r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day|at\s+the\s+time|"
@@ -142,7 +144,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:in|during)\s+(?:an?|the|his|her|their|its|one)\s+(?:[\w-]+\s+){0,3}?(?:interviews?|statements?|e-?mails?|"
         r"letters?|conversations?|calls?|op-eds?|opinion\s+pieces?|podcasts?|appearances?|posts?|messages?)\s+"
         r"(?:(?:appearing|published|provided|given|sent)\s+)?(?:with|to|on|for|in)\s+(?:the\s+)?" + _DESCR + r"|"
-        r"\b(?:(?:spoke|speaking|speaks|talked|talking|talks)\s+(?:with|to)|(?:wrote|writing|writes)\s+(?:in|for|to|at)|"
+        r"\b(?:(?:spoke|speaking|speaks|talked|talking|talks)\s+(?:with|to)|"
+        r"(?:wrote|writing|writes|blogging|blogs|blogged)\s+(?:in|for|to|at)|"
         r"said\s+(?:\w+\s+){0,3}?on|(?:provided|given|gave|sent|leaked|shown|showed|granted)(?:\s+\w+){0,2}?\s+to|"
         r"(?:wrote|writes|writing|penned|pens|published)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:op-eds?(?:\s+pieces?)?|opinion\s+pieces?|columns?|essays?|commentar(?:y|ies)|letters?)\s+(?:in|for|at|on)|"
@@ -254,6 +257,8 @@ RULES: tuple[Rule, ...] = (
     # the source into the next paragraph)
     Rule("lead-in", "source", left=_left(r"^\W*(?:from|via|per|courtesy\s+of)\s+(?:the\s+)?" + _DESCR), right=_right(
         r"(?:(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s*:\s*$")),
+    # a line ending with the outlet its quotation below comes from: "Take this example from The New Yorker:"
+    Rule("lead-in", "source", left=_left(r"\b(?:from|via)\s+(?:the\s+)?"), right=_right(r"\s*:\s*$")),
     # a roundup's line naming the outlet (and its writer) of the quotation below: "The New York Times (Jane Roe):"
     Rule("lead-in", "source", left=_left(r"^\W*(?:the\s+)?"),
          right=_right(r"(?:\s*\(\s*" + _NAME_LIST + r"\s*\))?\s*:\s*$")),
@@ -295,10 +300,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:[^,;:()\u201c\u201d\"]{0,40}?\s)?(?:by|in|from|of|for|on)\s+(?:the\s+)?" + _DESCR)),
     # "... Lynn said, via the Los Angeles Times": the words as the outlet reported them
     Rule("citing", "source", left=_left(r"(?:\b(?:citing|quoting|cited|per|(?:said|says|told|added|wrote)\s*,?\s+via)|"
-                                        r"\(\s*via)\s+"
+                                        r"\(\s*via|[,;]\s*via)\s+"
                                         r"(?:the\s+)?" + _DESCR)),
     Rule("inline-verb", "source", left=_left(
-        r"\b(?:reported|said|says|reports|added|adds|wrote|writes|announced|quoted|stated|notes|noted|observes|observed|"
+        r"\b(?:reported|said|says|reports|added|adds|wrote|writes|announced|quoted|stated|notes|noted|observes|observed|asks|"
         r"explains|explained|berichtete|meldete|inform\u00f3|"
         r"rapporte|a\s+rapport\u00e9|riferisce|ha\s+riferito|informou)\s+(?:the\s+)?" + _AFTER_VERB
         + r"(?:l['\u2019])?"),
@@ -327,7 +332,8 @@ RULES: tuple[Rule, ...] = (
     # "X's correspondent said", "an X article published Friday found", "X reported"
     Rule("inline-verb", "source", right=_right(
         r"\s*(?:(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?(?:correspondents?|reporters?|bureau|journalists?|dispatch|report|unit|"
-        r"team|desk|staff|editorial\s+board|fact[\s-]checkers?|analysis|investigation|reporting|coverage)\s+|"
+        r"team|desk|staff|editorial\s+board|fact[\s-]checkers?|analysis|investigation|reporting|coverage|"
+        r"(?:live\s+)?blog)\s+|"
         r"(?:(?-i:[a-z]+)\s+)?(?:report|article|story|analysis|investigation|editorial|study|piece|column|headline)s?\s+"
         r"(?:(?:published|released|posted|aired)\s+(?:(?:on|last|this|earlier)\s+)?(?:\w+\s+)?)?)?"
         r"(?:,\s*)?" + _BETWEEN + _VERBS + r"\b")),

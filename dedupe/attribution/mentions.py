@@ -295,6 +295,8 @@ _NOT_A_FIRST_NAME = frozenset({
     "la", "le", "el", "il", "lo", "los", "las", "les", "der", "die", "das", "den", "dem", "o", "os",  # "La agencia EFE"
     "laut", "según", "selon", "secondo", "segundo",  # "Laut Tagesschau ..."
     "wie", "so", "auch", "aber", "und", "denn", "doch", "zudem", "como", "pero", "comme", "mais", "come", "ma", "mas",
+    # a sentence's opening adverb: "Now NBC News reports that ...", "Meanwhile, CNN said"
+    "now", "then", "meanwhile", "later", "earlier", "also", "still", "even", "yet", "but", "instead", "indeed", "today",
 }) | frozenset(MEDIA_NOUN_WORDS.lower().split())  # "die Nachrichtenagentur Reuters"; "Wie der Spiegel berichtete"
 
 # a German compound of a media noun names what the outlet is, not a first name: "die libanesische Staatsagentur NNA",

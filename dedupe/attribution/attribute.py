@@ -351,13 +351,13 @@ _SELF_REFERENCE = re.compile(r"\b(?:it|its|itself|the\s+(?:team|bureau|staff|new
                              r"eigene[nmrs]?|selbst)\b", re.I)  # "im eigenen Haus ... selbst aufgedeckt"
 
 
+_QUOTING = frozenset({"quote-item", "headline"})  # forms whose sentence is the outlet's quoted words
+
+
 def _speaks_of_itself(doc: Document, s: Sentence, a: Attribution) -> bool:
     """"Reuters said the team would work with its desk": the outlet's words are about the outlet (not the words it
     is quoted with: "The New York Times (Jane Roe): “It will be ...")."""
     return a.kind not in _QUOTING and _SELF_REFERENCE.search(doc.text, a.span.end, s.end) is not None
-
-
-_QUOTING = frozenset({"quote-item", "headline"})
 
 
 def _story_subjects(doc: Document, s: Sentence, mentions: Sequence[Mention], here: Sequence[Attribution]) -> set[str]:

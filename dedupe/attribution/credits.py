@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dedupe.attribution.lexicon import CALL_SIGN, UNNAMED_AGENCY, Lexicon
-from dedupe.attribution.tail_lines import SOURCE_ITEM, TAIL_FORMS, TAIL_NEEDS
+from dedupe.attribution.tail_lines import SENTENCE_BEFORE, SOURCE_ITEM, TAIL_FORMS, TAIL_NEEDS
 from dedupe.models import Paragraph, Span
 from dedupe.text.literals import absent, any_of
 
@@ -89,7 +89,7 @@ _PHOTO_AFTER = r"\s*[/|]\s*(?i:photo|image|picture|video|graphic)s?\s*(?i:credit
 # "Republished with permission from The Conversation": the whole text is the named outlet's
 _REPUBLISHED = re.compile(
     # (a sentence may stand before it on its line: "Jane Roe is a senator. This column originally appeared in ...")
-    r"^(?:[^\n]{0,200}?[.!?]\s+)?\s*(?:(?:this|the)\s+(?:article|story|piece|post|report|column|op-ed|essay|interview)\s+"
+    r"^" + SENTENCE_BEFORE + r"\s*(?:(?:this|the)\s+(?:article|story|piece|post|report|column|op-ed|essay|interview)\s+"
     r"(?:was\s+|is\s+)?|"
     r"(?:it\s+was\s+)?)(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+|"
     r"^\s*cross-?posted\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+|"

@@ -40,7 +40,8 @@ class RoleExample:
 
 def features(left: str, mention: str, right: str) -> str:
     """Words around the mention, tagged by side, with the mention itself replaced by a placeholder. Typographic
-    quotes count as plain ones (real text writes curly apostrophes: "The Associated Press\u2019 investigation")."""
+    quotes and dashes count as plain ones, as the text normaliser reads them (real text writes curly apostrophes:
+    "The Associated Press\u2019 investigation")."""
     lw = _WORD.findall(left.lower().translate(TYPOGRAPHY))[-WINDOW:]
     rw = _WORD.findall(right.lower().translate(TYPOGRAPHY))[:WINDOW]
     start = "BOS" if not left.strip() else ""

@@ -67,10 +67,12 @@ _REPORTING_BY = re.compile(r"^\s*(?:additional\s+)?reporting\s+(?:by|from)\s+(?P
 # "Contributing: Michael Collins; the Associated Press" (USA TODAY's line under its stories): writers and outlets
 # (a paper's place in brackets: "Jane Roe, Pensacola (Fla.) News Journal; WWL-TV, New Orleans; The Associated Press")
 _CONTRIBUTING = re.compile(r"^\s*contributing\s*:\s*(?P<list>[^\n]{2,240}?)\s*\.?\s*$", re.I)
+# a sentence before the credit on its line: "Jane Roe is a senior editor. This article appears in ..."
+SENTENCE_BEFORE = r"(?:[^\n]{0,200}?[.!?]\s+)?"
 # the outlet's print issue ("This article appears in the December 5, 2016, issue of National Review."), a link to the
 # rest of a republished piece ("Click for more from Reuters.", "To continue reading Jane Roe's column in the New York
 # Post, click here.")
-_ISSUE_OF = re.compile(r"^(?:[^\n]{0,200}?[.!?]\s+)?\s*this\s+(?:(?:article|story|piece|essay|column|review)\s+)?"
+_ISSUE_OF = re.compile(r"^" + SENTENCE_BEFORE + r"\s*this\s+(?:(?:article|story|piece|essay|column|review)\s+)?"
                        r"(?:appears|appeared)\s+in\s+the\s+[^\n]{0,40}?\bissue\s+of\s+"
                        r"(?P<name>[^\W\d_][\w.&'\u2019 -]{1,40}?)\s*\.?\s*$", re.I)
 _MORE_FROM = re.compile(r"^\s*click\s+(?:here\s+)?(?:for|to\s+read)\s+more\s+(?:from|at)\s+(?:the\s+)?"

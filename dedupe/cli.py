@@ -81,8 +81,11 @@ Quiet = Annotated[bool, typer.Option("--quiet", help="No progress on stderr (nei
 Mode = Annotated[str, typer.Option(help="full: copies, attribution and provenance; copies: near-duplicates and "
                                         "reused passages only (archive-scale runs).")]
 RepeatedLineDocs = Annotated[int, typer.Option(
-    help="A line this many documents of the batch repeat beside text of their own (a site footer, a newsletter "
-         "box) is boilerplate: no match, no claim. 0 turns it off.")]
+    help="A line or sentence this many documents of the batch repeat beside text of their own (a site footer, a "
+         "newsletter box) is boilerplate: no match, no claim. 0 turns it off.")]
+RepeatedSiteDocs = Annotated[int, typer.Option(
+    help="The same within one site (the documents' outlet, else their URL's host): this many of its documents "
+         "repeating a line or sentence make it the site's boilerplate. 0 turns it off.")]
 
 
 def _version(value: bool) -> None:
@@ -207,7 +210,7 @@ def scan_command(
     exclude: Exclude = None, text_field: TextField = None, id_field: IdField = None, outlet_field: OutletField = None,
     date_field: DateField = None, workers: Workers = 1, sources: Sources = None,
     classifier: Classifier = True, mode: Mode = "full",
-    repeated_line_docs: RepeatedLineDocs = 5,
+    repeated_line_docs: RepeatedLineDocs = 5, repeated_site_docs: RepeatedSiteDocs = 3,
     engine: Annotated[Engine, typer.Option(help="local processes, or a Dask cluster (extra 'dask').")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address; default: a LocalCluster "
                                                        "with --workers processes.")] = None,
@@ -226,7 +229,8 @@ def scan_command(
                                      include=include, exclude=exclude, text_field=text_field, id_field=id_field,
                                      outlet_field=outlet_field, date_field=date_field,
                                      workers=workers, sources=sources, classifier=classifier, mode=mode,
-                                     repeated_line_docs=repeated_line_docs)
+                                     repeated_line_docs=repeated_line_docs,
+                                     repeated_site_docs=repeated_site_docs)
     with _errors_to_exit(debug, quiet) as progress:
         if engine is Engine.dask:
             from dedupe.engine.dask_engine import scan_dask
@@ -264,7 +268,8 @@ def check_command(
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
     exclude: Exclude = None, text_field: TextField = None, id_field: IdField = None, outlet_field: OutletField = None,
     date_field: DateField = None, workers: Workers = 1, sources: Sources = None,
-    classifier: Classifier = True, repeated_line_docs: RepeatedLineDocs = 5, debug: Debug = False,
+    classifier: Classifier = True, repeated_line_docs: RepeatedLineDocs = 5,
+    repeated_site_docs: RepeatedSiteDocs = 3, debug: Debug = False,
     quiet: Quiet = False,
 ) -> None:
     """Check an incoming batch against everything indexed before; exit 1 on findings named by --fail-on.
@@ -285,7 +290,8 @@ def check_command(
                                      include=include, exclude=exclude, text_field=text_field, id_field=id_field,
                                      outlet_field=outlet_field, date_field=date_field,
                                      workers=workers, sources=sources, classifier=classifier,
-                                     repeated_line_docs=repeated_line_docs)
+                                     repeated_line_docs=repeated_line_docs,
+                                     repeated_site_docs=repeated_site_docs)
     label = _batch_label(batch)
     with _errors_to_exit(debug, quiet) as progress:
         result = check([str(p) for p in paths], db, config, update=update, batch=label, progress=progress)
@@ -304,6 +310,7 @@ def index_add(
     threshold: Threshold = 0.3, shingle_size: ShingleSize = 3, num_perm: NumPerm = 128, include: Include = None,
     exclude: Exclude = None, text_field: TextField = None, id_field: IdField = None, outlet_field: OutletField = None,
     date_field: DateField = None, workers: Workers = 1, repeated_line_docs: RepeatedLineDocs = 5,
+    repeated_site_docs: RepeatedSiteDocs = 3,
     debug: Debug = False, quiet: Quiet = False,
 ) -> None:
     """Add documents to the index (creating it); documents already indexed are skipped.
@@ -317,7 +324,8 @@ def index_add(
         config = config_from_options(threshold=threshold, shingle_size=shingle_size, num_perm=num_perm,
                                      include=include, exclude=exclude, text_field=text_field, id_field=id_field,
                                      outlet_field=outlet_field, date_field=date_field, workers=workers,
-                                     classifier=False, repeated_line_docs=repeated_line_docs)
+                                     classifier=False, repeated_line_docs=repeated_line_docs,
+                                     repeated_site_docs=repeated_site_docs)
     label = _batch_label(batch)
     with _errors_to_exit(debug, quiet) as progress:
         added, errors, stats = add_to_index([str(p) for p in paths], db, config, label, progress)

@@ -57,8 +57,10 @@ class FingerprintConfig:
     seed: int = 1
     passage_words: int = 60  # sliding-window length for passage signatures
     passage_step: int = 30
-    # a line this many documents repeat beside text of their own is corpus boilerplate (0: never)
+    # a line or sentence this many documents repeat beside text of their own is corpus boilerplate (0: never)
     repeated_line_documents: int = 5
+    # ... and this many documents of one site (outlet, else URL host), beside text of their own within the site
+    repeated_site_documents: int = 3
 
     def __post_init__(self) -> None:
         if not 1 <= self.shingle_size <= 12:
@@ -67,6 +69,8 @@ class FingerprintConfig:
             raise ConfigError(f"num_perm must be between 16 and 1024, got {self.num_perm}")
         if self.repeated_line_documents < 0:
             raise ConfigError(f"repeated_line_documents must be >= 0, got {self.repeated_line_documents}")
+        if self.repeated_site_documents < 0:
+            raise ConfigError(f"repeated_site_documents must be >= 0, got {self.repeated_site_documents}")
         if self.passage_words < 2 * self.shingle_size or self.passage_step < 1:
             raise ConfigError("passage_words must be >= 2 * shingle_size and passage_step >= 1")
         if self.passage_step > self.passage_words:
@@ -137,7 +141,8 @@ def config_from_options(*, threshold: float = 0.3, shingle_size: int = 3, num_pe
                         include: list[str] | None = None, exclude: list[str] | None = None,
                         text_field: str | None = None, id_field: str | None = None, outlet_field: str | None = None,
                         date_field: str | None = None, workers: int = 1, sources: list[Path] | None = None,
-                        classifier: bool = True, mode: str = "full", repeated_line_docs: int = 5) -> ScanConfig:
+                        classifier: bool = True, mode: str = "full", repeated_line_docs: int = 5,
+                        repeated_site_docs: int = 3) -> ScanConfig:
     """The scan settings the command-line options ask for (the one place CLI options become a ``ScanConfig``).
 
     Args:
@@ -146,6 +151,8 @@ def config_from_options(*, threshold: float = 0.3, shingle_size: int = 3, num_pe
         text_field, id_field, outlet_field, date_field: the field (or column) name to read (None: the defaults).
         workers, sources, classifier, mode: processes, user lexicon files, role classifier, scan mode.
         repeated_line_docs: documents that must repeat a line for it to be corpus boilerplate (0: off).
+        repeated_site_docs: documents of one site that must repeat a line for it to be the site's boilerplate
+            (0: off).
 
     Returns:
         The validated ``ScanConfig``.
@@ -159,7 +166,8 @@ def config_from_options(*, threshold: float = 0.3, shingle_size: int = 3, num_pe
     return ScanConfig(
         read=read,
         fingerprint=FingerprintConfig(shingle_size=shingle_size, num_perm=num_perm,
-                                      repeated_line_documents=repeated_line_docs),
+                                      repeated_line_documents=repeated_line_docs,
+                                      repeated_site_documents=repeated_site_docs),
         match=MatchConfig(threshold=threshold),
         attribution=AttributionConfig(sources_files=tuple(str(p) for p in sources or ()), use_classifier=classifier),
         workers=workers,

@@ -8,8 +8,10 @@ from typing import TextIO
 
 DELAY = 5.0  # seconds before the first line: short runs print nothing
 INTERVAL = 10.0  # seconds between lines
-_COUNTED = {"fingerprint": "analysed", "candidates": "candidate partitions", "verify": "pairs verified",
+_COUNTED = {"boilerplate": "read for boilerplate", "fingerprint": "analysed", "candidates": "candidate partitions",
+            "verify": "pairs verified",
             "index": "indexed"}  # pipeline stage -> what its counter counts
+_BEFORE = frozenset({"boilerplate"})  # stages shown only until the documents are being analysed
 
 
 class LineProgress:
@@ -40,6 +42,7 @@ class LineProgress:
         """The counts so far, and documents analysed per second since the start."""
         elapsed = max(now - self._start, 1e-9)
         parts = [f"{self._counts['fingerprint'][1]} documents read"] if "fingerprint" in self._counts else []
-        parts += [f"{done} of {total} {_COUNTED.get(stage, stage)}" for stage, (done, total) in self._counts.items()]
+        parts += [f"{done} of {total} {_COUNTED.get(stage, stage)}" for stage, (done, total) in self._counts.items()
+                  if stage not in _BEFORE or "fingerprint" not in self._counts]
         analysed = self._counts.get("fingerprint", self._counts.get("index", (0, 0)))[0]
         return f"dedupe: {', '.join(parts)} ({analysed / elapsed:.0f} docs/s, {elapsed:.0f}s)"

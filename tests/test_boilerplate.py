@@ -10,13 +10,18 @@ from dedupe.copies.boilerplate import (
     REPEATED,
     corpus_boilerplate,
     document_keys,
+    document_seed,
     line_key,
     mark_repeated,
     repeated_lines,
+    site_key,
+    site_of,
+    site_seed,
 )
-from dedupe.engine.pipeline import scan
+from dedupe.engine.pipeline import corpus_repeated, scan
 from dedupe.kinds import PARTIAL_REUSE
 from dedupe.models import Document, Paragraph
+from dedupe.text.segment import split_paragraphs
 
 FOOTER = "Copyright 2026 Harbour Gazette Ltd. All rights reserved; do not republish without permission."
 SIGN_UP = "Sign up for our evening briefing and get the day's five best stories in your inbox."
@@ -43,7 +48,7 @@ def test_lines_compare_without_case_spacing_or_digits() -> None:
 def test_a_footer_under_many_different_stories_is_boilerplate() -> None:
     docs = [Document(f"d{n}", f"{story(n)}\n{FOOTER}\n{SIGN_UP}") for n in range(6)]
     repeated = corpus_boilerplate(docs, min_documents=5)
-    assert repeated == {line_key(FOOTER), line_key(SIGN_UP)}
+    assert repeated == set(document_keys(f"{FOOTER}\n{SIGN_UP}")) and len(repeated) == 2
 
 
 def test_a_story_copied_by_many_sites_is_not_boilerplate() -> None:
@@ -57,8 +62,8 @@ def test_a_footer_also_under_copies_of_one_story_stays_boilerplate_and_the_story
     docs = [Document(f"d{n}", f"{story(n)}\n{FOOTER}") for n in range(6)]
     docs += [Document(f"c{n}", f"{wire}\n{FOOTER}") for n in range(6)]
     repeated = corpus_boilerplate(docs, min_documents=5)
-    assert line_key(FOOTER) in repeated
-    assert not any(line_key(line) in repeated for line in wire.split("\n"))
+    assert set(document_keys(FOOTER)) <= repeated
+    assert repeated.isdisjoint(document_keys(wire))
 
 
 def test_a_quote_that_many_reports_repeat_is_a_shared_claim_not_boilerplate() -> None:
@@ -80,7 +85,7 @@ def test_repeated_lines_are_marked_and_cut_out_of_the_paragraphs_that_hold_them(
     text = f"{story(1)}\n\n{FOOTER}\n\n{FOOTER}\n{own}"
     paras = [Paragraph(0, len(story(1))), Paragraph(len(story(1)) + 2, len(story(1)) + 2 + len(FOOTER)),
              Paragraph(len(story(1)) + 4 + len(FOOTER), len(text))]
-    marked = mark_repeated(text, paras, frozenset({line_key(FOOTER) or 0}))
+    marked = mark_repeated(text, paras, frozenset(document_keys(FOOTER)))
     assert [p.boilerplate for p in marked] == [None, REPEATED, REPEATED, None]
     assert [text[p.start:p.end] for p in marked[2:]] == [FOOTER, own]
 
@@ -138,3 +143,81 @@ def test_a_new_page_of_an_indexed_site_is_not_matched_by_its_footer(tmp_path: Pa
                                       "--repeated-line-docs", threshold])
         assert checked.exit_code == 0, checked.output
         assert [f["kind"] for f in json.loads(checked.stdout)["findings"]] == expected
+
+
+NOTE = "Editor's note: our storm coverage is free to read, so please consider a subscription today."
+BOX = "The Harbour Brief brings our five top stories to your inbox every weekday morning, free of charge."
+
+
+def test_a_sentence_repeated_on_a_line_of_the_story_is_cut_out_and_the_story_sentence_stays() -> None:
+    """Scraped pages hold a newsletter box on one line with the story's first sentence (Politico's sign-up box)."""
+    docs = [Document(f"d{n}", f"{BOX} {story(n)}") for n in range(6)]
+    repeated = corpus_boilerplate(docs, min_documents=5)
+    assert repeated == set(document_keys(BOX))
+    text = docs[0].text
+    marked = mark_repeated(text, [Paragraph(0, text.index("\n"))], repeated)
+    assert [(text[p.start:p.end], p.boilerplate) for p in marked] == [(BOX, REPEATED),
+                                                                      (text[len(BOX) + 1:text.index("\n")], None)]
+
+
+def test_an_abbreviation_ends_no_sentence_so_its_tail_is_no_unit_of_its_own() -> None:
+    """'Mr. Trump said at the White House.' after a different quote each time is not a repeated sentence."""
+    quotes = ("We're going big", "We will get through this together", "Nobody saw it coming this fast",
+              "The numbers are looking better", "Help is on the way")
+    docs = [Document(f"d{n}", f"{story(n)}\n\u201c{q},\u201d Mr. Trump said at the White House.")
+            for n, q in enumerate(quotes)]
+    assert corpus_boilerplate(docs, min_documents=5) == frozenset()
+
+
+def test_a_long_quotation_protects_every_sentence_it_spans_a_title_in_quotation_marks_does_not() -> None:
+    quote = ("\u201cWe will reopen the north quay before the winter storms. The pier stays closed until spring. "
+             "Nobody should fish from the sea wall,\u201d the harbour master said.")
+    assert corpus_boilerplate([Document(f"d{n}", f"{story(n)}\n{quote}") for n in range(6)], 5) == frozenset()
+    titled = "\u201cThe Brief\u201d shows you the stories of the day from the quays, the pier and the market."
+    assert corpus_boilerplate([Document(f"d{n}", f"{story(n)}\n{titled}") for n in range(6)], 5) == set(
+        document_keys(titled))
+
+
+def test_three_pages_of_one_site_make_its_boilerplate_on_that_site_only() -> None:
+    gazette = [Document(f"g{n}", f"{story(n)}\n{NOTE}", outlet="Harbour Gazette") for n in range(3)]
+    other = Document("p0", f"{story(5)}\n{NOTE}", outlet="Island Post")
+    repeated = corpus_boilerplate([*gazette, other], min_documents=5, site_documents=3)
+    assert repeated == {site_key(k, site_seed("harbour gazette") or 0) for k in document_keys(NOTE)}
+    for doc, marked in ((gazette[0], True), (other, False)):
+        paras = mark_repeated(doc.text, [Paragraph(0, len(doc.text))], repeated, document_seed(doc))
+        assert any(p.boilerplate == REPEATED for p in paras) is marked
+    # two pages are not enough (two edited versions of one story share a sentence), nor three sites' pages
+    assert corpus_boilerplate([*gazette[:2], other], min_documents=5, site_documents=3) == frozenset()
+    spread = [Document(f"s{n}", f"{story(n)}\n{NOTE}", outlet=f"Site {n}") for n in range(3)]
+    assert corpus_boilerplate(spread, min_documents=5, site_documents=3) == frozenset()
+    assert corpus_boilerplate(gazette, min_documents=5, site_documents=0) == frozenset()
+
+
+def test_the_site_is_the_outlet_else_the_host_of_the_url() -> None:
+    assert site_of(Document("a", "x", outlet="  The  Harbour Gazette ")) == "the harbour gazette"
+    assert site_of(Document("b", "x", url="https://www.gazette.example/news/1")) == "gazette.example"
+    assert site_of(Document("c", "x")) is None
+
+
+def test_documents_without_a_repeated_unit_are_left_as_they_are(tmp_path: Path) -> None:
+    """The scan searches only the documents the corpus pass found a repeated unit in: the others would be unchanged."""
+    docs = [Document(f"g{n}", f"{story(n)}\n{NOTE}", outlet="Harbour Gazette") for n in range(3)]
+    docs += [Document(f"p{n}", story(n + 3), outlet="Island Post") for n in range(3)]
+    repeated, carriers = corpus_repeated(docs, FingerprintConfig())
+    assert repeated and carriers == {0, 1, 2}
+    for n, doc in enumerate(docs):
+        paras = split_paragraphs(doc.text, 0)
+        assert (mark_repeated(doc.text, paras, repeated, document_seed(doc)) != paras) is (n in carriers)
+
+
+CHROME = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "site-chrome"
+
+
+def test_a_sites_chrome_makes_no_claim_group_and_its_story_sentences_stay_claims() -> None:
+    with_rule = scan([CHROME], ScanConfig())
+    assert with_rule.provenance.claim_groups == ()
+    first = next(a for a in with_rule.analyses if a.document.id.endswith("#0"))
+    assert any(c.text.startswith("The ferry to the outer islands") for c in first.claims)
+    assert not any("Editor's note" in c.text or "Harbour Brief" in c.text or "Follow" in c.text for c in first.claims)
+    without = scan([CHROME], ScanConfig(fingerprint=FingerprintConfig(repeated_site_documents=0)))
+    assert len(without.provenance.claim_groups) == 3  # the editor's note's two sentences and the follow line

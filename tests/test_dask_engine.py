@@ -97,6 +97,10 @@ def test_boilerplate_counts_merged_from_parts_equal_the_corpus_pass(corpus: Path
     shared, common = inputs.common_lines([inputs.part_meta(r) for r in read], 5)
     repeated = repeated_from([inputs.part_shares(r, shared, common) for r in read])
     assert repeated and repeated == corpus_boilerplate(read_inputs([corpus], config).documents, 5)
+    read = [inputs.read_part(p, config, True, True) for p in _settled(inputs.plan_parts(files, config, 6))]
+    shared, common = inputs.common_lines([inputs.part_meta(r) for r in read], 5, 3)
+    with_sites = repeated_from([inputs.part_shares(r, shared, common) for r in read])
+    assert with_sites == corpus_boilerplate(read_inputs([corpus], config).documents, 5, 3)
 
 
 def test_dask_and_local_reports_are_identical(fixture_scan: Any) -> None:

@@ -15,7 +15,7 @@ from dedupe.attribution.lexicon import Lexicon, load_lexicon
 from dedupe.attribution.roles import RoleClassifier, default_classifier
 from dedupe.config import AttributionConfig, ScanConfig
 from dedupe.copies.batch_sketches import DocumentSketch, sketch_documents
-from dedupe.copies.boilerplate import mark_repeated
+from dedupe.copies.boilerplate import document_seed, mark_repeated
 from dedupe.copies.lsh import LSHLayout
 from dedupe.models import Document, Paragraph, Sentence
 from dedupe.text.segment import segment, sentences_of, split_paragraphs
@@ -79,16 +79,20 @@ NO_ATTRIBUTION = DocumentAttribution((), (), False, frozenset())
 
 
 def analyse_batch(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout,
-                  repeated: frozenset[int] = frozenset()) -> tuple[list[Analysis], list[np.ndarray]]:
+                  repeated: frozenset[int] = frozenset(),
+                  carriers: Sequence[bool] | None = None) -> tuple[list[Analysis], list[np.ndarray]]:
     """``analyse`` of each document, and each one's band keys (``SketchBatch.band_keys``); fingerprints are
     computed for the whole batch at once. Paragraphs made of the corpus's ``repeated`` lines
-    (``copies.boilerplate``) are boilerplate: no fingerprint, no claims."""
+    (``copies.boilerplate``) are boilerplate: no fingerprint, no claims. ``carriers``: whether each document holds
+    one of them (None: search every document)."""
+    own = [repeated if carriers is None or carriers[n] else frozenset() for n in range(len(docs))]
     if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
-        split = [mark_repeated(d.text, split_paragraphs(d.text, d.body_start), repeated) for d in docs]
+        split = [mark_repeated(d.text, split_paragraphs(d.text, d.body_start), r, document_seed(d))
+                 for d, r in zip(docs, own, strict=True)]
         batch = sketch_documents(docs, split, layout)
         return [Analysis(d, tuple(p), (), k, NO_ATTRIBUTION, ())
                 for d, p, k in zip(docs, split, batch.document_sketches(), strict=True)], batch.band_keys
-    segmented = [_segmented(d.text, d.body_start, repeated) for d in docs]
+    segmented = [_segmented(d, r) for d, r in zip(docs, own, strict=True)]
     batch = sketch_documents(docs, [p for p, _ in segmented], layout)
     lexicon, classifier = attribution_models(config.attribution)
     out = []
@@ -99,13 +103,13 @@ def analyse_batch(docs: Sequence[Document], config: ScanConfig, layout: LSHLayou
     return out, batch.band_keys
 
 
-def _segmented(text: str, body_start: int, repeated: frozenset[int]) -> tuple[list[Paragraph], list[Sentence]]:
-    """The paragraphs with the corpus-repeated lines marked (cut out of the paragraphs that hold them), and the
+def _segmented(doc: Document, repeated: frozenset[int]) -> tuple[list[Paragraph], list[Sentence]]:
+    """The paragraphs with the corpus-repeated units marked (cut out of the paragraphs that hold them), and the
     sentences of the rest."""
     if not repeated:
-        return segment(text, body_start)
-    paragraphs = mark_repeated(text, split_paragraphs(text, body_start), repeated)
-    return paragraphs, sentences_of(text, paragraphs)
+        return segment(doc.text, doc.body_start)
+    paragraphs = mark_repeated(doc.text, split_paragraphs(doc.text, doc.body_start), repeated, document_seed(doc))
+    return paragraphs, sentences_of(doc.text, paragraphs)
 
 
 def analyse(doc: Document, config: ScanConfig) -> Analysis:

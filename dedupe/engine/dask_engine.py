@@ -39,7 +39,7 @@ import numpy as np
 from dedupe.attribution.analysis import Analysis, DocumentRecord, analyse_batch, attribution_models, record_of
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import alignment_fingerprints
-from dedupe.copies.boilerplate import document_keys, repeated_from
+from dedupe.copies.boilerplate import repeated_from
 from dedupe.copies.lsh import PREFIX_BITS, KeyBuckets, LSHLayout, prefix_ordered, prefix_range
 from dedupe.copies.match import verify_pairs
 from dedupe.engine import dask_inputs as inputs
@@ -318,8 +318,14 @@ def _read_parts(run: _Run, parts: list[inputs.InputPart], config: ScanConfig) ->
     checked = run.results([run.submit("check", n, inputs.check_span, parts[n].files[0].path, parts[n].span)
                            for n in spans])
     parts = inputs.settle_spans(parts, dict(zip(spans, checked, strict=True)))
-    boilerplate = config.fingerprint.repeated_line_documents >= 2
-    return [run.submit("read", n, inputs.read_part, p, config.read, boilerplate) for n, p in enumerate(parts)]
+    lines, sites = _boilerplate_keys(config)
+    return [run.submit("read", n, inputs.read_part, p, config.read, lines, sites) for n, p in enumerate(parts)]
+
+
+def _boilerplate_keys(config: ScanConfig) -> tuple[bool, bool]:
+    """Whether the corpus-boilerplate pass needs the documents' unit keys, and their sites' keys."""
+    sites = config.fingerprint.repeated_site_documents >= 2
+    return config.fingerprint.repeated_line_documents >= 2 or sites, sites
 
 
 def _stdin_part(run: _Run, paths: list[str], config: ScanConfig) -> list[Any]:
@@ -327,9 +333,7 @@ def _stdin_part(run: _Run, paths: list[str], config: ScanConfig) -> list[Any]:
     if STDIN not in paths:
         return []
     docs, errors = read_stream(sys.stdin.buffer.read(), config.read.fields)
-    boilerplate = config.fingerprint.repeated_line_documents >= 2
-    keys = [document_keys(d.text, d.body_start) if boilerplate else [] for d in docs]
-    return [run.client.scatter(inputs.ReadPart(docs, errors, keys))]
+    return [run.client.scatter(inputs.ReadPart(docs, errors, inputs.unit_keys(docs, *_boilerplate_keys(config))))]
 
 
 def _numbers(metas: Sequence[inputs.PartMeta]) -> list[np.ndarray]:
@@ -341,9 +345,10 @@ def _numbers(metas: Sequence[inputs.PartMeta]) -> list[np.ndarray]:
     return np.split(rank, cuts)
 
 
-def _repeated(run: _Run, read: Sequence[Any], metas: Sequence[inputs.PartMeta], min_documents: int) -> frozenset[int]:
-    """The corpus's boilerplate lines (``corpus_boilerplate``), from counts merged on the client."""
-    shared, common = inputs.common_lines(metas, min_documents)
+def _repeated(run: _Run, read: Sequence[Any], metas: Sequence[inputs.PartMeta], min_documents: int,
+              site_documents: int) -> frozenset[int]:
+    """The corpus's boilerplate units (``corpus_boilerplate``), from counts merged on the client."""
+    shared, common = inputs.common_lines(metas, min_documents, site_documents)
     if not common:
         return frozenset()
     shared_f, common_f = run.client.scatter([shared, common], broadcast=True)
@@ -414,7 +419,8 @@ def _read_all(run: _Run, paths: list[str], config: ScanConfig, parts: int) -> _R
         raise _no_input(errors)
     if config.mode == "full":
         attribution_models(config.attribution)
-    repeated = _repeated(run, read, metas, config.fingerprint.repeated_line_documents)
+    repeated = _repeated(run, read, metas, config.fingerprint.repeated_line_documents,
+                         config.fingerprint.repeated_site_documents)
     return _Read(len(files) + (STDIN in paths), read, [m.ids for m in metas], _numbers(metas), errors, repeated)
 
 

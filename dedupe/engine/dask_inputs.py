@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from dedupe.config import ReadConfig
-from dedupe.copies.boilerplate import carrier_shares, document_keys
+from dedupe.copies.boilerplate import carrier_shares, common_keys, document_keys, document_seed
 from dedupe.errors import InputError
 from dedupe.io.encoding import bom_encoding
 from dedupe.io.readers import JSONL_SUFFIXES, InputFile, check_text, parse_json, read_file, record_document
@@ -176,9 +176,9 @@ def _span_records(file: InputFile, text: str, first_line: int, config: ReadConfi
     return docs, errors
 
 
-def read_part(part: InputPart, config: ReadConfig, line_keys: bool) -> ReadPart:
+def read_part(part: InputPart, config: ReadConfig, line_keys: bool, site_keys: bool = False) -> ReadPart:
     """Runs on a worker: the documents and errors of a part (as ``read_file`` gives them), and with
-    ``line_keys`` each document's line keys for the corpus-boilerplate pass."""
+    ``line_keys`` each document's unit keys for the corpus-boilerplate pass (with ``site_keys``, its site's too)."""
     docs: list[Document] = []
     errors: list[ReadError] = []
     if part.span is not None:
@@ -193,8 +193,14 @@ def read_part(part: InputPart, config: ReadConfig, line_keys: bool) -> ReadPart:
             d, e = read_file(file, config)
             docs += d
             errors += e
-    keys = [document_keys(d.text, d.body_start) for d in docs] if line_keys else [[] for _ in docs]
-    return ReadPart(docs, errors, keys)
+    return ReadPart(docs, errors, unit_keys(docs, line_keys, site_keys))
+
+
+def unit_keys(docs: Sequence[Document], line_keys: bool, site_keys: bool) -> list[list[int]]:
+    """Each document's keys for the corpus-boilerplate pass (``copies.boilerplate.document_keys``; none when off)."""
+    if not line_keys:
+        return [[] for _ in docs]
+    return [document_keys(d.text, d.body_start, document_seed(d) if site_keys else None) for d in docs]
 
 
 def part_meta(part: ReadPart) -> PartMeta:
@@ -203,13 +209,15 @@ def part_meta(part: ReadPart) -> PartMeta:
     return PartMeta([d.id for d in part.docs], part.errors, np.concatenate([np.zeros(0, dtype=np.int64), *keys]))
 
 
-def common_lines(metas: Sequence[PartMeta], min_documents: int) -> tuple[frozenset[int], frozenset[int]]:
-    """On the client, from every part's line keys: (keys held by several documents, keys held by at least
-    ``min_documents``) -- the counts ``repeated_lines`` starts from."""
-    if min_documents < 2 or not metas:
+def common_lines(metas: Sequence[PartMeta], min_documents: int,
+                 site_documents: int = 0) -> tuple[frozenset[int], frozenset[int]]:
+    """On the client, from every part's unit keys: (keys held by several documents, keys held by enough documents:
+    ``copies.boilerplate.common_keys``) -- the counts ``repeated_lines`` starts from."""
+    if (min_documents < 2 and site_documents < 2) or not metas:
         return frozenset(), frozenset()
     keys, counts = np.unique(np.concatenate([m.line_keys for m in metas]), return_counts=True)
-    return frozenset(keys[counts > 1].tolist()), frozenset(keys[counts >= min_documents].tolist())
+    common = common_keys(zip(keys.tolist(), counts.tolist(), strict=True), min_documents, site_documents)
+    return frozenset(keys[counts > 1].tolist()), common
 
 
 def part_shares(part: ReadPart, shared: frozenset[int], common: frozenset[int]) -> dict[int, list[float]]:

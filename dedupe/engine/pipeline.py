@@ -24,9 +24,9 @@ from dedupe.attribution.analysis import (
 from dedupe.attribution.attribute import DocumentAttribution
 from dedupe.attribution.claims import Claim
 from dedupe.attribution.lexicon import Lexicon, lexicon_digest
-from dedupe.config import ScanConfig
+from dedupe.config import FingerprintConfig, ScanConfig
 from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
-from dedupe.copies.boilerplate import corpus_boilerplate
+from dedupe.copies.boilerplate import document_keys, document_seed, repeated_lines
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.copies.match import is_copy, verify_pairs
@@ -66,6 +66,7 @@ class StageContext:
     config: ScanConfig
     layout: LSHLayout
     repeated: frozenset[int] = frozenset()  # keys of the corpus's boilerplate lines (copies.boilerplate)
+    carriers: frozenset[int] | None = None  # places of the documents that hold one (None: any may)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,8 @@ _PARTITIONS = 16
 def _analyse_range(context: StageContext, bounds: tuple[int, int]) -> _AnalysedChunk:
     """The analyses of documents [lo, hi) of the context."""
     lo, hi = bounds
-    analyses, keys = analyse_batch(context.docs[lo:hi], context.config, context.layout, context.repeated)
+    carriers = None if context.carriers is None else [n in context.carriers for n in range(lo, hi)]
+    analyses, keys = analyse_batch(context.docs[lo:hi], context.config, context.layout, context.repeated, carriers)
     details = None if context.config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
     owners = np.repeat(np.arange(lo, hi), [k.size for k in keys])
     return _AnalysedChunk(lo, [a.paragraphs for a in analyses], details, [a.sketch.words for a in analyses],
@@ -130,32 +132,57 @@ def candidate_pairs(buckets: KeyBuckets, workers: int = 1, progress: Progress | 
                                  [1 for _ in parts]))
 
 
+def _unit_keys(context: tuple[Sequence[Document], bool], bounds: tuple[int, int]) -> list[list[int]]:
+    """The corpus-boilerplate keys of documents [lo, hi) (``copies.boilerplate.document_keys``; with their sites')."""
+    docs, sites = context
+    return [document_keys(d.text, d.body_start, document_seed(d) if sites else None) for d in docs[bounds[0]:bounds[1]]]
+
+
+def corpus_repeated(docs: Sequence[Document], settings: FingerprintConfig, workers: int = 1,
+                    progress: Progress | None = None) -> tuple[frozenset[int], frozenset[int]]:
+    """The corpus's boilerplate units (``copies.boilerplate.corpus_boilerplate``), the documents' keys computed by
+    ``workers`` processes (this pass reads every sentence of the corpus) and counted here; and the places in
+    ``docs`` of the documents that hold one (the others need not be searched for them)."""
+    sites = settings.repeated_site_documents >= 2
+    if settings.repeated_line_documents < 2 and not sites:
+        return frozenset(), frozenset()
+    bounds = [(lo, min(lo + 256, len(docs))) for lo in range(0, len(docs), 256)]
+    parts = run_tasks(_unit_keys, bounds, (docs, sites), workers, "boilerplate", progress, [b - a for a, b in bounds])
+    keys = [k for part in parts for k in part]
+    repeated = repeated_lines(keys, settings.repeated_line_documents, settings.repeated_site_documents)
+    return repeated, frozenset(n for n, mine in enumerate(keys) if not repeated.isdisjoint(mine))
+
+
 def _analysed_chunks(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int,
-                     progress: Progress | None, repeated: frozenset[int]) -> Iterator[_AnalysedChunk]:
+                     progress: Progress | None, repeated: frozenset[int],
+                     carriers: frozenset[int] | None = None) -> Iterator[_AnalysedChunk]:
     """The analyses of ``docs``, 64 documents per task, in order as they finish."""
     chunk = 64
     bounds = [(lo, min(lo + chunk, len(docs))) for lo in range(0, len(docs), chunk)]
-    return iter_tasks(_analyse_range, bounds, StageContext(docs, config, layout, repeated), workers, "fingerprint",
+    return iter_tasks(_analyse_range, bounds, StageContext(docs, config, layout, repeated, carriers), workers,
+                      "fingerprint",
                       progress, [hi - lo for lo, hi in bounds])
 
 
 def analyse_all(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int = 1,
                 progress: Progress | None = None, buckets: KeyBuckets | None = None,
-                repeated: frozenset[int] = frozenset()) -> list[Analysis]:
+                repeated: frozenset[int] = frozenset(), carriers: frozenset[int] | None = None) -> list[Analysis]:
     """Analyses in the order of ``docs``, whatever the number of workers; band keys go into ``buckets``;
-    paragraphs of ``repeated`` lines (the corpus's boilerplate) are left out of fingerprints and claims."""
-    chunks = _analysed_chunks(docs, config, layout, workers, progress, repeated)
+    paragraphs of ``repeated`` lines (the corpus's boilerplate) are left out of fingerprints and claims (searched for
+    in the documents at the places ``carriers`` holds; None: in all)."""
+    chunks = _analysed_chunks(docs, config, layout, workers, progress, repeated, carriers)
     return [a for c in chunks for a in _unpack(c, docs, buckets)]  # each chunk's keys go to the buckets at once
 
 
 def analyse_with_keys(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout, workers: int = 1,
                       progress: Progress | None = None,
-                      repeated: frozenset[int] = frozenset()) -> tuple[list[Analysis], list[np.ndarray]]:
+                      repeated: frozenset[int] = frozenset(),
+                      carriers: frozenset[int] | None = None) -> tuple[list[Analysis], list[np.ndarray]]:
     """``analyse_all``, and each document's distinct band keys (sorted int64: what the persistent index stores
     and looks up) instead of buckets."""
     analyses: list[Analysis] = []
     keys: list[np.ndarray] = []
-    for c in _analysed_chunks(docs, config, layout, workers, progress, repeated):
+    for c in _analysed_chunks(docs, config, layout, workers, progress, repeated, carriers):
         analyses += _unpack(c, docs, None)
         keys += _keys_by_document(c)
     return analyses, keys
@@ -244,8 +271,9 @@ def scan(paths: Iterable[str | Path], config: ScanConfig | None = None, progress
     layout = LSHLayout.from_config(config)
     with collector_paused():
         read = read_documents(paths, config)
-        repeated = corpus_boilerplate(read.documents, config.fingerprint.repeated_line_documents)
+        repeated, carriers = corpus_repeated(read.documents, config.fingerprint, config.workers, progress)
         with KeyBuckets(_PARTITIONS) as buckets:  # closed (keys dropped) before the stages that need memory
-            analyses = analyse_all(read.documents, config, layout, config.workers, progress, buckets, repeated)
+            analyses = analyse_all(read.documents, config, layout, config.workers, progress, buckets, repeated,
+                                   carriers)
             pairs = candidate_pairs(buckets, config.workers, progress)
         return finish_scan(config, layout, read, analyses, pairs, progress)

@@ -16,9 +16,9 @@ import numpy as np
 
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import sketch_documents
-from dedupe.copies.boilerplate import corpus_boilerplate, mark_repeated
+from dedupe.copies.boilerplate import document_seed, mark_repeated
 from dedupe.copies.lsh import LSHLayout
-from dedupe.engine.pipeline import Progress, read_documents
+from dedupe.engine.pipeline import Progress, corpus_repeated, read_documents
 from dedupe.engine.workers import iter_tasks
 from dedupe.index.prepared import KeyedDocument, PreparedDocument, compress_text, sha256_text
 from dedupe.index.store import AddResult, IndexStats, IndexStore, open_index
@@ -40,7 +40,8 @@ class _KeyContext:
 def _keys_of_range(context: _KeyContext, bounds: tuple[int, int]) -> list[np.ndarray]:
     """The distinct band keys of documents [lo, hi) of the context, fingerprinted as one batch."""
     part = context.docs[bounds[0]:bounds[1]]
-    paragraphs = [mark_repeated(d.text, split_paragraphs(d.text, d.body_start), context.repeated) for d in part]
+    paragraphs = [mark_repeated(d.text, split_paragraphs(d.text, d.body_start), context.repeated, document_seed(d))
+                  for d in part]
     return sketch_documents(part, paragraphs, context.layout).distinct_keys()
 
 
@@ -89,7 +90,7 @@ def add_to_index(paths: Iterable[str | Path], db: str | Path, config: ScanConfig
     layout = LSHLayout.from_config(config)
     read = read_documents(paths, config)
     docs = read.documents
-    repeated = corpus_boilerplate(docs, config.fingerprint.repeated_line_documents)
+    repeated, _ = corpus_repeated(docs, config.fingerprint, config.workers, progress)
     with open_index(db, layout) as index:
         added = add_documents(docs, index, layout, batch, config.workers, progress, repeated)
         return added, read.errors, index.stats()

@@ -17,9 +17,15 @@ from typing import BinaryIO
 from dedupe.attribution.analysis import Analysis, analyse_batch, lexicon_for
 from dedupe.attribution.lexicon import UNNAMED_AGENCY, Lexicon
 from dedupe.config import ScanConfig
-from dedupe.copies.boilerplate import corpus_boilerplate
 from dedupe.copies.lsh import LSHLayout, pairs_in_batch
-from dedupe.engine.pipeline import Progress, ScanResult, analyse_with_keys, finish_scan, read_documents
+from dedupe.engine.pipeline import (
+    Progress,
+    ScanResult,
+    analyse_with_keys,
+    corpus_repeated,
+    finish_scan,
+    read_documents,
+)
 from dedupe.index.store import AddResult, IndexStats, IndexStore, open_index
 from dedupe.kinds import DERIVATIVE, FINDING_KINDS, NEAR_DUPLICATE, UNATTRIBUTED_REUSE, UNKNOWN_DIRECTION
 from dedupe.models import Document, Match, ReadError
@@ -179,8 +185,9 @@ def check(paths: Iterable[str | Path], db: str | Path, config: ScanConfig | None
     read = read_documents(paths, config, stdin)
     with open_index(db, layout, write=update) as index:  # before the long analysis
         lexicon = lexicon_for(config.attribution)
-        repeated = corpus_boilerplate(read.documents, config.fingerprint.repeated_line_documents)
-        incoming, keys = analyse_with_keys(read.documents, config, layout, config.workers, progress, repeated)
+        repeated, carriers = corpus_repeated(read.documents, config.fingerprint, config.workers, progress)
+        incoming, keys = analyse_with_keys(read.documents, config, layout, config.workers, progress, repeated,
+                                           carriers)
         inside = pairs_in_batch(keys)  # pairs within the batch
         before = index.stats()
         seen = tuple(a.document.id for a in incoming if index.seen(a.document))

@@ -29,7 +29,7 @@ from dedupe.provenance.facts import NAME_SHARE
 from dedupe.provenance.stories import MIN_SHARED_CLAIMS, STRONG_LINK, ClaimGroup, Provenance, Story
 from dedupe.text.normalize import TOKEN_UNITS, TOKENS
 
-REPORT_SCHEMA_VERSION = "1.2"
+REPORT_SCHEMA_VERSION = "1.3"
 _LIBRARIES = ("datasketch", "numpy", "rapidfuzz", "scikit-learn")
 
 
@@ -61,6 +61,7 @@ def parameters(result: ScanResult) -> dict[str, Any]:
         "tokens": TOKENS,
         "token_units": TOKEN_UNITS,  # a passage is min_passage_words * token_units["word"] units long
         "repeated_line_documents": result.config.fingerprint.repeated_line_documents,
+        "repeated_site_documents": result.config.fingerprint.repeated_site_documents,
         "shingle_hash": f"{layout.word_hash}-words-polynomial",
         "threshold": layout.threshold,
         "lsh_bands": layout.bands,

@@ -195,11 +195,14 @@ def repeated_from(shares: Iterable[dict[int, list[float]]]) -> frozenset[int]:
     return frozenset(k for k, values in merged.items() if median(values) >= OWN_SHARE)
 
 
+def corpus_keys(docs: Iterable[Document], sites: bool) -> list[list[int]]:
+    """The ``document_keys`` of each document, with its site's keys when ``sites``."""
+    return [document_keys(d.text, d.body_start, document_seed(d) if sites else None) for d in docs]
+
+
 def corpus_boilerplate(docs: Iterable[Document], min_documents: int, site_documents: int = 0) -> frozenset[int]:
     """The repeated units of a corpus: one pass over its texts (sites counted apart where ``site_documents`` >= 2)."""
-    sites = site_documents >= 2
-    return repeated_lines([document_keys(d.text, d.body_start, document_seed(d) if sites else None)
-                           for d in docs], min_documents, site_documents)
+    return repeated_lines(corpus_keys(docs, site_documents >= 2), min_documents, site_documents)
 
 
 def mark_repeated(text: str, paragraphs: Sequence[Paragraph], repeated: frozenset[int],

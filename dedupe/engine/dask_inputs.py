@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from dedupe.config import ReadConfig
-from dedupe.copies.boilerplate import carrier_shares, common_keys, document_keys, document_seed
+from dedupe.copies.boilerplate import carrier_shares, common_keys, corpus_keys
 from dedupe.errors import InputError
 from dedupe.io.encoding import bom_encoding
 from dedupe.io.readers import JSONL_SUFFIXES, InputFile, check_text, parse_json, read_file, record_document
@@ -197,10 +197,8 @@ def read_part(part: InputPart, config: ReadConfig, line_keys: bool, site_keys: b
 
 
 def unit_keys(docs: Sequence[Document], line_keys: bool, site_keys: bool) -> list[list[int]]:
-    """Each document's keys for the corpus-boilerplate pass (``copies.boilerplate.document_keys``; none when off)."""
-    if not line_keys:
-        return [[] for _ in docs]
-    return [document_keys(d.text, d.body_start, document_seed(d) if site_keys else None) for d in docs]
+    """Each document's keys for the corpus-boilerplate pass (``copies.boilerplate.corpus_keys``; none when off)."""
+    return corpus_keys(docs, site_keys) if line_keys else [[] for _ in docs]
 
 
 def part_meta(part: ReadPart) -> PartMeta:

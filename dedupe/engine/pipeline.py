@@ -26,7 +26,7 @@ from dedupe.attribution.claims import Claim
 from dedupe.attribution.lexicon import Lexicon, lexicon_digest
 from dedupe.config import FingerprintConfig, ScanConfig
 from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
-from dedupe.copies.boilerplate import document_keys, document_seed, repeated_lines
+from dedupe.copies.boilerplate import corpus_keys, repeated_lines
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.copies.match import is_copy, verify_pairs
@@ -135,7 +135,7 @@ def candidate_pairs(buckets: KeyBuckets, workers: int = 1, progress: Progress | 
 def _unit_keys(context: tuple[Sequence[Document], bool], bounds: tuple[int, int]) -> list[list[int]]:
     """The corpus-boilerplate keys of documents [lo, hi) (``copies.boilerplate.document_keys``; with their sites')."""
     docs, sites = context
-    return [document_keys(d.text, d.body_start, document_seed(d) if sites else None) for d in docs[bounds[0]:bounds[1]]]
+    return corpus_keys(docs[bounds[0]:bounds[1]], sites)
 
 
 def corpus_repeated(docs: Sequence[Document], settings: FingerprintConfig, workers: int = 1,

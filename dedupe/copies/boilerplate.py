@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from statistics import median
 from urllib.parse import urlsplit
 
+from dedupe.config import FingerprintConfig
 from dedupe.models import Document, Paragraph
 from dedupe.text.segment import ABBREVIATIONS
 
@@ -193,6 +194,12 @@ def repeated_from(shares: Iterable[dict[int, list[float]]]) -> frozenset[int]:
         for k, values in part.items():
             merged.setdefault(k, []).extend(values)
     return frozenset(k for k, values in merged.items() if median(values) >= OWN_SHARE)
+
+
+def pass_needs(settings: FingerprintConfig) -> tuple[bool, bool]:
+    """Whether the corpus pass runs (a threshold of 2 or more), and whether it keys the documents' sites."""
+    sites = settings.repeated_site_documents >= 2
+    return settings.repeated_line_documents >= 2 or sites, sites
 
 
 def corpus_keys(docs: Iterable[Document], sites: bool) -> list[list[int]]:

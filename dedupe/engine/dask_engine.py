@@ -39,7 +39,7 @@ import numpy as np
 from dedupe.attribution.analysis import Analysis, DocumentRecord, analyse_batch, attribution_models, record_of
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import alignment_fingerprints
-from dedupe.copies.boilerplate import repeated_from
+from dedupe.copies.boilerplate import pass_needs, repeated_from
 from dedupe.copies.lsh import PREFIX_BITS, KeyBuckets, LSHLayout, prefix_ordered, prefix_range
 from dedupe.copies.match import verify_pairs
 from dedupe.engine import dask_inputs as inputs
@@ -318,14 +318,9 @@ def _read_parts(run: _Run, parts: list[inputs.InputPart], config: ScanConfig) ->
     checked = run.results([run.submit("check", n, inputs.check_span, parts[n].files[0].path, parts[n].span)
                            for n in spans])
     parts = inputs.settle_spans(parts, dict(zip(spans, checked, strict=True)))
-    lines, sites = _boilerplate_keys(config)
+    lines, sites = pass_needs(config.fingerprint)
     return [run.submit("read", n, inputs.read_part, p, config.read, lines, sites) for n, p in enumerate(parts)]
 
-
-def _boilerplate_keys(config: ScanConfig) -> tuple[bool, bool]:
-    """Whether the corpus-boilerplate pass needs the documents' unit keys, and their sites' keys."""
-    sites = config.fingerprint.repeated_site_documents >= 2
-    return config.fingerprint.repeated_line_documents >= 2 or sites, sites
 
 
 def _stdin_part(run: _Run, paths: list[str], config: ScanConfig) -> list[Any]:
@@ -333,7 +328,7 @@ def _stdin_part(run: _Run, paths: list[str], config: ScanConfig) -> list[Any]:
     if STDIN not in paths:
         return []
     docs, errors = read_stream(sys.stdin.buffer.read(), config.read.fields)
-    return [run.client.scatter(inputs.ReadPart(docs, errors, inputs.unit_keys(docs, *_boilerplate_keys(config))))]
+    return [run.client.scatter(inputs.ReadPart(docs, errors, inputs.unit_keys(docs, *pass_needs(config.fingerprint))))]
 
 
 def _numbers(metas: Sequence[inputs.PartMeta]) -> list[np.ndarray]:

@@ -26,7 +26,7 @@ from dedupe.attribution.claims import Claim
 from dedupe.attribution.lexicon import Lexicon, lexicon_digest
 from dedupe.config import FingerprintConfig, ScanConfig
 from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
-from dedupe.copies.boilerplate import corpus_keys, repeated_lines
+from dedupe.copies.boilerplate import corpus_keys, pass_needs, repeated_lines
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.copies.match import is_copy, verify_pairs
@@ -143,8 +143,8 @@ def corpus_repeated(docs: Sequence[Document], settings: FingerprintConfig, worke
     """The corpus's boilerplate units (``copies.boilerplate.corpus_boilerplate``), the documents' keys computed by
     ``workers`` processes (this pass reads every sentence of the corpus) and counted here; and the places in
     ``docs`` of the documents that hold one (the others need not be searched for them)."""
-    sites = settings.repeated_site_documents >= 2
-    if settings.repeated_line_documents < 2 and not sites:
+    runs, sites = pass_needs(settings)
+    if not runs:
         return frozenset(), frozenset()
     bounds = [(lo, min(lo + 256, len(docs))) for lo in range(0, len(docs), 256)]
     parts = run_tasks(_unit_keys, bounds, (docs, sites), workers, "boilerplate", progress, [b - a for a, b in bounds])

@@ -218,3 +218,23 @@ _BOUNDARY_REFERENCE = re.compile(
 def test_sentence_boundary_equals_reference(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in _BOUNDARY_REFERENCE.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a live blog's entry: its headline line, then the entry's first sentence, in one block
+    ("Harbour Board Disputes Account Of Its Dredging Plan\nThe board said on Friday that the plan was unchanged.",
+     ["Harbour Board Disputes Account Of Its Dredging Plan", "The board said on Friday that the plan was unchanged."]),
+    ("ORLANDO MOURNS\nThe city mourned its dead.", ["ORLANDO MOURNS", "The city mourned its dead."]),
+    # a prose line wrapped before a capitalised word stays one sentence, as does a line ending in punctuation
+    ("The council met on Monday to discuss the plans of Mayor\nSusan Holt for the harbour.",
+     ["The council met on Monday to discuss the plans of Mayor\nSusan Holt for the harbour."]),
+    ("Die Regierung hat am Montag den Plan für den Hafen\nBeschlossen haben ihn alle.",
+     ["Die Regierung hat am Montag den Plan für den Hafen\nBeschlossen haben ihn alle."]),
+    ("See the photos below:\nThe Harbour At Night", ["See the photos below:\nThe Harbour At Night"]),
+    # a headline line before a lower-case continuation is a wrapped line, not a headline
+    ("Board Meeting Notes\nfollow in the next section.", ["Board Meeting Notes\nfollow in the next section."]),
+])
+def test_a_headline_line_inside_a_paragraph_is_a_sentence_of_its_own(text: str, expected: list[str]) -> None:
+    text = "Harbour news.\n\n" + text  # a blank line: the lines below form one block, not one paragraph each
+    _, sentences = segment(text)
+    assert [text[s.start:s.end] for s in sentences] == ["Harbour news.", *expected]

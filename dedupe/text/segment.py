@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from dedupe.models import Paragraph, Sentence
 
@@ -344,10 +345,38 @@ def segment(text: str, body_start: int = 0) -> tuple[list[Paragraph], list[Sente
     return paragraphs, sentences_of(text, paragraphs)
 
 
+# a headline line inside a block ("CNN Disputes Characterization Of Network's Reporting On Carson" above the story's
+# first sentence, as live blogs and scraped pages lay them out): two thirds of its words capitalised (German prose,
+# which capitalises its nouns, stays below), no closing punctuation
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]+")
+_OPEN_LINE = re.compile(r"\n[ \t]*[\"'(\[\u201c\u2018]?[A-Z0-9\u00c0-\u00de]")
+_LINE_CLOSED = frozenset(".!?:;,\"')]\u201d\u2019\u2026-\u2013\u2014")
+
+
+def _is_headline(line: str) -> bool:
+    words = _TITLE_WORD.findall(line)
+    return (len(words) >= 2 and len(line.split()) <= 20 and line[-1:] not in _LINE_CLOSED
+            and 3 * sum(w[0].isupper() for w in words) >= 2 * len(words))
+
+
+def _headline_breaks(text: str, start: int, end: int) -> list[int]:
+    """The line breaks of ``text[start:end]`` that end a headline line before a line opening a sentence."""
+    breaks = []
+    line_start = start
+    for m in _OPEN_LINE.finditer(text, start, end):
+        if _is_headline(text[line_start:m.start()].strip()):
+            breaks.append(m.start())
+        line_start = m.start() + 1
+    return breaks
+
+
 def sentences_of(text: str, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
-    """The sentences of the non-boilerplate paragraphs, each with its paragraph's index."""
+    """The sentences of the non-boilerplate paragraphs, each with its paragraph's index; a headline line inside a
+    paragraph is a sentence of its own."""
     sentences: list[Sentence] = []
     for index, para in enumerate(paragraphs):
         if para.boilerplate is None:
-            sentences.extend(split_sentences(text, para.start, para.end, index))
+            cuts = [para.start, *_headline_breaks(text, para.start, para.end), para.end]
+            for start, end in pairwise(cuts):
+                sentences.extend(split_sentences(text, start, end, index))
     return sentences

@@ -215,3 +215,23 @@ def test_an_email_from_a_unions_president_obtained_by_an_outlet_is_the_outlets_n
     a = run("Budget news\n\nThe council met on Monday to vote.\n\nThe vote will wait, according to an email from the "
             "president of the city's largest union obtained by The Huffington Post.")
     assert ("HuffPost", "source", "obtained-by") in found(a), found(a)
+
+
+@pytest.mark.parametrize("furniture", [
+    "Advertisement\n\nAD\n\n<!--\n\nvar s=1;if(s){go()};/* ]]> */\n\n//-->\n\n//-->",
+    "___\n\n* * *\n\nAnzeige\n\nfunction(e){}}catch(e){}\n\n//-->",
+])
+def test_a_copyright_line_before_page_furniture_still_closes_the_article(furniture: str) -> None:
+    """An ad slot, rules and a script's remains after the last line do not push it out of the tail zone."""
+    text = (f"{BODY}\n\nJane Roe is a columnist. You can write to her at roe@example.org. Copyright 2017 Tribune "
+            f"Content Agency, LLC\n\n{furniture}")
+    assert run(text).attribution.credits == ("Tribune Content Agency",)
+
+
+def test_five_lines_of_text_after_a_copyright_line_put_it_out_of_the_tail_zone() -> None:
+    """Page furniture is skipped, lines of text are not: a copyright line mid-page credits nothing."""
+    text = (f"{BODY}\n\nCopyright 2017 Tribune Content Agency, LLC\n\n"
+            + "\n\n".join(f"The mayor thanked the {n} council members for their long work on it." for n in
+                          ("first", "second", "third", "fourth")))
+    assert run(text).attribution.credits == ()
+

@@ -86,7 +86,7 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
     ``folded`` is ``fold(doc.text)`` when known (a cheap look before the photo-credit pattern)."""
     body = [i for i, p in enumerate(paragraphs) if p.boilerplate is None]
     credits = dateline_credits(lexicon, doc.text, [paragraphs[i] for i in body])
-    tail = set(range(max(0, len(paragraphs) - 4), len(paragraphs)))
+    tail = set(range(_tail_start(doc.text, paragraphs), len(paragraphs)))
     zone = tail | set(body[:LEAD_CREDIT_LINES])
     late = range(max(0, len(paragraphs) - SOURCE_LINE_REACH), len(paragraphs))
     zone |= {i for i in late if SOURCE_LINE.match(doc.text, paragraphs[i].start, paragraphs[i].end)}
@@ -124,6 +124,26 @@ def document_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: 
     named = {c.source for c in found}  # the text's own credits first; the metadata's wire after them, once
     found += [c for c in author_credits(lexicon, doc.text, doc.author, doc.body_start) if c.source not in named]
     return found, credit_sentences
+
+
+TAIL_LINES = 4  # the last lines of text that may credit the document (page furniture after them not counted)
+# page furniture after an article's last line: an ad slot, a rule, a script's remains ("<!--", "//-->",
+# "28){j=28+s;...}catch(e){}})(document);")
+_FURNITURE = re.compile(r"^\s*(?:ad|anzeige|werbung|publicit[e\u00e9])?\s*$|^[\W_]*$|[)}]\s*[{;]|[{;]\s*}|/\*|\*/",
+                        re.I)
+
+
+def _tail_start(text: str, paragraphs: Sequence[Paragraph]) -> int:
+    """The first paragraph of the tail zone: the last ``TAIL_LINES`` paragraphs that are not page furniture, and
+    the furniture after and among them."""
+    found = 0
+    for index in range(len(paragraphs) - 1, -1, -1):
+        para = paragraphs[index]
+        if para.boilerplate != "advertisement" and not _FURNITURE.search(text[para.start:para.end]):
+            found += 1
+            if found == TAIL_LINES:
+                return index
+    return 0
 
 
 def _only_trailers_after(text: str, paragraphs: Sequence[Paragraph], index: int, short: set[int]) -> bool:

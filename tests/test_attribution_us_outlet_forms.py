@@ -235,3 +235,22 @@ def test_five_lines_of_text_after_a_copyright_line_put_it_out_of_the_tail_zone()
                           ("first", "second", "third", "fourth")))
     assert run(text).attribution.credits == ()
 
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Harbourline is a nonpartisan, nonprofit news service of the Coastal Trust that provides daily reporting on "
+     "state policy.", "Harbourline"),
+    ("Kaiser Health News is a nonprofit news service covering health issues.", "Kaiser Health News"),
+    ("The Valley Ledger is an independent, nonprofit media organization serving the valley.", "The Valley Ledger"),
+])
+def test_a_nonprofit_newsrooms_line_about_itself_credits_it(line: str, credit: str) -> None:
+    """Syndicated nonprofit newsrooms close their stories with a line about themselves; the name may be one the
+    lexicon does not know."""
+    assert run(f"{BODY}\n\n{line}\n\nRead or Share this story: http://example.com/x").attribution.credits == (credit,)
+
+
+@pytest.mark.parametrize("line", [
+    "Breitbart News is a conservative news site founded by Andrew Breitbart.",  # an outlet the story is about
+    "Jane Roe is an independent journalist and author of two books on the harbour.",
+])
+def test_a_line_describing_an_outlet_or_a_person_credits_nothing(line: str) -> None:
+    assert run(f"{BODY}\n\n{line}").attribution.credits == ()

@@ -316,6 +316,8 @@ def _whole_line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: b
     m = _REPUBLISHED.match(line)
     if m and (name := _REPUBLISHED_NAME.match(line, m.end())):
         return _republished(lexicon, name.group("name"), para.start, line)
+    if m := _SELF_DESCRIBED.match(line):
+        return _republished(lexicon, m.group("name"), para.start, line)
     if _SIGN_OFF.match(line):
         return _credits_from(lexicon, "Reuters", para.start, line, "sign-off")
     m = _TRAILING.match(line)
@@ -342,6 +344,15 @@ _PROPER_NAME = re.compile(r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|N
                           r"Friday|Saturday|Sunday|Today|Yesterday)\b)"
                           r"(?-i:[A-Z][\w.&'\u2019-]*)(?:\s+(?:(?:to|the|for|a|in|on|at)\s+)?"
                           r"(?:(?-i:[A-Z][\w.&'\u2019-]*)|of|and|&)){0,5}")  # ("Reasons to Be Cheerful")
+
+
+# a syndicated newsroom's line under its stories: "Stateline is a nonpartisan, nonprofit news service of the Pew
+# Charitable Trusts ...", "Kaiser Health News is a nonprofit news service covering health issues."; the name first
+# (a nonprofit's or independent's: a story's line on an outlet it is about says "a conservative news site")
+_SELF_DESCRIBED = re.compile(r"\s*(?P<name>" + _PROPER_NAME.pattern + r")\s+is\s+an?\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}?"
+                             r"(?:non-?profit|non-?partisan|independent|not-for-profit),?\s+(?:[\w-]+,?\s+){0,3}?"
+                             r"(?:(?:news|media)\s+(?:service|organi[sz]ation|outlet|site|website|network|agency|publication)|"
+                             r"newsroom)\b")
 
 
 def _republished(lexicon: Lexicon, raw: str, base: int, line: str) -> list[Credit]:

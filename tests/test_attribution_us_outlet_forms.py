@@ -254,3 +254,12 @@ def test_a_nonprofit_newsrooms_line_about_itself_credits_it(line: str, credit: s
 ])
 def test_a_line_describing_an_outlet_or_a_person_credits_nothing(line: str) -> None:
     assert run(f"{BODY}\n\n{line}").attribution.credits == ()
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("Click for more from Harbourwatch.org.", ("harbourwatch.org",)),  # a site the lexicon does not know
+    ("Click for more from Reuters.", ("Reuters",)),
+    ("Click for more from Media Corner.", ()),  # not a site: the publisher's own column
+])
+def test_a_link_to_more_from_a_site_credits_it_by_its_domain(line: str, credits: tuple[str, ...]) -> None:
+    assert run(f"{BODY}\n\n{line}").attribution.credits == credits

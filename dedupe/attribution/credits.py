@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dedupe.attribution.lexicon import CALL_SIGN, UNNAMED_AGENCY, Lexicon
-from dedupe.attribution.tail_lines import SENTENCE_BEFORE, SOURCE_ITEM, TAIL_FORMS, TAIL_NEEDS
+from dedupe.attribution.tail_lines import NAMING_FORMS, SENTENCE_BEFORE, SOURCE_ITEM, TAIL_FORMS, TAIL_NEEDS
 from dedupe.models import Paragraph, Span
 from dedupe.text.literals import absent, any_of
 
@@ -312,7 +312,8 @@ def _whole_line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: b
             continue
         m = pattern.match(line)
         if m:
-            return _credits_from(lexicon, m.group(group), para.start, line, kind, site=pattern is SOURCE_ITEM)
+            site = pattern is SOURCE_ITEM or pattern in NAMING_FORMS
+            return _credits_from(lexicon, m.group(group), para.start, line, kind, site=site)
     m = _REPUBLISHED.match(line)
     if m and (name := _REPUBLISHED_NAME.match(line, m.end())):
         return _republished(lexicon, name.group("name"), para.start, line)

@@ -90,6 +90,11 @@ TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"), (SOURCE_ITEM, "trailing", "site"),
     (_OUTLET_WRITERS, "trailing", "name"),
 )
+# the forms whose frame says that the name is the outlet that published the text ("Distributed by", "Click for more
+# from", "appears in the ... issue of"): a site the lexicon does not know is credited by its domain ("Click for more
+# from Watchdog.org"; not any name: "Click for more from Media Buzz" is the site's own column; a person's name
+# "contributed to this report", a company holds a "Copyright")
+NAMING_FORMS = frozenset({_REPORT_BY, _DISTRIBUTED, _ISSUE_OF, _MORE_FROM, _CONTINUE_READING})
 # the words (lower case) that every match of a tail form whose start may lie past other text holds, for a cheap look
 # before the pattern scans the line
 TAIL_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {

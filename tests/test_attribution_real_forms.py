@@ -563,3 +563,31 @@ def test_an_outlets_analysis_is_the_source_of_what_it_identified_not_of_its_anno
     found = run("But a Politico analysis of the filings identified $130 million in other spending.")
     assert sources(found) == ["Politico"]
     assert sources(run("A Politico analysis of the filings is planned for next week.")) == [None]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Courthouse News Service reported that the judge denied the motion on Friday.", "Courthouse News Service"),
+    ("According to Religion News Service, the synod will meet again in May.", "Religion News Service"),
+    ("The Marshall Project found that most of the complaints were dismissed.", "The Marshall Project"),
+    ("Kaiser Health News reported that premiums rose 4 percent.", "KFF Health News"),
+])
+def test_nonprofit_newsrooms_and_religion_wires_are_outlets(sentence: str, source: str) -> None:
+    assert sources(run(sentence)) == [source]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Länder koordinieren ihre Politiken in etwa dreihundert Gremien.",  # German "policies", not the Danish paper
+    "The chairman of the American Conservative Union said the vote was a mistake.",  # an institution's name
+    "A fellow of the National Review Institute said the plan would fail.",
+    "It was a question of fortune, the mayor said.",
+])
+def test_an_outlets_name_inside_an_institutions_name_or_as_a_word_is_no_outlet(sentence: str) -> None:
+    assert run(sentence).attribution.attributions == ()
+
+
+def test_a_chart_credit_labelled_credit_is_a_photo_credit_not_a_document_credit() -> None:
+    text = ("Coal slides again\n\nCoal generation slid 18 percent last year, the report said.\n\n"
+            "(Credit: Jane Roe / Grist)\n\nGas was the biggest reason for the slide. Wind and solar grew too.")
+    a = run(text)
+    assert a.attribution.credits == ()
+    assert [(x.source, x.role) for x in a.attribution.attributions] == [("Grist", "photo-credit")]

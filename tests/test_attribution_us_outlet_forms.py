@@ -239,7 +239,7 @@ def test_five_lines_of_text_after_a_copyright_line_put_it_out_of_the_tail_zone()
 @pytest.mark.parametrize(("line", "credit"), [
     ("Harbourline is a nonpartisan, nonprofit news service of the Coastal Trust that provides daily reporting on "
      "state policy.", "Harbourline"),
-    ("Kaiser Health News is a nonprofit news service covering health issues.", "Kaiser Health News"),
+    ("Kaiser Health News is a nonprofit news service covering health issues.", "KFF Health News"),  # its new name
     ("The Valley Ledger is an independent, nonprofit media organization serving the valley.", "The Valley Ledger"),
 ])
 def test_a_nonprofit_newsrooms_line_about_itself_credits_it(line: str, credit: str) -> None:

@@ -187,9 +187,15 @@ _PHOTOGRAPHER = re.compile(r"^\s*(?P<name>[A-Z][a-z][\w.'\u2019-]*"
                            r"(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|del|van|von)){1,3})\s*/\s*\S")
 
 
+# "(Credit: Clayton Aldern / Grist)" under a chart: an image's credit label
+_CREDIT_LABEL = re.compile(r"\s*credits?\s*:\s*", re.I)
+
+
 def _credits_from(lexicon: Lexicon, raw: str, base: int, text: str, kind: str, *, site: bool = False) -> list[Credit]:
     """The credits a credit line's ``raw`` names; with ``site`` (a source line or a byline), a domain the lexicon
-    does not know is credited as written. A photographer's credit is a photo credit."""
+    does not know is credited as written. A photographer's credit, or one labelled "Credit:", is a photo credit."""
+    if label := _CREDIT_LABEL.match(raw):
+        raw, kind = raw[label.end():], "photo-credit"
     photo = _PHOTOGRAPHER.match(raw)
     if photo and not lexicon.resolve(photo.group("name"), fuzzy=False):
         raw, kind = raw[photo.end("name"):].lstrip(" /"), "photo-credit"

@@ -35,6 +35,9 @@ COMMON_WORDS = frozenset({
     # English phrases that are also outlets' names: "a red state", "hot air", "a conservative review of ..."
     "hot air", "red state", "rolling stone", "vanity fair", "federalist", "democracy now", "conservative review",
     "american prospect", "american spectator",
+    # "the conversation", "the 19th" (of a month), "grist", "a trace", "reason", "fortune", the flag's name
+    "conversation", "19th", "grist", "trace", "reason", "fortune", "stars and stripes",
+    "politiken",  # German "policies"
 })
 # US broadcast call signs ("KING-TV", "WKOW", "KTRK"): outlets the lexicon cannot list one by one; in running text
 # they are matched like acronyms (a cue must confirm them), in a dateline they credit the station

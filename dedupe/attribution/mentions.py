@@ -301,6 +301,8 @@ _NOT_A_FIRST_NAME = frozenset({
 
 # a German compound of a media noun names what the outlet is, not a first name: "die libanesische Staatsagentur NNA",
 # "das Boulevardblatt Bild"
+_INSTITUTION_AFTER = re.compile(r"\s(?:Union|Foundation|Institute|Association|Society|Party|Council|Committee|Fund|"
+                                r"Club|Awards?|Prize|University|College|School|Coalition|Alliance)\b")
 _MEDIA_COMPOUND = re.compile(r"(?:agentur|zeitung|sender|portal|magazin|blatt|dienst)$")
 _DATE_WORD_LIST = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
                    "july august september october november december")
@@ -310,7 +312,11 @@ _DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
 def part_of_a_name(text: str, start: int, m: Mention) -> bool:
     """"Annika Reuter", "Petra Jansen": a one-word outlet name right after a capitalised given name; "the Yale Daily
     News": a name of several words inside a longer one ("Washington" in "the Washington Free Beacon" is the
-    outlet's own word). ``start``: where the sentence begins."""
+    outlet's own word). ``start``: where the sentence begins. "the American
+    Conservative Union", "the National Review Institute": an outlet's name before an institution's word is part of
+    the institution's name."""
+    if _INSTITUTION_AFTER.match(text, m.end):
+        return True
     before = _NAME_BEFORE.search(text, start, m.start)
     if before is None:
         return False

@@ -263,3 +263,17 @@ def test_a_line_describing_an_outlet_or_a_person_credits_nothing(line: str) -> N
 ])
 def test_a_link_to_more_from_a_site_credits_it_by_its_domain(line: str, credits: tuple[str, ...]) -> None:
     assert run(f"{BODY}\n\n{line}").attribution.credits == credits
+
+
+def test_a_syndicated_columns_closing_line_credits_its_syndicate() -> None:
+    bio = ("Jane Roe is the author of \"Harbours and Their Keepers: A History of the Coast in Forty Short Chapters,\" "
+           "a former adviser to three governors and a columnist since 1991.")
+    for name in ("Creators", "Creators Syndicate"):
+        line = (f"{bio} To find out more about Jane Roe and read features by other {name} writers and cartoonists, "
+                f"visit the {name} website at www.creators.com.")
+        assert run(f"{BODY}\n\n{line}").attribution.credits == ("Creators Syndicate",)
+
+
+def test_creators_as_a_word_is_no_outlet() -> None:
+    a = run("Creators of the harbour app said the update would ship in May.")
+    assert a.attribution.attributions == ()

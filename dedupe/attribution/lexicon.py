@@ -38,6 +38,7 @@ COMMON_WORDS = frozenset({
     # "the conversation", "the 19th" (of a month), "grist", "a trace", "reason", "fortune", the flag's name
     "conversation", "19th", "grist", "trace", "reason", "fortune", "stars and stripes",
     "politiken",  # German "policies"
+    "creators",
 })
 # US broadcast call signs ("KING-TV", "WKOW", "KTRK"): outlets the lexicon cannot list one by one; in running text
 # they are matched like acronyms (a cue must confirm them), in a dateline they credit the station

@@ -79,6 +79,11 @@ _MORE_FROM = re.compile(r"^\s*click\s+(?:here\s+)?(?:for|to\s+read)\s+more\s+(?:
                         r"(?P<name>[^\W\d_][\w.&'\u2019 -]{1,40}?)\s*\.?\s*$", re.I)
 _CONTINUE_READING = re.compile(r"^\s*to\s+continue\s+reading\b[^\n]{0,100}?\s(?:in|at|on)\s+(?:the\s+)?"
                                r"(?P<name>[^\W\d_][\w.&'\u2019 -]{1,40}?)(?=\s+(?:on|about|for)\b|\s*[,.])", re.I)
+# a syndicated column's closing line: "To find out more about Jane Roe and read features by other Creators
+# Syndicate writers and cartoonists, visit the Creators Syndicate website at www.creators.com." (after the writer's
+# biography on its line, which may be long)
+_OTHER_WRITERS = re.compile(r"^[^\n]{0,800}?\bread\s+features\s+by\s+other\s+(?P<name>[^\W\d_][\w.&' -]{1,40}?)\s+"
+                            r"writers\s+and\s+cartoonists\b", re.I)
 # (the forms that may follow a sentence on their line come before the copyright, which may too)
 TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_AGENCY_WRITERS, "trailing", "staff"), (_CONTRIBUTED, "trailing", "list"), (_REPORT_BY, "trailing", "name"),
@@ -86,7 +91,7 @@ TAIL_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_INFORMATION_FROM, "trailing", "list"),
     (_DISTRIBUTED, "trailing", "name"), (_REPORTING_BY, "trailing", "list"), (_CONTRIBUTING, "trailing", "list"),
     (_ISSUE_OF, "trailing", "name"), (_MORE_FROM, "trailing", "name"), (_CONTINUE_READING, "trailing", "name"),
-    (_COPYRIGHT, "trailing", "name"),
+    (_OTHER_WRITERS, "trailing", "name"), (_COPYRIGHT, "trailing", "name"),
     (_WITH_LINE, "inputs", "list"), (_KO_COPYRIGHT, "trailing", "name"), (SOURCE_ITEM, "trailing", "site"),
     (_OUTLET_WRITERS, "trailing", "name"),
 )
@@ -99,5 +104,5 @@ NAMING_FORMS = frozenset({_REPORT_BY, _DISTRIBUTED, _ISSUE_OF, _MORE_FROM, _CONT
 # before the pattern scans the line
 TAIL_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _COPYRIGHT: ("copyright", "(c)", "\u00a9", "\u24d2"), _AP_FOOTER: ("solely responsible",),
-    _DISTRIBUTED: ("distributed",), _ISSUE_OF: ("issue of",),
+    _DISTRIBUTED: ("distributed",), _ISSUE_OF: ("issue of",), _OTHER_WRITERS: ("cartoonists",),
 }

@@ -299,10 +299,11 @@ _NOT_A_FIRST_NAME = frozenset({
     "now", "then", "meanwhile", "later", "earlier", "also", "still", "even", "yet", "but", "instead", "indeed", "today",
 }) | frozenset(MEDIA_NOUN_WORDS.lower().split())  # "die Nachrichtenagentur Reuters"; "Wie der Spiegel berichtete"
 
-# a German compound of a media noun names what the outlet is, not a first name: "die libanesische Staatsagentur NNA",
-# "das Boulevardblatt Bild"
+# "the American Conservative Union", "the National Review Institute": an outlet's name before an institution's word
 _INSTITUTION_AFTER = re.compile(r"\s(?:Union|Foundation|Institute|Association|Society|Party|Council|Committee|Fund|"
                                 r"Club|Awards?|Prize|University|College|School|Coalition|Alliance)\b")
+# a German compound of a media noun names what the outlet is, not a first name: "die libanesische Staatsagentur NNA",
+# "das Boulevardblatt Bild"
 _MEDIA_COMPOUND = re.compile(r"(?:agentur|zeitung|sender|portal|magazin|blatt|dienst)$")
 _DATE_WORD_LIST = ("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
                    "july august september october november december")
@@ -312,9 +313,8 @@ _DATE_WORDS = frozenset(_DATE_WORD_LIST.split())
 def part_of_a_name(text: str, start: int, m: Mention) -> bool:
     """"Annika Reuter", "Petra Jansen": a one-word outlet name right after a capitalised given name; "the Yale Daily
     News": a name of several words inside a longer one ("Washington" in "the Washington Free Beacon" is the
-    outlet's own word). ``start``: where the sentence begins. "the American
-    Conservative Union", "the National Review Institute": an outlet's name before an institution's word is part of
-    the institution's name."""
+    outlet's own word); an outlet's name before an institution's word is part of the institution's name ("the
+    American Conservative Union"). ``start``: where the sentence begins."""
     if _INSTITUTION_AFTER.match(text, m.end):
         return True
     before = _NAME_BEFORE.search(text, start, m.start)

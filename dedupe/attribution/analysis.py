@@ -79,13 +79,11 @@ NO_ATTRIBUTION = DocumentAttribution((), (), False, frozenset())
 
 
 def analyse_batch(docs: Sequence[Document], config: ScanConfig, layout: LSHLayout,
-                  repeated: frozenset[int] = frozenset(),
-                  carriers: Sequence[bool] | None = None) -> tuple[list[Analysis], list[np.ndarray]]:
+                  repeated: Sequence[frozenset[int]] | None = None) -> tuple[list[Analysis], list[np.ndarray]]:
     """``analyse`` of each document, and each one's band keys (``SketchBatch.band_keys``); fingerprints are
-    computed for the whole batch at once. Paragraphs made of the corpus's ``repeated`` lines
-    (``copies.boilerplate``) are boilerplate: no fingerprint, no claims. ``carriers``: whether each document holds
-    one of them (None: search every document)."""
-    own = [repeated if carriers is None or carriers[n] else frozenset() for n in range(len(docs))]
+    computed for the whole batch at once. Paragraphs made of the corpus's repeated lines (``copies.boilerplate``;
+    ``repeated``: those to look for in each document, ``searched_for``) are boilerplate: no fingerprint, no claims."""
+    own = list(repeated) if repeated is not None else [frozenset()] * len(docs)
     if config.mode == "copies":  # near-duplicates only: no sentences, attribution or claims
         split = [mark_repeated(d.text, split_paragraphs(d.text, d.body_start), r, document_seed(d))
                  for d, r in zip(docs, own, strict=True)]

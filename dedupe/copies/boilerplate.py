@@ -212,6 +212,12 @@ def corpus_boilerplate(docs: Iterable[Document], min_documents: int, site_docume
     return repeated_lines(corpus_keys(docs, site_documents >= 2), min_documents, site_documents)
 
 
+def searched_for(repeated: frozenset[int], carriers: frozenset[int] | None, places: range) -> list[frozenset[int]]:
+    """The repeated units to look for in each document at ``places``: none in one that holds none (``carriers``: the
+    places of the documents that hold one; None: any may)."""
+    return [repeated if carriers is None or n in carriers else frozenset() for n in places]
+
+
 def mark_repeated(text: str, paragraphs: Sequence[Paragraph], repeated: frozenset[int],
                   seed: int | None = None) -> list[Paragraph]:
     """The paragraphs with the corpus's repeated units marked boilerplate (kind REPEATED): a paragraph made only

@@ -74,7 +74,8 @@ def analyse_part(part: inputs.ReadPart, numbers: np.ndarray, config: ScanConfig,
     analyses: list[Analysis] = []
     keys: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     for lo in range(0, len(part.docs), _BATCH):
-        a, k = analyse_batch(part.docs[lo : lo + _BATCH], config, layout, repeated)
+        batch = part.docs[lo : lo + _BATCH]
+        a, k = analyse_batch(batch, config, layout, [repeated] * len(batch))  # (every document is searched)
         analyses += a
         keys += k
     owners = np.repeat(numbers.astype(np.int32), [k.size for k in keys[1:]])

@@ -26,7 +26,7 @@ from dedupe.attribution.claims import Claim
 from dedupe.attribution.lexicon import Lexicon, lexicon_digest
 from dedupe.config import FingerprintConfig, ScanConfig
 from dedupe.copies.batch_sketches import DocumentSketch, alignment_fingerprints
-from dedupe.copies.boilerplate import corpus_keys, pass_needs, repeated_lines
+from dedupe.copies.boilerplate import corpus_keys, pass_needs, repeated_lines, searched_for
 from dedupe.copies.cluster import connected_groups
 from dedupe.copies.lsh import KeyBuckets, LSHLayout
 from dedupe.copies.match import is_copy, verify_pairs
@@ -89,8 +89,8 @@ _PARTITIONS = 16
 def _analyse_range(context: StageContext, bounds: tuple[int, int]) -> _AnalysedChunk:
     """The analyses of documents [lo, hi) of the context."""
     lo, hi = bounds
-    carriers = None if context.carriers is None else [n in context.carriers for n in range(lo, hi)]
-    analyses, keys = analyse_batch(context.docs[lo:hi], context.config, context.layout, context.repeated, carriers)
+    repeated = searched_for(context.repeated, context.carriers, range(lo, hi))
+    analyses, keys = analyse_batch(context.docs[lo:hi], context.config, context.layout, repeated)
     details = None if context.config.mode == "copies" else [(a.sentences, a.attribution, a.claims) for a in analyses]
     owners = np.repeat(np.arange(lo, hi), [k.size for k in keys])
     return _AnalysedChunk(lo, [a.paragraphs for a in analyses], details, [a.sketch.words for a in analyses],

@@ -16,7 +16,7 @@ import numpy as np
 
 from dedupe.config import ScanConfig
 from dedupe.copies.batch_sketches import sketch_documents
-from dedupe.copies.boilerplate import document_seed, mark_repeated
+from dedupe.copies.boilerplate import document_seed, mark_repeated, searched_for
 from dedupe.copies.lsh import LSHLayout
 from dedupe.engine.pipeline import Progress, corpus_repeated, read_documents
 from dedupe.engine.workers import iter_tasks
@@ -35,13 +35,15 @@ class _KeyContext:
     docs: Sequence[Document]
     layout: LSHLayout
     repeated: frozenset[int] = frozenset()  # the batch's boilerplate lines (copies.boilerplate): no band keys
+    carriers: frozenset[int] | None = None  # places of the documents that hold one (None: any may)
 
 
 def _keys_of_range(context: _KeyContext, bounds: tuple[int, int]) -> list[np.ndarray]:
     """The distinct band keys of documents [lo, hi) of the context, fingerprinted as one batch."""
     part = context.docs[bounds[0]:bounds[1]]
-    paragraphs = [mark_repeated(d.text, split_paragraphs(d.text, d.body_start), context.repeated, document_seed(d))
-                  for d in part]
+    repeated = searched_for(context.repeated, context.carriers, range(*bounds))
+    paragraphs = [mark_repeated(d.text, split_paragraphs(d.text, d.body_start), r, document_seed(d))
+                  for d, r in zip(part, repeated, strict=True)]
     return sketch_documents(part, paragraphs, context.layout).distinct_keys()
 
 
@@ -66,21 +68,25 @@ def _prepare_range(context: _KeyContext, bounds: tuple[int, int]) -> _Prepared:
 
 
 def prepared_documents(docs: Sequence[Document], layout: LSHLayout, workers: int = 1,
-                       repeated: frozenset[int] = frozenset()) -> Iterator[PreparedDocument]:
+                       repeated: frozenset[int] = frozenset(),
+                       carriers: frozenset[int] | None = None) -> Iterator[PreparedDocument]:
     """``keyed_documents`` ready to store (``PreparedDocument``), in the order of ``docs``: the band keys, the hash
     and the compressed text of each computed by ``workers`` processes."""
     bounds = [(lo, min(lo + _BATCH, len(docs))) for lo in range(0, len(docs), _BATCH)]
-    done = iter_tasks(_prepare_range, bounds, _KeyContext(docs, layout, repeated), workers, "fingerprint", None,
-                      [hi - lo for lo, hi in bounds])
+    done = iter_tasks(_prepare_range, bounds, _KeyContext(docs, layout, repeated, carriers), workers, "fingerprint",
+                      None, [hi - lo for lo, hi in bounds])
     for (lo, hi), (keys, digests, blobs) in zip(bounds, done, strict=True):
         yield from map(PreparedDocument, docs[lo:hi], keys, digests, blobs)
 
 
 def add_documents(docs: Sequence[Document], index: IndexStore, layout: LSHLayout, batch: str, workers: int = 1,
-                  progress: Progress | None = None, repeated: frozenset[int] = frozenset()) -> AddResult:
+                  progress: Progress | None = None, repeated: frozenset[int] = frozenset(),
+                  carriers: frozenset[int] | None = None) -> AddResult:
     """Add ``docs`` to an open index, fingerprinted by ``workers`` processes and stored in their order; lines of
-    ``repeated`` (the batch's boilerplate) give no band keys, so a site's footer never makes a candidate later."""
-    return index.add(_reporting(prepared_documents(docs, layout, workers, repeated), len(docs), progress), batch)
+    ``repeated`` (the batch's boilerplate, looked for in the documents at the places ``carriers`` holds; None: in
+    all) give no band keys, so a site's footer never makes a candidate later."""
+    prepared = prepared_documents(docs, layout, workers, repeated, carriers)
+    return index.add(_reporting(prepared, len(docs), progress), batch)
 
 
 def add_to_index(paths: Iterable[str | Path], db: str | Path, config: ScanConfig, batch: str,
@@ -90,9 +96,9 @@ def add_to_index(paths: Iterable[str | Path], db: str | Path, config: ScanConfig
     layout = LSHLayout.from_config(config)
     read = read_documents(paths, config)
     docs = read.documents
-    repeated, _ = corpus_repeated(docs, config.fingerprint, config.workers, progress)
+    repeated, carriers = corpus_repeated(docs, config.fingerprint, config.workers, progress)
     with open_index(db, layout) as index:
-        added = add_documents(docs, index, layout, batch, config.workers, progress, repeated)
+        added = add_documents(docs, index, layout, batch, config.workers, progress, repeated, carriers)
         return added, read.errors, index.stats()
 
 

@@ -9,8 +9,7 @@ from typing import TextIO
 DELAY = 5.0  # seconds before the first line: short runs print nothing
 INTERVAL = 10.0  # seconds between lines
 _COUNTED = {"boilerplate": "read for boilerplate", "fingerprint": "analysed", "candidates": "candidate partitions",
-            "verify": "pairs verified",
-            "index": "indexed"}  # pipeline stage -> what its counter counts
+            "verify": "pairs verified", "index": "indexed"}  # pipeline stage -> what its counter counts
 _BEFORE = frozenset({"boilerplate"})  # stages shown only until the documents are being analysed
 
 

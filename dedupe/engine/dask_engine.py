@@ -323,7 +323,6 @@ def _read_parts(run: _Run, parts: list[inputs.InputPart], config: ScanConfig) ->
     return [run.submit("read", n, inputs.read_part, p, config.read, lines, sites) for n, p in enumerate(parts)]
 
 
-
 def _stdin_part(run: _Run, paths: list[str], config: ScanConfig) -> list[Any]:
     """``-`` among the paths: JSONL from standard input, read by the client (it alone holds the stream)."""
     if STDIN not in paths:

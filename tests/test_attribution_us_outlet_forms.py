@@ -132,6 +132,10 @@ def test_a_bracketed_agency_with_an_editors_initials_is_still_a_credit() -> None
     ("\u201cHe lied at the mayor's request,\u201d the Washington Post's live blog reported.", "Washington Post"),
     ("Behold the cycle of the city's support for sugar, via the WSJ:", "Wall Street Journal"),
     ("Take this example from The New Yorker:", "The New Yorker"),
+    # a local paper the lexicon does not list, its name's second word after a hyphen
+    ("The mayor said so at a fundraiser last month, reported the Harbor City Press-Telegram.",
+     "Harbor City Press-Telegram"),
+    ("The Valley Press-Enterprise reported that the fund had run dry.", "Valley Press-Enterprise"),
 ])
 def test_inline_forms_of_us_outlets_are_sources(sentence: str, outlet: str) -> None:
     a = run(f"Budget news\n\nThe council met on Monday to vote.\n\n{sentence}\n\nThe council meets again in May.")
@@ -277,3 +281,21 @@ def test_a_syndicated_columns_closing_line_credits_its_syndicate() -> None:
 def test_creators_as_a_word_is_no_outlet() -> None:
     a = run("Creators of the harbour app said the update would ship in May.")
     assert a.attribution.attributions == ()
+
+
+@pytest.mark.parametrize(("opening", "role"), [
+    # "it" far into the outlet's words is what they are about, not the outlet
+    ("In a tweet promoting its story, CBS News claimed the mayor was stopping it soon because of the vote.",
+     "source"),
+    # the outlet's words about itself: a story about the outlet
+    ("CBS News said it would open a bureau in the harbour district next year.", "subject"),
+    ("CBS News said on Monday that it had hired a new host for its morning show.", "subject"),
+])
+def test_an_opening_outlet_speaks_of_itself_only_when_it_is_the_subject_of_its_words(opening: str, role: str) -> None:
+    a = run(f"{opening}\n\nThe council meets again in May.")
+    assert [(source, r) for source, r, _ in found(a)] == [("CBS News", role)], found(a)
+
+
+def test_a_sites_note_that_it_supplemented_a_wire_story_credits_the_wire() -> None:
+    note = "The Daily Harbour has supplemented this Reuters article with additional quotes from a pool report."
+    assert run(f"{BODY}\n\n{note}").attribution.credits == ("Reuters",)

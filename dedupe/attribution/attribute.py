@@ -367,8 +367,11 @@ def _poll_without_figures(doc: Document, s: Sentence, a: Attribution) -> Attribu
 
 _SUBJECT_OPENING = re.compile(r"^\W*(?:the\s+)?$", re.I)
 # "its", "the team", "the bureau": the outlet's words are about the outlet ("the network" may be another one)
-_SELF_REFERENCE = re.compile(r"\b(?:it|its|itself|the\s+(?:team|bureau|staff|newsroom|company)|"
+_SELF_REFERENCE = re.compile(r"\b(?:its|itself|the\s+(?:team|bureau|staff|newsroom|company)|"
                              r"eigene[nmrs]?|selbst)\b", re.I)  # "im eigenen Haus ... selbst aufgedeckt"
+# "Reuters said it would ...", "Bloomberg LP said Monday it had begun": "it" as the subject of the outlet's words,
+# within the first words after the name (not "CBS News claimed he was stopping it soon")
+_SELF_SUBJECT = re.compile(r"\W*(?:[\w-]+\W+){1,3}?(?:that\s+)?it\b", re.I)
 
 
 _QUOTING = frozenset({"quote-item", "headline"})  # forms whose sentence is the outlet's quoted words
@@ -377,7 +380,8 @@ _QUOTING = frozenset({"quote-item", "headline"})  # forms whose sentence is the 
 def _speaks_of_itself(doc: Document, s: Sentence, a: Attribution) -> bool:
     """"Reuters said the team would work with its desk": the outlet's words are about the outlet (not the words it
     is quoted with: "The New York Times (Jane Roe): “It will be ...")."""
-    return a.kind not in _QUOTING and _SELF_REFERENCE.search(doc.text, a.span.end, s.end) is not None
+    return a.kind not in _QUOTING and (_SELF_SUBJECT.match(doc.text, a.span.end, s.end) is not None
+                                       or _SELF_REFERENCE.search(doc.text, a.span.end, s.end) is not None)
 
 
 def _story_subjects(doc: Document, s: Sentence, mentions: Sequence[Mention], here: Sequence[Attribution]) -> set[str]:

@@ -323,7 +323,7 @@ def _whole_line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: b
     m = _REPUBLISHED.match(line)
     if m and (name := _REPUBLISHED_NAME.match(line, m.end())):
         return _republished(lexicon, name.group("name"), para.start, line)
-    if m := _SELF_DESCRIBED.match(line):
+    if m := _SELF_DESCRIBED.match(line) or _SUPPLEMENTED.match(line):
         return _republished(lexicon, m.group("name"), para.start, line)
     if _SIGN_OFF.match(line):
         return _credits_from(lexicon, "Reuters", para.start, line, "sign-off")
@@ -360,6 +360,10 @@ _SELF_DESCRIBED = re.compile(r"\s*(?P<name>" + _PROPER_NAME.pattern + r")\s+is\s
                              r"(?:non-?profit|non-?partisan|independent|not-for-profit),?\s+(?:[\w-]+,?\s+){0,3}?"
                              r"(?:(?:news|media)\s+(?:service|organi[sz]ation|outlet|site|website|network|agency|publication)|"
                              r"newsroom)\b")
+# a site's note under the wire story it runs: "The Huffington Post has supplemented this Reuters article with
+# additional quotes from a pool report."
+_SUPPLEMENTED = re.compile(r"\s*(?:[\w.&'\u2019-]+\s+){1,4}?has\s+(?:supplemented|updated|expanded|added\s+to)\s+"
+                           r"this\s+(?P<name>" + _PROPER_NAME.pattern + r")\s+(?:article|story|report|dispatch)\b")
 
 
 def _republished(lexicon: Lexicon, raw: str, base: int, line: str) -> list[Credit]:

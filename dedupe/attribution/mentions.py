@@ -123,8 +123,8 @@ _PAPER_WORD = (r"(?:Herald|Times|Post|Journal|Gazette|Tribune|Chronicle|Courier|
                # a public broadcaster of a state or a city: "Wyoming Public Radio", "New Hampshire Public Radio"
                r"Public\s+(?:Radio|Media|Television|Broadcasting))"
                # a second word of the name: "Argus Leader", "Times Union", "Post-Gazette", "Journal Sentinel"
-               r"(?:[\s-](?:Leader|Union|Picayune|Gazette|Sentinel|Herald|Tribune|Ledger|Democrat|Constitution|"
-               r"Bulletin|Review))?")
+               r"(?:[\s-](?:Leader|Union|Picayune|Gazette|Sentinel|Herald|Tribune|Ledger|Democrat|Constitution|Telegram|"
+               r"Enterprise|Bulletin|Review))?")
 # (not a federal body's name: "the U.S. Drought Monitor")
 _UNLISTED_PAPER = re.compile(r"(?<!U\.S\.\s)\b(?:[Tt]he\s+)?(?P<name>(?!(?:The|A|An|In|On|At|By|For|From|Of|To|And|But|"
                              r"As|If|When|While|After|Before|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s)"

@@ -136,6 +136,10 @@ def test_a_bracketed_agency_with_an_editors_initials_is_still_a_credit() -> None
     ("The mayor said so at a fundraiser last month, reported the Harbor City Press-Telegram.",
      "Harbor City Press-Telegram"),
     ("The Valley Press-Enterprise reported that the fund had run dry.", "Valley Press-Enterprise"),
+    # its journalists named before it; an outlet "out with" its story or poll
+    ("As reported by Jane Roe and John Doe in Politico, the two camps see the budget apart.", "Politico"),
+    ("The Associated Press is out with a story this week headlined, \u201cBudget likely to slow hiring.\u201d", "AP"),
+    ("Politico is out with a new poll showing the mayor ahead by six points.", "Politico"),
 ])
 def test_inline_forms_of_us_outlets_are_sources(sentence: str, outlet: str) -> None:
     a = run(f"Budget news\n\nThe council met on Monday to vote.\n\n{sentence}\n\nThe council meets again in May.")

@@ -226,7 +226,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:earlier\s+)?by\s+(?:the\s+)?" + _DESCR + r"|"
         # "..., and detailed in the Charlotte Observer", "as first reported in The Times"
         r"\b(?:as\s+)?(?:first\s+)?(?:reported|detailed|described|outlined|documented|surfaced)\s+in\s+(?:the\s+)?"
-        + _DESCR)),
+        + _DESCR + r"|"
+        # its journalists named first: "As reported by Jane Roe and John Doe in Politico"
+        r"\bas\s+(?:first\s+)?reported\s+by\s+" + _NAME_LIST + r"\s+(?:in|at|of|for)\s+(?:the\s+)?")),
+    # "The Associated Press is out with a story this week headlined ...", "Politico is out with a new poll"
+    Rule("report-that", "source", right=_right(
+        r"\s+(?:is|was|are|were)\s+out\s+(?:today\s+|again\s+)?with\s+(?:an?|its)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:report|story|article|poll|survey|analysis|investigation|piece)\b")),
     # the same in the Romance languages: "un comunicado recogido por EFE", "des \u00e9conomistes sond\u00e9s par
     # l'agence Bloomberg", "una notizia riportata dall'ANSA", "uma nota divulgada pela Lusa"; and "revelations by
     # newspaper X"

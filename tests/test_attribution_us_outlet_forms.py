@@ -85,6 +85,32 @@ def test_a_photographer_and_agency_in_brackets_is_a_photo_credit_not_a_credit(ca
     assert ("Reuters", "photo-credit", "photo-credit") in found(a)
 
 
+@pytest.mark.parametrize(("caption", "agency"), [
+    ("Council members leave the chamber, May 4, 2021. (Jane Roe/Reuters)", "Reuters"),
+    ("Council members leave the chamber on Tuesday. (AP Photo/Jane Roe)", "AP"),
+    ("Council members leave the chamber. (Photo: Jane Roe/AP)", "AP"),
+    ("The mayor in 2019 (Reuters/Jane Roe)", "Reuters"),
+    ("The mayor arrives for the vote, May 4, 2021. (Jane Roe/Pool via Reuters)", "Reuters"),
+    ("Workers wait outside the depot [File: Jane Roe/AFP]", "AFP"),
+    ("Supporters on election night. (Photos by Jane Roe/The Washington Post)", "Washington Post"),
+])
+def test_a_caption_closed_by_its_credit_is_a_photo_credit_and_no_claim(caption: str, agency: str) -> None:
+    a = run(f"{caption}\n\n{BODY}")
+    assert a.attribution.credits == ()
+    assert found(a) == [(agency, "photo-credit", "photo-credit")]
+    assert not [c for c in a.claims if "Roe" in c.text]  # the caption states nothing of the story
+
+
+@pytest.mark.parametrize("line", [
+    "Trump extends his lead in the national primary race. [IBD/TIPP]",  # a digest item's poll, names of one word
+    "The ticket was announced on Friday (Clinton/Kaine)",
+    "Democrats lead in three states (CBS / NYT / YouGov poll)",
+])
+def test_names_with_a_slash_closing_a_sentence_are_no_caption(line: str) -> None:
+    a = run(f"{BODY}\n\n{line}\n\nThe mayor thanked the council.")
+    assert any(line.split(" (")[0].split(" [")[0] in c.text for c in a.claims)
+
+
 def test_a_bracketed_agency_with_an_editors_initials_is_still_a_credit() -> None:
     assert run(f"{BODY} (dpa/jm)").attribution.credits == ("dpa",)
 

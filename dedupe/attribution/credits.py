@@ -11,6 +11,7 @@ from dedupe.attribution.lexicon import CALL_SIGN, UNNAMED_AGENCY, Lexicon
 from dedupe.attribution.tail_lines import NAMING_FORMS, SENTENCE_BEFORE, SOURCE_ITEM, TAIL_FORMS, TAIL_NEEDS
 from dedupe.models import Paragraph, Span
 from dedupe.text.literals import absent, any_of
+from dedupe.text.segment import CREDIT_SPLIT, caption_credit
 
 _L = r"[^\W\d_]"  # a letter in any script
 _INDIC = "\u0900-\u0dff"  # Indic scripts, whose vowel signs are not \w: "नई दिल्ली", "मार्च"
@@ -443,6 +444,25 @@ def photo_credits(lexicon: Lexicon, text: str, base: int = 0) -> list[Credit]:
         for name, conf in _resolve_list(lexicon, raw.split("/")[0]):
             if name != UNNAMED_AGENCY:
                 out.append(Credit(Span(base + m.start(), base + m.end()), m.group(), name, "photo-credit", conf))
+    return out + _caption_credits(lexicon, text, base, {c.source for c in out})
+
+
+# the parts of a caption's credit that name no agency: "Pool", "Handout", "File", "AP Photo" -> "AP"
+_CREDIT_WORDS = re.compile(r"^(?:.*\bvia\s+)|^(?:pool|handout|file)$|\s+photos?$", re.I)
+
+
+def _caption_credits(lexicon: Lexicon, text: str, base: int, known: set[str]) -> list[Credit]:
+    """The agencies of the credit closing a caption ("(Lucas Jackson/Reuters)", "(Saul Loeb/Pool via Reuters)",
+    "(AP Photo/Evan Vucci)"), by their exact names: a photographer's name is never matched loosely."""
+    m = caption_credit(text.rstrip())
+    if m is None:
+        return []
+    out: list[Credit] = []
+    for part in CREDIT_SPLIT.split(m.group("credit")):
+        hit = lexicon.resolve(_CREDIT_WORDS.sub("", part.strip(" .")), fuzzy=False)
+        if hit and hit[0] not in known and hit[0] != UNNAMED_AGENCY:
+            known.add(hit[0])
+            out.append(Credit(Span(base + m.start(), base + m.end()), m.group(), hit[0], "photo-credit", 0.9))
     return out
 
 

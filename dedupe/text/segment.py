@@ -206,17 +206,44 @@ _NEXT_WORD = re.compile(r"\s*[\"'(\[\u201c\u2018]?(\w+)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 
 
+# a picture's caption closed by its credit: "... March 19, 2020. (Lucas Jackson/Reuters)", "(Photo: Rich
+# Pedroncelli/AP)", "(AP Photo/Evan Vucci)", "(Reuters/Jonathan Ernst)", "(Saul Loeb/Pool via Reuters)", "[File:
+# Adek Berry/AFP]": names in capitals with a slash between them, in brackets that end the line
+_CREDIT_NAME = r"(?:[A-Z@][\w.'\u2019&@-]*|de|da|del|di|van|von|al|bin|la|le|du|der|y)"
+_CREDIT_PART = (rf"{_CREDIT_NAME}(?:[ \t]+{_CREDIT_NAME}){{0,5}}"
+                rf"(?:[ \t]+via[ \t]+{_CREDIT_NAME}(?:[ \t]+{_CREDIT_NAME}){{0,3}})?")
+CAPTION_CREDIT = re.compile(
+    r"[(\[]\s*(?P<label>(?i:(?:file\s+)?(?:photo|image|video|picture)s?\s*(?:by\b|:)\s*|file\s*:\s*))?"
+    rf"(?P<credit>{_CREDIT_PART}(?:\s*[/,]\s*{_CREDIT_PART})*\s*/\s*{_CREDIT_PART})\s*\.?\s*[)\]]\s*$")
+CREDIT_SPLIT = re.compile(r"\s*[/,]\s*")
+_NAMED_PART = re.compile(r"\S+\s+\S|\w+\s+photo$", _I)  # a photographer's two names, or "AP Photo"
+
+
+def caption_credit(line: str) -> re.Match[str] | None:
+    """The credit in brackets that closes a picture's caption: a label ("Photo:", "Photos by", "File:"), or a
+    part of two words or more (a photographer's name, "AP Photo"); not a hat tip ("(H/T Hot Air)") nor a
+    digest item's sources ("[IBD/TIPP]")."""
+    if not line.endswith((")", "]")) or "/" not in line[-120:]:
+        return None
+    m = CAPTION_CREDIT.search(line, max(0, len(line) - 160))
+    if m is None or re.match(r"h\s*/\s*t\b", m.group("credit"), _I):
+        return None
+    named = m.group("label") or any(_NAMED_PART.search(p) for p in CREDIT_SPLIT.split(m.group("credit")))
+    return m if named else None
+
+
 def classify_boilerplate(line: str) -> str | None:
     """The boilerplate kind of one line, or None for article text."""
     stripped = line.strip()
-    if not stripped or not _may_be_boilerplate(stripped):
+    if not stripped:
         return None
-    for kind, pattern in BOILERPLATE_PATTERNS:
-        if pattern.search(stripped):
-            if kind == "credit" and len(stripped.split()) > 12:
-                continue
-            return kind
-    return None
+    if _may_be_boilerplate(stripped):
+        for kind, pattern in BOILERPLATE_PATTERNS:
+            if pattern.search(stripped):
+                if kind == "credit" and len(stripped.split()) > 12:
+                    continue
+                return kind
+    return "caption" if caption_credit(stripped) else None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

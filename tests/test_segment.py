@@ -11,6 +11,7 @@ from dedupe.models import Paragraph
 from dedupe.text.segment import (
     _BOUNDARY,
     BOILERPLATE_PATTERNS,
+    caption_credit,
     classify_boilerplate,
     segment,
     split_paragraphs,
@@ -54,6 +55,18 @@ def sentences_of(text: str) -> list[str]:
         ("Die Polizei bat die Anwohner, die Fenster geschlossen zu halten.", None),
         ("Leia o relatório completo no site do ministério.", None),
         ("Photographs of the leaders were hung across the city, officials said on Tuesday.", None),
+        ("More budget news and information from The Daily Ledger:", "related"),
+        ("Read more from The Daily Ledger:", "related"),
+        ("More On This...", "related"),
+        ("More: What the new budget means for your taxes", "related"),
+        ("MORE:Council delays vote on the stadium", "related"),
+        ("More from the study:", None),  # introduces the study's own words
+        ("More than 300 people from the town attended:", None),
+        ("More on that later.", None),
+        ("Leaders meet in the capital, May 4, 2021. (Jane Roe/Reuters)", "caption"),
+        ("Leaders meet in the capital. (AP Photo/Jane Roe)", "caption"),
+        ("Trump extends his lead in the primary race. [IBD/TIPP]", None),
+        ("Read the tip (H/T Hot Air)", None),
     ],
 )
 def test_boilerplate_lines(line: str, kind: str | None) -> None:
@@ -131,7 +144,7 @@ def _full_classification(line: str) -> str | None:
     for kind, pattern in BOILERPLATE_PATTERNS:
         if stripped and pattern.search(stripped) and not (kind == "credit" and len(stripped.split()) > 12):
             return kind
-    return None
+    return "caption" if caption_credit(stripped) else None
 
 
 def test_first_look_never_hides_boilerplate() -> None:

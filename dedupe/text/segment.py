@@ -34,6 +34,12 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # a site's box of links: "More coronavirus news and information from USA TODAY:", "Read more from The Hill:",
+    # "More On This...", and a linked headline under "More:" ("More: What we know about the airstrikes"); not "More
+    # from the study:", which introduces the study's words
+    ("related", re.compile(r"^\s*(?:(?:read|see|get)\s+)?more\s*(?::\s*\S|on\s+this\s*(?:\.{3}|\u2026)?\s*$|"
+                           r"(?!than\b)(?:[\w'\u2019-]+\s+){0,6}?from\s+(?:the\s+)?(?-i:[A-Z])[^.!?:\n]{0,40}:\s*$)",
+                           _I)),
     (
         "social",
         re.compile(

@@ -199,6 +199,16 @@ def test_a_republisher_is_never_a_story_origin(tmp_path: Path) -> None:
     assert story["origin"]["source"] is None  # an aggregator that only republished names no source
 
 
+def test_a_story_origin_without_dates_does_not_claim_to_be_the_earliest(tmp_path: Path) -> None:
+    body = "\n\n".join(COPY.split("\n\n")[1:4])
+    for name, outlet in (("one.txt", "Portal One"), ("two.txt", "Portal Two")):
+        (tmp_path / name).write_text(f"title: Defence talks\noutlet: {outlet}\n\n" + LEAD.format(body),
+                                     encoding="utf-8")
+    [story] = build_report(scan([tmp_path]), "test")["stories"]
+    assert story["origin"]["document"] == "one.txt"
+    assert story["origin"]["evidence"] == "most matches (no publication dates), then first id"
+
+
 def test_a_stock_phrase_does_not_join_stories() -> None:
     from dedupe.attribution.claims import Claim
     from dedupe.models import Span

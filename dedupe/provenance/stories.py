@@ -111,7 +111,10 @@ def _origin(docs: Sequence[str], directions: Sequence[tuple[Match, Direction]],
     pool = roots or list(docs)
     degree = Counter(x for m, _ in directions for x in (m.a, m.b))
     best = min(pool, key=lambda d: (_date_key(by_id[d].published), -degree[d], d))
-    return best, "earliest published" + (" of the uncopied sources" if roots else "") + ", then most matches"
+    among = " of the uncopied sources" if roots else ""
+    if parse_published(by_id[best].published) is None:  # no document of the pool has a date
+        return best, f"most matches{among} (no publication dates), then first id"
+    return best, f"earliest published{among}, then most matches"
 
 
 def _custody(docs: Sequence[str], directions: Sequence[tuple[Match, Direction]],

@@ -261,6 +261,12 @@ def test_claims_of_two_stories_share_a_fact_and_three_words() -> None:
     copied = ("Sign up here, and read the weekly newsletter below.",
               "Sign up here or read the weekly newsletter below:")
     assert _share_a_fact(*copied, 1.0)  # a line of seven content words copied whole is one statement
+    asked = ("Jane Roe, a spokeswoman for the mayor, did not respond to a request for comment.",
+             "Mayor's spokeswoman Jane Roe did not respond to the Ledger's request for comment.")
+    assert not _share_a_fact(*asked, 0.85)  # two reporters' requests, months apart: not one claim
+    assert _share_a_fact(asked[0], asked[0], 1.0)  # the same line copied whole is
+    assert _share_a_fact("Jane Roe, a spokeswoman for the mayor, said the budget was approved.",
+                         "Mayor's spokeswoman Jane Roe said the budget had been approved.", 0.85)
     assert not _share_a_fact(*copied, 0.9)
 
 

@@ -67,6 +67,8 @@ def sentences_of(text: str) -> list[str]:
         ("Leaders meet in the capital. (AP Photo/Jane Roe)", "caption"),
         ("Trump extends his lead in the primary race. [IBD/TIPP]", None),
         ("Read the tip (H/T Hot Air)", None),
+        ("Follow Jane Q. Roe on Twitter @janeqroe.", "social"),
+        ("Follow the money on Wall Street and you find the donors.", None),
     ],
 )
 def test_boilerplate_lines(line: str, kind: str | None) -> None:

@@ -43,7 +43,9 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "social",
         re.compile(
-            r"^\s*(?:follow\s+us|follow\s+\S+\s+on|share\s+(?:this|on)|subscribe\b|click\s+here|like\s+(?:the|our)\s+page|"
+            # "Follow John Nolte on Twitter @NolteNC": a writer's name of up to four words before the platform
+            r"^\s*(?:follow\s+us|follow\s+\S+\s+on|follow\s+(?:\S+\s+){2,4}on\s+(?:twitter|x|facebook|instagram|threads|"
+            r"bluesky|tiktok|linkedin|youtube)\b|share\s+(?:this|on)|subscribe\b|click\s+here|like\s+(?:the|our)\s+page|"
             r"download\s+the\b.{0,40}\bapp|join\s+our|get\s+the\s+latest|sign\s+up\s+for|"
             # "Folgen Sie uns auf Twitter", "Abonnieren Sie jetzt den Newsletter", "Deixe suas d\u00favidas ... aqui"
             r"folgen\s+sie\s+uns|s\u00edguenos|suivez[-\s]nous|seguici|siga-nos|abonnieren\s+sie|suscr\u00edbete|"

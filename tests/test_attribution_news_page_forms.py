@@ -152,6 +152,8 @@ def test_the_swiss_agencys_french_name_in_a_dateline_credits_it() -> None:
     "Hat Ihnen dieser Artikel gefallen?",
     "Fehler gefunden? Jetzt melden.",
     "Follow us on Twitter @example and on Facebook.",
+    "Questions and answers have been edited for length and clarity.",  # an editor's note on the editing
+    "This interview has been condensed and edited for clarity.",
 ])
 def test_a_sites_call_to_its_reader_is_no_claim(line: str) -> None:
     a = run(f"{BODY}\n\n{line}")
@@ -159,10 +161,20 @@ def test_a_sites_call_to_its_reader_is_no_claim(line: str) -> None:
     assert len(a.claims) == 3  # the headline and the two sentences of the story
 
 
+def test_an_editors_note_closing_a_long_introduction_is_no_claim() -> None:
+    intro = ("The mayor, who took office in January after a close race against two council members, sat down with "
+             "us this week to talk about the harbour, the budget and the ferry. Questions and answers have been "
+             "edited for length and clarity.")
+    a = run(f"{BODY}\n\n{intro}")
+    assert [c.text for c in a.claims if "edited" in c.text] == []
+    assert any(c.text.startswith("The mayor, who took office") for c in a.claims)
+
+
 @pytest.mark.parametrize("sentence", [
     "They believe the rest of the world would not follow us.",
     "The mayor said the plan would save the city $10 million a year, and the council's newsletter, which residents can "
     "sign up for at city hall, will track the savings every month until the end of the decade.",
+    "The council's minutes have been edited for length before, the clerk admitted, and residents want the full text.",
 ])
 def test_a_sentence_that_only_holds_such_words_is_still_a_claim(sentence: str) -> None:
     assert len(run(f"{BODY}\n\n{sentence}").claims) == 4

@@ -111,6 +111,12 @@ _CALL_TO_ACTION = re.compile(
     r"did\s+you\s+(?:like|enjoy)\s+this|hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|"
     r"wie\s+hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|fehler\s+gefunden|jetzt\s+(?:melden|abonnieren|"
     r"anmelden)|informiert\s+sie\b|abonnez-vous|inscrivez-vous|suscr[\u00edi]bete|iscriviti|s[\u00edi]guenos)", re.I)
+# an editor's note on the text itself: "Questions and answers have been edited for length and clarity.", "This interview
+# has been condensed and edited for clarity."
+_EDITORS_NOTE = re.compile(r"\b(?:interview|transcript|conversation|q\s*&\s*a|exchange|questions\s+and\s+answers|"
+                           r"answer|response|remark|excerpt|text|story|article)s?\s+(?:has|have)\s+been\s+(?:lightly\s+)?"
+                           r"(?:condensed\s+and\s+)?edited\s+(?:and\s+condensed\s+)?for\s+(?:length|clarity|brevity|space)\b",
+                           re.I)
 _CALL_LENGTH = 240  # characters: a call to the reader is a short paragraph; a long one that has such words is text
 _CALL_START = 60  # characters: the call opens its sentence, unless the sentence is short ("... Email us at x@y.z.")
 
@@ -119,8 +125,10 @@ def _no_statement(text: str, s: Sentence, short_paragraph: bool) -> bool:
     """A rule line or a time stamp of a live blog ("___", "4:14 p.m."): fewer than four letters; a section label in
     capitals of at most three words ("ABSTRACT.", "FULL TEXT.", "CORRECTION APPENDED."); a reporter's e-mail
     address or a bare link closing the article ("kokobj@yna.co.kr"); or the site's call to its reader
-    (``_CALL_TO_ACTION``, looked for in a ``short_paragraph`` only): no claim."""
+    (``_CALL_TO_ACTION``, looked for in a ``short_paragraph`` only) or an editor's note on the editing
+    (``_EDITORS_NOTE``, which names what was edited, in any paragraph): no claim."""
     call = _CALL_TO_ACTION.search(text, s.start, s.end) if short_paragraph else None
+    call = call or _EDITORS_NOTE.search(text, s.start, s.end)
     if call is not None and (call.start() - s.start <= _CALL_START or s.end - s.start <= _CALL_LENGTH // 2):
         return True
     if s.end - s.start >= _SHORT * 2:

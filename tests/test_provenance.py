@@ -264,7 +264,9 @@ def test_claims_of_two_stories_share_a_fact_and_three_words() -> None:
     asked = ("Jane Roe, a spokeswoman for the mayor, did not respond to a request for comment.",
              "Mayor's spokeswoman Jane Roe did not respond to the Ledger's request for comment.")
     assert not _share_a_fact(*asked, 0.85)  # two reporters' requests, months apart: not one claim
-    assert _share_a_fact(asked[0], asked[0], 1.0)  # the same line copied whole is
+    assert not _share_a_fact(asked[0], asked[0], 1.0)  # the same words in two stories: still two requests
+    assert not _share_a_fact("Margin of error +/- 3 percentage points for the Ledger poll.",
+                             "The Ledger poll has a margin of error of 3 percentage points.", 0.85)  # two polls
     assert _share_a_fact("Jane Roe, a spokeswoman for the mayor, said the budget was approved.",
                          "Mayor's spokeswoman Jane Roe said the budget had been approved.", 0.85)
     assert not _share_a_fact(*copied, 0.9)

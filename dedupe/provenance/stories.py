@@ -281,11 +281,13 @@ def _days(text: str) -> set[str]:
     return set(_DAY.findall(text))
 
 
-# a reporter's own request that went unanswered: each story's request is another one, whoever was asked
-_OWN_REQUEST = re.compile(
+# what each story says of its own making: a reporter's request that went unanswered, a poll's margin of error or field
+# dates. Two stories' lines are two requests, two polls, whoever was asked and whatever the figure
+_OWN_MAKING = re.compile(
     r"\b(?:did\s+not|didn['\u2019]t|has\s+not|hasn['\u2019]t|had\s+not|could\s+not|couldn['\u2019]t|would\s+not|"
     r"declined\s+to|refused\s+to)\s+(?:immediately\s+)?(?:respond|reply|return|comment|be\s+reached)\b|"
-    r"\brequests?\s+for\s+(?:comment|an\s+interview)\b|\bno\s+immediate\s+(?:comment|response)\b", re.I)
+    r"\brequests?\s+for\s+(?:comment|an\s+interview)\b|\bno\s+immediate\s+(?:comment|response)\b|"
+    r"\bmargin\s+of\s+(?:sampling\s+)?error\b|\b(?:poll|survey)\s+(?:was\s+)?conducted\b", re.I)
 
 
 def _share_a_fact(a: str, b: str, score: float = 0.0) -> bool:
@@ -294,12 +296,13 @@ def _share_a_fact(a: str, b: str, score: float = 0.0) -> bool:
     content words copied whole (``score`` >= COPIED_LINE) is one statement ("Subscribe here, and listen to the
     latest episode below."). And CROSS_STORY_WORDS content words in common: "I was against the war in Iraq" and
     "He said no to the Iraq war" share two. A request for comment that went unanswered ("Hope Hicks did not respond
-    to a request for comment") is each story's own, even with the same name, unless copied whole."""
+    to a request for comment") or a poll's margin of error is each story's own (``_OWN_MAKING``), even with the same
+    name or figure and the same words: such a line links two stories never (a copy is in the story it copies)."""
     fa, fb = facts_of(a), facts_of(b)
     shared = len(set(claim_words(a)) & set(claim_words(b)))
     if shared < CROSS_STORY_WORDS:
         return False
-    if score < COPIED_LINE and (_OWN_REQUEST.search(a) or _OWN_REQUEST.search(b)):
+    if _OWN_MAKING.search(a) or _OWN_MAKING.search(b):
         return False
     return bool(fa.numbers & fb.numbers or fa.names & fb.names) or (score >= COPIED_LINE and shared >= COPIED_WORDS)
 

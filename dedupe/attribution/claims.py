@@ -128,7 +128,8 @@ def _no_statement(text: str, s: Sentence, short_paragraph: bool) -> bool:
     (``_CALL_TO_ACTION``, looked for in a ``short_paragraph`` only) or an editor's note on the editing
     (``_EDITORS_NOTE``, which names what was edited, in any paragraph): no claim."""
     call = _CALL_TO_ACTION.search(text, s.start, s.end) if short_paragraph else None
-    call = call or _EDITORS_NOTE.search(text, s.start, s.end)
+    if call is None and text.find("edited", s.start, s.end) >= 0:  # a cheap look first: most sentences have no note
+        call = _EDITORS_NOTE.search(text, s.start, s.end)
     if call is not None and (call.start() - s.start <= _CALL_START or s.end - s.start <= _CALL_LENGTH // 2):
         return True
     if s.end - s.start >= _SHORT * 2:

@@ -278,10 +278,72 @@ def _stripped_lines(text: str, start: int) -> list[tuple[int, int, str]]:
     return out
 
 
+# a site's hover card inside a sentence, as The Hill's pages carry them: after a person's name, the full name glued to
+# the headlines of stories about them, closed by "MORE" ("President Trump Donald John TrumpPelosi eyes end of April
+# to bring a fourth relief bill to the floor NBA to contribute 1 million masks MORE's approval rating has ticked up")
+_CARD_WORD = r"(?:[A-Z][a-z.'\u2019-]*|\([A-Z][\w.'\u2019-]*\))"
+_HOVER_CARD = re.compile(
+    rf"(?P<name>{_CARD_WORD}(?:[ \t]+{_CARD_WORD}){{0,4}}?[ \t]+(?P<surname>[A-Z][\w.'\u2019-]*?[a-z]{{2}}))"
+    r"(?=[A-Z0-9\"\u2018\u201c])[^\n]{5,800}?[ \t]MORE(?=['\u2019]s\b|[\s,.;:)!?\u2014-]|$)")
+_CARD_NAME_BEFORE = 80  # characters before the full name where the name it follows is looked for
+# a piece of a sentence a card cut off that is too short to state anything ("Yet Treasury Secretary Steven Mnuchin",
+# "(D-N.Y.) and Speaker Nancy Pelosi"): story text, but no sentence of its own
+FRAGMENT_WORDS = 10
+_SENTENCE_CLOSE = frozenset(".!?\"\u201d'\u2019)")
+
+
+def hover_cards(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) of the hover cards in ``text[start:end]``: each from the full name (after the name as the
+    sentence gives it: "President Trump " before "Donald John Trump...") to its closing "MORE"."""
+    if text.find(" MORE", start, end) < 0:
+        return []
+    out = []
+    for m in _HOVER_CARD.finditer(text, start, end):
+        surname = m.group("surname")
+        before = text.rfind(surname, max(start, m.start() - _CARD_NAME_BEFORE), m.start("surname") - 1)
+        first = m.start("surname")
+        if before >= 0:
+            first = before + len(surname)
+            while first < m.start("surname") and text[first].isspace():
+                first += 1
+        else:  # no name before the card: its capitalised words are the full name
+            first = m.start("name")
+        out.append((first, m.end()))
+    return out
+
+
+def _piece(text: str, start: int, end: int) -> Paragraph:
+    """The text between hover cards (or a card and its paragraph's edge) as a paragraph: a ``fragment`` when it is
+    short and ends no sentence, on the line of a card."""
+    start, end = _trimmed(text, start, end)
+    line = text[start:end]
+    short = len(line.split()) < FRAGMENT_WORDS and line[-1:] not in _SENTENCE_CLOSE and "\n" not in line
+    return Paragraph(start, end, "fragment" if short else None)
+
+
+def _cut_hover_cards(text: str, paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs with each hover card cut out as a ``related`` paragraph of its own (``_piece`` for the rest)."""
+    out: list[Paragraph] = []
+    for p in paragraphs:
+        cards = hover_cards(text, p.start, p.end) if p.boilerplate is None else []
+        pos = p.start
+        for a, b in cards:
+            if a > pos and text[pos:a].strip():
+                out.append(_piece(text, pos, a))
+            out.append(Paragraph(a, b, "related"))
+            pos = b
+        if not cards:
+            out.append(p)
+        elif text[pos:p.end].strip():
+            out.append(_piece(text, pos, p.end))
+    return out
+
+
 def split_paragraphs(text: str, start: int = 0) -> list[Paragraph]:
     """Blank-line separated blocks (or lines when the text has no blank line).
 
-    Boilerplate lines inside a block become paragraphs of their own, marked with their kind.
+    Boilerplate lines inside a block become paragraphs of their own, marked with their kind; so does a site's
+    hover card inside a sentence (``hover_cards``).
     """
     lines = _stripped_lines(text, start)
     blank_separated = any(not line for _, _, line in lines)
@@ -303,7 +365,7 @@ def split_paragraphs(text: str, start: int = 0) -> list[Paragraph]:
                 block_start = -1
     if block_start >= 0:
         paragraphs.append(Paragraph(block_start, block_end))
-    return paragraphs
+    return _cut_hover_cards(text, paragraphs) if text.find(" MORE", start) >= 0 else paragraphs
 
 
 def _last_word(text: str, start: int, end: int) -> str | None:

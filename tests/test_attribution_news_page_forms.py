@@ -161,6 +161,20 @@ def test_a_sites_call_to_its_reader_is_no_claim(line: str) -> None:
     assert len(a.claims) == 3  # the headline and the two sentences of the story
 
 
+@pytest.mark.parametrize("note", [
+    "Follow her on Twitter @janeroe.",
+    "Jane Roe can be reached at jane.roe@example.test.",
+    "Let us know what you are thinking at politics@example.test.",
+    "The opinions expressed in this commentary are her own.",
+])
+def test_a_writers_note_closing_a_long_bio_paragraph_is_no_claim(note: str) -> None:
+    bio = ("Jane Roe is a professor of law at the state university, where she has taught for twenty years, and she "
+           "writes often about the courts, the harbour and the city's long fight over the ferry fares. ")
+    a = run(f"{BODY}\n\n{bio}{note}")
+    assert not [c.text for c in a.claims if c.text == note]
+    assert any(c.text.startswith("Jane Roe is a professor") for c in a.claims)
+
+
 def test_an_editors_note_closing_a_long_introduction_is_no_claim() -> None:
     intro = ("The mayor, who took office in January after a close race against two council members, sat down with "
              "us this week to talk about the harbour, the budget and the ferry. Questions and answers have been "
@@ -175,6 +189,8 @@ def test_an_editors_note_closing_a_long_introduction_is_no_claim() -> None:
     "The mayor said the plan would save the city $10 million a year, and the council's newsletter, which residents can "
     "sign up for at city hall, will track the savings every month until the end of the decade.",
     "The council's minutes have been edited for length before, the clerk admitted, and residents want the full text.",
+    "Residents who follow him on Twitter know the mayor rarely posts before noon on weekdays or at weekends.",
+    "The views expressed at the meeting were divided between the harbour board and the fishermen's union.",
 ])
 def test_a_sentence_that_only_holds_such_words_is_still_a_claim(sentence: str) -> None:
     assert len(run(f"{BODY}\n\n{sentence}").claims) == 4

@@ -68,6 +68,7 @@ def sentences_of(text: str) -> list[str]:
         ("Trump extends his lead in the primary race. [IBD/TIPP]", None),
         ("Read the tip (H/T Hot Air)", None),
         ("Follow Jane Q. Roe on Twitter @janeqroe.", "social"),
+        ("Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP", "caption"),  # NPR's picture widget
         ("Follow the money on Wall Street and you find the donors.", None),
     ],
 )

@@ -117,6 +117,17 @@ _EDITORS_NOTE = re.compile(r"\b(?:interview|transcript|conversation|q\s*&\s*a|ex
                            r"answer|response|remark|excerpt|text|story|article)s?\s+(?:has|have)\s+been\s+(?:lightly\s+)?"
                            r"(?:condensed\s+and\s+)?edited\s+(?:and\s+condensed\s+)?for\s+(?:length|clarity|brevity|space)\b",
                            re.I)
+# a writer's note closing a column, in any paragraph (the word to look for first, the note): "Follow him on Twitter
+# @jroe.", "Jane Roe can be reached at jane.roe@example.com.", "The opinions expressed in this commentary are her own."
+_WRITERS_NOTES = (
+    ("edited", _EDITORS_NOTE),
+    ("ollow", re.compile(r"\bfollow\s+(?:us|him|her|them|me)\s+on\s+(?:twitter|x|facebook|instagram|threads|bluesky)"
+                         r"\s*:?\s*(?:@[\w.]+)?\s*\.?\s*$", re.I)),  # the whole sentence
+    ("@", re.compile(r"\b(?:can\s+be\s+reached|(?:reach|write\s+to|contact)\s+(?:him|her|them|us|me)|"
+                     r"let\s+us\s+know\b[^.\n]{0,60}?)\s+at\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)),
+    ("expressed", re.compile(r"\b(?:views|opinions)\s+expressed\s+(?:in\s+this\s+[\w-]+\s+|here\s+)?(?:are|is)\s+"
+                             r"(?:solely\s+)?(?:his|her|their|the\s+author|those\s+of\s+the\s+author)", re.I)),
+)
 _CALL_LENGTH = 240  # characters: a call to the reader is a short paragraph; a long one that has such words is text
 _CALL_START = 60  # characters: the call opens its sentence, unless the sentence is short ("... Email us at x@y.z.")
 
@@ -125,11 +136,13 @@ def _no_statement(text: str, s: Sentence, short_paragraph: bool) -> bool:
     """A rule line or a time stamp of a live blog ("___", "4:14 p.m."): fewer than four letters; a section label in
     capitals of at most three words ("ABSTRACT.", "FULL TEXT.", "CORRECTION APPENDED."); a reporter's e-mail
     address or a bare link closing the article ("kokobj@yna.co.kr"); or the site's call to its reader
-    (``_CALL_TO_ACTION``, looked for in a ``short_paragraph`` only) or an editor's note on the editing
-    (``_EDITORS_NOTE``, which names what was edited, in any paragraph): no claim."""
+    (``_CALL_TO_ACTION``, looked for in a ``short_paragraph`` only) or a note of the writer or editor
+    (``_WRITERS_NOTES``: the editing, where to follow or reach the writer, whose views these are; in any
+    paragraph): no claim."""
     call = _CALL_TO_ACTION.search(text, s.start, s.end) if short_paragraph else None
-    if call is None and text.find("edited", s.start, s.end) >= 0:  # a cheap look first: most sentences have no note
-        call = _EDITORS_NOTE.search(text, s.start, s.end)
+    for word, note in _WRITERS_NOTES:
+        if call is None and text.find(word, s.start, s.end) >= 0:  # a cheap look first: most sentences have no note
+            call = note.search(text, s.start, s.end)
     if call is not None and (call.start() - s.start <= _CALL_START or s.end - s.start <= _CALL_LENGTH // 2):
         return True
     if s.end - s.start >= _SHORT * 2:

@@ -19,6 +19,8 @@ BOILERPLATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("caption", re.compile(r"^.{0,80}\bvia getty images\s*$", _I)),
+    # NPR's picture widget as scraped: "Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP"
+    ("caption", re.compile(r"^\s*(?:enlarge\s+this\s+image\b|toggle\s+caption\b)", _I)),
     # a photo agency's name alone on a line, under an image: "Getty.", "Shutterstock"
     ("caption", re.compile(r"^\s*(?:getty(?:\s+images)?|shutterstock|istock(?:photo)?|alamy|imago(?:\s+images)?)"
                            r"\s*\.?\s*$", _I)),

@@ -152,6 +152,9 @@ def test_the_swiss_agencys_french_name_in_a_dateline_credits_it() -> None:
     "Hat Ihnen dieser Artikel gefallen?",
     "Fehler gefunden? Jetzt melden.",
     "Follow us on Twitter @example and on Facebook.",
+    "Want the Ledger's morning briefing in your inbox every day? Sign up here.",
+    "( Sign up for the Ledger's Morning Harbour tip sheet)",
+    "Get breaking news alerts and special reports.",
     "Questions and answers have been edited for length and clarity.",  # an editor's note on the editing
     "This interview has been condensed and edited for clarity.",
 ])
@@ -190,6 +193,7 @@ def test_an_editors_note_closing_a_long_introduction_is_no_claim() -> None:
     "sign up for at city hall, will track the savings every month until the end of the decade.",
     "The council's minutes have been edited for length before, the clerk admitted, and residents want the full text.",
     "Residents who follow him on Twitter know the mayor rarely posts before noon on weekdays or at weekends.",
+    "To sign up for a visit, residents need only call the harbour office before Friday.",
     "The views expressed at the meeting were divided between the harbour board and the fishermen's union.",
 ])
 def test_a_sentence_that_only_holds_such_words_is_still_a_claim(sentence: str) -> None:

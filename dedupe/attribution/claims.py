@@ -101,13 +101,16 @@ _CONTACT = re.compile(r"\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S
 
 
 # a site's call to its reader, no claim of the story: "Get in touch with our news team by emailing us at ...", "For
-# more stories like this, check our news page.", "Sign up for our newsletter", "Did you like this article?", "Hat
+# more stories like this, check our news page.", "Sign up for our newsletter", "Want FOX News First in your inbox every
+# day? Sign up here.", "( Sign up for POLITICO's Morning Tech tip sheet)", "Did you like this article?", "Hat
 # Ihnen dieser Artikel gefallen?", "Fehler gefunden? Jetzt melden.", "Abonnez-vous", "Suscríbete", "Iscriviti"
 _CALL_TO_ACTION = re.compile(
     r"\b(?:get\s+in\s+touch\s+with\s+(?:us|our)|e-?mail(?:ing)?\s+us\b|contact\s+us\b|follow\s+us\s+(?:on|at|@)|"
     r"sign\s+up\s+(?:for|to)\s+(?:our\b|(?:the\s+|a\s+)?[\w\u2019' -]{0,30}newsletter)|subscribe\s+to\s+our\b|"
     r"for\s+more\s+stories\s+like\s+this|check\s+(?:out\s+)?our\b|"
     r"click\s+here\b|download\s+(?:our|the)\s+(?:free\s+)?app|(?:delivered|straight)\s+to\s+your\s+inbox|"
+    r"(?:in|meet)\s+your\s+inbox\b|sign\s+up\s+here\b|sign\s+up\s+for\b[^()\n]{0,80}\)|breaking\s+news\s+alerts\b|"
+    r"thank\s+you\s+for\s+signing\s+up|protected\s+by\s+recaptcha|"
     r"did\s+you\s+(?:like|enjoy)\s+this|hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|"
     r"wie\s+hat\s+ihnen\s+(?:dieser|der)\s+(?:artikel|beitrag)\s+gefallen|fehler\s+gefunden|jetzt\s+(?:melden|abonnieren|"
     r"anmelden)|informiert\s+sie\b|abonnez-vous|inscrivez-vous|suscr[\u00edi]bete|iscriviti|s[\u00edi]guenos)", re.I)

@@ -37,3 +37,18 @@ def test_last_word_read_backwards_as_the_pattern_finds_it(text: str, start: int,
     start, end = min(start, len(text)), min(max(start, end), len(text))
     m = segment._LAST_WORD.search(text, start, end)
     assert segment._last_word(text, start, end) == (m.group(1) if m else None)
+
+
+_CALL_PIECES = st.sampled_from(["Sign up", " here", "Follow us on", " X", "CLICK HERE", "e-mail us", "Did you like",
+                                " in your inbox", "Abonnez-vous", "Suscríbete", "Fehler gefunden", " the ", "  ", "\n",
+                                "Get in touch with our", "protected by reCAPTCHA", "breaking news alerts", "(", ")"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CALL_PIECES, max_size=12))
+def test_the_first_look_for_a_call_to_the_reader_never_hides_one(pieces: list[str]) -> None:
+    from dedupe.attribution import claims
+
+    text = "".join(pieces)
+    found, plain = claims._call_to_action(text, 0, len(text)), claims._CALL_TO_ACTION.search(text)
+    assert (found.span() if found else None) == (plain.span() if plain else None)

@@ -131,8 +131,21 @@ _WRITERS_NOTES = (
     ("expressed", re.compile(r"\b(?:views|opinions)\s+expressed\s+(?:in\s+this\s+[\w-]+\s+|here\s+)?(?:are|is)\s+"
                              r"(?:solely\s+)?(?:his|her|their|the\s+author|those\s+of\s+the\s+author)", re.I)),
 )
+_NOTE_WORD = re.compile("|".join(re.escape(word) for word, _ in _WRITERS_NOTES))
+# a word (in lower case) one of which every call to the reader holds (``_CALL_TO_ACTION``): a cheap first look
+_CALL_WORDS = ("touch", "mail", "contact", "follow", "sign", "subscri", "stories", "check", "click", "download",
+               "inbox", "alerts", "captcha", "you", "gefallen", "fehler", "jetzt", "informiert", "abonnez", "inscrivez",
+               "suscr", "iscriviti", "guenos")
 _CALL_LENGTH = 240  # characters: a call to the reader is a short paragraph; a long one that has such words is text
 _CALL_START = 60  # characters: the call opens its sentence, unless the sentence is short ("... Email us at x@y.z.")
+
+
+def _call_to_action(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_CALL_TO_ACTION.search(text, start, end)``, after a cheap look for one of its words."""
+    lowered = text[start:end].lower()
+    if not any(word in lowered for word in _CALL_WORDS):
+        return None
+    return _CALL_TO_ACTION.search(text, start, end)
 
 
 def _no_statement(text: str, s: Sentence, short_paragraph: bool) -> bool:
@@ -142,10 +155,10 @@ def _no_statement(text: str, s: Sentence, short_paragraph: bool) -> bool:
     (``_CALL_TO_ACTION``, looked for in a ``short_paragraph`` only) or a note of the writer or editor
     (``_WRITERS_NOTES``: the editing, where to follow or reach the writer, whose views these are; in any
     paragraph): no claim."""
-    call = _CALL_TO_ACTION.search(text, s.start, s.end) if short_paragraph else None
-    for word, note in _WRITERS_NOTES:
-        if call is None and text.find(word, s.start, s.end) >= 0:  # a cheap look first: most sentences have no note
-            call = note.search(text, s.start, s.end)
+    call = _call_to_action(text, s.start, s.end) if short_paragraph else None
+    if call is None and _NOTE_WORD.search(text, s.start, s.end) is not None:  # a cheap look first: most have none
+        call = next((m for word, note in _WRITERS_NOTES if text.find(word, s.start, s.end) >= 0
+                     and (m := note.search(text, s.start, s.end)) is not None), None)
     if call is not None and (call.start() - s.start <= _CALL_START or s.end - s.start <= _CALL_LENGTH // 2):
         return True
     if s.end - s.start >= _SHORT * 2:

@@ -172,6 +172,17 @@ def test_inline_forms_of_us_outlets_are_sources(sentence: str, outlet: str) -> N
     assert any(source == outlet and role == "source" for source, role, _ in found(a)), found(a)
 
 
+def test_a_scholarly_journal_or_a_registry_is_no_unlisted_paper_but_a_paper_of_a_city_is() -> None:
+    def outlets(sentence: str) -> list[str]:
+        a = run(f"Council news\n\nThe council met on Monday to vote.\n\n{sentence}")
+        return [source for source, _, _ in found(a)]
+
+    # not truncated to "Harbor Valley Journal" nor "Harbor Valley Register"
+    assert outlets("The virus spread early, according to the Harbor Valley Journal of Medicine.") == []
+    assert outlets("He was left off the Harbor Valley Register of Voters last year.") == []
+    assert "Harbor Valley Tribune" in outlets("According to the Harbor Valley Tribune of Alder, the mayor was ill.")
+
+
 def test_a_roundup_line_naming_the_outlet_and_its_writer_sources_the_quotation_below() -> None:
     text = ("Here is a sampling of reaction in the papers today:\n\nThe New York Times (Jane Roe):\n\n"
             "\u201cIt will be a different kind of budget, and it will not be the last.\u201d\n\n"

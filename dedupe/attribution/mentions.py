@@ -128,7 +128,10 @@ _PAPER_WORD = (r"(?:Herald|Times|Post|Journal|Gazette|Tribune|Chronicle|Courier|
 # (not a federal body's name: "the U.S. Drought Monitor")
 _UNLISTED_PAPER = re.compile(r"(?<!U\.S\.\s)\b(?:[Tt]he\s+)?(?P<name>(?!(?:The|A|An|In|On|At|By|For|From|Of|To|And|But|"
                              r"As|If|When|While|After|Before|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\s)"
-                             r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,3}" + _PAPER_WORD + r")\b")
+                             r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,3}" + _PAPER_WORD + r")\b"
+                             r"(?<!Journal(?=\s+of\s))(?<!Register(?=\s+of\s))")
+# ("the New England Journal of Medicine", "the National Register of Citizens": a scholarly journal, a registry, no
+# paper's name; "the Star Tribune of Minneapolis" is one)
 _PAPER_WORD_FOUND = re.compile(_PAPER_WORD + r"\b")  # in every unlisted paper's name: a cheap first look
 
 

@@ -421,10 +421,21 @@ def test_reported_citing_order() -> None:
 
 @pytest.mark.parametrize(("phrase", "canonical"), [
     ("ITAR-TASS", "TASS"), ("Reuter", "Reuters"), ("Assosiated Press", "AP"), ("Agence France Presse", "AFP"),
+    ("Associates Press", "AP"), ("Xinhau News Agency", "Xinhua"), ("Yonhap Nwes Agency", "Yonhap"),
+    ("Timesofisrael", "Times of Israel"),  # a site's name run together
 ])
 def test_fuzzy_resolution_of_names(phrase: str, canonical: str) -> None:
     hit = default_lexicon().resolve(phrase)
     assert hit is not None and hit[0] == canonical
+
+
+@pytest.mark.parametrize("phrase", [
+    "Health news",  # looks like "HealthDay News" as a whole (rapidfuzz 88), but "health" is not "healthday"
+    "Eat The Press",  # a blog's name, not NBC's "Meet the Press"
+    "Republican",  # a word, not "La Repubblica"
+])
+def test_a_phrase_that_only_looks_like_a_name_as_a_whole_is_not_resolved(phrase: str) -> None:
+    assert default_lexicon().resolve(phrase) is None
 
 
 def test_short_forms_are_never_resolved_fuzzily() -> None:

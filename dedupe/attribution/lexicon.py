@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from dedupe.errors import LexiconError
 from dedupe.text.literals import ASCII_FOLD
@@ -241,7 +242,26 @@ class Lexicon:
         if not fuzzy or len(cleaned) < FUZZY_MIN_LENGTH:
             return None
         best = process.extractOne(cleaned.lower(), self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        return (self._names[best[0]], float(best[1])) if best else None
+        if best is None or not words_agree(cleaned.lower(), best[0]):
+            return None
+        return self._names[best[0]], float(best[1])
+
+
+FUZZY_WORD = 0.75  # least OSA similarity of a name's word to a word of a phrase fuzzy-matched to it
+_NAME_WORD = re.compile(r"[^\W_]{3,}")
+_PLAIN_WORDS = frozenset(["the", "and", "und", "der", "die", "das", "les", "des", "del", "della"])
+
+
+def words_agree(phrase: str, name: str) -> bool:
+    """Every word of a name (three letters or more, no article) is in the phrase fuzzy-matched to it: inside one of
+    its words ("timesofisrael" holds "times" and "israel"), or, in a phrase of several words, close to one
+    (FUZZY_WORD, transpositions counted once: "Associates Press" / "Associated Press", "Xinhau News Agency"). A
+    phrase that only looks like the whole name is another phrase: "Health news" is not "HealthDay News", "Eat The
+    Press" not "Meet the Press", the word "Republican" not "La Repubblica"."""
+    words = _NAME_WORD.findall(phrase)
+    close = len(words) > 1
+    return all(any(w in q or (close and OSA.normalized_similarity(w, q) >= FUZZY_WORD) for q in words)
+               for w in _NAME_WORD.findall(name) if w not in _PLAIN_WORDS)
 
 
 def _trie(forms: Iterable[str]) -> str:

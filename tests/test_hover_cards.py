@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dedupe import ScanConfig, scan
 from dedupe.text.segment import hover_cards, segment
@@ -57,3 +59,19 @@ def test_two_stories_of_a_site_that_share_only_a_card_are_no_copies_and_share_no
     claims = [c.text for a in result.analyses for c in a.claims]
     assert not any("MORE" in c or "Harbour board delays" in c for c in claims)
     assert set(endings) <= set(claims)  # the rest of the sentence stays a claim
+
+
+_PIECES = st.sampled_from(["Jane ", "Roe", "RoeHarbour ", "Quincy ", "board delays vote ", " MORE", " MORE's", " MOREx",
+                           "Mayor ", "said ", ". ", "\n", "x" * 300, "(Jane) ", "McConnellTrump "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30))
+def test_cards_found_near_their_more_are_the_cards_of_the_whole_pattern(pieces: list[str]) -> None:
+    """The pattern runs only on the stretches before a closing "MORE" (``_card_windows``); it finds what it finds
+    run over the whole text."""
+    from dedupe.text.segment import _HOVER_CARD
+
+    text = "".join(pieces)
+    whole = [m.end() for m in _HOVER_CARD.finditer(text)]
+    assert [b for _, b in hover_cards(text, 0, len(text))] == whole

@@ -288,6 +288,8 @@ _HOVER_CARD = re.compile(
     rf"(?P<name>{_CARD_WORD}(?:[ \t]+{_CARD_WORD}){{0,4}}?[ \t]+(?P<surname>[A-Z][\w.'\u2019-]*?[a-z]{{2}}))"
     r"(?=[A-Z0-9\"\u2018\u201c])[^\n]{5,800}?[ \t]MORE(?=['\u2019]s\b|[\s,.;:)!?\u2014-]|$)")
 _CARD_NAME_BEFORE = 80  # characters before the full name where the name it follows is looked for
+_CARD_END = re.compile(r"[ \t]MORE(?=['\u2019]s\b|[\s,.;:)!?\u2014-]|$)")
+_CARD_REACH = 1000  # characters before its "MORE" where a card may start: its name (~100) and headlines (<= 800)
 # a piece of a sentence a card cut off that is too short to state anything ("Yet Treasury Secretary Steven Mnuchin",
 # "(D-N.Y.) and Speaker Nancy Pelosi"): story text, but no sentence of its own
 FRAGMENT_WORDS = 10
@@ -300,7 +302,7 @@ def hover_cards(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text.find(" MORE", start, end) < 0:
         return []
     out = []
-    for m in _HOVER_CARD.finditer(text, start, end):
+    for m in (m for a, b in _card_windows(text, start, end) for m in _HOVER_CARD.finditer(text, a, b)):
         surname = m.group("surname")
         before = text.rfind(surname, max(start, m.start() - _CARD_NAME_BEFORE), m.start("surname") - 1)
         first = m.start("surname")
@@ -311,6 +313,20 @@ def hover_cards(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:  # no name before the card: its capitalised words are the full name
             first = m.start("name")
         out.append((first, m.end()))
+    return out
+
+
+def _card_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[start:end]`` that end at a card's "MORE" and reach _CARD_REACH characters back,
+    overlapping ones merged: a card lies inside one, and the card pattern never scans text far from a "MORE"
+    (where, on a line of glued names without one, each name would cost a scan of 800 characters)."""
+    out: list[tuple[int, int]] = []
+    for m in _CARD_END.finditer(text, start, end):
+        a, b = max(start, m.start() - _CARD_REACH), m.end()
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 

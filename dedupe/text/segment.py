@@ -284,11 +284,12 @@ def _stripped_lines(text: str, start: int) -> list[tuple[int, int, str]]:
 # the headlines of stories about them, closed by "MORE" ("President Trump Donald John TrumpPelosi eyes end of April
 # to bring a fourth relief bill to the floor NBA to contribute 1 million masks MORE's approval rating has ticked up")
 _CARD_WORD = r"(?:[A-Z][a-z.'\u2019-]*|\([A-Z][\w.'\u2019-]*\))"
+_CARD_MORE = r"[ \t]MORE(?=['\u2019]s\b|[\s,.;:)!?\u2014-]|$)"  # the card's closing word
 _HOVER_CARD = re.compile(
     rf"(?P<name>{_CARD_WORD}(?:[ \t]+{_CARD_WORD}){{0,4}}?[ \t]+(?P<surname>[A-Z][\w.'\u2019-]*?[a-z]{{2}}))"
-    r"(?=[A-Z0-9\"\u2018\u201c])[^\n]{5,800}?[ \t]MORE(?=['\u2019]s\b|[\s,.;:)!?\u2014-]|$)")
+    r"(?=[A-Z0-9\"\u2018\u201c])[^\n]{5,800}?" + _CARD_MORE)
 _CARD_NAME_BEFORE = 80  # characters before the full name where the name it follows is looked for
-_CARD_END = re.compile(r"[ \t]MORE(?=['\u2019]s\b|[\s,.;:)!?\u2014-]|$)")
+_CARD_END = re.compile(_CARD_MORE)
 _CARD_REACH = 1000  # characters before its "MORE" where a card may start: its name (~100) and headlines (<= 800)
 # a piece of a sentence a card cut off that is too short to state anything ("Yet Treasury Secretary Steven Mnuchin",
 # "(D-N.Y.) and Speaker Nancy Pelosi"): story text, but no sentence of its own

@@ -50,6 +50,7 @@ N4KDATA_COMMIT = "cf3e2959ffc4fde13e0714d2b6d50c2bd220ed3b"  # AndyTheFactory/ar
 ALLSIDES_COMMIT = "ced8111a720948e6a410e52031ace99c4e53f096"
 ALLSIDES_SAMPLE = {"train": 500, "valid": 100, "test": 100}
 ALLSIDES_BREADTH = 2  # then this many train articles of each train outlet the first 500 do not hold (added later)
+ALLSIDES_MORE = 200  # then the next this many train articles in that order not chosen yet (a fourth round, later still)
 # "New York Times - News", "CNN (Web News)", "NPR Online News", "Fox News Opinion": the outlet is the name before
 ALLSIDES_SECTION = re.compile(r"\s+(?:-\s+[\w /]+|\((?:Online(?: News)?|Web News|News|Opinion)\)|Online News|Opinion)$")
 ZONE_LINES = 6
@@ -132,7 +133,8 @@ def prepare(corpus: str) -> None:
 
 def allsides_sample(root: Path) -> dict[str, str]:
     """The sampled article ids with their split (``train``, or ``held-out`` for the corpus' valid and test); train
-    also gets the first ``ALLSIDES_BREADTH`` articles of each train outlet the first ones do not hold."""
+    also gets the first ``ALLSIDES_BREADTH`` articles of each train outlet the first ones do not hold, then the next
+    ``ALLSIDES_MORE`` train articles not chosen yet."""
     chosen: dict[str, str] = {}
     for name, size in ALLSIDES_SAMPLE.items():
         with open(root / "splits" / "media" / f"{name}.tsv", encoding="utf-8") as f:
@@ -142,6 +144,7 @@ def allsides_sample(root: Path) -> dict[str, str]:
             chosen[article] = "train" if name == "train" else "held-out"
         if name == "train":
             chosen.update(dict.fromkeys(_breadth(root, ordered, set(ordered[:size])), "train"))
+            chosen.update(dict.fromkeys([a for a in ordered if a not in chosen][:ALLSIDES_MORE], "train"))
     return chosen
 
 

@@ -565,6 +565,20 @@ def test_an_outlets_analysis_is_the_source_of_what_it_identified_not_of_its_anno
     assert sources(run("A Politico analysis of the filings is planned for next week.")) == [None]
 
 
+@pytest.mark.parametrize("sentence", [
+    "A Gazette analysis of the county's records has established that two of the contracts were never tendered.",
+    "Gazette analysis described the hearing as a seminar with no vote at the end.",
+    "A Gazette review of the filings concluded, however, that the fund had lost money.",
+])
+def test_an_outlets_analysis_states_what_it_found_with_any_verb_of_reporting(sentence: str) -> None:
+    text = sentence.replace("Gazette", "Chicago Tribune")
+    assert sources(run(text)) == ["Chicago Tribune"]
+
+
+def test_an_outlets_analysis_with_no_verb_of_reporting_after_it_is_no_source() -> None:
+    assert sources(run("The Chicago Tribune analysis of the county's records is long and hard to read.")) == [None]
+
+
 @pytest.mark.parametrize(("sentence", "source"), [
     ("Courthouse News Service reported that the judge denied the motion on Friday.", "Courthouse News Service"),
     ("According to Religion News Service, the synod will meet again in May.", "Religion News Service"),

@@ -37,6 +37,7 @@ from dedupe.attribution.cues import (
     POLL_OPENING,
     REPORT_NOUN,
     STATE_MEDIA,
+    STUDY_STATES,
     decide,
     state_media_country,
 )
@@ -360,7 +361,8 @@ def _poll_without_figures(doc: Document, s: Sentence, a: Attribution) -> Attribu
         return a
     about_method = POLL_METHOD.search(doc.text, s.start, s.end) is not None
     cued = _POLL_CUE.search(doc.text, max(s.start, a.span.start - 60), a.span.start) is not None
-    if not (about_method or cued or POLL_FINDING.search(doc.text, s.start, s.end)):
+    states = POLL_FINDING.search(doc.text, s.start, s.end) or STUDY_STATES.match(doc.text, a.span.end, s.end)
+    if not (about_method or cued or states):
         return replace(a, role="subject", kind="poll-mention")
     return a
 

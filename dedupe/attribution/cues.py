@@ -462,6 +462,12 @@ POLL_OPENING = re.compile(r"\W{0,3}(?:the|this|that)\s+(?:(?-i:[a-z0-9]+(?:-[a-z
                           _I)
 POLL_NOUN = re.compile(r"\b(?:poll|survey)\b", _I)
 REPORT_NOUN = re.compile(r"\b(?:report|study)\b", _I)  # refers back only to an outlet named just before
+# an outlet's analysis, review or study (not its poll) states what it found with any verb of reporting: "A CNN
+# analysis of the channel has established that ...", "New York Times analysis described the debate as ..." (used with
+# .match at the end of the outlet's name)
+STUDY_STATES = re.compile(r"(?:'s|\u2019s)?\s+(?:(?-i:[a-z0-9-]+)\s+){0,2}?(?:analysis|review|study)"
+                          r"(?:\s+(?:of|on|by|into)(?:\s+[\w'\u2019-]+){1,5}?)?\s*,?\s+" + _BETWEEN
+                          + r"(?:(?:has|had|have)\s+)?(?:" + _VERBS + r"|established)\b", _I)
 # a poll is the source of figures: a share, a count or a finding verb in its sentence
 POLL_METHOD = re.compile(r"\b(?:was|were)\s+(?:conducted|taken|carried\s+out)|margin\s+of\s+(?:sampling\s+)?error|"
                          r"sampling\s+error|credibility\s+interval|can\s+be\s+(?:found|read|seen|viewed)", _I)

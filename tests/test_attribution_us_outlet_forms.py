@@ -340,3 +340,20 @@ def test_an_opening_outlet_speaks_of_itself_only_when_it_is_the_subject_of_its_w
 def test_a_sites_note_that_it_supplemented_a_wire_story_credits_the_wire() -> None:
     note = "The Daily Harbour has supplemented this Reuters article with additional quotes from a pool report."
     assert run(f"{BODY}\n\n{note}").attribution.credits == ("Reuters",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Chicago Tribune in March also found that the board had skipped two audits.",
+    "The Chicago Tribune in 2015 reported that the board had skipped two audits.",
+    "The Chicago Tribune would later report that the board had skipped two audits.",
+])
+def test_a_month_a_year_or_a_report_told_in_the_past_between_outlet_and_verb(sentence: str) -> None:
+    assert found(run(sentence)) == [("Chicago Tribune", "source", "inline-verb")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jane Roe, who left The Washington Post in 2008, said in an interview that the board skipped two audits.",
+    "The Washington Post would later become the target of the board's anger.",
+])
+def test_a_year_before_a_comma_or_another_verb_after_would_is_no_report(sentence: str) -> None:
+    assert found(run(sentence)) == []

@@ -33,7 +33,10 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"called|calls|characteri[sz]ed|characteri[sz]es|estimated|estimates|lists(?!\s*[(.,;:])|listed|"
           r"puts?(?!\s+together)|pegged|spotted|"
           # "with Axios reporting late last month that ...", Spanish and Portuguese "encontró", "descubrió"
-          r"reporting(?=[^.;]{0,40}\bthat\b)|encontr[óo]|descubri[óo]|constat[óo]|verific[óo]|afirm[óo]|asegur[óo]|"
+          r"reporting(?=[^.;]{0,40}\bthat\b)|"
+          # the report told in the past: "Delaware's News Journal would later report that ..."
+          r"would\s+(?:(?:later|also|soon|first|eventually|subsequently)\s+)?(?:go\s+on\s+to\s+)?"
+          r"(?:report|reveal|disclose|publish|confirm)\b|encontr[óo]|descubri[óo]|constat[óo]|verific[óo]|afirm[óo]|asegur[óo]|"
           r"encontrou|descobriu|constatou|afirmou|a\s+(?:trouv[ée]|d[ée]couvert|constat[ée]|affirm[ée])|"
           r"ha\s+(?:scoperto|trovato|verificato)|"
           r"counted|calculated|"
@@ -68,6 +71,10 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"revelou|escreveu|scriveva|riportava|rivelava|riferiva|"
           # Polish: "Portal CNN podawa\u0142, \u017ce ...", "Agencja Associated Press poda\u0142a"
           r"podaje|poda\u0142[aoy]?|podawa\u0142[aoy]?|poinformowa\u0142[aoy]?|informuje|pisze|napisa\u0142[aoy]?)")
+# a month or a year right after the outlet, no comma before its verb: "CBS News in March also found", "The Times in
+# 2015 reported" (not "... moderated Meet the Press in 2008, said in an interview": a clause ends at the comma)
+_WHEN = (r"(?:\s+in\s+(?:(?-i:January|February|March|April|May|June|July|August|September|October|November|"
+         r"December)(?:\s+\d{4})?|(?:19|20)\d\d)\s+(?=(?-i:[a-z])))?")
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
             r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|since|now|"
@@ -76,6 +83,7 @@ _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|chan
             r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|each|both|all|"
             r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day|at\s+the\s+time|"
             r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
+
             r"k\u00fcrzlich|zuletzt|j\u00fcngst|bereits|damals|gestern|heute|auch|zuerst|"
             r"am\s+(?-i:[A-Z][a-z\u00e4\u00f6\u00fc]+)|"  # "am Dienstag berichtete"
             r"\d{1,2}(?=\s+(?-i:[a-z])))\s*,?\s*){0,3}")  # a station's channel: "Fox 6 reports", "NBC 4 reported"
@@ -342,7 +350,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:live\s+)?blog)\s+|"
         r"(?:(?-i:[a-z]+)\s+)?(?:report|article|story|analysis|investigation|editorial|study|piece|column|headline)s?\s+"
         r"(?:(?:published|released|posted|aired)\s+(?:(?:on|last|this|earlier)\s+)?(?:\w+\s+)?)?)?"
-        r"(?:,\s*)?" + _BETWEEN + _VERBS + r"\b")),
+        + _WHEN + r"(?:,\s*)?" + _BETWEEN + _VERBS + r"\b")),
     # "The Boston Globe, which earlier reported an arrest, ...": the outlet's report in a relative clause
     # (a verb of reporting: "the Post, which has covered Mr. Trump critically" or "..., which argued" is about it)
     Rule("inline-verb", "source", right=_right(

@@ -357,3 +357,20 @@ def test_a_month_a_year_or_a_report_told_in_the_past_between_outlet_and_verb(sen
 ])
 def test_a_year_before_a_comma_or_another_verb_after_would_is_no_report(sentence: str) -> None:
     assert found(run(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The order, a copy of which was obtained by The Guardian, requires the carrier to hand over the records in its "
+    "systems.",
+    "Half of the voters back the law, according to a new AP-NORC poll, but few want to keep it in its current form.",
+])
+def test_an_outlet_named_by_its_cue_is_not_what_a_later_its_refers_to(sentence: str) -> None:
+    outlet = "The Guardian" if "Guardian" in sentence else "AP"
+    opening = f"{outlet} hired a new editor for its data desk.\n\n"  # the story is about the outlet
+    sources = [x for x in found(run(opening + sentence)) if x[1] == "source"]
+    assert len(sources) == 1 and sources[0][1:] in (("source", "obtained-by"), ("source", "poll"))
+
+
+def test_an_outlet_of_the_story_speaking_of_itself_is_still_its_subject() -> None:
+    a = run("The Guardian hired a new editor for its data desk.\n\nThe Guardian said it would open a bureau in Lagos.")
+    assert [x for x in found(a) if x[1] == "source"] == []

@@ -377,13 +377,19 @@ _SELF_SUBJECT = re.compile(r"\W*(?:[\w-]+\W+){1,3}?(?:that\s+)?it\b", re.I)
 
 
 _QUOTING = frozenset({"quote-item", "headline"})  # forms whose sentence is the outlet's quoted words
+# forms where the outlet is named after its cue or is its poll, not the subject of the words after it: "a copy of
+# which has been obtained by the Guardian, ... requires Verizon to ... in its systems", "according to a new AP-NORC
+# poll, ... in its current form"
+_NOT_ITS_SUBJECT = frozenset({"obtained-by", "according-to", "citing", "as-reported-by", "report-in", "poll"})
 
 
 def _speaks_of_itself(doc: Document, s: Sentence, a: Attribution) -> bool:
     """"Reuters said the team would work with its desk": the outlet's words are about the outlet (not the words it
-    is quoted with: "The New York Times (Jane Roe): “It will be ...")."""
-    return a.kind not in _QUOTING and (_SELF_SUBJECT.match(doc.text, a.span.end, s.end) is not None
-                                       or _SELF_REFERENCE.search(doc.text, a.span.end, s.end) is not None)
+    is quoted with: "The New York Times (Jane Roe): “It will be ...", nor the words after an outlet named by its cue:
+    "obtained by the Guardian")."""
+    return a.kind not in _QUOTING and a.kind not in _NOT_ITS_SUBJECT and (
+        _SELF_SUBJECT.match(doc.text, a.span.end, s.end) is not None
+        or _SELF_REFERENCE.search(doc.text, a.span.end, s.end) is not None)
 
 
 def _story_subjects(doc: Document, s: Sentence, mentions: Sequence[Mention], here: Sequence[Attribution]) -> set[str]:

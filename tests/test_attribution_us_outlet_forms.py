@@ -374,3 +374,16 @@ def test_an_outlet_named_by_its_cue_is_not_what_a_later_its_refers_to(sentence: 
 def test_an_outlet_of_the_story_speaking_of_itself_is_still_its_subject() -> None:
     a = run("The Guardian hired a new editor for its data desk.\n\nThe Guardian said it would open a bureau in Lagos.")
     assert [x for x in found(a) if x[1] == "source"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Said the Chicago Tribune story, \u201cThe board skipped two audits in a row.\u201d",
+    "\u201cThe board skipped two audits in a row,\u201d reads the Chicago Tribune report.",
+    "The mayor disputed the Chicago Tribune's claim that the board skipped two audits.",
+])
+def test_the_outlets_piece_after_its_verb_and_its_claim_that(sentence: str) -> None:
+    assert [x[:2] for x in found(run(sentence))] == [("Chicago Tribune", "source")]
+
+
+def test_reading_an_outlet_is_no_report() -> None:
+    assert found(run("The mayor reads the Chicago Tribune every morning.")) == []

@@ -291,7 +291,7 @@ RULES: tuple[Rule, ...] = (
                                              r"Informationen|Angaben)")),
     Rule("report-that", "source", right=_right(
         r"(?:'s|\u2019s)?\s+(?:(?-i:[a-z]+)\s+)?(?:report|story|article|investigation|analysis|editorial|piece|"
-        r"exclusive|scoop|discovery|revelation|finding)s?,?\s+(?:that|titled|entitled|headlined|"
+        r"exclusive|scoop|discovery|revelation|finding|claim|assertion|allegation|contention|estimate)s?,?\s+(?:that|titled|entitled|headlined|"
         r"which\s+(?:found|finds|showed|shows|said|says|revealed|reveals|notes|noted|"
         r"reported|reports)|saying|showing|finding|revealing|in\s+which|featuring|detailing|documenting|alleging|"
         r"claiming|describing)\b")),
@@ -321,7 +321,13 @@ RULES: tuple[Rule, ...] = (
         r"explains|explained|berichtete|meldete|inform\u00f3|"
         r"rapporte|a\s+rapport\u00e9|riferisce|ha\s+riferito|informou)\s+(?:the\s+)?" + _AFTER_VERB
         + r"(?:l['\u2019])?"),
-        right=_right(r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),
+        # (the outlet's piece after it: "Said the NBC story, \u201c...")
+        right=_right(r"(?:(?:'s|\u2019s)?\s+(?:(?-i:[a-z]+)\s+)?(?:report|story|article|editorial|dispatch))?"
+                     r"\s*(?:on\s+\w+|in\s+an?\s+\w+|earlier|late\s+\w+)?\s*(?:[.,;:]|$)")),
+    # a quotation, then the outlet's piece it is from: "... backed off," reads the Times report.
+    Rule("inline-verb", "source", left=_left(r"\breads\s+(?:the\s+)?" + _AFTER_VERB), right=_right(
+        r"(?:'s|\u2019s)?\s+(?:(?-i:[a-z]+)\s+)?(?:report|story|article|editorial|headline|piece|column|dispatch)"
+        r"\s*(?:[.,;:]|$)")),
     # the outlet after its verb at the end of a clause: "..., so der Spiegel.", "..., rapporte Le Monde.",
     # "..., inform\u00f3 la agencia EFE.", "..., riporta l'ANSA."
     Rule("inline-verb", "source", left=_left(

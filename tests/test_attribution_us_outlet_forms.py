@@ -29,6 +29,8 @@ def found(a: Analysis) -> list[tuple[str, str, str]]:
     f"(CNN) {LEAD}",  # a broadcaster's house dateline, no dash after it
     f"Washington (CNN) {LEAD}",
     f"Budget passes\n\nWashington (CNN) {LEAD}",  # after a headline
+    f"(CNN) \u201c{LEAD}\u201d",  # a quotation opens the text
+    f"(CNN) \"{LEAD}\"",
 ])
 def test_a_broadcasters_bracket_without_a_dash_is_a_dateline(opening: str) -> None:
     a = run(f"{opening}\n\nThe mayor said the vote was a relief for the city.")

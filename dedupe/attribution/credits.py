@@ -23,7 +23,8 @@ _DATELINE = re.compile(
     rf"(?:[,\u060c]?\s*(?:{_LM}{{3,9}}\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_LM}{{3,9}}\.?)(?:,?\s*\d{{4}})?)?)?"
     r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<wire>[^/\n]{2,30})/)"
     r"(?:\s*(?:-+|\u2013|\u2014|:|\.-|\.(?=\s)|,(?=\s)|\u0964)|"  # (the Devanagari full stop too)
-    rf"(?P<bare>\s+)(?=[A-Z\u00c0-\u00de\u0410-\u042f\u0600-\u06ff{_INDIC}]))")
+    # (a quotation may open the text after it: "(CNN) \u201cMy son served ...")
+    rf"(?P<bare>\s+)(?=[\"\u201c\u201e\u00ab]?[A-Z\u00c0-\u00de\u0410-\u042f\u0600-\u06ff{_INDIC}]))")
 # "新华社北京3月3日电", and Reuters' Chinese service: "路透北京3月3日 - "
 _CJK_DATELINE = re.compile(r"\s*[(（]?(?P<agency>新华社|新華社|中新社|中新网|共同社|韩联社|路透社|法新社|美联社)[)）]?"
                            r"[^\n。]{0,20}?(?:电|電|讯|訊)|\s*(?P<rtrs>路透)[^\n。\d]{0,8}\d{1,2}月\d{1,2}日\s*[-–—]")

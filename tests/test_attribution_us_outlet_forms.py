@@ -389,3 +389,17 @@ def test_the_outlets_piece_after_its_verb_and_its_claim_that(sentence: str) -> N
 
 def test_reading_an_outlet_is_no_report() -> None:
     assert found(run("The mayor reads the Chicago Tribune every morning.")) == []
+
+
+ROUNDUP = ("Views on the new rule\n\nFrom the Left\n\n\u201cThe rule is a gag on doctors.\u201d\n\n"
+           "Jane Roe, The Atlantic\n\n"
+           "\u201cIt is a case study in extreme tactics.\u201d\n\nJohn Doe, New York Times\n\n"
+           "\u201cCircumstantial evidence is not weak evidence.\u201d\n\n")
+
+
+def test_the_last_writer_of_a_roundup_of_quotations_is_no_credit_of_the_page() -> None:
+    assert run(ROUNDUP + "Ann Lee, Bloomberg").attribution.credits == ()
+
+
+def test_a_writer_and_wire_line_under_an_article_still_credits_the_wire() -> None:
+    assert run(f"{BODY}\n\nJane Roe, Bloomberg").attribution.credits == ("Bloomberg",)

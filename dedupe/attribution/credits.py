@@ -338,9 +338,21 @@ def _whole_line_credits(lexicon: Lexicon, text: str, para: Paragraph, is_tail: b
         found = _credits_from(lexicon, m.group("list"), para.start, line, "trailing")
         return _wires_only(lexicon, found, ("news-agency",))
     m = _WIRE_LINE.match(line) if edge else None  # mid-text, "ASSOCIATED PRESS." lines are photo credits
-    if m and len(line.split()) <= 8:
+    if m and len(line.split()) <= 8 and not (m.start("list") > 0 and _in_roundup(text)):
         return _wires_only(lexicon, _credits_from(lexicon, m.group("list"), para.start, line, "trailing"))
     return []
+
+
+# a line naming a writer and the outlet of the quotation above it: "Emma Green, The Atlantic"
+_QUOTE_CREDIT_LINE = re.compile(r"^[ \t]*(?:[A-Z][\w.'\u2019-]+[ \t]+){1,3}[A-Z][\w.'\u2019-]+[ \t]*,[ \t]*"
+                                r"[A-Z][^\n,]{1,40}$", re.M)
+ROUNDUP_LINES = 3  # this many such lines make a roundup of quotations, each credited to its writer's outlet
+
+
+def _in_roundup(text: str) -> bool:
+    """A page of quotations from several outlets, each closed by "Name, Outlet" ("Noah Feldman, Bloomberg" as its
+    last line is the last quotation's writer, not the page's credit)."""
+    return sum(1 for _ in zip(range(ROUNDUP_LINES), _QUOTE_CREDIT_LINE.finditer(text), strict=False)) >= ROUNDUP_LINES
 
 
 _WIRE_KINDS = ("news-agency", "press-release-wire")

@@ -403,3 +403,13 @@ def test_the_last_writer_of_a_roundup_of_quotations_is_no_credit_of_the_page() -
 
 def test_a_writer_and_wire_line_under_an_article_still_credits_the_wire() -> None:
     assert run(f"{BODY}\n\nJane Roe, Bloomberg").attribution.credits == ("Bloomberg",)
+
+
+@pytest.mark.parametrize("opening", ["Although", "While", "When", "Because"])
+def test_an_outlet_after_a_clauses_opening_conjunction_is_no_part_of_a_name(opening: str) -> None:
+    a = run(f"{opening} The Washington Post reported that the board skipped two audits, the mayor disagreed.")
+    assert found(a) == [("Washington Post", "source", "inline-verb")]
+
+
+def test_a_given_name_before_a_one_word_outlet_is_still_a_persons_name() -> None:
+    assert found(run("Annika Reuter reported that the board skipped two audits.")) == []

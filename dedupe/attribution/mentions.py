@@ -300,6 +300,9 @@ _NOT_A_FIRST_NAME = frozenset({
     "wie", "so", "auch", "aber", "und", "denn", "doch", "zudem", "como", "pero", "comme", "mais", "come", "ma", "mas",
     # a sentence's opening adverb: "Now NBC News reports that ...", "Meanwhile, CNN said"
     "now", "then", "meanwhile", "later", "earlier", "also", "still", "even", "yet", "but", "instead", "indeed", "today",
+    # a clause's opening conjunction: "Although The Washington Post reported that ...", "When CNN asked ..."
+    "although", "though", "while", "whereas", "because", "since", "when", "whenever", "if", "unless", "until", "after",
+    "before", "once", "unlike", "like", "however", "thus", "hence", "besides", "nor", "where",
 }) | frozenset(MEDIA_NOUN_WORDS.lower().split())  # "die Nachrichtenagentur Reuters"; "Wie der Spiegel berichtete"
 
 # "the American Conservative Union", "the National Review Institute": an outlet's name before an institution's word

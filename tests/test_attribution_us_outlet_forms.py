@@ -413,3 +413,9 @@ def test_an_outlet_after_a_clauses_opening_conjunction_is_no_part_of_a_name(open
 
 def test_a_given_name_before_a_one_word_outlet_is_still_a_persons_name() -> None:
     assert found(run("Annika Reuter reported that the board skipped two audits.")) == []
+
+
+@pytest.mark.parametrize("verb", ["dubbed", "labeled", "branded", "termed"])
+def test_an_outlets_verdict_in_a_name_it_gives(verb: str) -> None:
+    a = run(f"The mayor repeated the promise, which PolitiFact {verb} the \u201cLie of the Year.\u201d")
+    assert found(a) == [("PolitiFact", "source", "inline-verb")]

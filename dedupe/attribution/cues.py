@@ -30,7 +30,7 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"broadcast(?!\s+(?:set|studio|booth|truck|cent(?:er|re)|rights|partner))|aired|published|publishes|quoted|"
           r"cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|tweets|tweeting|"
           r"posted|described|describes|quoting|citing|found(?!\s+itself)|finds|learned|has\s+learned|obtained|ran|runs|"
-          r"called|calls|characteri[sz]ed|characteri[sz]es|estimated|estimates|lists(?!\s*[(.,;:])|listed|"
+          r"called|calls|characteri[sz]ed|characteri[sz]es|dubbed|dubs|labell?ed|branded|termed|estimated|estimates|lists(?!\s*[(.,;:])|listed|"
           r"puts?(?!\s+together)|pegged|spotted|"
           # "with Axios reporting late last month that ...", Spanish and Portuguese "encontró", "descubrió"
           r"reporting(?=[^.;]{0,40}\bthat\b)|"

@@ -187,6 +187,21 @@ def test_an_editors_note_closing_a_long_introduction_is_no_claim() -> None:
     assert any(c.text.startswith("The mayor, who took office") for c in a.claims)
 
 
+@pytest.mark.parametrize("header", [
+    "HARBOURTOWN (AP) \u2014 The Latest on the ferry strike (all times local):",
+    "HARBOURTOWN (AP) \u2014 The Latest on the ferry strike and the council's vote on the new fares on Tuesday:",
+])
+def test_a_live_blogs_header_under_its_dateline_is_no_claim(header: str) -> None:
+    a = run(f"The Latest: Ferry strike ends\n\n{header}\n\n10:30 p.m.\n\nThe council approved the fares on Tuesday.")
+    assert [c.text for c in a.claims if "Latest on" in c.text] == []
+    assert [c.text for c in a.claims if c.text.startswith("The council approved")]
+
+
+def test_the_latest_on_a_story_inside_a_sentence_is_still_a_claim() -> None:
+    a = run(f"{BODY}\n\nThe mayor told reporters the latest on the strike was a vote on Tuesday.")
+    assert len(a.claims) == 4
+
+
 @pytest.mark.parametrize("sentence", [
     "They believe the rest of the world would not follow us.",
     "The mayor said the plan would save the city $10 million a year, and the council's newsletter, which residents can "

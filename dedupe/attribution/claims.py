@@ -128,6 +128,10 @@ _WRITERS_NOTES = (
                          r"\s*:?\s*(?:@[\w.]+)?\s*\.?\s*$", re.I)),  # the whole sentence
     ("@", re.compile(r"\b(?:can\s+be\s+reached|(?:reach|write\s+to|contact)\s+(?:him|her|them|us|me)|"
                      r"let\s+us\s+know\b[^.\n]{0,60}?)\s+at\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)),
+    # a live blog's header, under its dateline: "WASHINGTON (AP) \u2014 The Latest on campaign 2016 on Super Tuesday
+    # (all times Eastern Standard Time):" (the same words head every blog of the series)
+    ("atest", re.compile(r"\bthe\s+latest\s+on\b[^\n]{0,300}?(?:\(all\s+times\s+[^()\n]{2,40}\)\s*:?|:)\s*$",
+                         re.I)),
     ("expressed", re.compile(r"\b(?:views|opinions)\s+expressed\s+(?:in\s+this\s+[\w-]+\s+|here\s+)?(?:are|is)\s+"
                              r"(?:solely\s+)?(?:his|her|their|the\s+author|those\s+of\s+the\s+author)", re.I)),
 )

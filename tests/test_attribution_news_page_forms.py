@@ -202,6 +202,26 @@ def test_the_latest_on_a_story_inside_a_sentence_is_still_a_claim() -> None:
     assert len(a.claims) == 4
 
 
+@pytest.mark.parametrize("pointer", [
+    "That's according to early results of exit polls conducted for The Associated Press and television networks.",
+    "This is according to a new Associated Press analysis.",
+])
+def test_a_sentence_giving_the_source_of_the_one_before_sources_it(pointer: str) -> None:
+    a = run(f"Harbour vote\n\nTurnout was heavy in the eastern counties. Roe led among women in both states. "
+            f"{pointer}\n\nThe polls closed at eight.")
+    sourced = {c.text: (c.source, c.basis) for c in a.claims}
+    assert sourced["Roe led among women in both states."] == ("AP", "paragraph")
+    assert sourced["Turnout was heavy in the eastern counties."] == (None, "unattributed")
+    assert not [t for t in sourced if "according to" in t]  # the pointer itself states nothing
+    assert sourced["The polls closed at eight."] == (None, "unattributed")
+
+
+def test_a_pointer_after_a_sentence_with_its_own_source_is_a_claim_of_its_own() -> None:
+    a = run("Harbour vote\n\nThe Harbour Courier reported that Roe led among women. "
+            "That's according to early results of exit polls conducted for The Associated Press.")
+    assert [c.source for c in a.claims if c.text.startswith("That's")] == ["AP"]
+
+
 @pytest.mark.parametrize("sentence", [
     "They believe the rest of the world would not follow us.",
     "The mayor said the plan would save the city $10 million a year, and the council's newsletter, which residents can "

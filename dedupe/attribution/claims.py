@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dedupe.attribution.attribute import Attribution, DocumentAttribution
 from dedupe.models import Document, Sentence, Span
@@ -173,6 +173,27 @@ def _no_statement(text: str, s: Sentence, short_paragraph: bool) -> bool:
     return ("@" in line or "//" in line or "www." in line) and _CONTACT.match(line) is not None
 
 
+# a sentence that gives the source of the one before it: "That's according to early results of exit polls
+# conducted for The Associated Press", "This is according to a new report from Politico"
+_POINTS_BACK = re.compile(r"\W{0,3}(?:that|this)(?:'s|\u2019s|\s+is|\s+was)\s+(?:(?:all|also|largely)\s+)?"
+                          r"according\s+to\b", re.I)
+
+
+def _points_back(text: str, s: Sentence, sentences: Sequence[Sentence], n: int, last: Claim) -> bool:
+    """Sentence ``n`` opens with "That's according to", and the claim before it is the sentence just before it (in
+    its paragraph or the one before) with no source of its own in it."""
+    return (_POINTS_BACK.match(text, s.start, s.end) is not None and n > 0
+            and last.span.start == sentences[n - 1].start and sentences[n - 1].paragraph >= s.paragraph - 1
+            and last.basis not in ("inline", "anaphora"))
+
+
+def _sourced_after(claim: Claim, decided: Attribution, also: tuple[str, ...], credits: tuple[str, ...]) -> Claim:
+    """The claim with the source the next sentence gives it."""
+    return replace(claim, source=decided.source, basis="paragraph", via=_with_credit(decided.via, decided.source,
+                                                                                     credits),
+                   attribution=decided.span, also=also)
+
+
 def _short_paragraphs(sentences: Sequence[Sentence]) -> set[int]:
     """The paragraphs whose sentences span at most _CALL_LENGTH characters."""
     spans: dict[int, tuple[int, int]] = {}
@@ -208,6 +229,10 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
         attrs = [a for a in here if a.kind != "item-credit"] if here else []  # a credit sources its item only
         decided = _deciding(attrs) if attrs else None
         also: tuple[str, ...] = ()
+        if decided is not None and claims and _points_back(doc.text, s, sentences, n, claims[-1]):
+            claims[-1] = _sourced_after(claims[-1], decided, _co_sources(attrs, decided), credits)
+            carried[(s.paragraph, item)] = (decided, claims[-1].also)
+            continue  # "That's according to X.": the sentence before is X's; this one states nothing of its own
         if decided is not None:
             also = _co_sources(attrs, decided)
             carried[(s.paragraph, item)] = (decided, also)
@@ -229,3 +254,4 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
         claims.append(Claim(f"{doc.id}:{len(claims)}", doc.id, Span(s.start, s.end), doc.text[s.start:s.end],
                             source, basis, via, unverified, span, also))
     return claims
+

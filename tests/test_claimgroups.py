@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe import build_report, scan
-from dedupe.attribution.claims import Claim
+from dedupe.attribution.claims import Claim, content_text
 from dedupe.config import ProvenanceConfig
 from dedupe.copies.cluster import connected_groups
 from dedupe.models import Span
@@ -150,6 +151,64 @@ def test_a_headline_and_a_detail_are_not_one_claim(tmp_path: Path) -> None:
     x = claim_vectors(words, list(range(words.claims)))
     assert (x[at[0]] @ x[at[1]].T).toarray()[0, 0] >= ProvenanceConfig().claim_threshold  # the text alone would
     assert not facts_agree(facts_of(headline["text"]), facts_of(carpet["text"]))  # the names do not
+
+
+# two live blogs of one wire, modelled on a real series: each gives different exit poll results in the same frame
+EXIT_A = """title: Primary day live
+outlet: Harbour Courier
+
+Turnout was heavy in the eastern counties all morning.
+
+According to early results of exit polls conducted for The Associated Press and television networks by Edison
+Research, Roe led among women in both coastal states.
+"""
+EXIT_B = """title: Caucus night live
+outlet: Valley Ledger
+
+Snow kept some voters at home in the north.
+
+According to early results of exit polls conducted for The Associated Press and television networks by Edison
+Research, voters are more likely to describe Roe as honest.
+"""
+EXIT_C = """title: Primary results
+outlet: Coast Gazette
+
+The polls closed at eight.
+
+Roe led among women in both coastal states, according to early results of exit polls conducted for The
+Associated Press and television networks.
+"""
+
+
+def _scan_with_others(tmp_path: Path, texts: dict[str, str]) -> dict[str, Any]:
+    for name, text in (*texts.items(), ("portal.txt", PORTAL), ("wire.txt", WIRE), ("roundup.txt", ROUNDUP)):
+        (tmp_path / name).write_text(text, encoding="utf-8")  # other stories: the frame's words are rare
+    return build_report(scan([tmp_path]), "test")
+
+
+def test_claims_that_share_only_the_frame_naming_their_source_are_not_one_claim(tmp_path: Path) -> None:
+    report = _scan_with_others(tmp_path, {"a.txt": EXIT_A, "b.txt": EXIT_B})
+    a, b = _claim(report, "a.txt", "led among"), _claim(report, "b.txt", "more likely")
+    assert a["source"] == b["source"] == "AP"
+    assert a["group"] is None or a["group"] != b["group"]
+
+
+def test_one_claim_framed_before_and_after_is_still_one_claim(tmp_path: Path) -> None:
+    report = _scan_with_others(tmp_path, {"a.txt": EXIT_A, "c.txt": EXIT_C})
+    a, c = _claim(report, "a.txt", "led among"), _claim(report, "c.txt", "led among")
+    assert a["group"] is not None and a["group"] == c["group"]
+
+
+def test_the_content_of_a_claim_leaves_out_a_long_frame_naming_its_source() -> None:
+    text = "According to a new Courier poll of likely voters, Jane Roe leads by nine points."
+    framed = Claim("d:0", "d", Span(10, 10 + len(text)), text, "Courier", "inline", (), False, Span(36, 43))
+    assert content_text(framed) == "Jane Roe leads by nine points."
+    after = "Jane Roe leads by nine points, according to a new Courier poll of likely voters."
+    assert content_text(replace(framed, text=after, attribution=Span(58, 65))) == "Jane Roe leads by nine points"
+    assert content_text(replace(framed, basis="paragraph")) == text  # the source is named elsewhere
+    assert content_text(replace(framed, attribution=Span(70, 75))) == text  # the name is not in that frame
+    short = "According to the Courier, Jane Roe leads by nine points."  # another claim may say "as per the Courier"
+    assert content_text(replace(framed, text=short, attribution=Span(27, 34))) == short
 
 
 def test_no_group_holds_two_occurrences_of_a_document(fixture_scan: Any) -> None:

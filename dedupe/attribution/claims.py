@@ -255,3 +255,39 @@ def build_claims(doc: Document, sentences: Sequence[Sentence], attribution: Docu
                             source, basis, via, unverified, span, also))
     return claims
 
+
+# the frame that names a claim's source, around its content: "According to early results of exit polls conducted
+# for the Associated Press, ...", "..., according to a CNN tally.", "..., the Post reported.", "NBC News reported
+# on Monday that ..." (at most a clause: no comma or semicolon inside, a reporting verb next to the source)
+_FRAME_BEFORE = re.compile(r"\W{0,3}according\s+to\s+[^,;:\"\u201c]{1,200}?,\s*|"
+                           r"[^,;]{1,100}?\b(?:reported|reports|said|says|found|finds|wrote|writes|revealed|noted)"
+                           r"(?:\s+(?:on|last|this|earlier)\s+\w+)?\s+that\s+", re.I)
+_FRAME_AFTER = re.compile(r",\s*(?:according\s+to\s+[^,;]{1,200}?|[^,;]{1,80}?\s+(?:reported|reports|said|says|"
+                          r"wrote|writes|noted))\s*[.!?\"\u201d']*\s*$", re.I)
+
+
+FRAME_WORDS = 7  # words of a frame long enough to weigh in a comparison ("According to a new Courier poll," has 6)
+
+
+def content_text(claim: Claim) -> str:
+    """The claim's text without the frame that names its source (the words that frame shares with other claims of
+    the same source are no evidence that two claims state one fact); the whole text when the claim has no source
+    of its own in it or the frame is not one of the two shapes."""
+    if claim.basis not in ("inline", "anaphora") or claim.attribution is None:
+        return claim.text
+    at = claim.attribution.start - claim.span.start
+    if not 0 <= at < len(claim.text):
+        return claim.text
+    before = _FRAME_BEFORE.match(claim.text)
+    if before is not None and at < before.end() and _long(before.group()):
+        return claim.text[before.end():]
+    after = _FRAME_AFTER.search(claim.text)
+    if after is not None and at >= after.start() and _long(after.group()):
+        return claim.text[:after.start()]
+    return claim.text
+
+
+def _long(frame: str) -> bool:
+    """A frame of FRAME_WORDS words or more: a short one ("according to ANSA", "KCNA said") is left in, as another
+    claim of the same fact may name its source in other words ("as per ANSA") or not at all."""
+    return len(frame.split(None, FRAME_WORDS - 1)) >= FRAME_WORDS

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from dedupe.attribution.claims import Claim
+from dedupe.attribution.claims import Claim, content_text
 from dedupe.copies.cluster import connected_groups
 from dedupe.provenance.claimindex import (
     ClaimWords,
@@ -325,10 +325,11 @@ def link_claims(claims: Sequence[Claim], doc_ids: Sequence[str], reused: Sequenc
 
 
 def _compared_claims(claims: Sequence[Claim]) -> tuple[list[Claim], list[str]]:
-    """The claims of MIN_CLAIM_WORDS words or more (counting stops there), and their texts in lower case. The
-    claim index reads only their words and the marks of a tag or a web address, none of which holds a space, so
-    runs of spaces stay as they are (a property test compares the index of the texts with single spaces)."""
-    lowered = [c.text.lower() for c in claims]
+    """The claims of MIN_CLAIM_WORDS words or more (counting stops there) without the frame that names their source
+    (``content_text``), and those texts in lower case. The claim index reads only their words and the marks of a tag
+    or a web address, none of which holds a space, so runs of spaces stay as they are (a property test compares the
+    index of the texts with single spaces)."""
+    lowered = [content_text(c).lower() for c in claims]
     enough = [len(t.split(None, MIN_CLAIM_WORDS - 1)) >= MIN_CLAIM_WORDS for t in lowered]
     return ([c for c, ok in zip(claims, enough, strict=True) if ok],
             [t for t, ok in zip(lowered, enough, strict=True) if ok])

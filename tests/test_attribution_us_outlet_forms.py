@@ -419,3 +419,24 @@ def test_a_given_name_before_a_one_word_outlet_is_still_a_persons_name() -> None
 def test_an_outlets_verdict_in_a_name_it_gives(verb: str) -> None:
     a = run(f"The mayor repeated the promise, which PolitiFact {verb} the \u201cLie of the Year.\u201d")
     assert found(a) == [("PolitiFact", "source", "inline-verb")]
+
+
+@pytest.mark.parametrize(("sentence", "outlet"), [
+    ("ESPN reported that the coach had been fired.", "ESPN"),
+    ("According to Variety, the studio cut the film by ten minutes.", "Variety"),
+    ("The Hollywood Reporter said the deal was done on Friday.", "The Hollywood Reporter"),
+    ("In a criminal complaint obtained by PEOPLE, the incident happened at 9 p.m.", "People magazine"),
+    ("The Christian Science Monitor found that most voters agreed.", "The Christian Science Monitor"),
+    ("The Advocate urged the senator to visit the flooded parishes.", "The Advocate"),
+])
+def test_outlets_of_sport_entertainment_and_the_regions_the_lexicon_now_knows(sentence: str, outlet: str) -> None:
+    assert [x[:2] for x in found(run(sentence))] == [(outlet, "source")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "People have characterized the plan as a response, said Adam Kincaid.",
+    "The tenants' advocate said the rent would rise again in the spring.",
+    "Her deadline reported no change, and the variety found in the market was small.",
+])
+def test_ordinary_words_that_name_magazines_are_no_outlets(sentence: str) -> None:
+    assert found(run(sentence)) == []

@@ -40,6 +40,11 @@ COMMON_WORDS = frozenset({
     "conversation", "19th", "grist", "trace", "reason", "fortune", "stars and stripes",
     "politiken",  # German "policies"
     "creators",
+    # magazines and sites named with an ordinary word: "a variety of", "the deadline", "in vogue", "wired to",
+    # "the verge of", "the root of", "the dispatch of troops", "an advocate for"
+    "variety", "deadline", "esquire", "vogue", "cosmopolitan", "wired", "verge", "recode", "dispatch",
+    "bulwark", "jacobin", "root", "essence", "ebony", "family circle", "advocate", "athletic", "jezebel",
+    "army times",
 })
 # US broadcast call signs ("KING-TV", "WKOW", "KTRK"): outlets the lexicon cannot list one by one; in running text
 # they are matched like acronyms (a cue must confirm them), in a dateline they credit the station

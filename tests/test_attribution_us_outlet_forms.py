@@ -440,3 +440,18 @@ def test_outlets_of_sport_entertainment_and_the_regions_the_lexicon_now_knows(se
 ])
 def test_ordinary_words_that_name_magazines_are_no_outlets(sentence: str) -> None:
     assert found(run(sentence)) == []
+
+
+def test_the_editors_of_an_outlet_together_are_its_voice_and_its_name_for_what_follows() -> None:
+    a = run("The flood relief was slow. That did not sit well with the editors of The Advocate, who aimed their "
+            "Friday editorial at the senator.\n\nThe newspaper said the state deserved a visit.")
+    assert [x[1:] for x in found(a)] == [("source", "editors"), ("source", "anaphora")]
+    assert {x[0] for x in found(a)} == {"The Advocate"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The senator pointed to a recent interview she did with the editorial board of the Chicago Tribune.",
+    "Jane Roe, an editor of the Chicago Tribune, said the paper would not comment.",
+])
+def test_an_interview_with_the_editors_or_one_editor_is_no_voice_of_the_outlet(sentence: str) -> None:
+    assert all(role != "source" for _, role, _ in found(run(sentence)))

@@ -163,6 +163,12 @@ RULES: tuple[Rule, ...] = (
     # l'AFP", "ha detto all'ANSA", "disse à Lusa", "en declaraciones a", "im Interview mit dem Spiegel"
     Rule("venue", "venue", left=_left(r"\b" + _ML_SPOKE_TO + r"\s*" + _ML_DESCR)),
     *WORLD_VENUES,
+    # "the editors of The Advocate, who aimed their editorial at Clinton": the outlet's editors together, no one named,
+    # are its editorial voice (not one journalist, below); not those someone speaks with or to ("an interview with
+    # the editorial board of the Daily News": a venue)
+    Rule("editors", "source", left=_left(
+        r"^(?![\s\S]*\b(?:interview\w*|met|meeting|meets|sat\s+down|spoke|speaking|talked|talking|told|telling)\b)"
+        r"[\s\S]*\bthe\s+(?:editors|editorial\s+(?:board|writers))\s+(?:of|at)\s+(?:the\s+)?" + _PLAIN_DESCR)),
     # "a columnist for the Italian newspaper X", "Melissa Cronin of Gawker": a journalist speaks, not the outlet
     Rule("affiliation", "venue", left=_left(
         r"\b(?:(?:columnist|correspondent|reporter|writer|editor|anchor|host|contributor|analyst|commentator|member|"

@@ -189,9 +189,8 @@ def _points_back(text: str, s: Sentence, sentences: Sequence[Sentence], n: int, 
 
 def _sourced_after(claim: Claim, decided: Attribution, also: tuple[str, ...], credits: tuple[str, ...]) -> Claim:
     """The claim with the source the next sentence gives it."""
-    return replace(claim, source=decided.source, basis="paragraph", via=_with_credit(decided.via, decided.source,
-                                                                                     credits),
-                   attribution=decided.span, also=also)
+    via = _with_credit(decided.via, decided.source, credits)
+    return replace(claim, source=decided.source, basis="paragraph", via=via, attribution=decided.span, also=also)
 
 
 def _short_paragraphs(sentences: Sequence[Sentence]) -> set[int]:
@@ -264,8 +263,6 @@ _FRAME_BEFORE = re.compile(r"\W{0,3}according\s+to\s+[^,;:\"\u201c]{1,200}?,\s*|
                            r"(?:\s+(?:on|last|this|earlier)\s+\w+)?\s+that\s+", re.I)
 _FRAME_AFTER = re.compile(r",\s*(?:according\s+to\s+[^,;]{1,200}?|[^,;]{1,80}?\s+(?:reported|reports|said|says|"
                           r"wrote|writes|noted))\s*[.!?\"\u201d']*\s*$", re.I)
-
-
 FRAME_WORDS = 7  # words of a frame long enough to weigh in a comparison ("According to a new Courier poll," has 6)
 
 

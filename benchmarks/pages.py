@@ -50,7 +50,8 @@ N4KDATA_COMMIT = "cf3e2959ffc4fde13e0714d2b6d50c2bd220ed3b"  # AndyTheFactory/ar
 ALLSIDES_COMMIT = "ced8111a720948e6a410e52031ace99c4e53f096"
 ALLSIDES_SAMPLE = {"train": 500, "valid": 100, "test": 100}
 ALLSIDES_BREADTH = 2  # then this many train articles of each train outlet the first 500 do not hold (added later)
-ALLSIDES_MORE = 200  # then the next this many train articles in that order not chosen yet (a fourth round, later still)
+ALLSIDES_MORE = 400  # then the next this many train articles in that order not chosen yet (a fourth round of 200, later
+# still, and a fifth of 200 after it)
 # "New York Times - News", "CNN (Web News)", "NPR Online News", "Fox News Opinion": the outlet is the name before
 ALLSIDES_SECTION = re.compile(r"\s+(?:-\s+[\w /]+|\((?:Online(?: News)?|Web News|News|Opinion)\)|Online News|Opinion)$")
 ZONE_LINES = 6

@@ -22,7 +22,7 @@ Prints, per split:
 Also on real web pages (trafilatura's test pages, the 181 news pages of Zyte's article extraction benchmark, the
 test pages of three article parsers, the 258 news pages of fundus's parser tests, the 424 pages of the article
 extraction dataset; splits made before looking: benchmarks/pages.py) and on 400 articles of US outlets (AllSides'
-corpus, split by outlet by its makers: 861 of train, 100 each of valid and test, held out): document credits
+corpus, split by outlet by its makers: 1,061 of train, 100 each of valid and test, held out): document credits
 against our labels (`benchmarks/labels/pages-credits-SPLIT.tsv`, `CORPUS-pages-credits-SPLIT.tsv` for the others;
 pages that are not candidates credit nothing; every page of fundus, the extraction dataset and the AllSides sample
 was labelled); on each corpus of pages also inline outlet sources against our labels of every outlet mention the

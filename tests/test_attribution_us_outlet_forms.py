@@ -455,3 +455,32 @@ def test_the_editors_of_an_outlet_together_are_its_voice_and_its_name_for_what_f
 ])
 def test_an_interview_with_the_editors_or_one_editor_is_no_voice_of_the_outlet(sentence: str) -> None:
     assert all(role != "source" for _, role, _ in found(run(sentence)))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The leak was authorised, according to Chicago Tribune columnist Jane Roe.",
+    "The worst was an opinion piece from Chicago Tribune columnist Jane Roe predicting losses.",
+    "The aide did not wear a mask, per the Chicago Tribune's Jane Roe and John Doe.",
+    "A feminist writer in the Chicago Tribune suggests that the mayor has shown the way.",
+    "Moss, who has done work for the Chicago Tribune, said the lawsuit was a stunt.",
+    "As Jane Roe reports in the Chicago Tribune, several counties dropped the fees.",
+    "Prominent figures from outlets including the Chicago Tribune have called out the mayor.",
+    "The claims got traction, with recent stories in mainstream outlets like The Washington Post joining in.",
+    "The editors of the Chicago Tribune both lost their jobs after the protests.",
+])
+def test_the_outlets_people_and_its_list_of_peers_are_no_source(sentence: str) -> None:
+    assert "source" not in [role for _, role, _ in found(run(sentence))]
+
+
+def test_an_outlet_after_a_possessive_is_something_of_theirs() -> None:
+    a = run("The mayor referenced his Washington Post interview, saying it was fair.")
+    assert [role for _, role, _ in found(a)] == ["subject"]
+
+
+def test_a_possessive_is_no_cue_for_an_acronym() -> None:
+    assert found(run("Unless you passed your AP exams, the course will be hard.")) == []
+
+
+def test_a_named_journalist_after_the_outlet_leaves_its_poll_and_its_own_work_alone() -> None:
+    assert [x[:2] for x in found(run("According to the Chicago Tribune's Battleground State polling average, the "
+                                     "mayor leads by 3 points."))] == [("Chicago Tribune", "source")]

@@ -18,7 +18,8 @@ _I = re.IGNORECASE
 # phrase ("released by the Trump campaign the AP report ...")
 _DESCR = r"(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an)\s)[\w'\u2019.-]+\s+){0,5}?"
 # words that say what the outlet is, with no clause among them: "by the conservative website X"
-_PLAIN_DESCR = (r"(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an|of|for|that|on|in|at|about|to|with|from|by|and|or|but|as)\b)"
+_PLAIN_DESCR = (r"(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an|of|for|that|on|in|at|about|to|with|from|by|and|or|but|as|like|"
+                r"including|such)\b)"
                 r"[\w'\u2019.-]+\s+){0,5}?")
 # after "said": "said the Russian news agency X", not "said of life before X" or "said that X, ..."
 _AFTER_VERB = (r"(?:(?!(?:of|before|after|about|to|in|at|on|with|for|from|into|over|than|like|that|whether|if|how|why|"
@@ -142,6 +143,11 @@ _WORK = (r"(?:report|article|story|analysis|review|investigation|study|poll|surv
 _POLL = (r"(?:poll|survey|exit\s+polls?|analysis|review|study|"
          r"(?:polling\s+|rolling\s+)?(?<!industrial\s)average)")
 
+# a person's name of two or three words, not an outlet's product named like one ("POLITICO's Battleground State polling
+# average", "CNN's Reality Check team")
+_PERSON = (r"(?-i:[A-Z][a-z][\w.'\u2019-]*)(?:\s+(?-i:[A-Z][\w.'\u2019-]*)){1,2}\b(?!\s+(?:poll|polling|survey|report|"
+           r"analysis|average|index|ranking|rankings|list|tally|count|team|unit|desk|staff)\b)")
+
 RULES: tuple[Rule, ...] = (
     Rule("venue", "venue", left=_left(
         r"\b(?:told|telling|tells|tell|speaking\s+to|spoke\s+to|speak\s+to|in\s+(?:an?\s+)?(?:exclusive\s+|separate\s+)?"
@@ -154,6 +160,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?:appearing|published|provided|given|sent)\s+)?(?:with|to|on|for|in)\s+(?:the\s+)?" + _DESCR + r"|"
         r"\b(?:(?:spoke|speaking|speaks|talked|talking|talks)\s+(?:with|to)|"
         r"(?:wrote|writing|writes|blogging|blogs|blogged)\s+(?:in|for|to|at)|"
+        # "As Courtney E. Martin reports in the New York Times" (a named writer's verb, not "reports in X", the noun)
+        r"(?-i:[A-Z][\w.'\u2019-]*)\s+(?:reports|reported)\s+(?:in|for)|"
         r"said\s+(?:\w+\s+){0,3}?on|(?:provided|given|gave|sent|leaked|shown|showed|granted)(?:\s+\w+){0,2}?\s+to|"
         r"(?:wrote|writes|writing|penned|pens|published)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:op-eds?(?:\s+pieces?)?|opinion\s+pieces?|columns?|essays?|commentar(?:y|ies)|letters?)\s+(?:in|for|at|on)|"
@@ -168,12 +176,29 @@ RULES: tuple[Rule, ...] = (
     # the editorial board of the Daily News": a venue)
     Rule("editors", "source", left=_left(
         r"^(?![\s\S]*\b(?:interview\w*|met|meeting|meets|sat\s+down|spoke|speaking|talked|talking|told|telling)\b)"
-        r"[\s\S]*\bthe\s+(?:editors|editorial\s+(?:board|writers))\s+(?:of|at)\s+(?:the\s+)?" + _PLAIN_DESCR)),
+        r"[\s\S]*\bthe\s+(?:editors|editorial\s+(?:board|writers))\s+(?:of|at)\s+(?:the\s+)?" + _PLAIN_DESCR),
+        # (an editorial act in the sentence: not "the editors of Variety both lost their jobs")
+        right=_right(r"[^.;!?]*?\b(?:editorials?|wrote|writes|argued|argues|urged|urges|endorsed|endorses|said|says|"
+                     r"declared|declares|warned|warns|called\s+(?:for|on))\b")),
+    # "according to Washington Post columnist David Ignatius", "from New York Times columnist Paul Krugman": a named
+    # journalist of the outlet, whatever cue is before the outlet
+    Rule("affiliation", "venue", right=_right(
+        r"\s+(?:(?-i:[a-z]+)\s+)?(?:columnist|reporter|correspondent|writer|editor|anchor|host|journalist|contributor|"
+        r"analyst|commentator|producer|critic|staffer)s?\s+" + _PERSON)),
+    # "per the New York Times's Michael D. Shear", "according to Politico's Ben Smith": the journalist is cited
+    Rule("affiliation", "venue", left=_left(r"\b(?:according\s+to|per|citing|quoting)\s+(?:the\s+)?"),
+         right=_right(r"(?:'s|\u2019s)\s+" + _PERSON)),
+    # "his CNN comments", "their Fox News interview": the outlet names something of theirs, it does not speak
+    Rule("mention", "subject", left=_left(r"\b(?:his|her|their|my|our|your)\s+")),
     # "a columnist for the Italian newspaper X", "Melissa Cronin of Gawker": a journalist speaks, not the outlet
     Rule("affiliation", "venue", left=_left(
         r"\b(?:(?:columnist|correspondent|reporter|writer|editor|anchor|host|contributor|analyst|commentator|member|"
         r"producer|journalist|staffer|editorial\s+board)s?(?:-in-chief|-at-large)?\s+(?:" + _NAME + r"\s+)?"
-        r"(?:for|at|with|of|on)|"
+        r"(?:for|at|with|of|on|in)|"
+        # "Moss, who has done work for USA TODAY, said", "prominent figures from outlets including MSNBC"
+        r"(?:works?|worked|working|done\s+work)\s+(?:for|at|with)|"
+        r"(?:figures|personalities|hosts|anchors|journalists|reporters|staffers|employees|executives)\s+(?:from|at|of)"
+        r"(?:\s+(?:outlets|networks|papers|newspapers)\s+(?:including|like|such\s+as))?|"
         # "Melissa Cronin of Gawker", "Adam Gabbatt, of The Guardian,", "Ross Douthat, now of the New York Times,"
         r"(?-i:[A-Z][a-z]+)(?:,?\s+of|,\s+(?:now|then|formerly|later)\s+(?:of|at|with)))\s+"
         r"(?:the\s+)?" + _DESCR)),

@@ -484,3 +484,22 @@ def test_a_possessive_is_no_cue_for_an_acronym() -> None:
 def test_a_named_journalist_after_the_outlet_leaves_its_poll_and_its_own_work_alone() -> None:
     assert [x[:2] for x in found(run("According to the Chicago Tribune's Battleground State polling average, the "
                                      "mayor leads by 3 points."))] == [("Chicago Tribune", "source")]
+
+
+def test_a_newsletters_sentence_closing_with_its_outlet_in_brackets_is_that_outlets() -> None:
+    a = run("Morning Report\n\nThe board delayed the vote until the audit is complete ( Chicago Tribune ). The "
+            "mayor denied any wrongdoing ( The Washington Post ) … The council meets again on Friday.")
+    assert [(x[0], x[2]) for x in found(a)] == [("Chicago Tribune", "item-credit"), ("Washington Post", "item-credit")]
+    sources = {c.text.split(" (")[0]: c.source for c in a.claims}
+    assert sources["The board delayed the vote until the audit is complete"] == "Chicago Tribune"
+    assert sources["The mayor denied any wrongdoing"] == "Washington Post"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The senator thanked the voters of his home state (Pa.).",
+    "The deputies of the liberal party walked out of the chamber (PL).",
+    "The senator spoke after the vote to the Associated Press (AP).",
+    "The senator spoke after the vote to The Washington Post (Washington Post).",
+])
+def test_an_abbreviation_or_a_gloss_in_brackets_is_no_citation(sentence: str) -> None:
+    assert "item-credit" not in [kind for _, _, kind in found(run(f"{BODY}\n\n{sentence} The session ended."))]

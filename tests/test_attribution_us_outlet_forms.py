@@ -503,3 +503,31 @@ def test_a_newsletters_sentence_closing_with_its_outlet_in_brackets_is_that_outl
 ])
 def test_an_abbreviation_or_a_gloss_in_brackets_is_no_citation(sentence: str) -> None:
     assert "item-credit" not in [kind for _, _, kind in found(run(f"{BODY}\n\n{sentence} The session ended."))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Washington Post, the capital's biggest-selling newspaper, said the board had skipped two audits.",
+    "But audit or not, as The Washington Post laid out in November, the problem has only become worse.",
+    "The Washington Post in Baltimore said the board had skipped two audits.",
+    "In a Washington Post story Thursday night, two members said the board had skipped two audits.",
+    "Despite noting that, The Washington Post nevertheless cited two audits the board had skipped.",
+    "In a March 8 article, The Washington Post cast the mayor as vulnerable on the audits.",
+    "After The Washington Post and other outlets reported that the board had skipped two audits, the mayor resigned.",
+    "The plan was characterized by The Washington Post as a way to skip two audits.",
+])
+def test_more_ways_an_outlet_reports_read_on_the_fifth_allsides_round(sentence: str) -> None:
+    assert [x[:2] for x in found(run(sentence))] == [("Washington Post", "source")]
+
+
+def test_a_poll_with_three_partners_is_each_partners() -> None:
+    a = run("An NPR/PBS NewsHour/Marist Poll last month found that 57 percent oppose the wall.")
+    assert [x[:3] for x in found(a)] == [("NPR", "source", "poll"), ("PBS", "source", "poll")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In a recent Washington Post article, Jane Roe profiled the new mayor and her family.",  # the writer's piece
+    "The question was described by the senator to The Washington Post as fundamental.",  # a venue
+    "The Washington Post agreed to host the debate in March.",
+])
+def test_a_writers_piece_a_venue_and_an_agreement_are_no_report(sentence: str) -> None:
+    assert "source" not in [role for _, role, _ in found(run(sentence))]

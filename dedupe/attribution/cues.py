@@ -31,7 +31,10 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"broadcast(?!\s+(?:set|studio|booth|truck|cent(?:er|re)|rights|partner))|aired|published|publishes|quoted|"
           r"cited|carried|showed|shows|revealed|reveals|disclosed|tweeted|tweets|tweeting|"
           r"posted|described|describes|quoting|citing|found(?!\s+itself)|finds|learned|has\s+learned|obtained|ran|runs|"
-          r"called|calls|characteri[sz]ed|characteri[sz]es|dubbed|dubs|labell?ed|branded|termed|estimated|estimates|lists(?!\s*[(.,;:])|listed|"
+          r"called|calls|characteri[sz]ed|characteri[sz]es|dubbed|dubs|labell?ed|branded|termed|"
+          # "as the Washington Post laid out", "The Journal report cites ...", "the Times cast Clinton as ..."
+          r"laid\s+out|lays\s+out|spelled\s+out|outlined|outlines|cites|specifies|specified|compares|compared|"
+          r"cast(?=\s+[^.;]{1,60}?\bas\b)|portrayed|portrays|painted|agrees(?!\s+to\b)|agreed(?!\s+to\b)|estimated|estimates|lists(?!\s*[(.,;:])|listed|"
           r"puts?(?!\s+together)|pegged|spotted|"
           # "with Axios reporting late last month that ...", Spanish and Portuguese "encontró", "descubrió"
           r"reporting(?=[^.;]{0,40}\bthat\b)|"
@@ -75,13 +78,17 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
 # a month or a year right after the outlet, no comma before its verb: "CBS News in March also found", "The Times in
 # 2015 reported" (not "... moderated Meet the Press in 2008, said in an interview": a clause ends at the comma)
 _WHEN = (r"(?:\s+in\s+(?:(?-i:January|February|March|April|May|June|July|August|September|October|November|"
-         r"December)(?:\s+\d{4})?|(?:19|20)\d\d)\s+(?=(?-i:[a-z])))?")
+         r"December)(?:\s+\d{4})?|(?:19|20)\d\d|"
+         # a place: "The Associated Press in Damascus said"
+         r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\s+(?=(?-i:[a-z])))?")
 _BETWEEN = (r"(?:(?:news\s+(?:agency|organi[sz]ation|service|outlet|network|channel)|wire\s+service|agency|"
             r"(?:newspaper|paper|tabloid|daily|magazine|website|site|network|channel|broadcaster|station|outlet)|"
             r"editorial\s+board|also|earlier|later|quickly|first|previously|recently|originally|exclusively|has|had|have|since|now|"
             r"just|"
             r"on\s+\w+|today|yesterday|"
-            r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|each|both|all|"
+            r"however|though|too|even|then|in\s+turn|for\s+one|(?-i:[a-z]+ly)|each|both|all|nevertheless|nonetheless|"
+            # "After CNN and other outlets reported that ..."
+            r"and\s+other\s+(?:news\s+)?(?:outlets|media|networks|publications|papers|news\s+organi[sz]ations)|"
             r"in\s+an?\s+(?:report|statement|dispatch|bulletin|commentary|editorial)|late\s+\w+|\w+day|at\s+the\s+time|"
             r"(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|autumn|winter)|"
 
@@ -219,8 +226,9 @@ RULES: tuple[Rule, ...] = (
         r"\s*(?:news\s+agency\s+)?(?:could\s+not|couldn't|cannot|can't|was\s+unable\s+to|were\s+unable\s+to|has\s+not|"
         r"hasn't|had\s+not|did\s+not|didn't|is\s+unable\s+to)\s+(?:yet\s+)?(?:immediately\s+)?(?:independently\s+)?"
         r"(?:verify|verified|confirm|confirmed|authenticate|authenticated)")),
+    # ("An NPR/PBS NewsHour/Marist Poll last month found": up to three partners)
     Rule("poll", "source", right=_right(
-        r"(?:'s|\u2019s)?\s*(?:(?:/|-|\u2013|\s+and\s+)\s*[\w.&'\u2019 ]{1,30}?\s+)?(?:news\s+)?(?:own\s+)?"
+        r"(?:'s|\u2019s)?\s*(?:(?:(?:/|-|\u2013|\s+and\s+)\s*[\w.&'\u2019 ]{1,30}?){1,3}\s+)?(?:news\s+)?(?:own\s+)?"
         r"(?:(?-i:[a-z0-9-]+)\s+){0,2}" + _POLL + r"s?\b")),
     # "The Washington Post conducted a 50-state poll": the outlet's poll (a source where the sentence gives figures)
     Rule("poll", "source", right=_right(
@@ -261,7 +269,7 @@ RULES: tuple[Rule, ...] = (
     Rule("as-reported-by", "source", left=_left(
         r"\b(?:as\s+)?(?:reported|quoted|cited|carried|broadcast|published|confirmed|announced|aired|conducted|"
         r"commissioned|compiled|released|uncovered|estimated|identified|introduced|broken|calculated|tallied|counted|polled|"
-        r"spotted|flagged|noticed)\s+"
+        r"spotted|flagged|noticed|characteri[sz]ed|portrayed|labell?ed|dubbed)\s+"
         r"(?:earlier\s+)?by\s+(?:the\s+)?" + _DESCR + r"|"
         # "..., and detailed in the Charlotte Observer", "as first reported in The Times"
         r"\b(?:as\s+)?(?:first\s+)?(?:reported|detailed|described|outlined|documented|surfaced)\s+in\s+(?:the\s+)?"
@@ -283,6 +291,12 @@ RULES: tuple[Rule, ...] = (
         # (not the site's credit of its journalists: "With reporting from NPR correspondent Jane Roe")
         r"\b(?:revelations?|disclosures?|findings|(?<!with\s)reporting)\s+(?:published\s+)?(?:by|from)\s+(?:the\s+)?"
         + _DESCR)),
+    # "In a New York Times story Thursday night, allies of Comey said ...": the sentence tells the outlet's piece (not
+    # its writer's: "In a recent New Yorker article, Jane Mayer profiled ...", a venue)
+    Rule("report-in", "source", left=_left(r"^\W*in\s+(?:an?|the|its|this|that)\s+(?:(?-i:[a-z]+)\s+)?"),
+         right=_right(r"(?:'s|\u2019s)?\s+(?:report|story|article|investigation|analysis|expos\u00e9|expose|scoop)\b"
+                      r"(?![^,.;]{0,40},\s*(?-i:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+)\s+(?-i:[a-z]+ed|wrote|writes|"
+                      r"reports|says)\b)")),
     # "a letter obtained by The Associated Press": the outlet reports what it holds (in its own article: its own work)
     Rule("obtained-by", "source", left=_left(
         r"\b(?:obtained|seen|reviewed|received|acquired)\s+(?:exclusively\s+)?by\s+(?:the\s+)?" + _DESCR)),
@@ -405,6 +419,8 @@ _ASIDE = re.compile(r"^\s*(?:\([^()]{1,60}\)|\.(?:com|org|net)\b|"
                     r",\s*(?:(?-i:[a-z]+ly|hardly|not|never|once|now|still)\s+)?(?:the|a|an|its|their|which\s+is)\s+"
                     r"[^,;.]{1,70},|"
                     r",\s*in\s+(?:a|an|its|the|their|this|that)\s+[^,;.]{1,80},|"
+                    # "Yedioth Ahronoth, Israel's biggest-selling newspaper, said"
+                    r",\s*(?-i:[A-Z][\w.-]*)(?:'s|\u2019s)\s+[^,;.]{1,60},|"
                     r",\s*(?-i:[A-Z][\w.'\u2019-]*)(?:\s+(?-i:[A-Z][\w.'\u2019-]*)){0,2}\s+(?:said|says|added|noted|wrote),|"
                     r"\s*[\u2014\u2013]\s*[^\u2014\u2013\n]{1,80}?\s*[\u2014\u2013])", _I)
 SOURCE_ROLES = frozenset({"source"})

@@ -34,13 +34,15 @@ _VERBS = (r"(?:reported|reports|said|says|announced|added|stated|wrote|writes|cl
           r"called|calls|characteri[sz]ed|characteri[sz]es|dubbed|dubs|labell?ed|branded|termed|"
           # "as the Washington Post laid out", "The Journal report cites ...", "the Times cast Clinton as ..."
           r"laid\s+out|lays\s+out|spelled\s+out|outlined|outlines|cites|specifies|specified|compares|compared|"
-          r"cast(?=\s+[^.;]{1,60}?\bas\b)|portrayed|portrays|painted|agrees(?!\s+to\b)|agreed(?!\s+to\b)|estimated|estimates|lists(?!\s*[(.,;:])|listed|"
+          r"cast(?=\s+[^.;]{1,60}?\bas\b)|portrayed|portrays|painted|agrees(?!\s+to\b)|agreed(?!\s+to\b)|"
+          r"estimated|estimates|lists(?!\s*[(.,;:])|listed|"
           r"puts?(?!\s+together)|pegged|spotted|"
           # "with Axios reporting late last month that ...", Spanish and Portuguese "encontró", "descubrió"
           r"reporting(?=[^.;]{0,40}\bthat\b)|"
           # the report told in the past: "Delaware's News Journal would later report that ..."
           r"would\s+(?:(?:later|also|soon|first|eventually|subsequently)\s+)?(?:go\s+on\s+to\s+)?"
-          r"(?:report|reveal|disclose|publish|confirm)\b|encontr[óo]|descubri[óo]|constat[óo]|verific[óo]|afirm[óo]|asegur[óo]|"
+          r"(?:report|reveal|disclose|publish|confirm)\b|"
+          r"encontr[óo]|descubri[óo]|constat[óo]|verific[óo]|afirm[óo]|asegur[óo]|"
           r"encontrou|descobriu|constatou|afirmou|a\s+(?:trouv[ée]|d[ée]couvert|constat[ée]|affirm[ée])|"
           r"ha\s+(?:scoperto|trovato|verificato)|"
           r"counted|calculated|"
@@ -336,7 +338,8 @@ RULES: tuple[Rule, ...] = (
                                              r"Informationen|Angaben)")),
     Rule("report-that", "source", right=_right(
         r"(?:'s|\u2019s)?\s+(?:(?-i:[a-z]+)\s+)?(?:report|story|article|investigation|analysis|editorial|piece|"
-        r"exclusive|scoop|discovery|revelation|finding|claim|assertion|allegation|contention|estimate)s?,?\s+(?:that|titled|entitled|headlined|"
+        r"exclusive|scoop|discovery|revelation|finding|claim|assertion|allegation|contention|estimate)s?,?\s+"
+        r"(?:that|titled|entitled|headlined|"
         r"which\s+(?:found|finds|showed|shows|said|says|revealed|reveals|notes|noted|"
         r"reported|reports)|saying|showing|finding|revealing|in\s+which|featuring|detailing|documenting|alleging|"
         r"claiming|describing)\b")),

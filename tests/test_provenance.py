@@ -313,11 +313,33 @@ def test_score_without_dates_equals_the_reference(a: str, b: str, similarity: fl
     assert _without_dates(ClaimLink("a:0", "b:0", similarity), ClaimDates(claims)) == expected
 
 
+def test_one_name_in_two_facts_of_a_roundup_is_no_link() -> None:
+    """Two reports of one event: a name they share links two claims only with a word besides the names in common
+    ("The mayor of Dover resigned." / "Voters in Dover lost their mayor."), not one name in two facts of a state
+    roundup."""
+    from dedupe.attribution.claims import Claim
+    from dedupe.models import Span
+    from dedupe.provenance.claimgroups import ClaimLink
+    from dedupe.provenance.stories import SAME_EVENT, SAME_EVENT_LINK, ClaimDates, _groupable
+
+    texts = {"a": "Gov. Jane Roe has not issued a stay-at-home order.",
+             "b": "Large outdoor venues may now reopen to the public, Gov. Jane Roe said on Monday.",
+             "c": "The governor, Jane Roe, issued a stay-at-home order on Friday."}
+    claims = ClaimDates({c.id: c for c in (Claim(f"{d}:0", d, Span(0, 1), t, None, "unattributed", (), False, None)
+                                           for d, t in texts.items())})
+    story_of = dict.fromkeys(texts, "story-1")
+    loose = SAME_EVENT_LINK - 0.1
+    assert not _groupable(story_of, set(), claims, ClaimLink("a:0", "b:0", loose, SAME_EVENT))
+    assert _groupable(story_of, set(), claims, ClaimLink("a:0", "c:0", loose, SAME_EVENT))
+
+
 def _groupable_reference(story_of: dict[str, str], reused: set[tuple[str, str]], claims: Any, link: Any) -> bool:
     """``_groupable`` as first written: the score without dates of every link that is not grouped otherwise."""
+    from dedupe.provenance.claimindex import claim_words
     from dedupe.provenance.facts import YEAR, names, scored_numbers, specifics
     from dedupe.provenance.stories import (
         CROSS_STORY_LINK,
+        NAME_LINK_WORDS,
         SAME_EVENT,
         SAME_EVENT_LINK,
         UNRELATED_DOCUMENTS_LINK,
@@ -335,7 +357,10 @@ def _groupable_reference(story_of: dict[str, str], reused: set[tuple[str, str]],
             return True
         shared = scored_numbers(specifics(claim_a.text)) & scored_numbers(specifics(claim_b.text))
         dates = {n for n in shared if YEAR.fullmatch(n)} | (_days(claim_a.text) & _days(claim_b.text))
-        specific = bool(shared - dates) or bool(names(claim_a.text) & names(claim_b.text))
+        named = names(claim_a.text) | names(claim_b.text)
+        beyond = [w for w in claim_words(claim_a.text) if w in claim_words(claim_b.text) and w[:4] not in named]
+        specific = bool(shared - dates) or (bool(names(claim_a.text) & names(claim_b.text))
+                                            and len(beyond) >= NAME_LINK_WORDS)
         if link.documents >= SAME_EVENT and (link.similarity >= SAME_EVENT_LINK or specific):
             return True
         return bool(_without_dates(link, claims) >= UNRELATED_DOCUMENTS_LINK)

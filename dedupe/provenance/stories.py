@@ -177,6 +177,7 @@ SAME_EVENT = 0.3  # documents' cosine (``document_vectors``) of two reports of o
 # restatements lost; PolNeAR train within-group same-claim share 0.907 -> 0.912, claim-pair recall unchanged;
 # fixtures claim-group recall 0.853)
 SAME_EVENT_LINK = 0.45
+NAME_LINK_WORDS = 1  # content words besides the names that such a link's claims must also share
 UNRELATED_DOCUMENTS_LINK = 0.6  # claim link needed inside a story between documents that are not SAME_EVENT
 CROSS_STORY_WORDS = 3  # content words two claims of different stories must have in common
 COPIED_LINE, COPIED_WORDS = 0.95, 5  # a line copied whole across stories: score and content words in common
@@ -251,7 +252,14 @@ def _share_a_specific(link: ClaimLink, claims: ClaimDates) -> bool:
     shared = claims.numbers(link.a) & claims.numbers(link.b)
     if shared - _dates(link, claims, shared):
         return True
-    return bool(names(claims.claim_by_id[link.a].text) & names(claims.claim_by_id[link.b].text))
+    text_a, text_b = claims.claim_by_id[link.a].text, claims.claim_by_id[link.b].text
+    names_a, names_b = names(text_a), names(text_b)
+    if not names_a & names_b:
+        return False
+    named = names_a | names_b  # (and what else they say in common: not "Gov. Asa Hutchinson has not issued a
+    # stay-at-home order" and "... reopen to the public, Gov. Asa Hutchinson said", one name in two facts of a roundup)
+    beyond = {w for w in set(claim_words(text_a)) & set(claim_words(text_b)) if w[:4] not in named}
+    return len(beyond) >= NAME_LINK_WORDS
 
 
 def _dates(link: ClaimLink, claims: ClaimDates, shared: frozenset[str]) -> set[str]:

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from dedupe.attribution.citations import citations
 from dedupe.attribution.coordination import shared_cues
 from dedupe.attribution.credits import (
     LEAD_CREDIT_LINES,
@@ -162,7 +163,8 @@ def _item_credits(doc: Document, paragraphs: Sequence[Paragraph], sentences: Seq
     for para in paragraphs:
         if para.boilerplate is not None:
             continue
-        for c in item_credits(lexicon, doc.text, para):
+        bracketed = item_credits(lexicon, doc.text, para)
+        for c in [*bracketed, *citations(lexicon, doc.text, para, {b.span.start for b in bracketed})]:
             n = max(0, bisect_right(starts, c.span.start) - 1)
             if n not in credit_sentences:
                 role = "photo-credit" if c.kind == "photo-credit" else "source"

@@ -531,3 +531,17 @@ def test_a_poll_with_three_partners_is_each_partners() -> None:
 ])
 def test_a_writers_piece_a_venue_and_an_agreement_are_no_report(sentence: str) -> None:
     assert "source" not in [role for _, role, _ in found(run(sentence))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Washington Post interviewed 20 of the mayor's colleagues over the past week and found deep unease.",
+    "The Washington Post, together with two member papers, looked at data from 300 counties, and found a gap.",
+    "The Washington Post did the math on that feat, and found that the odds were 1 in 64.",
+])
+def test_an_outlet_that_opens_its_sentence_investigates_and_finds(sentence: str) -> None:
+    assert [x[:2] for x in found(run(sentence))] == [("Washington Post", "source")]
+
+
+def test_an_outlet_that_acts_and_finds_no_support_is_no_report() -> None:
+    assert "source" not in [role for _, role, _ in found(run("The Washington Post attacked the mayor and found no "
+                                                             "support among the readers."))]

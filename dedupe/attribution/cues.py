@@ -405,6 +405,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?-i:[a-z]+)\s+)?(?:report|article|story|analysis|investigation|editorial|study|piece|column|headline)s?\s+"
         r"(?:(?:published|released|posted|aired)\s+(?:(?:on|last|this|earlier)\s+)?(?:\w+\s+)?)?)?"
         + _WHEN + r"(?:,\s*)?" + _BETWEEN + _VERBS + r"\b")),
+    # "Politico interviewed nearly 20 of his colleagues over the past week and found ...", "NPR, together with member
+    # stations, looked at data from 3,000 counties and found ...": the outlet opens the sentence and finds
+    Rule("inline-verb", "source", left=_left(r"^\W*(?:(?:but|and|so|then|now|meanwhile|still),?\s+)?(?:the\s+)?"),
+         right=_right(r"(?:\s*,\s*(?:together|along)\s+with\s+[^;.]{1,120}?,)?\s+(?:interviewed|reviewed|examined|"
+                      r"analy[sz]ed|surveyed|looked\s+(?:at|into)|tracked|contacted|studied|compared|combed|checked|did|"
+                      r"asked|polled|obtained|crunched|counted|mapped|went\s+through)\b[^.;:]{0,150}?"
+                      r",?\s+and\s+(?:found|learned|discovered|concluded|determined|identified|confirmed)\b")),
     # "The Boston Globe, which earlier reported an arrest, ...": the outlet's report in a relative clause
     # (a verb of reporting: "the Post, which has covered Mr. Trump critically" or "..., which argued" is about it)
     Rule("inline-verb", "source", right=_right(

@@ -248,7 +248,9 @@ def _groupable(story_of: dict[str, str], reused: set[tuple[str, str]], claims: C
 
 def _share_a_specific(link: ClaimLink, claims: ClaimDates) -> bool:
     """Both claims hold a number of two digits or more that is not a date ("could face up to 10 years" / "faces a
-    maximum of 10 years") or a name ("Carlineo"): one fact restated, not two stock lines of one site."""
+    maximum of 10 years") or a name ("Carlineo") with NAME_LINK_WORDS content words besides the names in common:
+    one fact restated, not two stock lines of one site, nor one name in two facts of a roundup ("Gov. Asa Hutchinson
+    has not issued a stay-at-home order" / "... may now reopen to the public, Gov. Asa Hutchinson said")."""
     shared = claims.numbers(link.a) & claims.numbers(link.b)
     if shared - _dates(link, claims, shared):
         return True
@@ -256,8 +258,7 @@ def _share_a_specific(link: ClaimLink, claims: ClaimDates) -> bool:
     names_a, names_b = names(text_a), names(text_b)
     if not names_a & names_b:
         return False
-    named = names_a | names_b  # (and what else they say in common: not "Gov. Asa Hutchinson has not issued a
-    # stay-at-home order" and "... reopen to the public, Gov. Asa Hutchinson said", one name in two facts of a roundup)
+    named = names_a | names_b
     beyond = {w for w in set(claim_words(text_a)) & set(claim_words(text_b)) if w[:4] not in named}
     return len(beyond) >= NAME_LINK_WORDS
 

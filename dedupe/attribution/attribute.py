@@ -183,8 +183,8 @@ def _mention_attribution(doc: Document, n: int, s: Sentence, m: Mention,
                          classifier: RoleClassifier | None) -> Attribution | None:
     left, right = _context(doc.text, s, m.start, m.end)
     rule = decide(left, right)
-    if rule is not None and rule.form == "mention" and m.needs_context:
-        return None  # a possessive before an acronym or a word is no cue for it ("your AP exams")
+    if rule is not None and not rule.cue and m.needs_context:
+        return None  # a rule that is no cue does not confirm an acronym or a word ("your AP exams")
     if rule is not None:
         confidence = 0.95 if m.method == "name" else 0.9
         end = handle.end() if rule.form == "tweet" and (handle := _HANDLE.match(doc.text, m.end)) else m.end

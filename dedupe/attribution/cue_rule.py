@@ -15,6 +15,7 @@ class Rule:
     role: str
     left: re.Pattern[str] | None = None
     right: re.Pattern[str] | None = None
+    cue: bool = True  # whether the context it reads confirms an acronym or a word that needs one ("your AP exams": no)
 
 
 def left_of(pattern: str) -> re.Pattern[str]:

@@ -198,7 +198,7 @@ RULES: tuple[Rule, ...] = (
     Rule("affiliation", "venue", left=_left(r"\b(?:according\s+to|per|citing|quoting)\s+(?:the\s+)?"),
          right=_right(r"(?:'s|\u2019s)\s+" + _PERSON)),
     # "his CNN comments", "their Fox News interview": the outlet names something of theirs, it does not speak
-    Rule("mention", "subject", left=_left(r"\b(?:his|her|their|my|our|your)\s+")),
+    Rule("mention", "subject", left=_left(r"\b(?:his|her|their|my|our|your)\s+"), cue=False),
     # "a columnist for the Italian newspaper X", "Melissa Cronin of Gawker": a journalist speaks, not the outlet
     Rule("affiliation", "venue", left=_left(
         r"\b(?:(?:columnist|correspondent|reporter|writer|editor|anchor|host|contributor|analyst|commentator|member|"
